@@ -1,0 +1,1 @@
+"""The GraphQL service: persistence, auth, tenancy and lifecycle jobs."""
