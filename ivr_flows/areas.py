@@ -1,0 +1,137 @@
+"""Where a caller is: province, city and area code for a caller number (R14 area routing).
+
+Landlines carry their area code in the number; its name comes from phonenumbers' Chinese geocoding data.
+Mobiles are located by their 7-digit segment (号段) using the ``phone`` package, because phonenumbers'
+mobile data misses newer segments (166, 173, 19x) or places them wrongly. Anything else (anonymous,
+foreign, service numbers, unknown segments) resolves to area ``unknown``, which flows and policies can
+route like any other area.
+
+Look-ups are on the call path, so both tables are cached per segment / area code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from phone import Phone
+from phonenumbers import geocoder, parse
+
+from .phones import NumberKind, landline_area_code, parse_number
+
+__all__ = ["UNKNOWN", "CallerArea", "area_for_code", "mobile_segment", "resolve_caller"]
+
+#: The area of a caller we cannot place.
+UNKNOWN = "unknown"
+
+_PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+)  # fmt: skip
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+
+@dataclass(frozen=True, slots=True)
+class CallerArea:
+    """A caller number, normalised, with its area.
+
+    Attributes:
+        number: national form for mainland numbers (see :func:`ivr_flows.phones.parse_number`).
+        kind: mobile, landline, service, foreign or unknown.
+        province: e.g. ``广东``; ``unknown`` when not known.
+        city: e.g. ``广州``; ``unknown`` when not known.
+        area_code: with its leading 0, e.g. ``020``; ``unknown`` when not known.
+        carrier: for mobiles, e.g. ``移动``; empty otherwise.
+    """
+
+    number: str
+    kind: NumberKind
+    province: str = UNKNOWN
+    city: str = UNKNOWN
+    area_code: str = UNKNOWN
+    carrier: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.area_code != UNKNOWN
+
+
+_PHONE_DB: Phone | None = None
+
+
+def _phone_db() -> Phone:
+    global _PHONE_DB
+    if _PHONE_DB is None:
+        _PHONE_DB = Phone()
+    return _PHONE_DB
+
+
+@lru_cache(maxsize=65536)
+def mobile_segment(number: str) -> tuple[str, str, str, str] | None:
+    """(province, city, area code, carrier) of an 11-digit mobile's 7-digit segment, or None if unknown."""
+    if len(number) < 7 or not number[:7].isdigit():
+        return None
+    return _segment(number[:7])
+
+
+@lru_cache(maxsize=65536)
+def _segment(prefix: str) -> tuple[str, str, str, str] | None:
+    found = _phone_db().find(prefix)
+    if not found:
+        return None
+    area_code = str(found["area_code"])
+    if not area_code.startswith("0"):
+        area_code = "0" + area_code
+    return (str(found["province"]), str(found["city"]), area_code, str(found["phone_type"] or ""))
+
+
+def _split_description(text: str) -> tuple[str, str] | None:
+    for province in _PROVINCES:
+        if text.startswith(province):
+            rest = text[len(province) :]
+            rest = rest.removeprefix("省").removeprefix("市") if rest[:1] in ("省", "市") else rest
+            if province in _MUNICIPALITIES or not rest:
+                return province, province
+            # some codes serve several cities ("成都市、资阳市、眉山市"): the first one names the code
+            return province, rest.split("、")[0].removesuffix("市")
+    return None
+
+
+@lru_cache(maxsize=1024)
+def area_for_code(area_code: str) -> tuple[str, str] | None:
+    """(province, city) for a landline area code such as ``020`` or ``0756``; None if not allocated."""
+    if not (area_code.startswith("0") and area_code[1:].isdigit() and 3 <= len(area_code) <= 4):
+        return None
+    sample = area_code[1:] + "12345678"[: 10 - len(area_code)] + "0"
+    try:
+        description = geocoder.description_for_valid_number(parse("+86" + sample), "zh")
+    except Exception:
+        return None
+    if not description or description == "中国":
+        return None
+    return _split_description(description)
+
+
+def resolve_caller(raw: str | None) -> CallerArea:
+    """Normalise a caller number and place it; never raises.
+
+    Example:
+        >>> resolve_caller("+86 20 8888 6666").city
+        '广州'
+        >>> resolve_caller("anonymous").area_code
+        'unknown'
+    """
+    parsed = parse_number(raw)
+    if parsed.kind == "mobile":
+        seg = mobile_segment(parsed.number)
+        if seg is None:
+            return CallerArea(parsed.number, "mobile")
+        return CallerArea(parsed.number, "mobile", seg[0], seg[1], seg[2], seg[3])
+    if parsed.kind == "landline":
+        code = landline_area_code(parsed.number)
+        names = area_for_code(code)
+        if names is None:
+            return CallerArea(parsed.number, "landline")
+        return CallerArea(parsed.number, "landline", names[0], names[1], code)
+    return CallerArea(parsed.number, parsed.kind)

@@ -1,0 +1,198 @@
+"""Phone numbers as mainland Chinese telephony sees them: normalisation and the R4 mainland check.
+
+Two callers need this module and they want different things:
+
+* The API checks numbers a customer *types* (application contact, bound forward-to numbers). Rule R4 says
+  those must be mainland China numbers, never Hong Kong, Macau, Taiwan or foreign; a typo must come back
+  as a clear Chinese message, so :func:`mainland_number` is strict and raises :class:`PhoneNumberError`.
+* The call path sees numbers a *carrier* presents (caller ID). Those come in every shape (``+86``,
+  ``0086``, IP-dialling prefixes such as 17951, spaces) and must never crash routing, so
+  :func:`parse_number` is tolerant and classifies instead of raising.
+
+Both return the national form: mobiles as 11 digits (``13812345678``), landlines with the leading 0 of
+their area code (``02088886666``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import phonenumbers
+
+__all__ = [
+    "IP_DIAL_PREFIXES",
+    "NumberKind",
+    "ParsedNumber",
+    "PhoneNumberError",
+    "landline_area_code",
+    "mainland_number",
+    "parse_number",
+]
+
+NumberKind = Literal["mobile", "landline", "service", "foreign", "unknown"]
+
+#: Carrier IP long-distance prefixes that callers (and old PBXs) dial in front of the real number.
+IP_DIAL_PREFIXES: tuple[str, ...] = (
+    "17951",  # China Mobile
+    "12593",  # China Mobile
+    "17911",  # China Unicom
+    "10193",  # China Unicom
+    "17909",  # China Telecom
+    "17908",  # China Telecom
+    "17901",  # China Telecom
+    "17910",  # China Unicom (legacy)
+    "11808",  # China Tietong
+)
+
+_SEPARATORS = str.maketrans("", "", " -()./\t\u3000\u2013\u2014")
+_GREATER_CHINA = {852: "香港", 853: "澳门", 886: "台湾"}
+
+MSG_NOT_MAINLAND = "仅支持中国大陆号码,不支持港澳台及境外号码"
+MSG_INVALID = "号码格式不正确,请填写11位手机号或带区号的固定电话"
+
+
+class PhoneNumberError(ValueError):
+    """A number a customer typed cannot be used; ``code`` is stable, ``message`` is shown to the user.
+
+    Codes: ``invalid`` (malformed or not an allocated mainland number), ``not_mainland`` (Hong Kong,
+    Macau, Taiwan or any other foreign number, R4), ``not_bindable`` (a 400/800 or short service number).
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"PhoneNumberError(code={self.code!r}, message={self.message!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """A number as the platform understands it.
+
+    Attributes:
+        number: the national form for mainland numbers, ``+<country><number>`` for foreign ones, the
+            cleaned digits (possibly empty) otherwise.
+        kind: what it is; ``unknown`` covers anonymous, malformed and local numbers without area code.
+        country_code: 86 for mainland numbers, the dialled country code for foreign ones, 0 when unknown.
+    """
+
+    number: str
+    kind: NumberKind
+    country_code: int = 86
+
+
+def _strip_ip_prefix(digits: str) -> str:
+    # Only strip when what follows still looks like a dialled number: an 11-digit number that merely
+    # starts with these digits is left alone.
+    if len(digits) > 11 and digits[:5] in IP_DIAL_PREFIXES and digits[5] in "01":
+        return digits[5:]
+    return digits
+
+
+def _foreign(digits: str) -> ParsedNumber:
+    for length in (1, 2, 3):
+        code = int(digits[:length]) if digits[:length].isdigit() else 0
+        if code and phonenumbers.region_code_for_country_code(code) != "ZZ":
+            return ParsedNumber("+" + digits, "foreign", code)
+    return ParsedNumber("+" + digits, "foreign", 0)
+
+
+def _national(digits: str, *, after_country_code: bool) -> ParsedNumber:
+    if after_country_code and digits[:1] not in ("0", "1", "") and not digits.startswith(("400", "800")):
+        digits = "0" + digits  # "+86 20 8888 6666": the trunk 0 is dropped in international form
+    if len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789":
+        return ParsedNumber(digits, "mobile")
+    if digits[:1] == "0" and digits[1:2] in "123456789" and len(digits) in (10, 11, 12):
+        return ParsedNumber(digits, "landline")
+    if len(digits) == 10 and digits.startswith(("400", "800")):
+        return ParsedNumber(digits, "service")
+    if 3 <= len(digits) <= 8 and digits[0] in "19":
+        return ParsedNumber(digits, "service")  # 110, 10086, 95588, 12345 ...
+    return ParsedNumber(digits, "unknown", 0)
+
+
+def parse_number(raw: str | None) -> ParsedNumber:
+    """Classify any number a carrier or a person may present; never raises.
+
+    Example:
+        >>> parse_number("+86 138-1234-5678")
+        ParsedNumber(number='13812345678', kind='mobile', country_code=86)
+        >>> parse_number("17951 020 8888 6666").number
+        '02088886666'
+        >>> parse_number("+852 9123 4567").kind
+        'foreign'
+    """
+    if not raw:
+        return ParsedNumber("", "unknown", 0)
+    text = raw.strip().translate(_SEPARATORS)
+    international = text.startswith("+")
+    digits = text[1:] if international else text
+    if not digits.isascii() or not digits.isdigit():
+        return ParsedNumber(digits, "unknown", 0)
+    if not international:
+        digits = _strip_ip_prefix(digits)
+        if digits.startswith("00"):
+            international, digits = True, digits[2:]
+        elif digits.startswith("86") and (
+            (len(digits) == 13 and digits[2] == "1") or (len(digits) in (12, 13) and digits[2] in "23456789")
+        ):
+            international = True
+    if international:
+        if digits.startswith("86"):
+            return _national(digits[2:], after_country_code=True)
+        return _foreign(digits) if digits else ParsedNumber("", "unknown", 0)
+    return _national(digits, after_country_code=False)
+
+
+def landline_area_code(national: str) -> str:
+    """The area code (with its 0) of a national landline: 010 and 02x have three digits, the others four."""
+    return national[:3] if national[1:2] in ("1", "2") else national[:4]
+
+
+@lru_cache(maxsize=4096)
+def _valid_in_metadata(national: str, mobile: bool) -> bool:
+    try:
+        parsed = phonenumbers.parse("+86" + national.lstrip("0"))
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number(parsed):
+        return False
+    kind = phonenumbers.number_type(parsed)
+    wanted = (
+        {phonenumbers.PhoneNumberType.MOBILE}
+        if mobile
+        else {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+    )
+    return kind in wanted
+
+
+def mainland_number(raw: str) -> str:
+    """Normalise a number a customer typed and insist it is a mainland China phone (R4).
+
+    Returns:
+        The national form: ``13812345678`` for a mobile, ``02088886666`` for a landline.
+
+    Raises:
+        PhoneNumberError: ``not_mainland`` for Hong Kong, Macau, Taiwan or foreign numbers; ``not_bindable``
+            for 400/800/short service numbers; ``invalid`` for anything malformed or unallocated.
+    """
+    parsed = parse_number(raw)
+    if parsed.kind == "foreign":
+        raise PhoneNumberError("not_mainland", MSG_NOT_MAINLAND)
+    if parsed.kind == "service":
+        raise PhoneNumberError("not_bindable", "不能使用400/800或短号等特服号码")
+    if parsed.kind == "mobile":
+        from .areas import mobile_segment  # local import: areas imports this module
+
+        if mobile_segment(parsed.number) is None and not _valid_in_metadata(parsed.number, True):
+            raise PhoneNumberError("invalid", "不是有效的手机号码")
+        return parsed.number
+    if parsed.kind == "landline":
+        if not _valid_in_metadata(parsed.number, False):
+            raise PhoneNumberError("invalid", "不是有效的固定电话号码,请填写区号+电话号码")
+        return parsed.number
+    raise PhoneNumberError("invalid", MSG_INVALID)

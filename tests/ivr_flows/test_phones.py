@@ -1,0 +1,81 @@
+"""R4: bound and contact numbers must be mainland China numbers; typed numbers are normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from ivr_flows.phones import PhoneNumberError, mainland_number, parse_number
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("13812345678", "13812345678"),
+        ("+86 138-1234-5678", "13812345678"),
+        ("0086 13812345678", "13812345678"),
+        ("8613812345678", "13812345678"),
+        ("17951 13812345678", "13812345678"),
+        ("12593-13812345678", "13812345678"),
+        ("19912345678", "19912345678"),
+        ("16612345678", "16612345678"),
+        ("17312345678", "17312345678"),
+        ("020-8888-6666", "02088886666"),
+        ("(020) 8888 6666", "02088886666"),
+        ("+86 20 8888 6666", "02088886666"),
+        ("+86 (0)20 8888 6666", "02088886666"),
+        ("17911 010 8888 6666", "01088886666"),
+        ("0571-8888 6666", "057188886666"),
+        ("0756 2222222", "07562222222"),
+    ],
+)
+def test_mainland_numbers_normalise_to_national_form(raw: str, expected: str) -> None:
+    assert mainland_number(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "+852 9123 4567",
+        "00852 91234567",
+        "+853 6612 3456",
+        "+886 912 345 678",
+        "+1 415 555 0100",
+        "0044 20 7946 0958",
+    ],
+)
+def test_hong_kong_macau_taiwan_and_foreign_numbers_are_refused(raw: str) -> None:
+    with pytest.raises(PhoneNumberError) as caught:
+        mainland_number(raw)
+    assert caught.value.code == "not_mainland"
+    assert caught.value.message == "仅支持中国大陆号码,不支持港澳台及境外号码"
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize("raw", ["", "abc", "1381234567", "138123456789", "88886666", "0123 4567 890", "+86"])
+def test_malformed_numbers_are_invalid(raw: str) -> None:
+    with pytest.raises(PhoneNumberError) as caught:
+        mainland_number(raw)
+    assert caught.value.code == "invalid"
+    assert caught.value.message
+
+
+@pytest.mark.parametrize("raw", ["4006228300", "800 810 8888", "10086", "95588"])
+def test_service_numbers_cannot_be_bound(raw: str) -> None:
+    with pytest.raises(PhoneNumberError) as caught:
+        mainland_number(raw)
+    assert caught.value.code == "not_bindable"
+
+
+def test_error_repr_names_code_and_message() -> None:
+    err = PhoneNumberError("invalid", "号码格式不正确")
+    assert "invalid" in repr(err) and "号码格式不正确" in repr(err)
+    assert str(err) == "号码格式不正确"
+
+
+def test_parse_number_classifies_without_raising() -> None:
+    assert parse_number(None).kind == "unknown"
+    assert parse_number("anonymous").kind == "unknown"
+    assert parse_number("+85291234567").country_code == 852
+    assert parse_number("4006228300").kind == "service"
+    # an 11-digit number that merely starts like an IP prefix is not stripped
+    assert parse_number("17911234567").number == "17911234567"
