@@ -19,7 +19,7 @@ from phonenumbers import geocoder, parse
 
 from .phones import NumberKind, landline_area_code, parse_number
 
-__all__ = ["UNKNOWN", "CallerArea", "area_for_code", "mobile_segment", "resolve_caller"]
+__all__ = ["UNKNOWN", "CallerArea", "area_for_code", "expand_areas", "mobile_segment", "resolve_caller"]
 
 #: The area of a caller we cannot place.
 UNKNOWN = "unknown"
@@ -135,3 +135,42 @@ def resolve_caller(raw: str | None) -> CallerArea:
             return CallerArea(parsed.number, "landline")
         return CallerArea(parsed.number, "landline", names[0], names[1], code)
     return CallerArea(parsed.number, parsed.kind)
+
+
+@lru_cache(maxsize=1)
+def _area_index() -> dict[str, tuple[str, ...]]:
+    """Every allocated area code, grouped by the names a designer may write: code, province, city."""
+    codes = [f"0{n}" for n in (10, *range(20, 30))] + [f"0{n}" for n in range(300, 1000)]
+    index: dict[str, set[str]] = {}
+    for code in codes:
+        names = area_for_code(code)
+        if names is None:
+            continue
+        province, city = names
+        for key in (code, province, city):
+            index.setdefault(key, set()).add(code)
+    return {key: tuple(sorted(value)) for key, value in index.items()}
+
+
+def expand_areas(names: list[str]) -> tuple[list[str], list[str]]:
+    """Turn area expressions into the area codes they cover (R14 works at area-code precision).
+
+    Accepts area codes (``020``), provinces (``广东``/``广东省``), cities (``广州``/``广州市``) and
+    ``unknown``. Returns (sorted codes, expressions not recognised).
+    """
+    index = _area_index()
+    codes: set[str] = set()
+    unknown: list[str] = []
+    for raw in names:
+        name = raw.strip()
+        if name == UNKNOWN:
+            codes.add(UNKNOWN)
+            continue
+        found = index.get(name) or index.get(name.removesuffix("省").removesuffix("市"))
+        if found is None and name.isdigit() and not name.startswith("0"):
+            found = index.get("0" + name)
+        if found is None:
+            unknown.append(raw)
+        else:
+            codes.update(found)
+    return sorted(codes), unknown

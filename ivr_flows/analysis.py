@@ -1,0 +1,302 @@
+"""Static analysis: everything wrong or risky in a flow and its number's policies, found at once.
+
+Each check returns :class:`Diagnostic` data so the editor can mark the node or edge; analysis never
+raises on a flow that loaded. Errors block compiling; warnings carry the seed's advice (R10 wait times).
+The codes are stable and documented in ``docs/dialplan.md``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .areas import expand_areas
+from .diagnostics import Diagnostic
+from .graph import reachable, strongly_connected, successors
+from .model import EXITS, Flow, PromptRef, exit_is_valid
+from .phones import PhoneNumberError, mainland_number
+from .policies import NumberPolicies, normalise_list_entry
+from .schedules import Schedule, compile_windows, overlapping_windows, to_minutes
+
+__all__ = ["MAX_MENU_DEPTH", "AnalysisContext", "analyse"]
+
+MAX_MENU_DEPTH = 5
+_FAILURE_EXITS = ("busy", "no_answer", "failed")
+
+
+@dataclass(frozen=True)
+class AnalysisContext:
+    """What the caller of the library knows about prompts; ``None`` skips the corresponding check.
+
+    Attributes:
+        prompts: ids of prompts that exist (uploaded or recorded).
+        approved_ringbacks: ids of ringback tones that passed content review (R16).
+    """
+
+    prompts: frozenset[str] | None = None
+    approved_ringbacks: frozenset[str] | None = None
+
+
+def _d(
+    code: str, severity: str, message: str, node: str | None = None, edge: str | None = None
+) -> Diagnostic:
+    return Diagnostic(code, severity, message, node, edge)  # type: ignore[arg-type]
+
+
+def _graph(flow: Flow) -> tuple[list[Diagnostic], dict[str, list[str]]]:
+    out: list[Diagnostic] = []
+    counts = Counter(n.id for n in flow.nodes)
+    for node_id, count in counts.items():
+        if count > 1:
+            out.append(_d("node_duplicate_id", "error", f"节点编号“{node_id}”重复了{count}次", node_id))
+    types = {n.id: n.type for n in flow.nodes}
+    starts = [n.id for n in flow.nodes if n.type == "start"]
+    if not starts:
+        out.append(_d("no_start", "error", "流程没有开始节点"))
+    for extra in starts[1:]:
+        out.append(_d("multiple_starts", "error", "流程只能有一个开始节点", extra))
+    seen_exits: dict[tuple[str, str], str] = {}
+    edge_ids = Counter(e.id for e in flow.edges)
+    for edge_id, count in edge_ids.items():
+        if count > 1:
+            out.append(_d("edge_duplicate_id", "error", f"连线编号“{edge_id}”重复", edge=edge_id))
+    for e in flow.edges:
+        if e.source not in types:
+            out.append(_d("edge_unknown_source", "error", f"连线起点“{e.source}”不存在", edge=e.id))
+            continue
+        if e.target not in types:
+            out.append(_d("edge_dangling", "error", f"连线终点“{e.target}”不存在", e.source, e.id))
+        if not exit_is_valid(types[e.source], e.exit):
+            out.append(_d("edge_unknown_exit", "error", f"节点没有名为“{e.exit}”的出口", e.source, e.id))
+        if types.get(e.target) == "start":
+            out.append(_d("edge_into_start", "error", "不能连回开始节点", e.source, e.id))
+        key = (e.source, e.exit)
+        if key in seen_exits:
+            if types[e.source] == "menu" and e.exit.startswith("digit:"):
+                message = f"按键{e.exit[6:]}被使用了两次"
+                out.append(_d("menu_digit_duplicate", "error", message, e.source, e.id))
+            else:
+                out.append(_d("edge_duplicate", "error", f"出口“{e.exit}”连了多条线", e.source, e.id))
+        else:
+            seen_exits[key] = e.id
+    adj = successors(types, ((e.source, e.target) for e in flow.edges))
+    live = reachable(adj, starts[:1])
+    if starts:
+        for node in flow.nodes:
+            if node.id not in live:
+                out.append(_d("unreachable_node", "warning", "该节点从开始节点无法到达", node.id))
+    out.extend(_loops(flow, adj, seen_exits, live))
+    out.extend(_menu_depth(flow, adj, starts[:1]))
+    return out, adj
+
+
+def _loops(
+    flow: Flow, adj: dict[str, list[str]], exits: dict[tuple[str, str], str], live: set[str]
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    nodes = flow.node_map()
+    for component in strongly_connected(adj):
+        members = set(component)
+        if len(component) == 1 and component[0] not in adj[component[0]]:
+            continue
+        if not members & live:
+            continue
+        first = next(n.id for n in flow.nodes if n.id in members)
+        if not any(nodes[m].type == "menu" for m in members):
+            message = "流程存在死循环:循环中没有按键菜单(没有输入也没有重试次数限制)"
+            out.append(_d("endless_loop", "error", message, first))
+            continue
+        way_out = False
+        for m in members:
+            node_type = nodes[m].type
+            possible = EXITS[node_type] if node_type != "menu" else ("timeout", "invalid")
+            for name in possible:
+                if (m, name) not in exits:
+                    way_out = True  # an exit nobody drew ends the call
+            if any(t not in members for t in adj[m]):
+                way_out = True
+        if not way_out:
+            out.append(_d("loop_no_exit", "error", "循环没有出口,来电者只能挂机", first))
+    return out
+
+
+def _menu_depth(flow: Flow, adj: dict[str, list[str]], roots: list[str]) -> list[Diagnostic]:
+    nodes = flow.node_map()
+    best: dict[str, int] = {}
+    reported: set[str] = set()
+    out: list[Diagnostic] = []
+    stack: list[tuple[str, int, frozenset[str]]] = [(r, 0, frozenset()) for r in roots]
+    while stack:
+        node_id, depth, path = stack.pop()
+        if nodes[node_id].type == "menu":
+            depth += 1
+            if depth > MAX_MENU_DEPTH and node_id not in reported:
+                reported.add(node_id)
+                message = f"菜单层级过深(第{depth}层),最多{MAX_MENU_DEPTH}层"
+                out.append(_d("menu_too_deep", "error", message, node_id))
+        if best.get(node_id, -1) >= depth or depth > MAX_MENU_DEPTH + 1:
+            continue
+        best[node_id] = depth
+        inner = path | {node_id}
+        stack.extend((t, depth, inner) for t in adj[node_id] if t not in inner)
+    return out
+
+
+def _prompt(ref: PromptRef | None, node_id: str, ctx: AnalysisContext, *, ringback: bool) -> list[Diagnostic]:
+    if ref is None:
+        return []
+    if ringback and ctx.approved_ringbacks is not None and ref.prompt not in ctx.approved_ringbacks:
+        name = ref.prompt or "文字转语音"
+        return [_d("ringback_not_approved", "error", f"彩铃“{name}”未通过审核,不能播放", node_id)]
+    if ref.prompt is not None and ctx.prompts is not None and ref.prompt not in ctx.prompts:
+        return [_d("prompt_missing", "error", f"语音文件“{ref.prompt}”不存在", node_id)]
+    return []
+
+
+def _areas(names: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
+    _, unknown = expand_areas(list(names))
+    return [_d("area_unknown", "error", f"{where}无法识别的地区“{name}”", node_id) for name in unknown]
+
+
+def _list_entries(entries: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
+    return [
+        _d(
+            "list_entry_invalid",
+            "error",
+            f"{where}“{raw}”无效:只能填写完整号码或号码前几位,不能填写后几位",
+            node_id,
+        )
+        for raw in entries
+        if normalise_list_entry(raw) is None
+    ]
+
+
+def _schedule(schedule: Schedule, node_id: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if not schedule.windows and not schedule.exceptions:
+        out.append(_d("schedule_empty", "warning", "时间条件没有任何时段,永远走“否则”出口", node_id))
+    for w in schedule.windows:
+        if w.start == w.end and w.start != "00:00":
+            out.append(
+                _d("schedule_window_empty", "error", f"时段{w.start}-{w.end}的开始和结束相同", node_id)
+            )
+    segments = compile_windows(schedule.windows)
+    for a, b in overlapping_windows(segments):
+        wa, wb = schedule.windows[a], schedule.windows[b]
+        message = f"时段“{wa.name or wa.start + '-' + wa.end}”与“{wb.name or wb.start + '-' + wb.end}”重叠"
+        out.append(_d("schedule_overlap", "warning", message, node_id))
+    dates = Counter(e.date for e in schedule.exceptions)
+    for day, count in dates.items():
+        if count > 1:
+            out.append(
+                _d("schedule_exception_conflict", "error", f"特殊日期{day}设置了{count}次,互相矛盾", node_id)
+            )
+    for e in schedule.exceptions:
+        for r in e.open:
+            if to_minutes(r.end) <= to_minutes(r.start):
+                message = f"特殊日期{e.date}的时段{r.start}-{r.end}结束时间必须晚于开始时间"
+                out.append(_d("schedule_exception_range", "error", message, node_id))
+    return out
+
+
+def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
+    p = node.props
+    nid = node.id
+    out: list[Diagnostic] = []
+    if not p.destinations:
+        return [_d("dial_no_destinations", "error", "转接节点没有绑定号码", nid)]
+    if not any(name in has_exit for name in _FAILURE_EXITS):
+        message = "转接节点没有遇忙/无应答/失败出口,未接通时来电者将听到“您要的电话忙”并挂机"
+        out.append(_d("dial_no_failure_exit", "warning", message, nid))
+    numbers: list[str] = []
+    for d in p.destinations:
+        try:
+            numbers.append(mainland_number(d.number))
+        except PhoneNumberError as exc:
+            code = "destination_not_mainland" if exc.code == "not_mainland" else "destination_invalid"
+            out.append(_d(code, "error", f"绑定号码“{d.number}”:{exc.message}", nid))
+        out.extend(_areas(d.allowed_areas + d.refused_areas, nid, f"绑定号码{d.number}的接听区域中"))
+    for number, count in Counter(numbers).items():
+        if count > 1:
+            out.append(_d("destination_duplicate", "warning", f"绑定号码{number}重复", nid))
+    waits = [d.wait_s for d in p.destinations]
+    if p.strategy == "sequential" and len(waits) > 1:
+        for d in p.destinations:
+            if d.wait_s < 15:
+                message = f"绑定多个号码时等待时间建议15秒或以上({d.number}为{d.wait_s}秒)"
+                out.append(_d("wait_short_multi", "warning", message, nid))
+    if len(waits) == 1 and waits[0] < 50:
+        message = f"只绑定一个号码时等待时间建议设置在50-60秒(当前{waits[0]}秒)"
+        out.append(_d("wait_short_single", "warning", message, nid))
+    if waits[-1] < 15 and "no_answer" not in has_exit:
+        message = f"等待时间过短({waits[-1]}秒)且没有下一个呼转号码:无人接听时来电者听到“您要的电话忙”并挂机"
+        out.append(_d("wait_short_no_next", "warning", message, nid))
+    return out
+
+
+def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    exits: dict[str, set[str]] = {}
+    for e in flow.edges:
+        exits.setdefault(e.source, set()).add(e.exit)
+    for node in flow.nodes:
+        has = exits.get(node.id, set())
+        p = node.props
+        nid = node.id
+        if node.type == "play":
+            out.extend(_prompt(p.prompt, nid, ctx, ringback=p.early_media))
+        elif node.type == "menu":
+            if not any(x.startswith("digit:") for x in has):
+                out.append(_d("menu_no_options", "error", "菜单没有任何按键选项", nid))
+            if "timeout" not in has:
+                out.append(_d("menu_missing_timeout", "warning", "菜单没有“超时”出口,超时后将挂机", nid))
+            if "invalid" not in has:
+                out.append(
+                    _d("menu_missing_invalid", "warning", "菜单没有“按键错误”出口,多次输入错误后将挂机", nid)
+                )
+            for ref in (p.prompt, p.invalid_prompt, p.timeout_prompt):
+                out.extend(_prompt(ref, nid, ctx, ringback=False))
+        elif node.type == "time_switch":
+            out.extend(_schedule(p.schedule, nid))
+        elif node.type == "area_switch":
+            out.extend(_areas(p.areas, nid, "地区条件中"))
+        elif node.type == "caller_list":
+            out.extend(_list_entries(p.entries, nid, "名单号码"))
+        elif node.type == "dial":
+            out.extend(_dial(node, has))
+            out.extend(_prompt(p.ringback, nid, ctx, ringback=True))
+        elif node.type == "voicemail":
+            out.extend(_prompt(p.greeting, nid, ctx, ringback=False))
+        elif node.type == "hangup":
+            out.extend(_prompt(p.announcement, nid, ctx, ringback=False))
+    return out
+
+
+def _policies(policies: NumberPolicies) -> list[Diagnostic]:
+    out = _list_entries(policies.caller_list.entries, None, "黑白名单号码")
+    if policies.caller_list.mode == "white" and not policies.caller_list.entries:
+        out.append(_d("whitelist_empty", "warning", "白名单为空:任何人都无法拨打该号码"))
+    out.extend(_areas(policies.areas.allowed + policies.areas.refused, None, "接听区域设置中"))
+    allowed, _ = expand_areas(policies.areas.allowed)
+    refused, _ = expand_areas(policies.areas.refused)
+    both = sorted(set(allowed) & set(refused))
+    if both:
+        message = f"区号{'、'.join(both[:5])}同时出现在可接听和不可接听区域中"
+        out.append(_d("area_conflict", "warning", message))
+    return out
+
+
+def analyse(
+    flow: Flow, policies: NumberPolicies | None = None, context: AnalysisContext | None = None
+) -> list[Diagnostic]:
+    """Check a flow (and its number's policies); returns diagnostics, errors first, in a stable order.
+
+    Never raises for a flow that :func:`ivr_flows.load_flow` accepted.
+    """
+    ctx = context or AnalysisContext()
+    graph_found, _ = _graph(flow)
+    found = graph_found + _nodes(flow, ctx) + (_policies(policies) if policies else [])
+    rank = {"error": 0, "warning": 1, "info": 2}
+    return sorted(found, key=lambda d: rank[d.severity])

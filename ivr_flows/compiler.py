@@ -1,0 +1,308 @@
+"""Compile a number's policies and published flow into a :class:`Dialplan`.
+
+The compiler does the thinking so runtimes stay simple: area names become area-code sets, schedules
+become midnight-free segments plus a day table of holidays and make-up workdays, bound numbers become
+their national form with their kind (mobile / landline, which decides R10's busy behaviour), text to
+speech becomes a prompt id, and every missing exit is sent to a system step with the seed's wording.
+Output is deterministic: steps are laid out breadth-first from the entry in the flow's own order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from .analysis import AnalysisContext, analyse
+from .areas import expand_areas
+from .calendar import WorkCalendar
+from .diagnostics import Diagnostic, FlowError, errors_in
+from .dialplan import Dialplan, PlanPrompt, Step
+from .model import MENU_KEYS, Flow, PromptRef
+from .phones import parse_number
+from .policies import NumberPolicies, normalise_list_entry
+from .schedules import compile_windows, day_kinds, makeup_ranges, to_minutes
+
+__all__ = [
+    "DEFAULT_YEARS",
+    "HANGUP_CAUSES",
+    "SYSTEM_PROMPTS",
+    "compile_plan",
+    "normalise_400",
+    "tts_prompt_id",
+]
+
+#: What the platform itself says. The first three are the seed's own words (R15, R14, R10).
+SYSTEM_PROMPTS: dict[str, str] = {
+    "sys-no-permission": "您无权拨打该号码",
+    "sys-area-busy": "对不起,您要的电话忙!",
+    "sys-busy": "您要的电话忙",
+    "sys-category-refused": "对不起,您使用的电话暂不能拨打该号码",
+    "sys-suspended": "您拨打的号码已停机",
+    "sys-unallocated": "您拨打的号码是空号",
+    "sys-menu-invalid": "输入有误,请重新输入",
+    "sys-menu-timeout": "您没有输入,请重新输入",
+}
+
+#: Hangup causes and their Q.850 codes (what Asterisk's ``Hangup()`` takes).
+HANGUP_CAUSES: dict[str, int] = {"normal": 16, "busy": 17, "rejected": 21, "unallocated": 1, "congestion": 34}
+
+#: Years whose holidays are compiled into plans by default (the bundled calendar's data from 2024 on).
+DEFAULT_YEARS: tuple[int, ...] = tuple(y for y in range(2024, 2040) if WorkCalendar.covers(y))
+
+_SYSTEM_STEPS: dict[str, tuple[str | None, str]] = {
+    "sys:end": (None, "normal"),
+    "sys:busy": ("sys-busy", "busy"),
+    "sys:no_permission": ("sys-no-permission", "rejected"),
+    "sys:area_busy": ("sys-area-busy", "busy"),
+    "sys:category": ("sys-category-refused", "rejected"),
+    "sys:suspended": ("sys-suspended", "rejected"),
+    "sys:unallocated": ("sys-unallocated", "unallocated"),
+}
+
+_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "start": ("next",),
+    "play": ("next",),
+    "time_switch": ("match", "else"),
+    "area_switch": ("match", "else"),
+    "caller_list": ("match", "else"),
+    "dial": ("answered", "busy", "no_answer", "failed"),
+    "voicemail": ("done",),
+    "record": ("next",),
+    "hangup": (),
+}
+# Where an exit nobody drew leads: a failed dial tells the caller the line is busy (R10), the rest end.
+_DEFAULT_TARGET = {"busy": "sys:busy", "no_answer": "sys:busy", "failed": "sys:busy"}
+
+
+def normalise_400(number: str) -> str:
+    """``400-622-8300`` → ``4006228300``; raises ValueError unless it is a 10-digit 400/800 number (R1)."""
+    digits = re.sub(r"[\s-]", "", number)
+    if not re.fullmatch(r"(400|800)\d{7}", digits):
+        raise ValueError(f"not a 400 number: {number!r}")
+    return digits
+
+
+def tts_prompt_id(text: str) -> str:
+    """The stable prompt id of a text-to-speech prompt (the audio pipeline renders it under this id)."""
+    return "tts-" + hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4096)
+def _codes(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(expand_areas(list(names))[0])
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.prompts: dict[str, PlanPrompt] = {}
+
+    def prompt(self, ref: PromptRef | None) -> str | None:
+        if ref is None:
+            return None
+        if ref.tts is not None:
+            pid = tts_prompt_id(ref.tts)
+            self.prompts[pid] = PlanPrompt("tts", ref.tts)
+            return pid
+        assert ref.prompt is not None
+        self.prompts.setdefault(ref.prompt, PlanPrompt("audio", None))
+        return ref.prompt
+
+    def system(self, pid: str) -> str:
+        self.prompts[pid] = PlanPrompt("system", SYSTEM_PROMPTS[pid])
+        return pid
+
+
+def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> Step:
+    sid = "node:" + node.id
+    p = node.props
+    kind = node.type
+
+    def nxt(outcomes: Iterable[str]) -> dict[str, str]:
+        return {o: exits.get(o, _DEFAULT_TARGET.get(o, "sys:end")) for o in outcomes}
+
+    if kind == "start":
+        return Step(sid, "start", {}, nxt(("next",)), node.id)
+    if kind == "play":
+        args = {"prompt": b.prompt(p.prompt), "early_media": p.early_media}
+        return Step(sid, "play", args, nxt(("next",)), node.id)
+    if kind == "menu":
+        keys = "".join(k for k in MENU_KEYS if f"digit:{k}" in exits)
+        args = {
+            "prompt": b.prompt(p.prompt),
+            "keys": keys,
+            "timeout_s": p.timeout_s,
+            "max_retries": p.max_retries,
+            "invalid_prompt": b.prompt(p.invalid_prompt) or b.system("sys-menu-invalid"),
+            "timeout_prompt": b.prompt(p.timeout_prompt) or b.system("sys-menu-timeout"),
+        }
+        return Step(sid, "menu", args, nxt([f"digit:{k}" for k in keys] + ["timeout", "invalid"]), node.id)
+    if kind == "time_switch":
+        sched = p.schedule
+        segments = compile_windows(sched.windows)
+        args = {
+            "segments": [{"days": list(s.days), "start": s.start, "end": s.end} for s in segments],
+            "makeup": [list(r) for r in makeup_ranges(segments, sched.makeup_weekday)],
+            "exceptions": {
+                e.date.isoformat(): [[to_minutes(r.start), to_minutes(r.end)] for r in e.open]
+                for e in sched.exceptions
+            },
+            "observe_holidays": sched.observe_holidays,
+        }
+        return Step(sid, "time_switch", args, nxt(("match", "else")), node.id)
+    if kind == "area_switch":
+        return Step(
+            sid, "area_switch", {"areas": list(_codes(tuple(p.areas)))}, nxt(("match", "else")), node.id
+        )
+    if kind == "caller_list":
+        prefixes = sorted({e for e in map(normalise_list_entry, p.entries) if e})
+        return Step(sid, "caller_match", {"prefixes": prefixes}, nxt(("match", "else")), node.id)
+    if kind == "dial":
+        destinations = []
+        for d in p.destinations:
+            parsed = parse_number(d.number)
+            destinations.append(
+                {
+                    "number": parsed.number,
+                    "kind": parsed.kind,
+                    "wait_s": d.wait_s,
+                    "name": d.name,
+                    "allowed_areas": list(_codes(tuple(d.allowed_areas))) if d.allowed_areas else None,
+                    "refused_areas": list(_codes(tuple(d.refused_areas))),
+                }
+            )
+        args = {
+            "strategy": p.strategy,
+            "destinations": destinations,
+            "ringback": b.prompt(p.ringback),
+            "record": p.record,
+        }
+        # not an exit a designer draws: no bound phone accepts the caller's area (R14's wording)
+        outcomes = {**nxt(_OUTCOMES["dial"]), "area_refused": "sys:area_busy"}
+        return Step(sid, "dial", args, outcomes, node.id)
+    if kind == "voicemail":
+        args = {
+            "mailbox": p.mailbox or number,
+            "greeting": b.prompt(p.greeting),
+            "max_length_s": p.max_length_s,
+        }
+        return Step(sid, "voicemail", args, nxt(("done",)), node.id)
+    if kind == "record":
+        return Step(sid, "record", {"action": p.action}, nxt(("next",)), node.id)
+    if kind == "hangup":
+        args = {"prompt": b.prompt(p.announcement), "cause": p.cause, "q850": HANGUP_CAUSES[p.cause]}
+        return Step(sid, "hangup", args, {}, node.id)
+    raise AssertionError(f"unknown node type {kind}")  # pragma: no cover - the model forbids it
+
+
+def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]]:
+    if policies.status == "suspended":
+        return "sys:suspended", []
+    if policies.status == "reclaimed":
+        return "sys:unallocated", []
+    steps: list[Step] = []
+    categories = {"allowed": sorted(set(policies.allowed_categories))}
+    chain: list[tuple[str, str, dict[str, Any], str, str]] = [
+        ("policy:category", "check_category", categories, "allowed", "sys:category"),
+    ]
+    if policies.caller_list.mode != "off":
+        prefixes = sorted({e for e in map(normalise_list_entry, policies.caller_list.entries) if e})
+        args_list = {"mode": policies.caller_list.mode, "prefixes": prefixes}
+        chain.append(("policy:list", "check_list", args_list, "pass", "sys:no_permission"))
+    if policies.areas.allowed or policies.areas.refused:
+        allowed = list(_codes(tuple(policies.areas.allowed))) if policies.areas.allowed else None
+        args = {"allowed": allowed, "refused": list(_codes(tuple(policies.areas.refused)))}
+        chain.append(("policy:area", "check_area", args, "pass", "sys:area_busy"))
+    if policies.max_lines is not None:
+        chain.append(("policy:lines", "check_lines", {"max_lines": policies.max_lines}, "ok", "sys:busy"))
+    for i, (sid, op, args, ok, refused) in enumerate(chain):
+        following = chain[i + 1][0] if i + 1 < len(chain) else start
+        bad = "refused" if op != "check_lines" else "full"
+        steps.append(Step(sid, op, args, {ok: following, bad: refused}))
+    return steps[0].id, steps
+
+
+def flow_digest(flow: Flow) -> str:
+    """SHA-256 of what the flow *does*: canvas positions and test cases do not change a plan."""
+    dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": {"position"}}})
+    return hashlib.sha256(dumped.encode()).hexdigest()
+
+
+def compile_plan(
+    number: str,
+    policies: NumberPolicies | None,
+    flow: Flow,
+    *,
+    context: AnalysisContext | None = None,
+    calendar: WorkCalendar | None = None,
+    years: Iterable[int] | None = None,
+) -> Dialplan:
+    """Compile a 400 number's policies and flow into a dialplan.
+
+    Args:
+        number: the 400 number (``4006228300`` or ``400-622-8300``).
+        policies: number-level policies; None means the defaults (active, R9 categories only).
+        flow: the published flow.
+        context: which prompts exist and which ringbacks are approved; None skips those checks.
+        calendar: holiday table; defaults to the policies' operator overrides over the bundled calendar.
+        years: years to put in the day table (defaults to :data:`DEFAULT_YEARS` plus override years).
+
+    Raises:
+        FlowError: when analysis finds errors (its ``diagnostics`` list them); ValueError for a bad number.
+    """
+    number = normalise_400(number)
+    policies = policies or NumberPolicies()
+    found: list[Diagnostic] = errors_in(analyse(flow, policies, context))
+    if found:
+        raise FlowError(found)
+    b = _Builder()
+    nodes = flow.node_map()
+    start = next(n for n in flow.nodes if n.type == "start")
+    exits: dict[str, dict[str, str]] = {}
+    for edge in flow.edges:
+        exits.setdefault(edge.source, {})[edge.exit] = "node:" + edge.target
+    entry, steps = _policy_steps(policies, "node:" + start.id)
+    by_id: dict[str, Step] = {s.id: s for s in steps}
+    for node in flow.nodes:
+        by_id.setdefault("node:" + node.id, _node_step(node, exits.get(node.id, {}), b, number))
+    for sid, (prompt, cause) in _SYSTEM_STEPS.items():
+        args = {"prompt": prompt, "cause": cause, "q850": HANGUP_CAUSES[cause]}
+        by_id[sid] = Step(sid, "hangup", args, {})
+    ordered: list[Step] = []
+    seen = {entry}
+    queue = deque([entry])
+    while queue:
+        step = by_id[queue.popleft()]
+        ordered.append(step)
+        for target in step.next.values():
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    used_prompts: set[str] = set()
+    for step in ordered:
+        for key in ("prompt", "invalid_prompt", "timeout_prompt", "ringback", "greeting"):
+            if step.args.get(key):
+                used_prompts.add(step.args[key])
+    for pid in used_prompts:
+        if pid in SYSTEM_PROMPTS:
+            b.system(pid)
+    observe = any(s.op == "time_switch" and s.args["observe_holidays"] for s in ordered)
+    table: dict[str, str] = {}
+    if observe:
+        cal = calendar or policies.work_calendar()
+        wanted = set(DEFAULT_YEARS if years is None else years) | {d.day.year for d in policies.calendar}
+        table = dict(day_kinds(cal, wanted))
+    del nodes
+    return Dialplan(
+        number=number,
+        entry=entry,
+        steps=tuple(ordered),
+        prompts={pid: b.prompts[pid] for pid in sorted(used_prompts)},
+        day_table=table,
+        flow_id=flow.id,
+        flow_name=flow.name,
+        flow_digest=flow_digest(flow),
+    )

@@ -1,0 +1,115 @@
+"""Number-level policies, applied before a number's flow: status, caller category, lists, areas, lines.
+
+They belong to the 400 number, not to the flow, because the provider enforces them whatever the
+customer draws: R9 (who may call), R15 (black/white list), R14 (areas at area-code precision) and R12
+(concurrent lines). The operator's holiday override table travels here too, as plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .calendar import DayOverride, WorkCalendar
+from .phones import parse_number
+
+__all__ = [
+    "ALLOWED_CATEGORIES",
+    "AreaPolicy",
+    "CalendarDay",
+    "CallerCategory",
+    "CallerListPolicy",
+    "NumberPolicies",
+    "normalise_list_entry",
+    "parse_list_entries",
+]
+
+CallerCategory = Literal[
+    "office", "residential", "pbx", "did", "mobile", "campus", "voip", "payphone", "unknown"
+]
+#: R9: office, residential, PBX, DID and mobile phones may call; campus, VoIP and payphones may not.
+ALLOWED_CATEGORIES: tuple[CallerCategory, ...] = ("office", "residential", "pbx", "did", "mobile", "unknown")
+
+_FROZEN = ConfigDict(extra="forbid", frozen=True)
+
+
+class CallerListPolicy(BaseModel):
+    """R15: whole numbers (mobiles without a leading 0) or leading digits; never suffixes."""
+
+    model_config = _FROZEN
+    mode: Literal["off", "black", "white"] = "off"
+    entries: list[str] = Field(default_factory=list, max_length=100000)
+
+
+class AreaPolicy(BaseModel):
+    """R14: areas that may / may not call, as area codes, provinces, cities or ``unknown``."""
+
+    model_config = _FROZEN
+    allowed: list[str] = Field(default_factory=list, max_length=1000, description="empty: everywhere")
+    refused: list[str] = Field(default_factory=list, max_length=1000)
+
+
+class CalendarDay(BaseModel):
+    """One row of the operator's holiday table (for years the bundled calendar does not cover)."""
+
+    model_config = _FROZEN
+    day: dt.date
+    workday: bool
+    name: str = Field(default="", max_length=40)
+
+
+class NumberPolicies(BaseModel):
+    """Everything checked before the flow runs."""
+
+    model_config = _FROZEN
+    status: Literal["active", "suspended", "reclaimed"] = "active"
+    allowed_categories: list[CallerCategory] = Field(default_factory=lambda: list(ALLOWED_CATEGORIES))
+    caller_list: CallerListPolicy = Field(default_factory=CallerListPolicy)
+    areas: AreaPolicy = Field(default_factory=AreaPolicy)
+    max_lines: int | None = Field(default=None, ge=1, le=10000, description="R12; None: trunk, unlimited")
+    calendar: list[CalendarDay] = Field(default_factory=list, max_length=5000)
+
+    def work_calendar(self) -> WorkCalendar:
+        return WorkCalendar.from_overrides([DayOverride(d.day, d.workday, d.name) for d in self.calendar])
+
+
+_LIST_SPLIT = re.compile(r"[\s,;,;、]+")
+
+
+def normalise_list_entry(raw: str) -> str | None:
+    """The digits a list entry matches a caller's national number against, or None if unusable.
+
+    Whole numbers are normalised like caller numbers (``+86 138…`` → ``138…``); shorter entries are
+    prefixes and must start like a national number does (0 for an area code, 1 for a mobile segment),
+    which is also what rules out suffixes (R15).
+    """
+    text = raw.strip()
+    if not text:
+        return None
+    parsed = parse_number(text)
+    if parsed.kind in ("mobile", "landline"):
+        return parsed.number
+    digits = text.replace("-", "").replace(" ", "")
+    if digits.isascii() and digits.isdigit() and digits[0] in "01" and 1 < len(digits) <= 12:
+        return digits
+    return None
+
+
+def parse_list_entries(text: str) -> tuple[list[str], list[str]]:
+    """Batch import: split pasted text into (normalised entries, rejected raw entries), deduplicated."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    seen: set[str] = set()
+    for raw in _LIST_SPLIT.split(text):
+        if not raw:
+            continue
+        entry = normalise_list_entry(raw)
+        if entry is None:
+            rejected.append(raw)
+        elif entry not in seen:
+            seen.add(entry)
+            accepted.append(entry)
+    return accepted, rejected

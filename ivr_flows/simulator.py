@@ -1,0 +1,364 @@
+"""The simulator: run a dialplan for a simulated call — the executable specification of a plan.
+
+It executes exactly the plan a telephony layer gets (not the flow), so what it shows is what callers
+get: the ordered trace of what the caller hears, which phones ring for how long, who answers, voicemail,
+recording and the hangup cause, each with a simulated timestamp and the reason a branch was taken.
+
+Timing model: a text prompt lasts 0.25 s per character (at least 1 s), an audio prompt 3 s. Per R10 a
+busy *landline* fails at once and the next number rings immediately, while a busy or switched-off
+*mobile* keeps "ringing" until its whole wait time has passed. A step limit and a loop guard (the same
+step reached again without any new input, three times) end every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .areas import UNKNOWN, resolve_caller
+from .calls import CallSpec, PhoneBehaviour, Press
+from .dialplan import Dialplan, Step
+from .schedules import evaluate
+
+__all__ = ["Event", "Trace", "simulate"]
+
+_REJECTING = {"sys:no_permission", "sys:area_busy", "sys:category", "sys:suspended", "sys:unallocated"}
+_NO_ANSWER = PhoneBehaviour()
+_LOOP_REPEATS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One thing that happened. ``kind``: policy, branch, hear, key, ring, answer, voicemail, record,
+    hangup, guard."""
+
+    t: float
+    kind: str
+    step: str
+    node: str | None = None
+    prompt: str | None = None
+    text: str | None = None
+    number: str | None = None
+    duration_s: float = 0.0
+    outcome: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Trace:
+    """The result of a simulated call."""
+
+    events: tuple[Event, ...]
+    steps: tuple[str, ...]
+    path: tuple[str, ...]
+    outcome: str
+    hangup_cause: str
+    answered_by: str | None
+    voicemail: bool
+    recorded: bool
+    duration_s: float
+    caller_area: dict[str, str] = field(default_factory=dict)
+
+    def heard(self) -> list[str]:
+        """Prompt ids the caller heard, in order."""
+        return [e.prompt for e in self.events if e.kind == "hear" and e.prompt]
+
+    def heard_texts(self) -> list[str]:
+        """Texts of system and TTS prompts the caller heard (audio prompts have none)."""
+        return [e.text for e in self.events if e.kind == "hear" and e.text]
+
+    def rung(self) -> list[str]:
+        """Bound numbers rung, in order."""
+        return [e.number for e in self.events if e.kind == "ring" and e.number]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["events"] = [
+            {k: v for k, v in asdict(e).items() if v not in (None, "", 0.0)} for e in self.events
+        ]
+        data["steps"], data["path"] = list(self.steps), list(self.path)
+        return data
+
+
+def _duration(text: str | None) -> float:
+    return max(1.0, round(0.25 * len(text), 2)) if text else 3.0
+
+
+class _Run:
+    def __init__(self, plan: Dialplan, call: CallSpec) -> None:
+        self.plan = plan
+        self.call = call
+        self.area = resolve_caller(call.caller)
+        when = call.at
+        if when.tzinfo is not None:
+            when = when.astimezone(ZoneInfo(plan.timezone)).replace(tzinfo=None)
+        self.when = when
+        self.t = 0.0
+        self.events: list[Event] = []
+        self.presses: deque[Press] = deque(call.digits)
+        self.answered = False
+        self.answered_by: str | None = None
+        self.voicemail = False
+        self.recording = False
+        self.recorded = False
+        self.phones = {resolve_caller(k).number or k: v for k, v in call.phones.items()}
+
+    def emit(self, kind: str, step: Step, **kw: Any) -> None:
+        self.events.append(Event(round(self.t, 3), kind, step.id, step.node, **kw))
+
+    def hear(self, step: Step, pid: str | None) -> float:
+        if not pid:
+            return 0.0
+        prompt = self.plan.prompts.get(pid)
+        text = prompt.text if prompt else None
+        seconds = _duration(text)
+        self.emit("hear", step, prompt=pid, text=text, duration_s=seconds)
+        self.t += seconds
+        return seconds
+
+    def answer(self, step: Step) -> None:
+        if not self.answered:
+            self.answered = True
+            self.emit("answer", step, reason="平台应答")
+
+    # --- ops: each returns the outcome whose ``next`` entry is followed -------------------------------
+    def op_check_category(self, s: Step) -> str:
+        ok = self.call.category in s.args["allowed"]
+        self.emit(
+            "policy", s, outcome="allowed" if ok else "refused", reason=f"来电类型:{self.call.category}"
+        )
+        return "allowed" if ok else "refused"
+
+    def _listed(self, prefixes: list[str]) -> str | None:
+        number = self.area.number
+        return next((p for p in prefixes if number.startswith(p)), None) if number else None
+
+    def op_check_list(self, s: Step) -> str:
+        hit = self._listed(s.args["prefixes"])
+        black = s.args["mode"] == "black"
+        refused = (hit is not None) if black else (hit is None)
+        reason = f"{'黑' if black else '白'}名单{'命中' + hit if hit else '未命中'}"
+        self.emit("policy", s, outcome="refused" if refused else "pass", reason=reason)
+        return "refused" if refused else "pass"
+
+    def op_check_area(self, s: Step) -> str:
+        code = self.area.area_code
+        allowed = s.args["allowed"]
+        refused = code in s.args["refused"] or (allowed is not None and code not in allowed)
+        reason = f"来电地区{self.area.province}{self.area.city}({code})"
+        self.emit("policy", s, outcome="refused" if refused else "pass", reason=reason)
+        return "refused" if refused else "pass"
+
+    def op_check_lines(self, s: Step) -> str:
+        full = self.call.active_calls >= s.args["max_lines"]
+        reason = f"当前{self.call.active_calls}路通话,上限{s.args['max_lines']}路"
+        self.emit("policy", s, outcome="full" if full else "ok", reason=reason)
+        return "full" if full else "ok"
+
+    def op_start(self, s: Step) -> str:
+        return "next"
+
+    def op_play(self, s: Step) -> str:
+        if not s.args["early_media"]:
+            self.answer(s)
+        self.hear(s, s.args["prompt"])
+        return "next"
+
+    def op_menu(self, s: Step) -> str:
+        self.answer(s)
+        a = s.args
+        failures = 0
+        while True:
+            length = self.hear(s, a["prompt"])
+            press = self.presses.popleft() if self.presses else None
+            failure = "timeout"
+            if press is not None and press.key is not None and press.after_s <= length + a["timeout_s"]:
+                self.t += press.after_s - length
+                self.emit("key", s, outcome=press.key, reason=f"按键{press.key}")
+                if press.key in a["keys"]:
+                    return "digit:" + press.key
+                failure = "invalid"
+            else:
+                self.t += a["timeout_s"]
+                self.emit("key", s, outcome="timeout", reason=f"{a['timeout_s']}秒内没有按键")
+            failures += 1
+            if failures > a["max_retries"]:
+                self.emit(
+                    "branch", s, outcome=failure, reason=f"已失败{failures}次,超过重试次数{a['max_retries']}"
+                )
+                return failure
+            self.hear(s, a["invalid_prompt"] if failure == "invalid" else a["timeout_prompt"])
+
+    def op_time_switch(self, s: Step) -> str:
+        a = s.args
+        segments = [(seg["days"], seg["start"], seg["end"]) for seg in a["segments"]]
+        exceptions = {day: [tuple(r) for r in ranges] for day, ranges in a["exceptions"].items()}
+        is_open, reason = evaluate(
+            segments=segments,
+            exceptions=exceptions,
+            observe_holidays=a["observe_holidays"],
+            makeup=[tuple(r) for r in a["makeup"]],
+            day_table=self.plan.day_table,
+            when=self.when + dt.timedelta(seconds=self.t),
+        )
+        self.emit("branch", s, outcome="match" if is_open else "else", reason=reason)
+        return "match" if is_open else "else"
+
+    def op_area_switch(self, s: Step) -> str:
+        hit = self.area.area_code in s.args["areas"]
+        reason = f"来电地区{self.area.province}{self.area.city}({self.area.area_code})"
+        self.emit("branch", s, outcome="match" if hit else "else", reason=reason)
+        return "match" if hit else "else"
+
+    def op_caller_match(self, s: Step) -> str:
+        hit = self._listed(s.args["prefixes"])
+        self.emit(
+            "branch", s, outcome="match" if hit else "else", reason=f"号码前缀{hit}" if hit else "名单未命中"
+        )
+        return "match" if hit else "else"
+
+    def _ring(self, s: Step, dest: dict[str, Any]) -> tuple[str, float]:
+        """(status, seconds rung) for one destination, following R10."""
+        behaviour = self.phones.get(dest["number"], _NO_ANSWER)
+        wait = float(dest["wait_s"])
+        mobile = dest["kind"] == "mobile"
+        state = behaviour.state
+        if state == "answer" and behaviour.answer_after_s < wait:
+            return "answered", behaviour.answer_after_s
+        if state == "busy" and not mobile:
+            return "busy", 0.0
+        if state == "unreachable":
+            return "failed", 0.0
+        return "no_answer", wait  # no answer in time; busy or switched-off mobiles keep "ringing"
+
+    def _area_ok(self, dest: dict[str, Any]) -> bool:
+        code = self.area.area_code
+        allowed = dest["allowed_areas"]
+        return code not in dest["refused_areas"] and (allowed is None or code in allowed)
+
+    def op_dial(self, s: Step) -> str:
+        a = s.args
+        dests = [d for d in a["destinations"] if self._area_ok(d)]
+        for d in a["destinations"]:
+            if d not in dests:
+                self.emit(
+                    "branch",
+                    s,
+                    number=d["number"],
+                    reason=f"来电地区{self.area.area_code}不在该号码的可接听区域",
+                )
+        if not dests:
+            return "area_refused"
+        if a["ringback"]:
+            self.emit("hear", s, prompt=a["ringback"], reason="彩铃(振铃期间播放)")
+        if a["strategy"] == "ring_all":
+            results = [(d, *self._ring(s, d)) for d in dests]
+            for d, _, seconds in results:
+                self.emit("ring", s, number=d["number"], duration_s=seconds, reason="同时振铃")
+            winners = sorted((sec, i) for i, (_, st, sec) in enumerate(results) if st == "answered")
+            if winners:
+                seconds, i = winners[0]
+                self.t += seconds
+                return self._connected(s, results[i][0]["number"])
+            statuses = {st for _, st, _ in results}
+            self.t += max(sec for _, _, sec in results)
+            outcome = "no_answer" if "no_answer" in statuses else "busy" if "busy" in statuses else "failed"
+            self.emit("branch", s, outcome=outcome, reason="所有号码均未接通")
+            return outcome
+        status = "failed"
+        for d in dests:
+            status, seconds = self._ring(s, d)
+            why = {"answered": "接听", "busy": "固话占线,立即转下一个号码", "failed": "无法接通"}.get(status)
+            if status == "no_answer":
+                why = f"等待{d['wait_s']}秒无人接听"
+            self.emit("ring", s, number=d["number"], duration_s=seconds, outcome=status, reason=why or "")
+            self.t += seconds
+            if status == "answered":
+                return self._connected(s, d["number"])
+        self.emit("branch", s, outcome=status, reason="最后一个号码也未接通")
+        return status
+
+    def _connected(self, s: Step, number: str) -> str:
+        self.answered = True
+        self.answered_by = number
+        behaviour = self.phones.get(number, _NO_ANSWER)
+        self.emit("answer", s, number=number, duration_s=behaviour.talk_s, reason="被叫接听")
+        if s.args["record"]:
+            self.recorded = True
+            self.emit("record", s, outcome="start", reason="通话录音")
+        self.t += behaviour.talk_s
+        return "answered"
+
+    def op_voicemail(self, s: Step) -> str:
+        self.answer(s)
+        self.hear(s, s.args["greeting"])
+        seconds = min(self.call.message_s, float(s.args["max_length_s"]))
+        self.emit("voicemail", s, duration_s=seconds, reason=f"留言信箱{s.args['mailbox']}")
+        self.voicemail = True
+        self.t += seconds
+        return "done"
+
+    def op_record(self, s: Step) -> str:
+        self.recording = s.args["action"] == "start"
+        self.recorded = self.recorded or self.recording
+        self.emit("record", s, outcome=s.args["action"])
+        return "next"
+
+    def op_hangup(self, s: Step) -> str:
+        self.hear(s, s.args["prompt"])
+        self.emit("hangup", s, outcome=s.args["cause"], reason=f"Q.850 {s.args['q850']}")
+        return ""
+
+
+def simulate(plan: Dialplan, call: CallSpec) -> Trace:
+    """Run ``plan`` for ``call`` and return the trace; never loops forever."""
+    run = _Run(plan, call)
+    steps = plan.step_map()
+    step_id = plan.entry
+    visited: list[str] = []
+    seen: dict[tuple[str, int], int] = {}
+    outcome = "hangup"
+    cause = "normal"
+    for _ in range(call.max_steps):
+        step = steps[step_id]
+        visited.append(step_id)
+        key = (step_id, len(run.presses))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > _LOOP_REPEATS:
+            run.emit("guard", step, reason="循环保护:没有新的输入又回到同一步骤")
+            outcome = "loop"
+            break
+        result = getattr(run, "op_" + step.op)(step)
+        if step.op == "hangup":
+            cause = step.args["cause"]
+            outcome = "rejected" if step_id in _REJECTING else "hangup"
+            break
+        step_id = step.next[result]
+    else:
+        run.emit("guard", steps[step_id], reason=f"超过步数上限{call.max_steps}")
+        outcome = "loop"
+    if run.answered_by:
+        outcome = "answered"
+    elif run.voicemail and outcome == "hangup":
+        outcome = "voicemail"
+    area = run.area
+    return Trace(
+        events=tuple(run.events),
+        steps=tuple(visited),
+        path=tuple(steps[sid].node for sid in visited if steps[sid].node is not None),  # type: ignore[misc]
+        outcome=outcome,
+        hangup_cause=cause,
+        answered_by=run.answered_by,
+        voicemail=run.voicemail,
+        recorded=run.recorded,
+        duration_s=round(run.t, 3),
+        caller_area={
+            "number": area.number,
+            "province": area.province,
+            "city": area.city,
+            "area_code": area.area_code or UNKNOWN,
+        },
+    )
