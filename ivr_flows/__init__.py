@@ -1,4 +1,74 @@
 """IVR flows: the flow graph model, static analysis, the compiler to dialplans and the call simulator.
 
-A pure library: no database, no HTTP, no import of ``api``.
+A pure library: no database, no HTTP, no import of ``api`` or ``audio``. Plain data in, plain data out.
+
+Public API (what the API layer and the command line use)::
+
+    load_flow(data: dict | str | bytes) -> Flow             # raises FlowError(diagnostics) on bad shape
+    flow_json_schema() -> dict                              # JSON Schema for the web editor's forms
+    analyse(flow, policies=None, context=None) -> list[Diagnostic]
+        # Diagnostic(code, severity, message (Chinese), node_id, edge_id); never raises
+    compile_plan(number, policies, flow, *, context=None, calendar=None, years=None) -> Dialplan
+        # raises FlowError when analysis finds errors; Dialplan.to_json() -> canonical bytes,
+        # Dialplan.etag, Dialplan.from_json(bytes) — format documented in docs/dialplan.md
+    render_asterisk(plan, options=None) -> str              # extensions.conf text (AsteriskOptions)
+    simulate(plan, call: CallSpec) -> Trace                 # the executable specification
+    run_flow_tests(flow, number=..., policies=None) -> list[FlowTestResult]
+    mainland_number(raw) -> str                             # R4; raises PhoneNumberError(code, message)
+    resolve_caller(raw) -> CallerArea                       # province / city / area code or "unknown"
+
+``AnalysisContext(prompts=…, approved_ringbacks=…)`` tells analysis which prompt ids exist and which
+ringback tones passed review; ``NumberPolicies`` carries the number-level rules (R9, R12, R14, R15) and the
+operator's holiday table. Command line: ``python -m ivr_flows validate|compile|asterisk|simulate|test``.
 """
+
+from __future__ import annotations
+
+from .analysis import AnalysisContext, analyse
+from .areas import CallerArea, resolve_caller
+from .asterisk import AsteriskOptions, RenderError, asterisk_prompt_name, render_asterisk
+from .calendar import DayOverride, WorkCalendar
+from .calls import CallSpec, PhoneBehaviour, Press
+from .compiler import SYSTEM_PROMPTS, compile_plan
+from .diagnostics import Diagnostic, FlowError
+from .dialplan import PLAN_FORMAT, PLAN_VERSION, Dialplan
+from .flowtests import FlowTestResult, run_flow_tests
+from .model import Flow, load_flow
+from .phones import PhoneNumberError, mainland_number
+from .policies import NumberPolicies
+from .schema import flow_json_schema
+from .simulator import Event, Trace, simulate
+
+__all__ = [
+    "PLAN_FORMAT",
+    "PLAN_VERSION",
+    "SYSTEM_PROMPTS",
+    "AnalysisContext",
+    "AsteriskOptions",
+    "CallSpec",
+    "CallerArea",
+    "DayOverride",
+    "Diagnostic",
+    "Dialplan",
+    "Event",
+    "Flow",
+    "FlowError",
+    "FlowTestResult",
+    "NumberPolicies",
+    "PhoneBehaviour",
+    "PhoneNumberError",
+    "Press",
+    "RenderError",
+    "Trace",
+    "WorkCalendar",
+    "analyse",
+    "asterisk_prompt_name",
+    "compile_plan",
+    "flow_json_schema",
+    "load_flow",
+    "mainland_number",
+    "render_asterisk",
+    "resolve_caller",
+    "run_flow_tests",
+    "simulate",
+]
