@@ -1,0 +1,65 @@
+"""Running ffmpeg, ffprobe and espeak-ng as subprocesses, with limits.
+
+Every call has a wall-clock timeout (a crafted file can keep a decoder busy without producing any
+output) and keeps at most the first few kilobytes of stderr (a broken stream can make ffmpeg print an
+error per frame, hundreds of megabytes of it). Tools are looked up on ``PATH`` once.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+
+from audio.errors import AudioToolError
+
+__all__ = ["ToolResult", "run_tool", "tool_path"]
+
+STDERR_KEEP = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class ToolResult:
+    """What a finished tool run produced."""
+
+    returncode: int
+    stdout: bytes
+    stderr: str
+    stderr_bytes: int
+
+
+@cache
+def tool_path(name: str) -> str:
+    """The absolute path of a tool, or :class:`AudioToolError` naming the Debian package to install."""
+    found = shutil.which(name)
+    if found is None:
+        package = {"ffmpeg": "ffmpeg", "ffprobe": "ffmpeg", "espeak-ng": "espeak-ng"}.get(name, name)
+        raise AudioToolError(f"{name} not found on PATH; install the Debian package {package!r}")
+    return found
+
+
+def run_tool(name: str, args: list[str], *, input_data: bytes | None = None, timeout: float) -> ToolResult:
+    """Run ``name`` with ``args``; raise :class:`subprocess.TimeoutExpired` after ``timeout`` seconds.
+
+    The process is killed on timeout, so nothing is left running. A non-zero exit is returned, not
+    raised: for ffprobe and ffmpeg it usually means bad input, which the caller classifies.
+    """
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [tool_path(name), *args],
+            stdin=subprocess.PIPE if input_data is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+        )
+        try:
+            stdout, _ = process.communicate(input=input_data, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
+        size = errors.tell()
+        errors.seek(0)
+        stderr = errors.read(STDERR_KEEP).decode("utf-8", "replace")
+    return ToolResult(process.returncode, stdout, stderr, size)
