@@ -230,7 +230,7 @@ def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
     if len(waits) == 1 and waits[0] < 50:
         message = f"只绑定一个号码时等待时间建议设置在50-60秒(当前{waits[0]}秒)"
         out.append(_d("wait_short_single", "warning", message, nid))
-    if waits[-1] < 15 and "no_answer" not in has_exit:
+    if waits[-1] < 50 and "no_answer" not in has_exit:
         message = f"等待时间过短({waits[-1]}秒)且没有下一个呼转号码:无人接听时来电者听到“您要的电话忙”并挂机"
         out.append(_d("wait_short_no_next", "warning", message, nid))
     return out
