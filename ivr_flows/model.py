@@ -187,7 +187,7 @@ class DialNode(_NodeBase):
     """Forward to bound phones (R10–R12). Exits: ``answered``, ``busy``, ``no_answer``, ``failed``."""
 
     type: Literal["dial"]
-    props: DialProps
+    props: DialProps = Field(default_factory=DialProps)
 
 
 class VoicemailProps(BaseModel):
