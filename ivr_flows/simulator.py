@@ -187,7 +187,10 @@ class _Run:
             failures += 1
             if failures > a["max_retries"]:
                 self.emit(
-                    "branch", s, outcome=failure, reason=f"已失败{failures}次,超过重试次数{a['max_retries']}"
+                    "branch",
+                    s,
+                    outcome=failure,
+                    reason=f"{'超时未按键' if failure == 'timeout' else '按键错误'},已失败{failures}次,超过重试次数{a['max_retries']}",
                 )
                 return failure
             self.hear(s, a["invalid_prompt"] if failure == "invalid" else a["timeout_prompt"])
