@@ -113,11 +113,22 @@ class _Ext:
     name: str
     lines: list[_Line] = field(default_factory=list)
 
+    def text(self) -> str:
+        """The extension's lines in extensions.conf syntax (formatted here: jinja2 loops are too slow for 50k lines)."""
+        out = []
+        for n, line in enumerate(self.lines):
+            head = f"exten => {self.name},1" if n == 0 else " same => n"
+            label = f"({line.label})" if line.label else ""
+            comment = f" ; {line.comment}" if line.comment else ""
+            out.append(f"{head}{label},{line.app}({line.data}){comment}")
+        return "\n".join(out)
+
 
 @dataclass
 class _Ctx:
     name: str
     extensions: list[_Ext] = field(default_factory=list)
+    purpose: str = ""
 
 
 def _regex_chunks(values: Iterable[str], anchor_end: bool) -> list[str]:
@@ -223,7 +234,7 @@ class _Renderer:
         counter = f"RETRY_{i}"
         start = _Ext("s", [_Line("Answer", ""), _Line("Background", self.sound(a["prompt"]), "prompt"),
                            _Line("WaitExten", str(int(a["timeout_s"])))])  # fmt: skip
-        ctx = _Ctx(name, [start])
+        ctx = _Ctx(name, [start], f"menu {_comment(s.id)}: digits, i (invalid) and t (timeout)")
         for key in a["keys"]:
             if key not in "0123456789*#":
                 raise RenderError(f"bad menu key {key!r}")
@@ -383,7 +394,11 @@ class _Renderer:
         )
         lines.append(_Line("ExecIf", '$["${CALLER_AREA}" = ""]?Set(CALLER_AREA=unknown)'))
         lines.append(_Line("Return", ""))
-        return _Ctx(f"{self.main}-caller", [_Ext("s", lines)])
+        return _Ctx(
+            f"{self.main}-caller",
+            [_Ext("s", lines)],
+            "normalise the caller number; CALLER_AREA = area code or unknown",
+        )
 
     def calendar_context(self) -> _Ctx:
         lines = [
@@ -395,7 +410,11 @@ class _Renderer:
             for rx in _regex_chunks(days, anchor_end=True):
                 lines.append(_Line("ExecIf", f'$[${{REGEX("{rx}" ${{TODAY}})}}]?Set(DAYKIND={kind})'))
         lines.append(_Line("Return", ""))
-        return _Ctx(f"{self.main}-calendar", [_Ext("s", lines)])
+        return _Ctx(
+            f"{self.main}-calendar",
+            [_Ext("s", lines)],
+            "DAYKIND for today: holiday, workday (make-up) or normal",
+        )
 
     def render(self) -> list[_Ctx]:
         entry = [_Line("NoOp", f"hotline {self.number}"), _Line("Gosub", f"{self.main}-caller,s,1"),
@@ -403,7 +422,9 @@ class _Renderer:
         body: list[_Line] = list(entry)
         for i, step in enumerate(self.plan.steps):
             body += self.step_lines(step, i)
-        main = _Ctx(self.main, [_Ext("s", body), _Ext("h", [_Line("StopMixMonitor", "")])])
+        main = _Ctx(
+            self.main, [_Ext("s", body), _Ext("h", [_Line("StopMixMonitor", "")])], "policies, then the flow"
+        )
         extra = [self.caller_context()]
         if any(s.op == "time_switch" for s in self.plan.steps):
             extra.append(self.calendar_context())

@@ -18,7 +18,7 @@ from typing import Any
 
 from .analysis import AnalysisContext, analyse
 from .areas import expand_areas
-from .calendar import WorkCalendar
+from .calendar import DayOverride, WorkCalendar
 from .diagnostics import Diagnostic, FlowError, errors_in
 from .dialplan import Dialplan, PlanPrompt, Step
 from .model import MENU_KEYS, Flow, PromptRef
@@ -225,6 +225,15 @@ def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]
     return steps[0].id, steps
 
 
+@lru_cache(maxsize=64)
+def _day_table(
+    overrides: tuple[tuple[Any, bool, str], ...], years: tuple[int, ...]
+) -> tuple[tuple[str, str], ...]:
+    """The day table, cached: classifying three years of days costs more than compiling a large flow."""
+    cal = WorkCalendar.from_overrides([DayOverride(day, workday, name) for day, workday, name in overrides])
+    return tuple(day_kinds(cal, years).items())
+
+
 def flow_digest(flow: Flow) -> str:
     """SHA-256 of what the flow *does*: canvas positions and test cases do not change a plan."""
     dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": {"position"}}})
@@ -294,7 +303,8 @@ def compile_plan(
     if observe:
         cal = calendar or policies.work_calendar()
         wanted = set(DEFAULT_YEARS if years is None else years) | {d.day.year for d in policies.calendar}
-        table = dict(day_kinds(cal, wanted))
+        overrides = tuple(sorted((o.day, o.workday, o.name) for o in cal.overrides.values()))
+        table = dict(_day_table(overrides, tuple(sorted(wanted))))
     del nodes
     return Dialplan(
         number=number,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = ["TimeSpec", "TimeSpecError", "parse_timespec", "weekday_ranges"]
@@ -89,6 +90,7 @@ def _mdays(field: str) -> frozenset[int]:
     return frozenset(values)
 
 
+@lru_cache(maxsize=4096)
 def parse_timespec(spec: str) -> TimeSpec:
     """Parse ``"08:30-17:29,mon-fri,*,*,Asia/Shanghai"``.
 
