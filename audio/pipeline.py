@@ -32,6 +32,7 @@ CAP_MARGIN_SECONDS = 0.5
 # in any real codec (AMR at 4.75 kbit/s is ~27): it is a decompression bomb.
 BOMB_EXPANSION = 64
 BOMB_SECONDS = 3600.0
+BOMB_MIN_SECONDS = 600.0
 # Decoded audio this much shorter than declared means the end of the file is missing.
 TRUNCATED_RATIO = 0.9
 TRUNCATED_SLACK_SECONDS = 0.25
@@ -79,21 +80,27 @@ def process_audio(
         decoded = decode_file(path, probe, cap_seconds=policy.max_seconds + CAP_MARGIN_SECONDS)
     segment = decoded.segment
     seconds = len(segment.raw_data) / segment.frame_width / SAMPLE_RATE
-    if decoded.hit_cap or seconds > policy.max_seconds:
+    if decoded.hit_cap:
         raise AudioError(
             ErrorCode.TOO_LONG,
-            f"音频时长{'超过' if decoded.hit_cap else '为'} {seconds:.1f} 秒,"
-            f"超过{policy.label}的上限 {policy.max_seconds:g} 秒。",
+            f"音频时长超过{policy.label}的上限 {policy.max_seconds:g} 秒(解码到 {seconds:.1f} 秒时仍未结束)。",
+            detail=f"declared {probe.duration} s; decode stopped at the cap",
+        )
+    if seconds > policy.max_seconds:
+        raise AudioError(
+            ErrorCode.TOO_LONG,
+            f"音频时长为 {seconds:.1f} 秒,超过{policy.label}的上限 {policy.max_seconds:g} 秒。",
         )
     if seconds == 0:
         raise AudioError(
             ErrorCode.EMPTY_AUDIO, "文件中没有音频内容(时长为 0)。", detail=decoded.decoder_errors
         )
     if probe.duration and seconds < probe.duration * TRUNCATED_RATIO - TRUNCATED_SLACK_SECONDS:
+        detail = f"declared {probe.duration:.2f} s, decoded {seconds:.2f} s; {decoded.decoder_errors}"
+        if _damaged(decoded.decoder_errors):
+            raise AudioError(ErrorCode.CORRUPT, "音频文件已损坏,无法完整解码。", detail=detail)
         raise AudioError(
-            ErrorCode.TRUNCATED,
-            "音频文件不完整(可能上传中断),请重新上传完整的文件。",
-            detail=f"declared {probe.duration:.2f} s, decoded {seconds:.2f} s; {decoded.decoder_errors}",
+            ErrorCode.TRUNCATED, "音频文件不完整(可能上传中断),请重新上传完整的文件。", detail=detail
         )
     frames = frame_levels(segment)
     levels = measure(segment, frames)
@@ -162,22 +169,41 @@ def _check_size(size: int, policy: UsePolicy) -> None:
 
 
 def _check_declared_duration(probe: ProbeResult, policy: UsePolicy) -> None:
-    """Refuse, before decoding, a file whose header says it is too long — or absurdly long for its size."""
+    """Refuse, before decoding, a file whose header says it is too long — or absurdly long for its size.
+
+    A decompression bomb is a file that declares hours of audio, or far more audio than its size could
+    hold in any speech codec (more than :data:`BOMB_EXPANSION` times its size once decoded), past a
+    duration where that ratio means something (a prompt's limit, or ten minutes for recordings).
+    """
     declared = probe.duration
-    if declared is None or declared <= policy.max_seconds:
+    if declared is None:
         return
     expansion = declared * SAMPLE_RATE * 2 / max(probe.size, 1)
-    if declared >= max(BOMB_SECONDS, 2 * policy.max_seconds) or expansion > BOMB_EXPANSION:
+    hours = declared >= max(BOMB_SECONDS, 2 * policy.max_seconds)
+    inflated = expansion > BOMB_EXPANSION and declared > min(policy.max_seconds, BOMB_MIN_SECONDS)
+    if hours or inflated:
         raise AudioError(
             ErrorCode.DECOMPRESSION_BOMB,
             f"文件仅 {_megabytes(probe.size)},解码后却长达约 {_duration_zh(declared)},"
             f"远超{policy.label}的上限 {policy.max_seconds:g} 秒,已拒绝处理。",
             detail=f"declared {declared:.0f} s in {probe.size} bytes (x{expansion:.0f})",
         )
-    raise AudioError(
-        ErrorCode.TOO_LONG,
-        f"音频时长为 {declared:.1f} 秒,超过{policy.label}的上限 {policy.max_seconds:g} 秒。",
-    )
+    if declared > policy.max_seconds:
+        raise AudioError(
+            ErrorCode.TOO_LONG,
+            f"音频时长为 {declared:.1f} 秒,超过{policy.label}的上限 {policy.max_seconds:g} 秒。",
+        )
+
+
+def _damaged(decoder_errors: str) -> bool:
+    """Whether a short decode looks like damage rather than a cut.
+
+    A file cut short makes the decoder complain once, at the cut (or the demuxer reports a "partial
+    file"); a damaged one makes it complain repeatedly about what is there.
+    """
+    if "partial file" in decoder_errors:
+        return False
+    return len(decoder_errors.splitlines()) > 1
 
 
 def _with_limit(policy: UsePolicy, max_bytes: int) -> UsePolicy:

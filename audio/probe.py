@@ -10,6 +10,7 @@ ffmpeg open other files or URLs.
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,11 +144,31 @@ def _refuse_unreadable(path: Path, stderr: str) -> None:
         raise AudioError(
             ErrorCode.NOT_AUDIO, f"无法识别为音频文件,请上传 {ACCEPTED_LABEL} 格式的文件。", detail=stderr
         )
-    if container == "mp4" and "moov atom not found" in stderr:
+    if container == "mp4" and "moov atom not found" in stderr and _mp4_media_cut_short(path):
         raise AudioError(
             ErrorCode.TRUNCATED, "音频文件不完整(可能上传中断),请重新上传完整的文件。", detail=stderr
         )
     raise AudioError(ErrorCode.CORRUPT, "音频文件已损坏,无法读取。", detail=stderr)
+
+
+def _mp4_media_cut_short(path: Path) -> bool:
+    """An MP4 whose top-level boxes are intact up to a box that runs past the end of the file.
+
+    That is what an interrupted upload of an M4A with its index (``moov``) at the end looks like; an
+    MP4 with a damaged box structure is corrupt rather than truncated.
+    """
+    data = path.read_bytes()
+    offset = 0
+    while offset + 8 <= len(data):
+        size, kind = struct.unpack_from(">I4s", data, offset)
+        if size == 1 and offset + 16 <= len(data):
+            (size,) = struct.unpack_from(">Q", data, offset + 8)
+        if size < 8 or not kind.isalnum():
+            return False
+        if offset + size > len(data):
+            return kind in (b"mdat", b"moov", b"free", b"wide")
+        offset += size
+    return False
 
 
 def _seconds(value: object) -> float | None:
