@@ -1,0 +1,1 @@
+"""Identity and tenancy: customer accounts, users, sessions, API tokens."""

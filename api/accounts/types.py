@@ -1,0 +1,116 @@
+"""GraphQL types of identity: accounts, users, the viewer, API tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from api.accounts import models
+from api.clock import to_local
+from api.graphql.context import Info
+from api.graphql.pagination import Connection
+
+if TYPE_CHECKING:
+    from api.numbers.types import NumberConnection, NumberStatusEnum
+
+RoleEnum = strawberry.enum(models.Role, name="Role")
+TokenScopeEnum = strawberry.enum(models.TokenScope, name="TokenScope")
+
+
+@strawberry.type(name="Account", description="An enterprise customer (终端用户).")
+class AccountType:
+    id: strawberry.ID
+    name: str
+    balance_fen: int = strawberry.field(description="Prepaid balance in fen (分).")
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: models.Account) -> AccountType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            balance_fen=row.balance_fen,
+            created_at=to_local(row.created_at),
+        )
+
+    @strawberry.field(description="The account's numbers (reserved, applied, active, suspended).")
+    async def numbers(
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        status: Annotated[NumberStatusEnum, strawberry.lazy("api.numbers.types")] | None = None,
+    ) -> Annotated[NumberConnection, strawberry.lazy("api.numbers.types")]:
+        from api.numbers.queries import account_numbers
+
+        return await account_numbers(info, int(self.id), first=first, after=after, status=status)
+
+    @strawberry.field
+    async def users(self, info: Info) -> list[UserType]:
+        rows = await models.User.filter(account_id=int(self.id)).order_by("id")
+        return [UserType.of(r) for r in rows]
+
+
+@strawberry.type
+class AccountConnection(Connection[AccountType]):
+    pass
+
+
+@strawberry.type(name="User")
+class UserType:
+    id: strawberry.ID
+    login: str
+    display_name: str
+    role: RoleEnum  # type: ignore[valid-type]
+    account_id: strawberry.ID | None
+    is_active: bool
+
+    @classmethod
+    def of(cls, row: models.User) -> UserType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            login=row.login,
+            display_name=row.display_name,
+            role=row.role,
+            account_id=strawberry.ID(str(row.account_id)) if row.account_id else None,
+            is_active=row.is_active,
+        )
+
+
+@strawberry.type
+class Viewer:
+    user: UserType | None
+    account: AccountType | None
+    is_operator: bool
+    is_telephony: bool
+
+
+@strawberry.type(name="ApiToken")
+class ApiTokenType:
+    id: strawberry.ID
+    name: str
+    prefix: str
+    scope: TokenScopeEnum  # type: ignore[valid-type]
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, row: models.ApiToken) -> ApiTokenType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            prefix=row.prefix,
+            scope=row.scope,
+            created_at=to_local(row.created_at),
+            last_used_at=to_local(row.last_used_at) if row.last_used_at else None,
+            revoked_at=to_local(row.revoked_at) if row.revoked_at else None,
+        )
+
+
+@strawberry.type(description="A new token; `secret` is shown this once and cannot be read again.")
+class CreatedApiToken:
+    token: ApiTokenType
+    secret: str

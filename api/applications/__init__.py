@@ -1,0 +1,1 @@
+"""Applications (受理): company details and documents for a reserved number, reviewed by operators."""

@@ -1,0 +1,186 @@
+"""Queries and mutations of applications: submit with documents, review, fix and resubmit, withdraw."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from api.applications import service
+from api.applications.checks import CompanyDetails
+from api.applications.documents import UploadedDocument, sniff_document
+from api.applications.models import Application, Document, DocumentKind
+from api.applications.types import (
+    ApplicationConnection,
+    ApplicationStatusEnum,
+    ApplicationType,
+    CompanyInput,
+    DocumentsInput,
+)
+from api.errors import UserError, UserErrors
+from api.graphql.context import Info
+from api.graphql.errors import UserErrors as UserErrorsType
+from api.graphql.errors import user_errors
+from api.graphql.ids import parse_id
+from api.graphql.pagination import build_connection, fetch_page
+from api.numbers.models import Number
+
+ApplicationResult = Annotated[ApplicationType | UserErrorsType, strawberry.union("ApplicationResult")]
+
+_KIND_FIELDS = {
+    DocumentKind.BUSINESS_LICENCE: ("business_licence", "businessLicence"),
+    DocumentKind.LEGAL_REP_ID_FRONT: ("legal_rep_id_front", "legalRepIdFront"),
+    DocumentKind.LEGAL_REP_ID_BACK: ("legal_rep_id_back", "legalRepIdBack"),
+    DocumentKind.APPLICATION_FORM: ("application_form", "applicationForm"),
+    DocumentKind.NETWORK_ACCESS_AGREEMENT: ("network_access_agreement", "networkAccessAgreement"),
+}
+
+
+async def _typed(rows: list[Application]) -> list[ApplicationType]:
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    numbers = dict(await Number.filter(id__in={r.number_id for r in rows}).values_list("id", "number"))
+    docs: dict[int, list[Document]] = {i: [] for i in ids}
+    for doc in await Document.filter(application_id__in=ids).order_by("id"):
+        docs[doc.application_id].append(doc)
+    return [ApplicationType.of(r, numbers[r.number_id], docs[r.id]) for r in rows]
+
+
+async def _read_documents(
+    info: Info, documents: DocumentsInput | None
+) -> dict[DocumentKind, UploadedDocument]:
+    """Read and check every upload before anything is written; all problems are reported together."""
+    limit = info.context.config.upload_max_bytes
+    found: dict[DocumentKind, UploadedDocument] = {}
+    errors: list[UserError] = []
+    for kind, (attr, field) in _KIND_FIELDS.items():
+        upload: Any = getattr(documents, attr, None) if documents else None
+        if upload is None:
+            continue
+        data = await upload.read(limit + 1)
+        try:
+            found[kind] = sniff_document(field, upload.filename or f"{kind.value}", data, limit)
+        except UserError as exc:
+            errors.append(exc)
+    if errors:
+        raise UserErrors(errors)
+    return found
+
+
+def _details(company: CompanyInput) -> CompanyDetails:
+    return CompanyDetails(
+        company_name=company.company_name,
+        credit_code=company.credit_code,
+        legal_rep_name=company.legal_rep_name,
+        contact_name=company.contact_name,
+        contact_phone=company.contact_phone,
+        bound_numbers=list(company.bound_numbers),
+    )
+
+
+async def _visible(info: Info, id: strawberry.ID) -> Application:
+    row = await Application.filter(id=parse_id(id, "applicationId"), **info.context.tenant_filter()).first()
+    if row is None:
+        raise UserError("not_found", "未找到该申请", "applicationId")
+    return row
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Applications the viewer may see (customers: their account's).")
+    async def applications(
+        self,
+        info: Info,
+        status: ApplicationStatusEnum | None = None,  # type: ignore[valid-type]
+        first: int = 50,
+        after: str | None = None,
+    ) -> ApplicationConnection:
+        query = Application.filter(**info.context.tenant_filter())
+        if status is not None:
+            query = query.filter(status=status)
+        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+        nodes = await _typed(rows)
+        return build_connection(
+            ApplicationConnection, nodes, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query
+        )
+
+    @strawberry.field
+    async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:
+        row = await Application.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        return (await _typed([row]))[0] if row else None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Apply for a reserved number with company details and document scans.")
+    async def submit_application(
+        self, info: Info, reservation_id: strawberry.ID, company: CompanyInput, documents: DocumentsInput
+    ) -> ApplicationResult:
+        viewer = info.context.require_customer()
+
+        async def run() -> ApplicationType:
+            app = await service.submit_application(
+                user=viewer.user,
+                reservation_id=parse_id(reservation_id, "reservationId"),
+                details=_details(company),
+                documents=await _read_documents(info, documents),
+                storage=info.context.config.documents_dir,
+            )
+            return (await _typed([app]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Fix a rejected application: new details and any replaced scans.")
+    async def resubmit_application(
+        self,
+        info: Info,
+        application_id: strawberry.ID,
+        company: CompanyInput,
+        documents: DocumentsInput | None = None,
+    ) -> ApplicationResult:
+        viewer = info.context.require_customer()
+
+        async def run() -> ApplicationType:
+            app = await service.resubmit_application(
+                user=viewer.user,
+                application=await _visible(info, application_id),
+                details=_details(company),
+                documents=await _read_documents(info, documents),
+                storage=info.context.config.documents_dir,
+            )
+            return (await _typed([app]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="The customer withdraws; the number returns to the inventory.")
+    async def withdraw_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
+        viewer = info.context.require_customer()
+
+        async def run() -> ApplicationType:
+            app = await service.withdraw_application(await _visible(info, application_id), viewer.user)
+            return (await _typed([app]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Operators: contract signed; the number becomes active on the account.")
+    async def approve_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
+        viewer = info.context.require_operator()
+
+        async def run() -> ApplicationType:
+            app = await service.approve_application(await _visible(info, application_id), viewer.user)
+            return (await _typed([app]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Operators: reject with a reason the customer sees.")
+    async def reject_application(
+        self, info: Info, application_id: strawberry.ID, reason: str
+    ) -> ApplicationResult:
+        viewer = info.context.require_operator()
+
+        async def run() -> ApplicationType:
+            app = await service.reject_application(await _visible(info, application_id), viewer.user, reason)
+            return (await _typed([app]))[0]
+
+        return await user_errors(run)

@@ -1,0 +1,228 @@
+"""The command line: ``python -m api serve|migrate|create-operator|import-numbers|…``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+from tortoise import Tortoise
+
+from api.config import Config, load_config
+from api.db import tortoise_config
+from api.errors import UserError, UserErrors
+
+__all__ = ["main"]
+
+DEMO_OPERATOR = ("operator", "operator-demo-400", "演示运营")
+DEMO_CUSTOMER = ("customer", "customer-demo-400", "演示客户", "演示科技有限公司")
+DEMO_NUMBERS = "4006000000-4006000199\n4008880000-4008880099\n4001230000-4001230099\n"
+
+
+@contextlib.asynccontextmanager
+async def _orm(config: Config) -> AsyncIterator[None]:
+    await Tortoise.init(config=tortoise_config(config.database_url))
+    try:
+        yield
+    finally:
+        await Tortoise.close_connections()
+
+
+def _run(action: Callable[[Config], Awaitable[int]]) -> int:
+    try:
+        return asyncio.run(action(load_config()))
+    except UserErrors as many:
+        for error in many.errors:
+            print(f"错误 error: {error.message}", file=sys.stderr)
+        return 2
+    except UserError as error:
+        print(f"错误 error: {error.message}", file=sys.stderr)
+        return 2
+
+
+async def _migrate(config: Config) -> int:
+    from api.migrate import migrate
+
+    applied = await migrate(config.database_url)
+    print(f"applied {len(applied)} migration(s): {', '.join(applied) or 'already up to date'}")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password:
+        return args.password
+    if os.environ.get("HOTLINE_PASSWORD"):
+        return os.environ["HOTLINE_PASSWORD"]
+    return getpass.getpass("password: ")
+
+
+async def _create_operator(config: Config, args: argparse.Namespace) -> int:
+    from api.accounts.models import Role
+    from api.accounts.service import create_user
+
+    async with _orm(config):
+        user = await create_user(
+            login=args.login,
+            password=_password(args),
+            display_name=args.name,
+            role=Role.OPERATOR,
+            account=None,
+        )
+    print(f"operator {user.login} created (id {user.id})")
+    return 0
+
+
+async def _import_numbers(config: Config, args: argparse.Namespace) -> int:
+    from api.accounts.models import Role, User
+    from api.numbers.importing import import_numbers
+    from api.numbers.lifecycle import Actor
+
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    async with _orm(config):
+        actor = Actor(label="cli")
+        if args.operator:
+            user = await User.filter(login=args.operator.lower(), role=Role.OPERATOR).first()
+            if user is None:
+                raise UserError("not_found", f"未找到运营账号 {args.operator}")
+            actor = Actor(user)
+        result = await import_numbers(text, actor)
+    print(f"imported {len(result.imported)} number(s); {len(result.skipped_existing)} already present")
+    return 0
+
+
+async def _service_token(config: Config, args: argparse.Namespace) -> int:
+    from api.accounts.auth import create_api_token
+    from api.accounts.models import TokenScope
+
+    async with _orm(config):
+        _, secret = await create_api_token(
+            name=args.name, scope=TokenScope.TELEPHONY, user=None, created_by=None
+        )
+    print(secret)
+    return 0
+
+
+async def _demo(config: Config, args: argparse.Namespace) -> int:
+    """Migrate, then create the demo operator, customer and numbers unless they exist already."""
+    from api.accounts.models import Role, User
+    from api.accounts.service import create_account_with_user, create_user
+    from api.numbers.importing import import_numbers
+    from api.numbers.lifecycle import Actor
+
+    await _migrate(config)
+    async with _orm(config):
+        operator = await User.filter(login=DEMO_OPERATOR[0]).first()
+        if operator is None:
+            operator = await create_user(
+                login=DEMO_OPERATOR[0],
+                password=DEMO_OPERATOR[1],
+                display_name=DEMO_OPERATOR[2],
+                role=Role.OPERATOR,
+                account=None,
+            )
+        if not await User.filter(login=DEMO_CUSTOMER[0]).exists():
+            await create_account_with_user(
+                company_name=DEMO_CUSTOMER[3],
+                login=DEMO_CUSTOMER[0],
+                password=DEMO_CUSTOMER[1],
+                display_name=DEMO_CUSTOMER[2],
+            )
+        result = await import_numbers(DEMO_NUMBERS, Actor(operator))
+    print(f"demo data ready ({len(result.imported)} numbers imported now)")
+    print(f"  operator login: {DEMO_OPERATOR[0]} / {DEMO_OPERATOR[1]}")
+    print(f"  customer login: {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    config = load_config()
+    if args.migrate:
+        asyncio.run(_migrate(config))
+    print(f"400 Hotline API on http://{args.host}:{args.port}/graphql (GraphiQL in a browser)", flush=True)
+    uvicorn.run(
+        create_app(config, run_jobs=not args.no_jobs),
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=args.access_log,
+    )
+    return 0
+
+
+def _export_schema(args: argparse.Namespace) -> int:
+    from api.graphql.schema import export_sdl
+
+    sdl = export_sdl()
+    target = Path(args.output)
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != sdl:
+            print(f"{target} is stale: run `python -m api export-schema`", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date")
+        return 0
+    target.write_text(sdl, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m api", description="400 Hotline Platform service.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP service (GraphQL at /graphql)")
+    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8400")))
+    serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.add_argument("--no-jobs", action="store_true", help="do not run life-cycle jobs in this process")
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+
+    sub.add_parser("migrate", help="apply database migrations (aerich)")
+
+    op = sub.add_parser("create-operator", help="create an operator (provider staff) login")
+    op.add_argument("--login", required=True)
+    op.add_argument("--name", required=True, help="display name")
+    op.add_argument("--password", help="default: $HOTLINE_PASSWORD or a prompt")
+
+    imp = sub.add_parser("import-numbers", help="import 400 numbers from a file: one per line or ranges A-B")
+    imp.add_argument("file", help="a text file, or - for standard input")
+    imp.add_argument("--operator", help="login recorded as the actor in the audit log")
+
+    tok = sub.add_parser("create-service-token", help="print a new token for the telephony layer")
+    tok.add_argument("--name", required=True)
+
+    sub.add_parser("demo", help="migrate and create demo operator, customer and numbers (idempotent)")
+
+    exp = sub.add_parser("export-schema", help="write the public GraphQL schema (SDL)")
+    exp.add_argument("--output", default="schema.graphql")
+    exp.add_argument("--check", action="store_true", help="exit 1 if the file differs from the code")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    match args.command:
+        case "serve":
+            return _serve(args)
+        case "migrate":
+            return _run(_migrate)
+        case "create-operator":
+            return _run(lambda c: _create_operator(c, args))
+        case "import-numbers":
+            return _run(lambda c: _import_numbers(c, args))
+        case "create-service-token":
+            return _run(lambda c: _service_token(c, args))
+        case "demo":
+            return _run(lambda c: _demo(c, args))
+        case "export-schema":
+            return _export_schema(args)
+    return 2

@@ -1,0 +1,83 @@
+"""One typed configuration, read from the environment once.
+
+Defaults are the embedded set-up (SQLite and files under ``./data``) so that a newcomer runs the
+service with no settings at all; production sets ``DATABASE_URL`` and friends.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Config", "load_config"]
+
+
+def _flag(env: dict[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    return int(raw) if raw else default
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    database_url: str
+    secret_key: str
+    graphiql: bool = True
+    introspection: bool = True
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 3000
+    upload_max_bytes: int = 10 * 1024 * 1024
+    session_days: int = 14
+    cookie_secure: bool = False
+    job_interval_seconds: int = 60
+    reservation_workdays: int = 2
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data_dir / "documents"
+
+
+def _secret_key(data_dir: Path, env: dict[str, str]) -> str:
+    """The key signing download URLs; generated once per data directory when not configured."""
+    if env.get("SECRET_KEY"):
+        return env["SECRET_KEY"]
+    path = data_dir / "secret.key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def load_config(env: dict[str, str] | None = None) -> Config:
+    env = dict(os.environ if env is None else env)
+    data_dir = Path(env.get("DATA_DIR") or "data").resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    database_url = env.get("DATABASE_URL") or f"sqlite://{data_dir / 'hotline.sqlite3'}"
+    return Config(
+        data_dir=data_dir,
+        database_url=database_url,
+        secret_key=_secret_key(data_dir, env),
+        graphiql=_flag(env, "GRAPHIQL", True),
+        introspection=_flag(env, "INTROSPECTION", True),
+        max_query_depth=_int(env, "MAX_QUERY_DEPTH", 12),
+        max_aliases=_int(env, "MAX_ALIASES", 30),
+        max_tokens=_int(env, "MAX_TOKENS", 3000),
+        upload_max_bytes=_int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
+        session_days=_int(env, "SESSION_DAYS", 14),
+        cookie_secure=_flag(env, "COOKIE_SECURE", False),
+        job_interval_seconds=_int(env, "JOB_INTERVAL_SECONDS", 60),
+    )

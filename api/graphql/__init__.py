@@ -1,0 +1,1 @@
+"""The GraphQL edge: context, errors, pagination, the HTTP view and the root schema."""

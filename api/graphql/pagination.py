@@ -1,0 +1,91 @@
+"""Relay-style connections with keyset cursors: a page costs one query whatever its position."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from tortoise.queryset import QuerySet
+
+from api.errors import UserError
+
+__all__ = ["MAX_PAGE", "Connection", "Edge", "PageInfo", "fetch_page"]
+
+MAX_PAGE = 100
+N = TypeVar("N")
+M = TypeVar("M")
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[N]):
+    cursor: str
+    node: N
+
+
+@strawberry.type
+class Connection(Generic[N]):
+    edges: list[Edge[N]]
+    page_info: PageInfo
+    _count_query: strawberry.Private[QuerySet[Any] | None] = None
+
+    @strawberry.field(description="Matching items in all pages (one extra query; ask only when shown).")
+    async def total_count(self) -> int:
+        return await self._count_query.count() if self._count_query is not None else len(self.edges)
+
+
+def encode_cursor(value: object) -> str:
+    return base64.urlsafe_b64encode(str(value).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError) as exc:
+        raise UserError("invalid_cursor", "分页游标无效", "after") from exc
+
+
+async def fetch_page(
+    query: QuerySet[M], *, first: int, after: str | None, key: str, key_type: Callable[[str], Any] = str
+) -> tuple[list[M], bool]:
+    """One page of rows ordered by a unique ``key``, and whether there is a next page."""
+    if first < 0 or first > MAX_PAGE:
+        raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
+    page = query.order_by(key)
+    if after is not None:
+        try:
+            position = key_type(decode_cursor(after))
+        except ValueError as exc:
+            raise UserError("invalid_cursor", "分页游标无效", "after") from exc
+        page = page.filter(**{f"{key}__gt": position})
+    rows = await page.limit(first + 1)
+    return list(rows[:first]), len(rows) > first
+
+
+C = TypeVar("C", bound=Connection[Any])
+
+
+def build_connection(
+    cls: type[C],
+    rows: Sequence[M],
+    has_next: bool,
+    *,
+    key: Callable[[M], object],
+    node: Callable[[M], N],
+    count_query: QuerySet[Any] | None,
+) -> C:
+    """A page as ``cls``, a concrete ``Connection[Node]`` subclass (so the schema has a named type)."""
+    edges = [Edge(cursor=encode_cursor(key(row)), node=node(row)) for row in rows]
+    return cls(
+        edges=edges,
+        page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None),
+        _count_query=count_query,
+    )

@@ -1,0 +1,144 @@
+"""The GraphQL-over-HTTP endpoint: authentication, media types and status codes.
+
+Follows the GraphQL-over-HTTP specification: GET (queries only) and POST, ``application/json`` and
+``application/graphql-response+json`` responses by the ``Accept`` header, 400 for a request that is not
+a valid GraphQL request when the client accepts the latter, 405 for other methods, 406/415 for media
+types we do not speak.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+
+from api.accounts.auth import (
+    ANONYMOUS,
+    SESSION_COOKIE,
+    InvalidToken,
+    authenticate_session,
+    authenticate_token,
+)
+from api.config import Config
+from api.graphql.context import Context
+
+__all__ = ["GraphQLView"]
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+
+
+def _preferred_media_type(accept: str) -> str | None:
+    """The response media type for an Accept header; None when we can offer neither."""
+    if not accept.strip():
+        return JSON
+    best: tuple[float, str] | None = None
+    for part in accept.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        candidate = {
+            GRAPHQL_RESPONSE: GRAPHQL_RESPONSE,
+            JSON: JSON,
+            "application/*": GRAPHQL_RESPONSE,
+            "*/*": JSON,
+        }.get(media.lower())
+        if candidate and q > 0 and (best is None or q > best[0]):
+            best = (q, candidate)
+    return best[1] if best else None
+
+
+class GraphQLView(GraphQL[Context, None]):
+    def __init__(self, schema: Any, config: Config) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if config.graphiql else None,
+            multipart_uploads_enabled=True,
+        )
+        self.config = config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            request = Request(scope, receive)
+            refusal = self._refuse(request)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
+
+    def _refuse(self, request: Request) -> Response | None:
+        if request.method not in ("GET", "POST"):
+            return PlainTextResponse(
+                "GraphQL only supports GET and POST", 405, headers={"Allow": "GET, POST"}
+            )
+        if "text/html" in request.headers.get("accept", "") and request.method == "GET":
+            return None  # GraphiQL (or 404 when switched off)
+        if _preferred_media_type(request.headers.get("accept", "")) is None:
+            return PlainTextResponse(f"Acceptable media types: {GRAPHQL_RESPONSE}, {JSON}", 406)
+        if request.method == "POST":
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type not in (JSON, "multipart/form-data"):
+                return PlainTextResponse("POST bodies must be application/json (or multipart uploads)", 415)
+        return None
+
+    async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
+        viewer = ANONYMOUS
+        authorization = request.headers.get("authorization", "")
+        if authorization.lower().startswith("bearer "):
+            viewer = await authenticate_token(authorization[7:].strip())
+        elif token := request.cookies.get(SESSION_COOKIE):
+            # A cookie rides along on cross-site form posts; only trust it where a browser could not forge
+            # the request: JSON bodies (preflighted), GET (queries only) or uploads with our custom header.
+            content_type = request.headers.get("content-type", "")
+            forgeable = request.method == "POST" and JSON not in content_type
+            if not forgeable or request.headers.get("x-requested-with"):
+                viewer = await authenticate_session(token)
+        return Context(request=request, response=response, viewer=viewer, config=self.config)
+
+    async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:
+        try:
+            return await super().run(request)
+        except InvalidToken:
+            return JSONResponse(
+                {"errors": [{"message": "访问令牌无效或已撤销", "extensions": {"code": "UNAUTHENTICATED"}}]},
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        processed = await super().process_result(request, result)
+        if result.data is None and result.errors and all(e.path is None for e in result.errors):
+            # A request error (parse, validation, operation not allowed): no execution happened.
+            processed.pop("data", None)
+        return processed
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        response = super().create_response(response_data, sub_response)
+        request: Request | None = getattr(sub_response, "graphql_request", None)
+        media = _preferred_media_type(request.headers.get("accept", "")) if request is not None else JSON
+        if media == GRAPHQL_RESPONSE:
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
+            if (
+                isinstance(response_data, dict)
+                and "data" not in response_data
+                and sub_response.status_code is None
+            ):
+                response.status_code = 400
+        else:
+            response.headers["content-type"] = f"{JSON}; charset=utf-8"
+        return response
+
+    async def get_sub_response(self, request: Request) -> Response:  # type: ignore[override]
+        sub = await super().get_sub_response(request)
+        sub.graphql_request = request  # type: ignore[attr-defined]
+        return sub

@@ -1,0 +1,54 @@
+"""Life-cycle jobs: expired holds are released, cooled-down numbers re-listed.
+
+Every job is idempotent (conditional updates), so several API processes may run them side by side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from api.numbers.operations import make_available_after_cooldown
+from api.reservations.holds import expire_reservations
+
+__all__ = ["JOBS", "run_jobs_once", "running_jobs"]
+
+log = logging.getLogger("api.jobs")
+
+JOBS: dict[str, Callable[[], Awaitable[int]]] = {
+    "expire_reservations": expire_reservations,
+    "relist_reclaimed_numbers": make_available_after_cooldown,
+}
+
+
+async def run_jobs_once() -> dict[str, int]:
+    done: dict[str, int] = {}
+    for name, job in JOBS.items():
+        try:
+            done[name] = await job()
+        except Exception:  # one failing job must not stop the others or the loop
+            log.exception("job %s failed", name)
+            done[name] = -1
+    return done
+
+
+async def _loop(interval: float) -> None:
+    while True:
+        results = await run_jobs_once()
+        if any(results.values()):
+            log.info("jobs: %s", results)
+        await asyncio.sleep(interval)
+
+
+@contextlib.asynccontextmanager
+async def running_jobs(interval: float) -> AsyncIterator[None]:
+    task = asyncio.create_task(_loop(interval)) if interval > 0 else None
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

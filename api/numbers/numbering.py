@@ -1,0 +1,145 @@
+"""400 numbers as the carriers define them (R1): format, carrier by prefix, 靓号 grade, life-cycle states.
+
+Plain functions and enums so that imports, searches and tests share one definition of a valid number.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from enum import StrEnum
+
+__all__ = [
+    "TRANSITIONS",
+    "Carrier",
+    "Grade",
+    "InvalidNumber",
+    "NumberStatus",
+    "carrier_of",
+    "format_number",
+    "grade_of",
+    "parse_number",
+]
+
+
+class Carrier(StrEnum):
+    UNICOM = "unicom"
+    MOBILE = "mobile"
+    TELECOM = "telecom"
+
+
+CARRIER_NAMES_ZH = {Carrier.UNICOM: "中国联通", Carrier.MOBILE: "中国移动", Carrier.TELECOM: "中国电信"}
+
+_CARRIER_BY_PREFIX = {
+    "4000": Carrier.UNICOM,
+    "4006": Carrier.UNICOM,
+    "4001": Carrier.MOBILE,
+    "4007": Carrier.MOBILE,
+    "4008": Carrier.TELECOM,
+    "4009": Carrier.TELECOM,
+}
+
+
+class NumberStatus(StrEnum):
+    AVAILABLE = "available"
+    RESERVED = "reserved"
+    APPLIED = "applied"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    RECLAIMED = "reclaimed"
+
+
+S = NumberStatus
+#: Allowed state changes. Reserved → available is a release or an expired hold; applied → reserved is a
+#: rejected application waiting to be fixed; suspended → active is a recharge.
+TRANSITIONS: dict[NumberStatus, frozenset[NumberStatus]] = {
+    S.AVAILABLE: frozenset({S.RESERVED}),
+    S.RESERVED: frozenset({S.AVAILABLE, S.APPLIED}),
+    S.APPLIED: frozenset({S.ACTIVE, S.RESERVED, S.AVAILABLE}),
+    S.ACTIVE: frozenset({S.SUSPENDED, S.RECLAIMED}),
+    S.SUSPENDED: frozenset({S.ACTIVE, S.RECLAIMED}),
+    S.RECLAIMED: frozenset({S.AVAILABLE}),
+}
+
+STATUS_NAMES_ZH = {
+    S.AVAILABLE: "可选",
+    S.RESERVED: "已预占",
+    S.APPLIED: "审核中",
+    S.ACTIVE: "使用中",
+    S.SUSPENDED: "已停机",
+    S.RECLAIMED: "已回收",
+}
+
+
+class Grade(StrEnum):
+    """靓号 grades, best first. A number takes the best grade whose pattern it matches."""
+
+    AAAA = "aaaa"  # four or more identical digits at the end: 400-123-8888
+    ABCD = "abcd"  # a run of four consecutive digits at the end: 400-123-1234 / 4321
+    AABB = "aabb"  # 400-123-6688
+    ABAB = "abab"  # 400-123-1212
+    AAA = "aaa"  # three identical digits at the end: 400-123-4666
+    EIGHTS = "eights"  # a run of three or more 8s anywhere after 400: 400-888-1234
+    ORDINARY = "ordinary"
+
+
+GRADE_NAMES_ZH = {
+    Grade.AAAA: "AAAA尾号",
+    Grade.ABCD: "顺子号",
+    Grade.AABB: "AABB尾号",
+    Grade.ABAB: "ABAB尾号",
+    Grade.AAA: "AAA尾号",
+    Grade.EIGHTS: "连8号",
+    Grade.ORDINARY: "普通号",
+}
+
+
+class InvalidNumber(ValueError):
+    """A string that is not a 400 number; ``message`` is the Chinese text shown to the operator."""
+
+    def __init__(self, raw: str, message: str) -> None:
+        super().__init__(f"{raw!r}: {message}")
+        self.raw = raw
+        self.message = message
+
+
+_SEPARATORS = re.compile(r"[\s\-–—.()]")
+
+
+def parse_number(raw: str) -> str:
+    """The canonical ten digits of a 400 number written as ``4001234567``, ``400-123-4567`` or similar."""
+    digits = _SEPARATORS.sub("", raw)
+    if not digits.isascii() or not digits.isdigit():
+        raise InvalidNumber(raw, "号码只能包含数字和分隔符")
+    if len(digits) != 10:
+        raise InvalidNumber(raw, "400号码应为10位数字")
+    if digits[:4] not in _CARRIER_BY_PREFIX:
+        raise InvalidNumber(raw, "号码须以4000、4001、4006、4007、4008或4009开头")
+    return digits
+
+
+def format_number(number: str) -> str:
+    """How people write it: ``400-XXX-XXXX``."""
+    return f"{number[:3]}-{number[3:6]}-{number[6:]}"
+
+
+def carrier_of(number: str) -> Carrier:
+    return _CARRIER_BY_PREFIX[number[:4]]
+
+
+def grade_of(number: str) -> Grade:
+    tail = number[-4:]
+    if len(set(tail)) == 1:
+        return Grade.AAAA
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(tail)}
+    if steps in ({1}, {-1}):
+        return Grade.ABCD
+    if tail[0] == tail[1] and tail[2] == tail[3]:
+        return Grade.AABB
+    if tail[0] == tail[2] and tail[1] == tail[3]:
+        return Grade.ABAB
+    if len(set(tail[1:])) == 1:
+        return Grade.AAA
+    if "888" in number[3:]:
+        return Grade.EIGHTS
+    return Grade.ORDINARY

@@ -1,0 +1,163 @@
+"""Queries and mutations of the inventory: search, import, prices, status changes, audit, holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from api.errors import UserError
+from api.graphql.context import Info
+from api.graphql.errors import UserErrors, user_errors
+from api.graphql.ids import parse_id
+from api.numbers import importing, operations, queries
+from api.numbers.lifecycle import Actor
+from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
+from api.numbers.numbering import GRADE_NAMES_ZH, Grade, NumberStatus
+from api.numbers.types import (
+    GradeEnum,
+    GradePriceType,
+    HolidayOverrideType,
+    ImportNumbersResult,
+    NumberConnection,
+    NumberEventType,
+    NumberSearch,
+    NumberStatusEnum,
+    NumberType,
+)
+
+ImportResult = Annotated[ImportNumbersResult | UserErrors, strawberry.union("ImportNumbersOutput")]
+NumberResult = Annotated[NumberType | UserErrors, strawberry.union("NumberResult")]
+GradePriceResult = Annotated[GradePriceType | UserErrors, strawberry.union("GradePriceResult")]
+HolidayResult = Annotated[HolidayOverrideType | UserErrors, strawberry.union("HolidayOverrideResult")]
+
+
+async def _visible_number(info: Info, id: strawberry.ID) -> Number | None:
+    return await queries.scoped_numbers(info).filter(id=parse_id(id, "id")).first()
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Numbers anyone signed in may reserve, best match first by digits.")
+    async def available_numbers(
+        self, info: Info, search: NumberSearch | None = None, first: int = 50, after: str | None = None
+    ) -> NumberConnection:
+        info.context.require_user()
+        return await queries.available_numbers(info, search, first=first, after=after)
+
+    @strawberry.field(description="Operators: the whole inventory; customers: their own numbers.")
+    async def numbers(
+        self,
+        info: Info,
+        status: NumberStatusEnum | None = None,  # type: ignore[valid-type]
+        search: NumberSearch | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> NumberConnection:
+        return await queries.list_numbers(info, first=first, after=after, status=status, search=search)
+
+    @strawberry.field(description="One number the viewer may see, else null.")
+    async def number(self, info: Info, id: strawberry.ID) -> NumberType | None:
+        row = await _visible_number(info, id)
+        return (await queries.number_nodes(info, [row]))[0] if row else None
+
+    @strawberry.field(description="The audit log of one number: every state change, who, when, why.")
+    async def number_events(self, info: Info, number_id: strawberry.ID) -> list[NumberEventType]:
+        row = await _visible_number(info, number_id)
+        if row is None:
+            return []
+        events = await NumberEvent.filter(number_id=row.id).order_by("at", "id")
+        return [NumberEventType.of(e) for e in events]
+
+    @strawberry.field(description="Prices of the 靓号 grades, in fen.")
+    async def grade_prices(self, info: Info) -> list[GradePriceType]:
+        info.context.require_user()
+        prices = await queries.grade_prices(info)
+        return [GradePriceType(grade=g, grade_name=GRADE_NAMES_ZH[g], price_fen=prices[g]) for g in Grade]
+
+    @strawberry.field(description="Operator-entered holidays and make-up workdays of one year.")
+    async def holiday_overrides(self, info: Info, year: int) -> list[HolidayOverrideType]:
+        info.context.require_user()
+        rows = await HolidayOverride.filter(
+            day__gte=dt.date(year, 1, 1), day__lte=dt.date(year, 12, 31)
+        ).order_by("day")
+        return [HolidayOverrideType(day=r.day, workday=r.workday, name=r.name) for r in rows]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Operators: import numbers, one per line or ranges (4001234500-4001234599); all or nothing."
+    )
+    async def import_numbers(self, info: Info, text: str) -> ImportResult:
+        viewer = info.context.require_operator()
+
+        async def run() -> ImportNumbersResult:
+            result = await importing.import_numbers(text, Actor(viewer.user))
+            return ImportNumbersResult(
+                imported_count=len(result.imported), skipped_existing=result.skipped_existing
+            )
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Operators: price a 靓号 grade in fen.")
+    async def set_grade_price(self, info: Info, grade: GradeEnum, price_fen: int) -> GradePriceResult:  # type: ignore[valid-type]
+        info.context.require_operator()
+
+        async def run() -> GradePriceType:
+            if not 0 <= price_fen <= 10**10:
+                raise UserError("invalid_price", "价格应为0到1亿元之间的整数(分)", "priceFen")
+            await GradePrice.update_or_create(grade=grade, defaults={"price_fen": price_fen})
+            return GradePriceType(grade=grade, grade_name=GRADE_NAMES_ZH[grade], price_fen=price_fen)
+
+        return await user_errors(run)
+
+    @strawberry.mutation(
+        description="Operators: suspend, resume, reclaim (with a cool-down in days) or re-list a number."
+    )
+    async def change_number_status(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        status: NumberStatusEnum,  # type: ignore[valid-type]
+        reason: str,
+        cool_down_days: int | None = None,
+    ) -> NumberResult:
+        viewer = info.context.require_operator()
+
+        async def run() -> NumberType:
+            row = await Number.filter(id=parse_id(id, "id")).first()
+            if row is None:
+                raise UserError("not_found", "未找到该号码", "id")
+            await operations.operator_change_status(
+                row,
+                NumberStatus(status),
+                actor=Actor(viewer.user),
+                reason=reason,
+                cool_down_days=cool_down_days,
+            )
+            return (await queries.number_nodes(info, [row]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Operators: mark a day as holiday (workday=false) or make-up workday.")
+    async def set_holiday_override(
+        self, info: Info, day: dt.date, workday: bool, name: str = ""
+    ) -> HolidayResult:
+        info.context.require_operator()
+
+        async def run() -> HolidayOverrideType:
+            if len(name) > 50:
+                raise UserError("too_long", "名称不能超过50个字", "name")
+            await HolidayOverride.update_or_create(
+                day=day, defaults={"workday": workday, "name": name.strip()}
+            )
+            return HolidayOverrideType(day=day, workday=workday, name=name.strip())
+
+        return await user_errors(run)
+
+    @strawberry.mutation
+    async def delete_holiday_override(self, info: Info, day: dt.date) -> bool:
+        info.context.require_operator()
+        return await HolidayOverride.filter(day=day).delete() > 0

@@ -1,0 +1,82 @@
+"""Queries and mutations of reservations (R2)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.errors import UserError
+from api.graphql.context import Info
+from api.graphql.errors import UserErrors, user_errors
+from api.graphql.ids import parse_id
+from api.graphql.pagination import build_connection, fetch_page
+from api.numbers.lifecycle import Actor
+from api.numbers.models import Number
+from api.reservations import holds
+from api.reservations.models import Reservation
+from api.reservations.types import ReservationConnection, ReservationType
+
+ReservationResult = Annotated[ReservationType | UserErrors, strawberry.union("ReservationResult")]
+
+
+async def _typed(rows: list[Reservation]) -> list[ReservationType]:
+    numbers = (
+        dict(await Number.filter(id__in={r.number_id for r in rows}).values_list("id", "number"))
+        if rows
+        else {}
+    )
+    return [ReservationType.of(r, numbers[r.number_id]) for r in rows]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Reservations the viewer may see (customers: their account's).")
+    async def reservations(
+        self, info: Info, active: bool | None = None, first: int = 50, after: str | None = None
+    ) -> ReservationConnection:
+        query = Reservation.filter(**info.context.tenant_filter())
+        if active is not None:
+            query = query.filter(ended_at__isnull=active)
+        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+        nodes = await _typed(rows)
+        return build_connection(
+            ReservationConnection, nodes, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query
+        )
+
+    @strawberry.field
+    async def reservation(self, info: Info, id: strawberry.ID) -> ReservationType | None:
+        row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        return (await _typed([row]))[0] if row else None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Reserve an available number for two working days, free of charge (R2, R5)."
+    )
+    async def reserve_number(self, info: Info, number_id: strawberry.ID) -> ReservationResult:
+        viewer = info.context.require_customer()
+
+        async def run() -> ReservationType:
+            reservation = await holds.reserve_number(
+                parse_id(number_id, "numberId"),
+                viewer.user,
+                workdays=info.context.config.reservation_workdays,
+            )
+            return (await _typed([reservation]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Give a held number back (customers: their own; operators: any).")
+    async def release_reservation(self, info: Info, id: strawberry.ID) -> ReservationResult:
+        viewer = info.context.require_user()
+
+        async def run() -> ReservationType:
+            row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+            if row is None:
+                raise UserError("not_found", "未找到该预占记录", "id")
+            await holds.release_reservation(row, Actor(viewer.user))
+            return (await _typed([row]))[0]
+
+        return await user_errors(run)

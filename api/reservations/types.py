@@ -1,0 +1,46 @@
+"""GraphQL type of a reservation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from api.clock import to_local
+from api.graphql.pagination import Connection
+from api.numbers.numbering import format_number
+from api.reservations import models
+
+ReservationEndEnum = strawberry.enum(models.ReservationEnd, name="ReservationEnd")
+
+
+@strawberry.type(name="Reservation", description="A free hold (预占) on a number for two working days (R2).")
+class ReservationType:
+    id: strawberry.ID
+    number_id: strawberry.ID
+    number: str
+    display: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    ended_at: dt.datetime | None
+    end_reason: ReservationEndEnum | None  # type: ignore[valid-type]
+    active: bool
+
+    @classmethod
+    def of(cls, row: models.Reservation, number: str) -> ReservationType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            number_id=strawberry.ID(str(row.number_id)),
+            number=number,
+            display=format_number(number),
+            created_at=to_local(row.created_at),
+            expires_at=to_local(row.expires_at),
+            ended_at=to_local(row.ended_at) if row.ended_at else None,
+            end_reason=row.end_reason,
+            active=row.ended_at is None,
+        )
+
+
+@strawberry.type
+class ReservationConnection(Connection[ReservationType]):
+    pass
