@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .areas import expand_areas
@@ -123,24 +124,32 @@ def _loops(
 
 
 def _menu_depth(flow: Flow, adj: dict[str, list[str]], roots: list[str]) -> list[Diagnostic]:
+    """Menus nested deeper than five levels, counted over the graph of strongly connected components.
+
+    A loop back to a parent menu ("0 returns to the main menu") is not extra depth, so each component
+    counts its menus once; the longest chain of components from the start gives each menu its level.
+    """
     nodes = flow.node_map()
-    best: dict[str, int] = {}
-    reported: set[str] = set()
+    live = reachable(adj, roots)
+    components = strongly_connected({n: adj[n] for n in adj if n in live})
+    component_of = {n: i for i, comp in enumerate(components) for n in comp}
+    depth: dict[int, int] = {}
     out: list[Diagnostic] = []
-    stack: list[tuple[str, int, frozenset[str]]] = [(r, 0, frozenset()) for r in roots]
-    while stack:
-        node_id, depth, path = stack.pop()
-        if nodes[node_id].type == "menu":
-            depth += 1
-            if depth > MAX_MENU_DEPTH and node_id not in reported:
-                reported.add(node_id)
-                message = f"菜单层级过深(第{depth}层),最多{MAX_MENU_DEPTH}层"
-                out.append(_d("menu_too_deep", "error", message, node_id))
-        if best.get(node_id, -1) >= depth or depth > MAX_MENU_DEPTH + 1:
-            continue
-        best[node_id] = depth
-        inner = path | {node_id}
-        stack.extend((t, depth, inner) for t in adj[node_id] if t not in inner)
+    # Tarjan emits components in reverse topological order: walk them backwards so parents come first.
+    for i in range(len(components) - 1, -1, -1):
+        members = components[i]
+        menus = [n for n in members if nodes[n].type == "menu"]
+        above = depth.get(i, 0)
+        level = above + len(menus)
+        if menus and level > MAX_MENU_DEPTH:
+            first = next(n for n in flow.nodes if n.id in set(menus))
+            message = f"菜单层级过深(第{level}层),最多{MAX_MENU_DEPTH}层"
+            out.append(_d("menu_too_deep", "error", message, first.id))
+        for member in members:
+            for target in adj[member]:
+                j = component_of[target]
+                if j != i and depth.get(j, 0) < level:
+                    depth[j] = level
     return out
 
 
@@ -201,6 +210,16 @@ def _schedule(schedule: Schedule, node_id: str) -> list[Diagnostic]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _destination(raw: str) -> tuple[str | None, tuple[str, str]]:
+    """(national number, ("", "")) or (None, (diagnostic code, message)); cached, flows repeat numbers."""
+    try:
+        return mainland_number(raw), ("", "")
+    except PhoneNumberError as exc:
+        code = "destination_not_mainland" if exc.code == "not_mainland" else "destination_invalid"
+        return None, (code, exc.message)
+
+
 def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
     p = node.props
     nid = node.id
@@ -212,11 +231,11 @@ def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
         out.append(_d("dial_no_failure_exit", "warning", message, nid))
     numbers: list[str] = []
     for d in p.destinations:
-        try:
-            numbers.append(mainland_number(d.number))
-        except PhoneNumberError as exc:
-            code = "destination_not_mainland" if exc.code == "not_mainland" else "destination_invalid"
-            out.append(_d(code, "error", f"绑定号码“{d.number}”:{exc.message}", nid))
+        number, problem = _destination(d.number)
+        if number is not None:
+            numbers.append(number)
+        else:
+            out.append(_d(problem[0], "error", f"绑定号码“{d.number}”:{problem[1]}", nid))
         out.extend(_areas(d.allowed_areas + d.refused_areas, nid, f"绑定号码{d.number}的接听区域中"))
     for number, count in Counter(numbers).items():
         if count > 1:

@@ -115,6 +115,7 @@ def _national(digits: str, *, after_country_code: bool) -> ParsedNumber:
     return ParsedNumber(digits, "unknown", 0)
 
 
+@lru_cache(maxsize=65536)
 def parse_number(raw: str | None) -> ParsedNumber:
     """Classify any number a carrier or a person may present; never raises.
 
