@@ -45,7 +45,8 @@ def _inside(root: Path, relative: str) -> Path | None:
     return target if target.is_relative_to(root.resolve()) and target.is_file() else None
 
 
-def create_app(config: Config | None = None, *, run_jobs: bool = True) -> Starlette:
+def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_orm: bool = True) -> Starlette:
+    """The service. Tests pass ``manage_orm=False`` after initialising the ORM on their own database."""
     config = config or load_config()
     view = GraphQLView(build_schema(config), config)
 
@@ -79,10 +80,12 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True) -> Starle
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        async with (
-            RegisterTortoise(app, config=tortoise_config(config.database_url)),
-            running_jobs(config.job_interval_seconds if run_jobs else 0),
-        ):
+        async with contextlib.AsyncExitStack() as stack:
+            if manage_orm:
+                await stack.enter_async_context(
+                    RegisterTortoise(app, config=tortoise_config(config.database_url))
+                )
+            await stack.enter_async_context(running_jobs(config.job_interval_seconds if run_jobs else 0))
             yield
 
     app = Starlette(

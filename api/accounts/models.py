@@ -62,7 +62,7 @@ class Session(Model):
     )
     user_id: int
     created_at = fields.DatetimeField(auto_now_add=True)
-    expires_at = fields.DatetimeField(index=True)
+    expires_at = fields.DatetimeField(db_index=True)
 
     class Meta:
         table = "sessions"

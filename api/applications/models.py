@@ -41,7 +41,7 @@ class Application(Model):
         "models.Reservation", related_name="applications", on_delete=fields.CASCADE
     )
     reservation_id: int
-    status = fields.CharEnumField(ApplicationStatus, max_length=16, index=True)
+    status = fields.CharEnumField(ApplicationStatus, max_length=16, db_index=True)
     company_name = fields.CharField(max_length=200)
     credit_code = fields.CharField(max_length=18)
     legal_rep_name = fields.CharField(max_length=50)

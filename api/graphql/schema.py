@@ -38,12 +38,12 @@ Mutation = merge_types(
 )
 
 #: Errors whose message is meant for the caller; everything else is a bug and is masked.
-_EXPECTED = (NotAuthenticated, NotAuthorized, UserError)
+_EXPECTED = (NotAuthenticated, NotAuthorized, UserError, GraphQLError)
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
     original = error.original_error
-    return original is not None and not isinstance(original, _EXPECTED | GraphQLError)
+    return original is not None and not isinstance(original, _EXPECTED)
 
 
 class _Masked(MaskErrors):

@@ -12,9 +12,9 @@ from api.numbers.numbering import Carrier, Grade, NumberStatus
 class Number(Model):
     id = fields.IntField(primary_key=True)
     number = fields.CharField(max_length=10, unique=True)
-    carrier = fields.CharEnumField(Carrier, max_length=16, index=True)
-    grade = fields.CharEnumField(Grade, max_length=16, index=True)
-    status = fields.CharEnumField(NumberStatus, max_length=16, index=True)
+    carrier = fields.CharEnumField(Carrier, max_length=16, db_index=True)
+    grade = fields.CharEnumField(Grade, max_length=16, db_index=True)
+    status = fields.CharEnumField(NumberStatus, max_length=16, db_index=True)
     account: fields.ForeignKeyNullableRelation[Account] = fields.ForeignKeyField(
         "models.Account", related_name="numbers", null=True, on_delete=fields.RESTRICT
     )
@@ -54,7 +54,7 @@ class NumberEvent(Model):
     actor_id: int | None
     actor_label = fields.CharField(max_length=120)
     reason = fields.CharField(max_length=500, default="")
-    at = fields.DatetimeField(index=True)
+    at = fields.DatetimeField(db_index=True)
 
     class Meta:
         table = "number_events"

@@ -33,8 +33,8 @@ class Reservation(Model):
     )
     user_id: int | None
     created_at = fields.DatetimeField()
-    expires_at = fields.DatetimeField(index=True)
-    ended_at = fields.DatetimeField(null=True, index=True)
+    expires_at = fields.DatetimeField(db_index=True)
+    ended_at = fields.DatetimeField(null=True, db_index=True)
     end_reason = fields.CharEnumField(ReservationEnd, max_length=16, null=True)
 
     class Meta:
