@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio.errors import AudioError, ErrorCode
-from audio.probe import ACCEPTED_DEMUXERS, ProbeResult
-from audio.runner import run_tool
+from audio.probe import ACCEPTED_DEMUXERS
+from audio.runner import start_tool
 from audio.segments import SAMPLE_RATE, SAMPLE_WIDTH, AudioSegment, segment_from_pcm
 
-__all__ = ["DecodedAudio", "decode_file"]
+__all__ = ["DecodedAudio", "PendingDecode", "decode_file", "start_decode"]
 
 RESAMPLER = "aresample=resampler=soxr:precision=28"
 # Generous: real decodes of a 5-minute prompt take well under a second; only pathological input gets near.
@@ -43,27 +43,56 @@ class DecodedAudio:
     decoder_errors: str
 
 
-def decode_file(path: Path, probe: ProbeResult, *, cap_seconds: float) -> DecodedAudio:
+class PendingDecode:
+    """A decode running in the background, so that it can overlap with ffprobe.
+
+    The pipeline starts the decode and the probe together (two cores, and each pays ~90 ms of ffmpeg
+    start-up), then either cancels the decode because the probe refused the file, or finishes it.
+    Either way the decode never produces more than ``cap_seconds`` of audio.
+    """
+
+    def __init__(self, path: Path, *, cap_seconds: float) -> None:
+        self.cap_seconds = cap_seconds
+        self.output = path.with_name(path.name + ".s32")
+        args = [
+            "-nostdin", "-v", "error", "-y",
+            "-protocol_whitelist", "file",
+            "-format_whitelist", ",".join(ACCEPTED_DEMUXERS),
+            "-i", str(path),
+            "-map", "0:a:0?", "-vn", "-sn", "-dn",
+            "-af", f"aformat=channel_layouts=mono,{RESAMPLER}:osr={SAMPLE_RATE},aformat=sample_fmts=s32",
+            "-t", f"{cap_seconds:.3f}",
+            "-c:a", "pcm_s32le", "-f", "s32le", str(self.output),
+        ]  # fmt: skip
+        self.timeout = max(DECODE_TIMEOUT_MIN, cap_seconds * DECODE_TIMEOUT_PER_SECOND)
+        self._tool = start_tool("ffmpeg", args)
+
+    def finish(self) -> DecodedAudio:
+        """Wait for the decode and return the samples, or refuse the file."""
+        try:
+            result = self._tool.wait(self.timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise AudioError(ErrorCode.DECODE_TIMEOUT, "音频解码超时,文件可能已损坏或结构异常。") from exc
+        if result.returncode != 0:
+            raise AudioError(ErrorCode.CORRUPT, "音频文件已损坏,无法解码。", detail=result.stderr)
+        pcm = self.output.read_bytes() if self.output.exists() else b""
+        samples = len(pcm) // SAMPLE_WIDTH
+        hit_cap = samples >= round(self.cap_seconds * SAMPLE_RATE) - 1
+        return DecodedAudio(segment=segment_from_pcm(pcm), hit_cap=hit_cap, decoder_errors=result.stderr)
+
+    def cancel(self) -> None:
+        """Stop the decode (the probe refused the file)."""
+        self._tool.kill()
+
+
+def start_decode(path: Path, *, cap_seconds: float) -> PendingDecode:
+    """Start decoding at most ``cap_seconds`` of ``path``'s first audio stream to 8 kHz mono s32.
+
+    The samples are written next to ``path`` (in the caller's private temporary directory).
+    """
+    return PendingDecode(path, cap_seconds=cap_seconds)
+
+
+def decode_file(path: Path, *, cap_seconds: float) -> DecodedAudio:
     """Decode at most ``cap_seconds`` of ``path``'s first audio stream to 8 kHz mono s32 samples."""
-    args = [
-        "-nostdin", "-v", "error",
-        "-protocol_whitelist", "file",
-        "-format_whitelist", ",".join(ACCEPTED_DEMUXERS),
-        "-f", probe.demuxer,
-        "-i", str(path),
-        "-map", "0:a:0", "-vn", "-sn", "-dn",
-        "-af", f"aformat=channel_layouts=mono,{RESAMPLER}:osr={SAMPLE_RATE},aformat=sample_fmts=s32",
-        "-t", f"{cap_seconds:.3f}",
-        "-c:a", "pcm_s32le", "-f", "s32le", "pipe:1",
-    ]  # fmt: skip
-    timeout = max(DECODE_TIMEOUT_MIN, cap_seconds * DECODE_TIMEOUT_PER_SECOND)
-    try:
-        result = run_tool("ffmpeg", args, timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        raise AudioError(ErrorCode.DECODE_TIMEOUT, "音频解码超时,文件可能已损坏或结构异常。") from exc
-    if result.returncode != 0:
-        raise AudioError(ErrorCode.CORRUPT, "音频文件已损坏,无法解码。", detail=result.stderr)
-    segment = segment_from_pcm(result.stdout)
-    samples = len(result.stdout) // SAMPLE_WIDTH
-    hit_cap = samples >= round(cap_seconds * SAMPLE_RATE) - 1
-    return DecodedAudio(segment=segment, hit_cap=hit_cap, decoder_errors=result.stderr)
+    return start_decode(path, cap_seconds=cap_seconds).finish()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from audio.segments import AudioSegment
+from audio.segments import AudioSegment, audioop
 
 __all__ = ["FRAME_MS", "Frames", "SpeechLevels", "db", "frame_levels", "full_scale_of", "measure"]
 
@@ -70,15 +70,17 @@ class Frames:
 
 def frame_levels(segment: AudioSegment) -> Frames:
     """Mean power and peak of each whole 10 ms frame of ``segment``."""
-    per_frame = segment.frame_rate * FRAME_MS // 1000
+    # pydub's own C helpers on byte slices: slicing AudioSegments would copy each frame twice.
+    width = segment.sample_width
+    step = segment.frame_rate * FRAME_MS // 1000 * width
     full_scale = full_scale_of(segment)
-    total = int(segment.frame_count())
+    raw = memoryview(segment.raw_data)
     powers = []
     peaks = []
-    for start in range(0, total - per_frame + 1, per_frame):
-        frame = segment.get_sample_slice(start, start + per_frame)
-        powers.append((frame.rms / full_scale) ** 2)
-        peaks.append(frame.max / full_scale)
+    for start in range(0, len(raw) - step + 1, step):
+        frame = raw[start : start + step]
+        powers.append((audioop.rms(frame, width) / full_scale) ** 2)
+        peaks.append(audioop.max(frame, width) / full_scale)
     return Frames(powers, peaks)
 
 

@@ -105,17 +105,20 @@ def limiter_loss_db(frames: Frames, threshold_dbfs: float, gain_db: float) -> fl
     limiter releases over ~50 ms — so are the few frames after it. Only frames above the speech/pause
     threshold count, as in the level measurement.
     """
-    limit = 10 ** (LIMIT_DBFS / 20)
-    gain = 10 ** (gain_db / 20)
+    limit = 10 ** (LIMIT_DBFS / 20) / 10 ** (gain_db / 20)
     threshold = 10 ** (threshold_dbfs / 10)
-    reductions = [min(1.0, limit / (peak * gain)) if peak > 0 else 1.0 for peak in frames.peaks]
+    # Reduction of each frame, held over the release: sparse, since few frames reach the limit.
+    reduction = [1.0] * len(frames.powers)
+    for index, peak in enumerate(frames.peaks):
+        if peak > limit:
+            factor = limit / peak
+            for held in range(max(0, index - 1), min(len(reduction), index + RELEASE_FRAMES + 1)):
+                reduction[held] = min(reduction[held], factor)
     before = after = 0.0
-    for index, power in enumerate(frames.powers):
-        if power < threshold:
-            continue
-        window = reductions[max(0, index - RELEASE_FRAMES) : index + 2]
-        before += power
-        after += power * min(window) ** 2
+    for power, factor in zip(frames.powers, reduction, strict=True):
+        if power >= threshold:
+            before += power
+            after += power * factor * factor
     if after <= 0:
         return 0.0
     return 10 * math.log10(before / after)

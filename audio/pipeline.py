@@ -1,9 +1,9 @@
 """From uploaded bytes to delivered prompt files: the one entry point the API calls for uploads.
 
-Order matters for safety and cost: the cheap checks (size, container structure, ffprobe's declared
-duration) run before anything is decoded, and the decode itself is capped just past the use's limit,
-so neither a huge upload nor a file that would decode to hours costs more than a prompt's worth of
-work. Nothing is written outside a private temporary directory, which is removed on every path out,
+Order matters for safety and cost: the size is checked before anything runs; ffprobe (container,
+declared duration) and the decode start together on two cores, and the decode is killed the moment the
+probe refuses the file; the decode itself is capped just past the use's limit, so neither a huge
+upload nor a file that would decode to hours costs more than a prompt's worth of work. Nothing is written outside a private temporary directory, which is removed on every path out,
 so a refused file leaves nothing behind.
 """
 
@@ -13,8 +13,8 @@ import hashlib
 import tempfile
 from pathlib import Path
 
-from audio.decode import decode_file
-from audio.encode import encode_outputs
+from audio.decode import start_decode
+from audio.encode import SampleFile
 from audio.errors import AudioError, ErrorCode
 from audio.formats import EncodedOutput, OutputKind
 from audio.integrity import is_truncated
@@ -73,11 +73,16 @@ def process_audio(
     with tempfile.TemporaryDirectory(prefix="audio-upload-") as workdir:
         path = Path(workdir) / "upload"
         path.write_bytes(data)
-        probe = probe_file(path)
-        if is_truncated(data, sniff_container(data[:16])):
-            raise AudioError(ErrorCode.TRUNCATED, "音频文件不完整(可能上传中断),请重新上传完整的文件。")
-        _check_declared_duration(probe, policy)
-        decoded = decode_file(path, probe, cap_seconds=policy.max_seconds + CAP_MARGIN_SECONDS)
+        decoding = start_decode(path, cap_seconds=policy.max_seconds + CAP_MARGIN_SECONDS)
+        try:
+            probe = probe_file(path)
+            if is_truncated(data, sniff_container(data[:16])):
+                raise AudioError(ErrorCode.TRUNCATED, "音频文件不完整(可能上传中断),请重新上传完整的文件。")
+            _check_declared_duration(probe, policy)
+        except BaseException:
+            decoding.cancel()
+            raise
+        decoded = decoding.finish()
     segment = decoded.segment
     seconds = len(segment.raw_data) / segment.frame_width / SAMPLE_RATE
     if decoded.hit_cap:
@@ -140,20 +145,32 @@ def process_audio(
 def _encode_to_target(
     segment: AudioSegment, plan: LevelPlan, *, normalise: bool
 ) -> tuple[dict[OutputKind, EncodedOutput], tuple[LevelPlan, SpeechLevels]]:
-    """Encode, measure the WAV that was produced, and correct the gain if the limiter cost level.
+    """Encode, measure the WAV that was produced, and correct the gain if the level missed the target.
 
-    The limiter lowers the active level a little when it works hard; one more pass with the measured
-    shortfall added to the gain brings it back. Deterministic: the same input takes the same passes.
+    The preview encodes in the background meanwhile. When the limiter worked harder than
+    :func:`audio.normalize.plan_levels` estimated, one more pass with the measured shortfall added to
+    the gain brings the level back (and the preview is redone with it). Deterministic: the same input
+    takes the same passes.
     """
-    for _ in range(MAX_ENCODE_PASSES):
-        outputs = encode_outputs(segment, plan)
-        levels = measure(AudioSegment(data=outputs[OutputKind.WAV].data))
-        if not normalise or levels.active_dbfs is None:
-            break
-        error = TARGET_DBFS - levels.active_dbfs
-        if abs(error) <= LEVEL_CORRECTION_DB:
-            break
-        plan = LevelPlan(plan.gain_db + error, limit=plan.limit)
+    with SampleFile(segment) as samples:
+        preview = samples.start_preview(plan)
+        try:
+            for _ in range(MAX_ENCODE_PASSES):
+                outputs = samples.encode_telephony(plan)
+                levels = measure(AudioSegment(data=outputs[OutputKind.WAV].data))
+                if not normalise or levels.active_dbfs is None:
+                    break
+                error = TARGET_DBFS - levels.active_dbfs
+                if abs(error) <= LEVEL_CORRECTION_DB:
+                    break
+                plan = LevelPlan(plan.gain_db + error, limit=plan.limit)
+            if plan != preview.plan:
+                preview.cancel()
+                preview = samples.start_preview(plan)
+            outputs[OutputKind.PREVIEW] = preview.finish()
+        except BaseException:
+            preview.cancel()
+            raise
     return outputs, (plan, levels)
 
 

@@ -19,8 +19,9 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     warnings.simplefilter("ignore", SyntaxWarning)
     from pydub import AudioSegment
+    from pydub.utils import audioop  # the C sample helpers pydub itself uses (stdlib, or audioop-lts)
 
-__all__ = ["FULL_SCALE", "SAMPLE_RATE", "SAMPLE_WIDTH", "AudioSegment", "segment_from_pcm"]
+__all__ = ["FULL_SCALE", "SAMPLE_RATE", "SAMPLE_WIDTH", "AudioSegment", "audioop", "segment_from_pcm"]
 
 SAMPLE_RATE = 8000
 SAMPLE_WIDTH = 4

@@ -166,16 +166,26 @@ def test_header_that_understates_the_length_is_stopped_by_the_decode_cap(tools: 
 
 
 def test_decompression_bomb_is_refused_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
-    # 527 KB of AMR "no data" frames: three hours of audio, 320x larger once decoded.
+    # 527 KB of AMR "no data" frames: three hours of audio, 320x larger once decoded. The decode starts
+    # beside the probe; the probe's verdict must kill it, never wait for it.
     bomb = b"#!AMR\n" + b"\x7c" * (50 * 3 * 3600)
+    cancelled = []
 
-    def no_decoding(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the bomb reached the decoder")
+    def no_decoding(self: object) -> None:
+        raise AssertionError("the pipeline waited for the bomb's decode")
 
-    monkeypatch.setattr("audio.pipeline.decode_file", no_decoding)
+    real_cancel = decode_module.PendingDecode.cancel
+
+    def cancel(self: decode_module.PendingDecode) -> None:
+        cancelled.append(self)
+        real_cancel(self)
+
+    monkeypatch.setattr(decode_module.PendingDecode, "finish", no_decoding)
+    monkeypatch.setattr(decode_module.PendingDecode, "cancel", cancel)
     error = refusal(bomb, PromptUse.CALL_RECORDING)
     assert error.code is ErrorCode.DECOMPRESSION_BOMB
     assert "3.0 小时" in error.message
+    assert len(cancelled) == 1 and cancelled[0]._tool.process.returncode is not None
 
 
 def test_small_file_that_declares_hours_for_a_prompt_is_a_bomb() -> None:
@@ -191,10 +201,14 @@ def test_long_but_honest_file_is_too_long_not_a_bomb(tools: AudioTools) -> None:
 
 
 def test_decoder_that_hangs_is_stopped(uploads: dict[str, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
-    def hang(*args: object, **kwargs: object) -> None:
-        raise subprocess.TimeoutExpired("ffmpeg", 20)
+    class Hanging:
+        def wait(self, timeout: float) -> None:
+            raise subprocess.TimeoutExpired("ffmpeg", timeout)
 
-    monkeypatch.setattr(decode_module, "run_tool", hang)
+        def kill(self) -> None:
+            pass
+
+    monkeypatch.setattr(decode_module, "start_tool", lambda *args, **kwargs: Hanging())
     assert refusal(uploads["mp3"]).code is ErrorCode.DECODE_TIMEOUT
 
 
