@@ -114,6 +114,9 @@ class GraphQLView(GraphQL[Context, None]):
                 status_code=401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        finally:
+            if isinstance(request, Request):
+                await request.close()  # closes the temporary files of multipart uploads
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         processed = await super().process_result(request, result)

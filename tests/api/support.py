@@ -71,3 +71,19 @@ class Env:
             company_name=company or f"{login}公司", login=login, password=PASSWORD, display_name=login
         )
         return await self.login(user)
+
+
+async def gql_upload(
+    client: Client, query: str, variables: dict[str, Any], files: dict[str, tuple[str, bytes]]
+) -> dict[str, Any]:
+    """A GraphQL multipart request (files keyed by variable path, e.g. ``documents.businessLicence``)."""
+    operations = json.dumps({"query": query, "variables": variables})
+    mapping = {str(i): [f"variables.{path}"] for i, path in enumerate(files)}
+    parts = {str(i): (name, data) for i, (name, data) in enumerate(files.values())}
+    response = await client.http.post(
+        "/graphql",
+        data={"operations": operations, "map": json.dumps(mapping)},
+        files=parts,
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    return response.json()
