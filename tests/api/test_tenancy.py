@@ -1,0 +1,248 @@
+"""Tenant isolation: every operation that takes an id, called by another customer with the victim's ids.
+
+The matrix is checked against the schema itself, so an operation added later without a case here fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from api.accounts.models import ApiToken, User
+from api.applications.models import Application, Document
+from api.graphql.schema import build_schema
+from api.numbers.importing import import_numbers
+from api.numbers.lifecycle import Actor
+from api.numbers.models import Number, NumberEvent
+from api.numbers.numbering import NumberStatus
+from api.reservations.models import Reservation
+from tests.api import documents
+from tests.api.support import Client, Env, gql_upload
+from tests.api.test_applications import SUBMIT, company
+
+
+@dataclass
+class World:
+    victim: Client
+    intruder: Client
+    ids: dict[str, str]
+
+
+async def _world(env: Env) -> World:
+    await import_numbers("4006000001\n4006000002\n4006000003", Actor(label="test"))
+    victim = await env.customer("victim")
+    intruder = await env.customer("intruder")
+    numbers = {n.number: str(n.id) for n in await Number.all()}
+    reserve = "mutation($id:ID!){reserveNumber(numberId:$id){... on Reservation{id}}}"
+    held = (await victim.data(reserve, {"id": numbers["4006000001"]}))["reserveNumber"]["id"]
+    applied = (await victim.data(reserve, {"id": numbers["4006000002"]}))["reserveNumber"]["id"]
+    uploads = {
+        "d.businessLicence": ("l.pdf", documents.pdf()),
+        "d.legalRepIdFront": ("f.png", documents.png()),
+        "d.legalRepIdBack": ("b.png", documents.png()),
+        "d.applicationForm": ("a.pdf", documents.pdf()),
+    }
+    app = (await gql_upload(victim, SUBMIT, {"r": applied, "c": company(), "d": {}}, uploads))["data"]
+    token = await victim.data('mutation{createApiToken(name:"ci"){... on CreatedApiToken{token{id}}}}')
+    account = (await victim.data("{me{account{id}}}"))["me"]["account"]["id"]
+    await Number.filter(number="4006000003").update(status=NumberStatus.ACTIVE, account_id=int(account))
+    return World(
+        victim,
+        intruder,
+        {
+            "account": account,
+            "held_number": numbers["4006000001"],
+            "active_number": numbers["4006000003"],
+            "reservation": held,
+            "applied_reservation": applied,
+            "application": app["submitApplication"]["id"],
+            "token": token["createApiToken"]["token"]["id"],
+        },
+    )
+
+
+async def _snapshot() -> dict[str, Any]:
+    """Everything an intruder might try to change."""
+    return {
+        "numbers": sorted(await Number.all().values_list("number", "status", "account_id")),
+        "events": await NumberEvent.all().count(),
+        "reservations": sorted(
+            await Reservation.all().values_list("id", "ended_at", "end_reason", "expires_at")
+        ),
+        "applications": sorted(
+            await Application.all().values_list("id", "status", "company_name", "reject_reason")
+        ),
+        "documents": await Document.all().count(),
+        "users": await User.all().count(),
+        "tokens": sorted(await ApiToken.all().values_list("id", "revoked_at")),
+    }
+
+
+Check = Callable[[dict[str, Any]], None]
+
+
+def null(field: str) -> Check:
+    def check(body: dict[str, Any]) -> None:
+        assert "errors" not in body, body
+        assert body["data"][field] in (None, []), body
+
+    return check
+
+
+def not_found(field: str, code: str = "not_found") -> Check:
+    def check(body: dict[str, Any]) -> None:
+        assert "errors" not in body, body
+        assert body["data"][field]["errors"][0]["code"] == code, body
+
+    return check
+
+
+def operators_only(body: dict[str, Any]) -> None:
+    assert body["errors"][0]["message"] == "仅限运营人员使用", body
+
+
+ERR = "... on UserErrors{errors{code}}"
+CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] = {
+    "Query.account": (
+        "query($id:ID!){account(id:$id){name}}",
+        lambda i: {"id": i["account"]},
+        null("account"),
+    ),
+    "Query.number": (
+        "query($id:ID!){number(id:$id){number}}",
+        lambda i: {"id": i["active_number"]},
+        null("number"),
+    ),
+    "Query.numberEvents": (
+        "query($id:ID!){numberEvents(numberId:$id){reason}}",
+        lambda i: {"id": i["held_number"]},
+        null("numberEvents"),
+    ),
+    "Query.reservation": (
+        "query($id:ID!){reservation(id:$id){id}}",
+        lambda i: {"id": i["reservation"]},
+        null("reservation"),
+    ),
+    "Query.application": (
+        "query($id:ID!){application(id:$id){id}}",
+        lambda i: {"id": i["application"]},
+        null("application"),
+    ),
+    "Mutation.createCustomerUser": (
+        f'mutation($id:ID!){{createCustomerUser(accountId:$id,login:"mole",password:"password-123",displayName:"x"){{{ERR}}}}}',
+        lambda i: {"id": i["account"]},
+        not_found("createCustomerUser"),
+    ),
+    "Mutation.revokeApiToken": (
+        f"mutation($id:ID!){{revokeApiToken(id:$id){{{ERR}}}}}",
+        lambda i: {"id": i["token"]},
+        not_found("revokeApiToken"),
+    ),
+    "Mutation.changeNumberStatus": (
+        'mutation($id:ID!){changeNumberStatus(id:$id,status:SUSPENDED,reason:"x"){__typename}}',
+        lambda i: {"id": i["active_number"]},
+        operators_only,
+    ),
+    "Mutation.reserveNumber": (
+        f"mutation($id:ID!){{reserveNumber(numberId:$id){{{ERR}}}}}",
+        lambda i: {"id": i["held_number"]},
+        not_found("reserveNumber", "not_available"),
+    ),
+    "Mutation.releaseReservation": (
+        f"mutation($id:ID!){{releaseReservation(id:$id){{{ERR}}}}}",
+        lambda i: {"id": i["reservation"]},
+        not_found("releaseReservation"),
+    ),
+    "Mutation.submitApplication": (
+        f"mutation($id:ID!,$c:CompanyInput!){{submitApplication(reservationId:$id,company:$c,documents:{{}}){{{ERR}}}}}",
+        lambda i: {"id": i["reservation"], "c": company()},
+        not_found("submitApplication"),
+    ),
+    "Mutation.resubmitApplication": (
+        f"mutation($id:ID!,$c:CompanyInput!){{resubmitApplication(applicationId:$id,company:$c){{{ERR}}}}}",
+        lambda i: {"id": i["application"], "c": company(companyName="偷梁换柱有限公司")},
+        not_found("resubmitApplication"),
+    ),
+    "Mutation.withdrawApplication": (
+        f"mutation($id:ID!){{withdrawApplication(applicationId:$id){{{ERR}}}}}",
+        lambda i: {"id": i["application"]},
+        not_found("withdrawApplication"),
+    ),
+    "Mutation.approveApplication": (
+        "mutation($id:ID!){approveApplication(applicationId:$id){__typename}}",
+        lambda i: {"id": i["application"]},
+        operators_only,
+    ),
+    "Mutation.rejectApplication": (
+        'mutation($id:ID!){rejectApplication(applicationId:$id,reason:"x"){__typename}}',
+        lambda i: {"id": i["application"]},
+        operators_only,
+    ),
+}
+
+
+def _operations_taking_ids() -> set[str]:
+    schema = build_schema()._schema
+    found = set()
+    for root in (schema.query_type, schema.mutation_type, schema.subscription_type):
+        if root is None:
+            continue
+        for name, field in root.fields.items():
+            if any("ID" in str(arg.type) for arg in field.args.values()):
+                found.add(f"{root.name}.{name}")
+    return found
+
+
+def test_every_operation_taking_an_id_has_a_tenancy_case() -> None:
+    missing = _operations_taking_ids() - set(CASES)
+    assert not missing, f"add tenancy cases for {sorted(missing)} to tests/api/test_tenancy.py"
+
+
+@pytest.mark.parametrize("operation", sorted(CASES))
+async def test_another_tenants_id_reveals_and_changes_nothing(env: Env, operation: str) -> None:
+    world = await _world(env)
+    query, variables, check = CASES[operation]
+    before = await _snapshot()
+    check(await world.intruder.gql(query, variables(world.ids)))
+    assert await _snapshot() == before
+    # The same ids work for their owner, so the case really points at existing objects.
+    if operation.startswith("Query."):
+        body = await world.victim.gql(query, variables(world.ids))
+        assert body["data"][operation.split(".")[1]] not in (None, []), body
+
+
+async def test_account_numbers_of_another_tenant_are_not_reachable(env: Env) -> None:
+    world = await _world(env)
+    mine = await world.intruder.data("{me{account{numbers{totalCount}}}}")
+    assert mine["me"]["account"]["numbers"]["totalCount"] == 0
+    listed = await world.intruder.data(
+        "{numbers{totalCount} reservations{totalCount} applications{totalCount}}"
+    )
+    assert listed == {
+        "numbers": {"totalCount": 0},
+        "reservations": {"totalCount": 0},
+        "applications": {"totalCount": 0},
+    }
+    theirs = await world.victim.data(
+        "{numbers{totalCount} reservations{totalCount} applications{totalCount}}"
+    )
+    assert theirs == {
+        "numbers": {"totalCount": 3},
+        "reservations": {"totalCount": 2},
+        "applications": {"totalCount": 1},
+    }
+
+
+async def test_operators_see_every_tenant(env: Env) -> None:
+    world = await _world(env)
+    op = await env.operator()
+    body = await op.data(
+        "query($id:ID!){account(id:$id){name} application(id:$a){companyName}}".replace(
+            "query($id:ID!)", "query($id:ID!,$a:ID!)"
+        ),
+        {"id": world.ids["account"], "a": world.ids["application"]},
+    )
+    assert body == {"account": {"name": "victim公司"}, "application": {"companyName": "珠海某某科技有限公司"}}
