@@ -27,6 +27,7 @@ from api.graphql.schema import build_schema
 from api.graphql.view import GraphQLView
 from api.jobs import running_jobs
 from api.requestid import RequestIdMiddleware
+from api.telephony import routes as telephony
 
 __all__ = ["create_app"]
 
@@ -93,6 +94,9 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/graphql", view, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
             Route("/documents/{doc_id}", document),
             Route("/healthz", health),
+            Route("/telephony/plans", telephony.plans_since),
+            Route("/telephony/plans/{number}", telephony.plan),
+            Route("/telephony/changes", telephony.changes),
         ],
         lifespan=lifespan,
     )

@@ -13,6 +13,8 @@ MODEL_MODULES = [
     "api.numbers.models",
     "api.reservations.models",
     "api.applications.models",
+    "api.flows.models",
+    "api.routing.models",
     "aerich.models",
 ]
 

@@ -66,6 +66,8 @@ async def _generate(url: str, workdir: Path, name: str) -> Path:
         if before:
             await command.init()
             await command.upgrade()
+            # init() read the last models state from the then-empty aerich table; read it again.
+            await command.init()
             await command.migrate(name, no_input=True)
         else:
             await command.init_db(safe=True)

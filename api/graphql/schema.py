@@ -24,17 +24,39 @@ from api.accounts import schema as accounts
 from api.applications import schema as applications
 from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized, UserError
+from api.flows import schema as flows
 from api.numbers import schema as numbers
 from api.requestid import current_request_id
 from api.reservations import schema as reservations
+from api.routing import schema as routing
+from api.telephony import schema as telephony
 
 __all__ = ["build_schema", "export_sdl"]
 
 log = logging.getLogger("api.graphql")
 
-Query = merge_types("Query", (accounts.Query, numbers.Query, reservations.Query, applications.Query))
+Query = merge_types(
+    "Query",
+    (
+        accounts.Query,
+        numbers.Query,
+        reservations.Query,
+        applications.Query,
+        flows.Query,
+        routing.Query,
+        telephony.Query,
+    ),
+)
 Mutation = merge_types(
-    "Mutation", (accounts.Mutation, numbers.Mutation, reservations.Mutation, applications.Mutation)
+    "Mutation",
+    (
+        accounts.Mutation,
+        numbers.Mutation,
+        reservations.Mutation,
+        applications.Mutation,
+        flows.Mutation,
+        routing.Mutation,
+    ),
 )
 
 #: Errors whose message is meant for the caller; everything else is a bug and is masked.

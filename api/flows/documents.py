@@ -1,0 +1,92 @@
+"""Flow documents as stored text: load, check the shape, serialise canonically, diff two versions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import ivr_flows
+from api.errors import UserError, UserErrors
+
+__all__ = ["FlowDiff", "canonical", "check_document", "diff_documents", "parse_stored"]
+
+MAX_DOCUMENT_BYTES = 2_000_000
+
+
+def canonical(document: dict[str, Any]) -> str:
+    """Stable text of a document (sorted keys), so equal documents store equal text."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def check_document(document: object, field_name: str = "document") -> tuple[dict[str, Any], ivr_flows.Flow]:
+    """The document as a dict and as a loaded flow; its shape errors become user errors, one each.
+
+    Graph problems (dangling edges, missing start …) are not refused here: a draft is edited freely and
+    analysis reports them; only a document the library cannot even read is refused.
+    """
+    if isinstance(document, str | bytes):
+        try:
+            document = json.loads(document)
+        except ValueError as exc:
+            raise UserError("invalid_document", f"不是有效的JSON:{exc}", field_name) from exc
+    if not isinstance(document, dict):
+        raise UserError("invalid_document", "流程文件应是一个JSON对象", field_name)
+    if len(canonical(document).encode()) > MAX_DOCUMENT_BYTES:
+        raise UserError("document_too_large", "流程文件不能超过2MB", field_name)
+    try:
+        flow = ivr_flows.load_flow(document)
+    except ivr_flows.FlowError as error:
+        raise UserErrors(
+            [UserError(d.code, d.message, field_name) for d in error.diagnostics[:20]]
+        ) from error
+    return document, flow
+
+
+def parse_stored(text: str) -> ivr_flows.Flow:
+    return ivr_flows.load_flow(text)
+
+
+def empty_document(name: str) -> dict[str, Any]:
+    """A new flow: one start node, nothing else."""
+    return {
+        "format_version": 1,
+        "name": name,
+        "nodes": [{"id": "start", "type": "start", "position": {"x": 0, "y": 0}}],
+        "edges": [],
+    }
+
+
+@dataclass
+class FlowDiff:
+    """Nodes and edges (by id) added, removed or changed between two documents; positions are ignored."""
+
+    nodes_added: list[str] = field(default_factory=list)
+    nodes_removed: list[str] = field(default_factory=list)
+    nodes_changed: list[str] = field(default_factory=list)
+    edges_added: list[str] = field(default_factory=list)
+    edges_removed: list[str] = field(default_factory=list)
+    edges_changed: list[str] = field(default_factory=list)
+    tests_changed: bool = False
+
+
+def _by_id(items: object, drop: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    if isinstance(items, list):
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                out.setdefault(item["id"], {k: v for k, v in item.items() if k not in drop})
+    return out
+
+
+def _compare(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> tuple[list[str], ...]:
+    added = sorted(new.keys() - old.keys())
+    removed = sorted(old.keys() - new.keys())
+    changed = sorted(k for k in old.keys() & new.keys() if old[k] != new[k])
+    return added, removed, changed
+
+
+def diff_documents(old: dict[str, Any], new: dict[str, Any]) -> FlowDiff:
+    nodes = _compare(_by_id(old.get("nodes"), ("position",)), _by_id(new.get("nodes"), ("position",)))
+    edges = _compare(_by_id(old.get("edges")), _by_id(new.get("edges")))
+    return FlowDiff(*nodes, *edges, tests_changed=old.get("tests") != new.get("tests"))

@@ -1,0 +1,47 @@
+"""A customer's flows: one editable draft each, and the immutable versions published from it."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from api.accounts.models import Account
+
+
+class Flow(Model):
+    """A flow and its draft. ``revision`` grows with every save, so a stale save can be refused."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="flows", on_delete=fields.CASCADE
+    )
+    account_id: int
+    name = fields.CharField(max_length=80)
+    draft = fields.TextField(description="the flow document (JSON) as the editor last saved it")
+    revision = fields.IntField(default=1)
+    created_at = fields.DatetimeField()
+    updated_at = fields.DatetimeField()
+
+    class Meta:
+        table = "flows"
+
+
+class FlowVersion(Model):
+    """A published version: frozen, numbered 1, 2, 3 … per flow; never updated."""
+
+    id = fields.IntField(primary_key=True)
+    flow: fields.ForeignKeyRelation[Flow] = fields.ForeignKeyField(
+        "models.Flow", related_name="versions", on_delete=fields.CASCADE
+    )
+    flow_id: int
+    account_id = fields.IntField(db_index=True)
+    version = fields.IntField()
+    document = fields.TextField()
+    digest = fields.CharField(max_length=64, description="the library's flow digest (ignores positions)")
+    message = fields.CharField(max_length=200, default="")
+    published_by = fields.CharField(max_length=120, default="")
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "flow_versions"
+        unique_together = (("flow_id", "version"),)

@@ -1,0 +1,281 @@
+"""Queries and mutations of flows: edit drafts, validate, publish, diff, simulate, run test cases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+
+import ivr_flows
+from api.errors import UserError
+from api.flows import drafts, simulation, versions
+from api.flows.documents import parse_stored
+from api.flows.models import Flow, FlowVersion
+from api.flows.types import (
+    DeletedFlow,
+    DiagnosticType,
+    FlowConnection,
+    FlowDiffType,
+    FlowTestResultType,
+    FlowTestRun,
+    FlowType,
+    FlowVersionConnection,
+    FlowVersionType,
+    SimulatedCallInput,
+    SimulationType,
+)
+from api.graphql.context import Info
+from api.graphql.errors import UserErrors, user_errors
+from api.graphql.ids import parse_id
+from api.graphql.pagination import build_connection, fetch_page
+from api.numbers.models import Number
+from api.routing.plans import policies_of, routing_of
+from api.routing.settings import set_flow_version
+
+FlowResult = Annotated[FlowType | UserErrors, strawberry.union("FlowResult")]
+FlowVersionResult = Annotated[FlowVersionType | UserErrors, strawberry.union("FlowVersionResult")]
+DeleteFlowResult = Annotated[DeletedFlow | UserErrors, strawberry.union("DeleteFlowResult")]
+SimulationResult = Annotated[SimulationType | UserErrors, strawberry.union("SimulationResult")]
+FlowTestRunResult = Annotated[FlowTestRun | UserErrors, strawberry.union("FlowTestRunResult")]
+FlowDiffResult = Annotated[FlowDiffType | UserErrors, strawberry.union("FlowDiffResult")]
+
+
+async def visible_flow(info: Info, id: strawberry.ID, field: str = "id") -> Flow:
+    """The flow if the viewer may see it; another tenant's id reads as not found."""
+    row = await Flow.filter(id=parse_id(id, field), **info.context.tenant_filter()).first()
+    if row is None:
+        raise UserError("not_found", "未找到该流程", field)
+    return row
+
+
+async def visible_version(info: Info, id: strawberry.ID, field: str = "versionId") -> FlowVersion:
+    row = await FlowVersion.filter(id=parse_id(id, field), **info.context.tenant_filter()).first()
+    if row is None:
+        raise UserError("not_found", "未找到该流程版本", field)
+    return row
+
+
+async def visible_number(info: Info, id: strawberry.ID, field: str = "numberId") -> Number:
+    row = await Number.filter(id=parse_id(id, field), **info.context.tenant_filter()).first()
+    if row is None:
+        raise UserError("not_found", "未找到该号码", field)
+    return row
+
+
+def simulated_call(call: SimulatedCallInput) -> ivr_flows.CallSpec:
+    return simulation.call_spec(
+        caller=call.caller,
+        category=call.category,
+        at=call.at,
+        digits=call.digits,
+        phones={p.number: {"state": p.state, "answer_after_s": p.answer_after_s} for p in call.phones},
+        active_calls=call.active_calls,
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Flows the viewer may see (customers: their account's).")
+    async def flows(self, info: Info, first: int = 50, after: str | None = None) -> FlowConnection:
+        query = Flow.filter(**info.context.tenant_filter())
+        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+        return build_connection(
+            FlowConnection, rows, has_next, key=lambda r: r.id, node=FlowType.of, count_query=query
+        )
+
+    @strawberry.field
+    async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:
+        row = await Flow.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        return FlowType.of(row) if row else None
+
+    @strawberry.field(description="Published versions of a flow, oldest first.")
+    async def flow_versions(
+        self, info: Info, flow_id: strawberry.ID, first: int = 50, after: str | None = None
+    ) -> FlowVersionConnection:
+        query = FlowVersion.filter(flow_id=parse_id(flow_id, "flowId"), **info.context.tenant_filter())
+        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+        return build_connection(
+            FlowVersionConnection,
+            rows,
+            has_next,
+            key=lambda r: r.id,
+            node=FlowVersionType.of,
+            count_query=query,
+        )
+
+    @strawberry.field
+    async def flow_version(self, info: Info, id: strawberry.ID) -> FlowVersionType | None:
+        row = await FlowVersion.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        return FlowVersionType.of(row) if row else None
+
+    @strawberry.field(description="Analysis of the draft (or a version): errors block publishing.")
+    async def validate_flow(
+        self, info: Info, id: strawberry.ID, version_id: strawberry.ID | None = None
+    ) -> list[DiagnosticType] | None:
+        row = await Flow.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        if row is None:
+            return None
+        text = row.draft
+        if version_id is not None:
+            version = await FlowVersion.filter(id=parse_id(version_id, "versionId"), flow_id=row.id).first()
+            if version is None:
+                return None
+            text = version.document
+        found = await versions.diagnostics_of(parse_stored(text), row.account_id)
+        return [DiagnosticType.of(d) for d in found]
+
+    @strawberry.field(description="What changed from one version to another (or to the flow's draft).")
+    async def flow_diff(
+        self, info: Info, from_version_id: strawberry.ID, to_version_id: strawberry.ID | None = None
+    ) -> FlowDiffResult:
+        async def run() -> FlowDiffType:
+            old = await visible_version(info, from_version_id, "fromVersionId")
+            new: FlowVersion | Flow
+            if to_version_id is None:
+                new = await Flow.get(id=old.flow_id)
+            else:
+                new = await visible_version(info, to_version_id, "toVersionId")
+            return FlowDiffType.of(versions.diff_versions(old, new))
+
+        return await user_errors(run)
+
+    @strawberry.field(
+        description="Simulate a call against the draft or a version, with a number's policies if given."
+    )
+    async def simulate_flow(
+        self,
+        info: Info,
+        flow_id: strawberry.ID,
+        call: SimulatedCallInput,
+        version_id: strawberry.ID | None = None,
+        number_id: strawberry.ID | None = None,
+    ) -> SimulationResult:
+        async def run() -> SimulationType:
+            flow = await visible_flow(info, flow_id, "flowId")
+            text = flow.draft
+            if version_id is not None:
+                version = await visible_version(info, version_id)
+                if version.flow_id != flow.id:
+                    raise UserError("not_found", "未找到该流程版本", "versionId")
+                text = version.document
+            spec = simulated_call(call)
+            number, policies = None, None
+            if number_id is not None:
+                row = await visible_number(info, number_id)
+                number, policies = row.number, await policies_of(row, await routing_of(row))
+            plan = simulation.compile_document(parse_stored(text), number, policies)
+            return SimulationType.of(ivr_flows.simulate(plan, spec))
+
+        return await user_errors(run)
+
+    @strawberry.field(description="Run the test cases stored in the draft (or a version).")
+    async def run_flow_tests(
+        self, info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None = None
+    ) -> FlowTestRunResult:
+        async def run() -> FlowTestRun:
+            flow = await visible_flow(info, flow_id, "flowId")
+            text = flow.draft
+            if version_id is not None:
+                version = await visible_version(info, version_id)
+                text = version.document if version.flow_id == flow.id else flow.draft
+            results = simulation.run_tests(parse_stored(text))
+            typed = [
+                FlowTestResultType(
+                    name=r.name,
+                    passed=r.passed,
+                    message=r.message,
+                    outcome=r.trace.outcome,
+                    path=list(r.trace.path),
+                )
+                for r in results
+            ]
+            passed = sum(r.passed for r in results)
+            return FlowTestRun(results=typed, passed=passed, failed=len(results) - passed)
+
+        return await user_errors(run)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="A new empty flow (a start node only).")
+    async def create_flow(self, info: Info, name: str) -> FlowResult:
+        viewer = info.context.require_customer()
+        assert viewer.account_id is not None
+        account_id = viewer.account_id
+
+        async def run() -> FlowType:
+            return FlowType.of(await drafts.create_flow(account_id, name))
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="A new flow from an exported JSON document (object or JSON text).")
+    async def import_flow(self, info: Info, name: str, document: JSON) -> FlowResult:
+        viewer = info.context.require_customer()
+        assert viewer.account_id is not None
+        account_id = viewer.account_id
+
+        async def run() -> FlowType:
+            return FlowType.of(await drafts.create_flow(account_id, name, document))
+
+        return await user_errors(run)
+
+    @strawberry.mutation(
+        description="Save the draft; refused with code `conflict` if someone saved since baseRevision."
+    )
+    async def save_flow_draft(
+        self, info: Info, id: strawberry.ID, document: JSON, base_revision: int
+    ) -> FlowResult:
+        async def run() -> FlowType:
+            flow = await visible_flow(info, id)
+            return FlowType.of(await drafts.save_draft(flow, document, base_revision))
+
+        return await user_errors(run)
+
+    @strawberry.mutation
+    async def rename_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
+        async def run() -> FlowType:
+            return FlowType.of(await drafts.rename_flow(await visible_flow(info, id), name))
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="A new flow with a copy of this flow's draft (versions stay behind).")
+    async def copy_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
+        async def run() -> FlowType:
+            return FlowType.of(await drafts.copy_flow(await visible_flow(info, id), name))
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Delete a flow and its versions; refused while a number uses it.")
+    async def delete_flow(self, info: Info, id: strawberry.ID) -> DeleteFlowResult:
+        async def run() -> DeletedFlow:
+            flow = await visible_flow(info, id)
+            await drafts.delete_flow(flow)
+            return DeletedFlow(id=strawberry.ID(str(flow.id)))
+
+        return await user_errors(run)
+
+    @strawberry.mutation(
+        description="Freeze the draft as the next numbered version (refused on analysis errors); "
+        "the numbers listed switch to it at once."
+    )
+    async def publish_flow(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        message: str = "",
+        number_ids: list[strawberry.ID] | None = None,
+    ) -> FlowVersionResult:
+        viewer = info.context.require_user()
+
+        async def run() -> FlowVersionType:
+            flow = await visible_flow(info, id)
+            numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
+            if any(n.account_id != flow.account_id for n in numbers):
+                raise UserError("not_found", "未找到该号码", "numberIds")
+            version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
+            for number in numbers:
+                await set_flow_version(number, version)
+            return FlowVersionType.of(version)
+
+        return await user_errors(run)

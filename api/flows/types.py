@@ -1,0 +1,220 @@
+"""GraphQL types of flows, versions, diagnostics, diffs and simulated calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+import ivr_flows
+from api.clock import to_local
+from api.flows import models
+from api.flows.documents import FlowDiff
+from api.graphql.pagination import Connection
+
+
+@strawberry.type(name="Flow", description="An IVR flow: its editable draft; versions are published from it.")
+class FlowType:
+    id: strawberry.ID
+    name: str
+    revision: int = strawberry.field(description="Send it back as baseRevision when saving the draft.")
+    draft: JSON = strawberry.field(description="The draft document (the export format).")
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: models.Flow) -> FlowType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            revision=row.revision,
+            draft=json.loads(row.draft),
+            created_at=to_local(row.created_at),
+            updated_at=to_local(row.updated_at),
+        )
+
+
+@strawberry.type
+class FlowConnection(Connection[FlowType]):
+    pass
+
+
+@strawberry.type(name="FlowVersion", description="A published, immutable version of a flow.")
+class FlowVersionType:
+    id: strawberry.ID
+    flow_id: strawberry.ID
+    version: int
+    message: str
+    published_by: str
+    digest: str
+    document: JSON
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: models.FlowVersion) -> FlowVersionType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            flow_id=strawberry.ID(str(row.flow_id)),
+            version=row.version,
+            message=row.message,
+            published_by=row.published_by,
+            digest=row.digest,
+            document=json.loads(row.document),
+            created_at=to_local(row.created_at),
+        )
+
+
+@strawberry.type
+class FlowVersionConnection(Connection[FlowVersionType]):
+    pass
+
+
+@strawberry.type(name="FlowDiagnostic", description="A finding of flow analysis; errors block publishing.")
+class DiagnosticType:
+    code: str
+    severity: str
+    message: str
+    node_id: str | None
+    edge_id: str | None
+
+    @classmethod
+    def of(cls, d: ivr_flows.Diagnostic) -> DiagnosticType:
+        return cls(code=d.code, severity=d.severity, message=d.message, node_id=d.node_id, edge_id=d.edge_id)
+
+
+@strawberry.type(
+    name="FlowDiff", description="Node and edge ids added, removed or changed (positions ignored)."
+)
+class FlowDiffType:
+    nodes_added: list[str]
+    nodes_removed: list[str]
+    nodes_changed: list[str]
+    edges_added: list[str]
+    edges_removed: list[str]
+    edges_changed: list[str]
+    tests_changed: bool
+
+    @classmethod
+    def of(cls, diff: FlowDiff) -> FlowDiffType:
+        return cls(**diff.__dict__)
+
+
+@strawberry.type
+class DeletedFlow:
+    id: strawberry.ID
+
+
+@strawberry.input(description="How a bound phone behaves in a simulated call.")
+class PhoneBehaviourInput:
+    number: str
+    state: str = strawberry.field(
+        default="no_answer", description="answer, busy, no_answer, unreachable or switched_off"
+    )
+    answer_after_s: float = 5.0
+
+
+@strawberry.input(
+    description="A simulated call; `at` is Beijing time (a time without offset is taken as such)."
+)
+class SimulatedCallInput:
+    caller: str = "13812345678"
+    category: str = strawberry.field(default="mobile", description="office, mobile, voip … (R9)")
+    at: dt.datetime | None = None
+    digits: str = strawberry.field(default="", description="keys pressed, '-' lets a menu time out")
+    phones: list[PhoneBehaviourInput] = strawberry.field(default_factory=list)
+    active_calls: int = 0
+
+
+@strawberry.type(name="TraceEvent")
+class TraceEventType:
+    t: float
+    kind: str
+    step: str
+    node: str | None
+    prompt: str | None
+    text: str | None
+    number: str | None
+    duration_s: float
+    outcome: str | None
+    reason: str
+
+
+@strawberry.type(name="Ring", description="A bound phone rung: in order, for how long, with what result.")
+class RingType:
+    number: str
+    at_s: float
+    duration_s: float
+    outcome: str | None
+
+
+@strawberry.type(name="Simulation", description="What a caller hears and which phones ring.")
+class SimulationType:
+    outcome: str
+    hangup_cause: str
+    answered_by: str | None
+    voicemail: bool
+    recorded: bool
+    duration_s: float
+    path: list[str]
+    heard: list[str] = strawberry.field(description="Texts of system and text-to-speech prompts heard.")
+    rings: list[RingType]
+    caller_area_code: str
+    caller_province: str
+    caller_city: str
+    events: list[TraceEventType]
+
+    @classmethod
+    def of(cls, trace: ivr_flows.Trace) -> SimulationType:
+        area: dict[str, Any] = trace.caller_area
+        return cls(
+            outcome=trace.outcome,
+            hangup_cause=trace.hangup_cause,
+            answered_by=trace.answered_by,
+            voicemail=trace.voicemail,
+            recorded=trace.recorded,
+            duration_s=trace.duration_s,
+            path=list(trace.path),
+            heard=trace.heard_texts(),
+            rings=[
+                RingType(number=e.number, at_s=e.t, duration_s=e.duration_s, outcome=e.outcome)
+                for e in trace.events
+                if e.kind == "ring" and e.number
+            ],
+            caller_area_code=str(area.get("area_code", "unknown")),
+            caller_province=str(area.get("province", "unknown")),
+            caller_city=str(area.get("city", "unknown")),
+            events=[
+                TraceEventType(
+                    t=e.t,
+                    kind=e.kind,
+                    step=e.step,
+                    node=e.node,
+                    prompt=e.prompt,
+                    text=e.text,
+                    number=e.number,
+                    duration_s=e.duration_s,
+                    outcome=e.outcome,
+                    reason=e.reason,
+                )
+                for e in trace.events
+            ],
+        )
+
+
+@strawberry.type(name="FlowTestResult")
+class FlowTestResultType:
+    name: str
+    passed: bool
+    message: str
+    outcome: str
+    path: list[str]
+
+
+@strawberry.type
+class FlowTestRun:
+    results: list[FlowTestResultType]
+    passed: int
+    failed: int

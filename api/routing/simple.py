@@ -1,0 +1,189 @@
+"""Simple routing: the seed's self-service settings, turned into a flow, published and put in service.
+
+For customers who never open the editor: bound numbers in order with a wait time each (R10), a weekly
+work schedule with other numbers outside it (R13), forward on busy / on no answer (R11), voicemail (R17),
+recording (R18) and a ringback tone (R16). Saving generates an ordinary flow — one per number, which a
+designer can later open and extend — publishes it as a new version and points the number at it. The
+R10 wait-time advice comes back as warnings; nothing is saved if the flow does not publish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import ivr_flows
+from api.errors import UserError
+from api.flows.documents import canonical
+from api.flows.drafts import create_flow
+from api.flows.models import Flow, FlowVersion
+from api.flows.versions import diagnostics_of, publish_flow, refusal
+from api.numbers.models import Number
+from api.numbers.numbering import NumberStatus, format_number
+from api.routing.models import NumberRouting
+from api.routing.plans import routing_of
+from api.routing.settings import set_flow_version
+
+__all__ = ["Bound", "SimpleRouting", "WorkWindow", "build_document", "save_simple_routing"]
+
+
+@dataclass(frozen=True)
+class Bound:
+    number: str
+    wait_s: int = 30
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class WorkWindow:
+    days: list[int]
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class SimpleRouting:
+    destinations: list[Bound]
+    work_windows: list[WorkWindow] = field(default_factory=list)
+    after_hours: list[Bound] = field(default_factory=list)
+    observe_holidays: bool = True
+    busy_forward: Bound | None = None
+    no_answer_forward: Bound | None = None
+    voicemail: bool = False
+    recording: bool = False
+    ringback: str | None = None
+
+
+def _dial(
+    node_id: str, label: str, bound: list[Bound], settings: SimpleRouting, x: int, y: int
+) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "destinations": [{"number": b.number, "wait_s": b.wait_s, "name": b.name} for b in bound],
+        "record": settings.recording,
+    }
+    if settings.ringback:
+        props["ringback"] = {"prompt": settings.ringback}
+    return {"id": node_id, "type": "dial", "label": label, "position": {"x": x, "y": y}, "props": props}
+
+
+def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
+    """The flow the settings mean; deterministic, so saving the same settings twice changes nothing."""
+    nodes: list[dict[str, Any]] = [{"id": "start", "type": "start", "position": {"x": 0, "y": 0}}]
+    edges: list[dict[str, Any]] = []
+
+    def edge(source: str, exit_name: str, target: str) -> None:
+        edges.append({"id": f"e{len(edges) + 1}", "source": source, "exit": exit_name, "target": target})
+
+    dials = ["work"]
+    if settings.work_windows:
+        windows = [{"days": w.days, "start": w.start, "end": w.end} for w in settings.work_windows]
+        schedule = {"windows": windows, "observe_holidays": settings.observe_holidays}
+        nodes.append(
+            {
+                "id": "hours",
+                "type": "time_switch",
+                "label": "工作时间",
+                "position": {"x": 200, "y": 0},
+                "props": {"schedule": schedule},
+            }
+        )
+        nodes.append(_dial("work", "工作时间", settings.destinations, settings, 400, -100))
+        nodes.append(_dial("after_hours", "非工作时间", settings.after_hours, settings, 400, 100))
+        edge("start", "next", "hours")
+        edge("hours", "match", "work")
+        edge("hours", "else", "after_hours")
+        dials.append("after_hours")
+    else:
+        nodes.append(_dial("work", "绑定号码", settings.destinations, settings, 200, 0))
+        edge("start", "next", "work")
+    if settings.voicemail:
+        nodes.append(
+            {
+                "id": "voicemail",
+                "type": "voicemail",
+                "label": "留言",
+                "position": {"x": 800, "y": 0},
+                "props": {"greeting": {"tts": "您好,现在无人接听,请在提示音后留言"}},
+            }
+        )
+        nodes.append({"id": "bye", "type": "hangup", "position": {"x": 1000, "y": 0}})
+        edge("voicemail", "done", "bye")
+    fallback = "voicemail" if settings.voicemail else None
+    forwards = {"busy": settings.busy_forward, "no_answer": settings.no_answer_forward}
+    for exit_name, bound in forwards.items():
+        if bound is not None:
+            node_id = f"forward_{exit_name}"
+            label = "遇忙前转" if exit_name == "busy" else "无应答前转"
+            nodes.append(_dial(node_id, label, [bound], settings, 600, 200 if exit_name == "busy" else 300))
+            if fallback:
+                for failure in ("busy", "no_answer", "failed"):
+                    edge(node_id, failure, fallback)
+    for dial in dials:
+        for failure in ("busy", "no_answer", "failed"):
+            bound = forwards.get(failure)
+            target = f"forward_{failure}" if bound is not None else fallback
+            if target:
+                edge(dial, failure, target)
+    return {"format_version": 1, "name": name, "nodes": nodes, "edges": edges}
+
+
+def _check(settings: SimpleRouting) -> None:
+    if not settings.destinations:
+        raise UserError("required", "请至少绑定一个号码", "destinations")
+    if settings.work_windows and not settings.after_hours:
+        raise UserError("required", "设置了工作时间,请填写非工作时间接听的号码", "afterHours")
+    if settings.after_hours and not settings.work_windows:
+        raise UserError("required", "填写了非工作时间号码,请设置工作时间", "workWindows")
+
+
+async def save_simple_routing(
+    number: Number, settings: SimpleRouting, publisher: str
+) -> tuple[NumberRouting, FlowVersion, list[ivr_flows.Diagnostic]]:
+    """Generate, publish and use the flow; returns the settings, the version and the warnings."""
+    _check(settings)
+    assert number.account_id is not None
+    if number.status not in (NumberStatus.ACTIVE, NumberStatus.SUSPENDED):
+        raise UserError("number_not_in_service", "该号码尚未开通或已回收,不能设置路由", "numberId")
+    routing = await routing_of(number)
+    name = f"简单路由 {format_number(number.number)}"
+    document = build_document(settings, name)
+    try:
+        loaded = ivr_flows.load_flow(document)
+    except ivr_flows.FlowError as error:
+        raise UserError("invalid_settings", error.diagnostics[0].message, "settings") from error
+    found = await diagnostics_of(loaded, number.account_id)
+    if any(d.severity == "error" for d in found):
+        raise refusal(found)
+    flow_id = (routing.simple or {}).get("flowId")
+    flow = await Flow.filter(id=flow_id, account_id=number.account_id).first() if flow_id else None
+    if flow is None:
+        flow = await create_flow(number.account_id, name, document)
+    else:
+        # Saving the form regenerates the flow; edits made in the editor since are kept in older versions.
+        flow.draft = canonical(document)
+        flow.revision += 1
+        await flow.save(update_fields=["draft", "revision"])
+    version = await publish_flow(flow, "简单路由设置", publisher)
+    routing = await set_flow_version(number, version)
+    routing.simple = {"flowId": flow.id, "settings": _as_json(settings)}
+    await routing.save(update_fields=["simple"])
+    warnings = [d for d in found if d.severity != "error"]
+    return routing, version, warnings
+
+
+def _bound_json(b: Bound | None) -> dict[str, Any] | None:
+    return None if b is None else {"number": b.number, "waitS": b.wait_s, "name": b.name}
+
+
+def _as_json(s: SimpleRouting) -> dict[str, Any]:
+    return {
+        "destinations": [_bound_json(b) for b in s.destinations],
+        "workWindows": [{"days": w.days, "start": w.start, "end": w.end} for w in s.work_windows],
+        "afterHours": [_bound_json(b) for b in s.after_hours],
+        "observeHolidays": s.observe_holidays,
+        "busyForward": _bound_json(s.busy_forward),
+        "noAnswerForward": _bound_json(s.no_answer_forward),
+        "voicemail": s.voicemail,
+        "recording": s.recording,
+        "ringback": s.ringback,
+    }

@@ -1,0 +1,97 @@
+"""GraphQL types of a number's routing settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from api.clock import to_local
+from api.flows.types import DiagnosticType, FlowVersionType
+from api.numbers.numbering import format_number
+from api.routing import models
+from api.routing.plans import max_lines
+
+LinePackageEnum = strawberry.enum(models.LinePackage, name="LinePackage")
+ListModeEnum = strawberry.enum(models.ListMode, name="CallerListMode")
+
+
+@strawberry.type(name="NumberRouting", description="Number-level policies and the flow version it runs.")
+class NumberRoutingType:
+    number_id: strawberry.ID
+    number: str
+    display: str
+    package: LinePackageEnum  # type: ignore[valid-type]
+    extra_lines: int
+    max_lines: int | None = strawberry.field(description="R12: null means unlimited (中继).")
+    allowed_categories: list[str] = strawberry.field(description="R9 caller categories that may call.")
+    list_mode: ListModeEnum  # type: ignore[valid-type]
+    list_entries: list[str]
+    allowed_areas: list[str] = strawberry.field(description="R14: empty means everywhere.")
+    refused_areas: list[str]
+    flow_version_id: strawberry.ID | None
+    simple: strawberry.scalars.JSON | None = strawberry.field(
+        description="The simple routing form last saved, if the number uses one."
+    )
+    plan_version: int | None = strawberry.field(description="Version of the compiled plan, if any.")
+    plan_etag: str | None
+    updated_at: dt.datetime
+
+    @classmethod
+    def of(
+        cls, row: models.NumberRouting, number: str, plan: models.CompiledPlan | None
+    ) -> NumberRoutingType:
+        return cls(
+            number_id=strawberry.ID(str(row.number_id)),
+            number=number,
+            display=format_number(number),
+            package=row.package,
+            extra_lines=row.extra_lines,
+            max_lines=max_lines(row),
+            allowed_categories=list(row.allowed_categories),
+            list_mode=row.list_mode,
+            list_entries=list(row.list_entries),
+            allowed_areas=list(row.allowed_areas),
+            refused_areas=list(row.refused_areas),
+            flow_version_id=strawberry.ID(str(row.flow_version_id)) if row.flow_version_id else None,
+            simple=row.simple,
+            plan_version=plan.version if plan else None,
+            plan_etag=plan.etag if plan else None,
+            updated_at=to_local(row.updated_at),
+        )
+
+
+@strawberry.input
+class BoundNumberInput:
+    number: str
+    wait_s: int = 30
+    name: str = ""
+
+
+@strawberry.input(description="A weekly window, e.g. days [1,2,3,4,5] from 08:30 to 17:30 (Beijing time).")
+class WorkWindowInput:
+    days: list[int]
+    start: str
+    end: str
+
+
+@strawberry.input(description="The self-service settings (R10, R11, R13, R16–R18).")
+class SimpleRoutingInput:
+    destinations: list[BoundNumberInput] = strawberry.field(description="Rung in order, each for its wait.")
+    work_windows: list[WorkWindowInput] = strawberry.field(default_factory=list)
+    after_hours: list[BoundNumberInput] = strawberry.field(
+        default_factory=list, description="Rung outside the work windows."
+    )
+    observe_holidays: bool = True
+    busy_forward: BoundNumberInput | None = None
+    no_answer_forward: BoundNumberInput | None = None
+    voicemail: bool = False
+    recording: bool = False
+    ringback: str | None = strawberry.field(default=None, description="An approved ringback tone's id.")
+
+
+@strawberry.type
+class SimpleRoutingSaved:
+    routing: NumberRoutingType
+    version: FlowVersionType
+    warnings: list[DiagnosticType] = strawberry.field(description="R10 wait-time advice and other warnings.")

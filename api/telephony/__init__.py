@@ -1,0 +1,1 @@
+"""What the telephony layer reads: compiled plans over HTTP with ETags, changes since a version, long-poll."""
