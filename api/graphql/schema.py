@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -96,9 +97,14 @@ class Schema(strawberry.Schema):
 
 
 def build_schema(config: Config | None = None) -> Schema:
+    # The limiters' rule classes are made once per schema: each limiter instance makes new classes, and the
+    # validation cache keys on the rules, so per-request limiters would miss it and validate every request.
+    limits = [
+        *QueryDepthLimiter(max_depth=config.max_query_depth if config else 12).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=config.max_aliases if config else 30).validation_rules,
+    ]
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=config.max_query_depth if config else 12),
-        lambda: MaxAliasesLimiter(max_alias_count=config.max_aliases if config else 30),
+        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=config.max_tokens if config else 3000),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
