@@ -8,6 +8,7 @@ types we do not speak.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from starlette.requests import Request
@@ -124,6 +125,10 @@ class GraphQLView(GraphQL[Context, None]):
             # A request error (parse, validation, operation not allowed): no execution happened.
             processed.pop("data", None)
         return processed
+
+    def encode_json(self, data: object) -> bytes:
+        # Chinese text as UTF-8 rather than \uXXXX escapes: smaller bodies, and faster to encode.
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         response = super().create_response(response_data, sub_response)
