@@ -30,7 +30,7 @@ from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import build_connection, fetch_page
 from api.numbers.models import Number
-from api.routing.plans import policies_of, routing_of
+from api.routing.plans import current_routing, policies_of
 from api.routing.settings import set_flow_version
 
 FlowResult = Annotated[FlowType | UserErrors, strawberry.union("FlowResult")]
@@ -163,7 +163,7 @@ class Query:
             number, policies = None, None
             if number_id is not None:
                 row = await visible_number(info, number_id)
-                number, policies = row.number, await policies_of(row, await routing_of(row))
+                number, policies = row.number, await policies_of(row, await current_routing(row))
             plan = simulation.compile_document(parse_stored(text), number, policies)
             return SimulationType.of(ivr_flows.simulate(plan, spec))
 
@@ -178,7 +178,9 @@ class Query:
             text = flow.draft
             if version_id is not None:
                 version = await visible_version(info, version_id)
-                text = version.document if version.flow_id == flow.id else flow.draft
+                if version.flow_id != flow.id:
+                    raise UserError("not_found", "未找到该流程版本", "versionId")
+                text = version.document
             results = simulation.run_tests(parse_stored(text))
             typed = [
                 FlowTestResultType(

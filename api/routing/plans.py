@@ -27,9 +27,11 @@ from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRoutin
 from ivr_flows.policies import ALLOWED_CATEGORIES, AreaPolicy, CalendarDay, CallerListPolicy
 
 __all__ = [
+    "SERVED",
     "SWITCHBOARD_LINES",
     "compile_for",
     "current_plan",
+    "current_routing",
     "max_lines",
     "policies_of",
     "refresh_stale_plans",
@@ -39,7 +41,8 @@ __all__ = [
 
 #: R12: a 总机 package has 10 simultaneous lines plus the extra lines bought (30 yuan/year each).
 SWITCHBOARD_LINES = 10
-_SERVED = {NumberStatus.ACTIVE, NumberStatus.SUSPENDED, NumberStatus.RECLAIMED}
+#: Statuses whose number has a plan (suspended and reclaimed numbers tell callers so).
+SERVED = {NumberStatus.ACTIVE, NumberStatus.SUSPENDED, NumberStatus.RECLAIMED}
 
 
 def max_lines(routing: NumberRouting) -> int | None:
@@ -58,11 +61,29 @@ async def routing_of(number: Number, using: BaseDBAsyncClient | None = None) -> 
     return routing
 
 
+async def current_routing(number: Number) -> NumberRouting:
+    """The number's settings for reading: the saved row, or the defaults without writing anything."""
+    routing = await NumberRouting.filter(number_id=number.id).first()
+    if routing is None:
+        routing = NumberRouting(
+            number_id=number.id,
+            allowed_categories=list(ALLOWED_CATEGORIES),
+            list_mode=ListMode.OFF,
+            list_entries=[],
+            allowed_areas=[],
+            refused_areas=[],
+            package=LinePackage.SWITCHBOARD,
+            extra_lines=0,
+            updated_at=utcnow(),
+        )
+    return routing
+
+
 async def policies_of(number: Number, routing: NumberRouting) -> ivr_flows.NumberPolicies:
     calendar = [
         CalendarDay(day=h.day, workday=h.workday, name=h.name[:40]) for h in await HolidayOverride.all()
     ]
-    status = number.status.value if number.status in _SERVED else "active"
+    status = number.status.value if number.status in SERVED else "active"
     return ivr_flows.NumberPolicies(
         status=status,  # type: ignore[arg-type]
         allowed_categories=routing.allowed_categories,
@@ -141,7 +162,7 @@ async def save_routing(number: Number, routing: NumberRouting, fields: list[str]
 async def current_plan(number: Number) -> CompiledPlan | None:
     """The number's plan, recompiled first if the number's status changed since it was compiled."""
     row = await CompiledPlan.filter(number_id=number.id).first()
-    if row is None or number.status not in _SERVED:
+    if row is None or number.status not in SERVED:
         return None
     if row.compiled_status != number.status.value:
         routing = await NumberRouting.get(number_id=number.id)

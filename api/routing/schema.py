@@ -17,7 +17,7 @@ from api.numbers.models import Number
 from api.routing import settings as number_settings
 from api.routing import simple
 from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRouting
-from api.routing.plans import current_plan, routing_of
+from api.routing.plans import current_plan, current_routing
 from api.routing.types import (
     BoundNumberInput,
     LinePackageEnum,
@@ -72,7 +72,7 @@ class Query:
             number = await visible_number(info, number_id)
         except UserError:
             return None
-        return await _typed(number, await routing_of(number))
+        return await _typed(number, await current_routing(number))
 
     @strawberry.field(
         description="What happens if this caller calls at this time: the live plan, simulated "

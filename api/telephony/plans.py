@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from api.numbers.models import Number
 from api.numbers.numbering import InvalidNumber, parse_number
 from api.routing.models import CompiledPlan, PlanChange
-from api.routing.plans import current_plan, refresh_stale_plans
+from api.routing.plans import SERVED, current_plan, refresh_stale_plans
 
 __all__ = ["MAX_CHANGES", "PlanChanges", "changes_since", "latest_version", "plan_for"]
 
@@ -20,8 +20,13 @@ async def plan_for(raw_number: str) -> CompiledPlan | None:
         digits = parse_number(raw_number)
     except InvalidNumber:
         return None
-    number = await Number.filter(number=digits).first()
-    return await current_plan(number) if number else None
+    # One query on the hot path: the plan with its number (whose status the plan must reflect).
+    row = await CompiledPlan.filter(number__number=digits).select_related("number").first()
+    if row is None:
+        return None
+    if row.compiled_status != row.number.status.value:
+        return await current_plan(row.number)
+    return row if row.number.status in SERVED else None
 
 
 async def latest_version() -> int:

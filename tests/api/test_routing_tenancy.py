@@ -1,0 +1,262 @@
+"""Tenant isolation of flows and routing: every operation of theirs that takes an id, called by another
+customer with the victim's ids, reveals nothing and changes nothing. Checked against the schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from api.flows import schema as flows_schema
+from api.flows.models import Flow, FlowVersion
+from api.routing import schema as routing_schema
+from api.routing.models import CompiledPlan, NumberRouting, PlanChange
+from tests.api.routing_support import ERR, SAVE_SIMPLE, WORK_HOURS, active_number
+from tests.api.support import Client, Env
+
+DOC = {"format_version": 1, "nodes": [{"id": "start", "type": "start"}], "edges": []}
+
+
+@dataclass
+class World:
+    victim: Client
+    intruder: Client
+    ids: dict[str, str]
+
+
+async def _world(env: Env) -> World:
+    victim = await env.customer("victim")
+    intruder = await env.customer("intruder")
+    number = await active_number(victim, "4006228300")
+    own_number = await active_number(intruder, "4006228301")
+    saved = (await victim.data(SAVE_SIMPLE, {"n": number, "s": WORK_HOURS}))["saveSimpleRouting"]
+    own = (await intruder.data(SAVE_SIMPLE, {"n": own_number, "s": WORK_HOURS}))["saveSimpleRouting"]
+    return World(
+        victim,
+        intruder,
+        {
+            "number": number,
+            "flow": saved["version"]["flowId"],
+            "version": saved["version"]["id"],
+            "own_number": own_number,
+            "own_flow": own["version"]["flowId"],
+            "own_version": own["version"]["id"],
+        },
+    )
+
+
+async def _snapshot() -> dict[str, Any]:
+    return {
+        "flows": sorted(await Flow.all().values_list("id", "name", "revision", "draft")),
+        "versions": await FlowVersion.all().count(),
+        "routing": sorted(
+            await NumberRouting.all().values_list(
+                "number_id", "list_mode", "list_entries", "allowed_categories", "refused_areas",
+                "allowed_areas", "package", "extra_lines", "flow_version_id",
+            )
+        ),
+        "plans": sorted(await CompiledPlan.all().values_list("number_id", "version", "etag")),
+        "changes": await PlanChange.all().count(),
+    }
+
+
+Check = Callable[[dict[str, Any]], None]
+
+
+def null(field: str) -> Check:
+    def check(body: dict[str, Any]) -> None:
+        assert "errors" not in body, body
+        assert body["data"][field] is None, body
+
+    return check
+
+
+def empty(field: str) -> Check:
+    def check(body: dict[str, Any]) -> None:
+        assert "errors" not in body, body
+        assert body["data"][field]["totalCount"] == 0, body
+
+    return check
+
+
+def not_found(field: str) -> Check:
+    def check(body: dict[str, Any]) -> None:
+        assert "errors" not in body, body
+        assert body["data"][field]["errors"][0]["code"] == "not_found", body
+
+    return check
+
+
+def operators_only(body: dict[str, Any]) -> None:
+    assert body["errors"][0]["message"] == "仅限运营人员使用", body
+
+
+CALL = '{caller:"02083334444"}'
+CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] = {
+    "Query.flow": ("query($id:ID!){flow(id:$id){name}}", lambda i: {"id": i["flow"]}, null("flow")),
+    "Query.flowVersions": (
+        "query($id:ID!){flowVersions(flowId:$id){totalCount}}",
+        lambda i: {"id": i["flow"]},
+        empty("flowVersions"),
+    ),
+    "Query.flowVersion": (
+        "query($id:ID!){flowVersion(id:$id){version}}",
+        lambda i: {"id": i["version"]},
+        null("flowVersion"),
+    ),
+    "Query.validateFlow": (
+        "query($id:ID!){validateFlow(id:$id){code}}",
+        lambda i: {"id": i["flow"]},
+        null("validateFlow"),
+    ),
+    "Query.flowDiff": (
+        f"query($a:ID!,$b:ID!){{flowDiff(fromVersionId:$a,toVersionId:$b){{{ERR}}}}}",
+        lambda i: {"a": i["version"], "b": i["own_version"]},
+        not_found("flowDiff"),
+    ),
+    "Query.simulateFlow": (
+        f"query($id:ID!){{simulateFlow(flowId:$id,call:{CALL}){{{ERR}}}}}",
+        lambda i: {"id": i["flow"]},
+        not_found("simulateFlow"),
+    ),
+    "Query.runFlowTests": (
+        f"query($id:ID!){{runFlowTests(flowId:$id){{{ERR}}}}}",
+        lambda i: {"id": i["flow"]},
+        not_found("runFlowTests"),
+    ),
+    "Query.numberRouting": (
+        "query($id:ID!){numberRouting(numberId:$id){listEntries}}",
+        lambda i: {"id": i["number"]},
+        null("numberRouting"),
+    ),
+    "Query.whatHappens": (
+        f"query($id:ID!){{whatHappens(numberId:$id,call:{CALL}){{{ERR}}}}}",
+        lambda i: {"id": i["number"]},
+        not_found("whatHappens"),
+    ),
+    "Mutation.saveFlowDraft": (
+        f"mutation($id:ID!,$d:JSON!){{saveFlowDraft(id:$id,document:$d,baseRevision:1){{{ERR}}}}}",
+        lambda i: {"id": i["flow"], "d": DOC},
+        not_found("saveFlowDraft"),
+    ),
+    "Mutation.renameFlow": (
+        f'mutation($id:ID!){{renameFlow(id:$id,name:"抢走"){{{ERR}}}}}',
+        lambda i: {"id": i["flow"]},
+        not_found("renameFlow"),
+    ),
+    "Mutation.copyFlow": (
+        f'mutation($id:ID!){{copyFlow(id:$id,name:"偷看"){{{ERR}}}}}',
+        lambda i: {"id": i["flow"]},
+        not_found("copyFlow"),
+    ),
+    "Mutation.deleteFlow": (
+        f"mutation($id:ID!){{deleteFlow(id:$id){{{ERR}}}}}",
+        lambda i: {"id": i["flow"]},
+        not_found("deleteFlow"),
+    ),
+    "Mutation.publishFlow": (
+        f"mutation($id:ID!){{publishFlow(id:$id){{{ERR}}}}}",
+        lambda i: {"id": i["flow"]},
+        not_found("publishFlow"),
+    ),
+    "Mutation.publishFlow (own flow onto their number)": (
+        f"mutation($id:ID!,$n:ID!){{publishFlow(id:$id,numberIds:[$n]){{{ERR}}}}}",
+        lambda i: {"id": i["own_flow"], "n": i["number"]},
+        not_found("publishFlow"),
+    ),
+    "Mutation.setNumberFlowVersion": (
+        f"mutation($n:ID!,$v:ID!){{setNumberFlowVersion(numberId:$n,versionId:$v){{{ERR}}}}}",
+        lambda i: {"n": i["number"], "v": i["own_version"]},
+        not_found("setNumberFlowVersion"),
+    ),
+    "Mutation.setNumberFlowVersion (their version on own number)": (
+        f"mutation($n:ID!,$v:ID!){{setNumberFlowVersion(numberId:$n,versionId:$v){{{ERR}}}}}",
+        lambda i: {"n": i["own_number"], "v": i["version"]},
+        not_found("setNumberFlowVersion"),
+    ),
+    "Mutation.setCallerCategories": (
+        f'mutation($n:ID!){{setCallerCategories(numberId:$n,categories:["mobile"]){{{ERR}}}}}',
+        lambda i: {"n": i["number"]},
+        not_found("setCallerCategories"),
+    ),
+    "Mutation.setCallerList": (
+        f'mutation($n:ID!){{setCallerList(numberId:$n,mode:WHITE,text:"020"){{{ERR}}}}}',
+        lambda i: {"n": i["number"]},
+        not_found("setCallerList"),
+    ),
+    "Mutation.addCallerListEntries": (
+        f'mutation($n:ID!){{addCallerListEntries(numberId:$n,text:"020"){{{ERR}}}}}',
+        lambda i: {"n": i["number"]},
+        not_found("addCallerListEntries"),
+    ),
+    "Mutation.setAreaRestrictions": (
+        f'mutation($n:ID!){{setAreaRestrictions(numberId:$n,refused:["020"]){{{ERR}}}}}',
+        lambda i: {"n": i["number"]},
+        not_found("setAreaRestrictions"),
+    ),
+    "Mutation.setLinePackage": (
+        "mutation($n:ID!){setLinePackage(numberId:$n,package:TRUNK){__typename}}",
+        lambda i: {"n": i["number"]},
+        operators_only,
+    ),
+    "Mutation.saveSimpleRouting": (
+        f"mutation($n:ID!,$s:SimpleRoutingInput!){{saveSimpleRouting(numberId:$n,settings:$s){{{ERR}}}}}",
+        lambda i: {"n": i["number"], "s": {"destinations": [{"number": "13812345678", "waitS": 55}]}},
+        not_found("saveSimpleRouting"),
+    ),
+}
+
+
+def _operations_taking_ids() -> set[str]:
+    found = set()
+    for root, kind in (
+        (flows_schema.Query, "Query"),
+        (flows_schema.Mutation, "Mutation"),
+        (routing_schema.Query, "Query"),
+        (routing_schema.Mutation, "Mutation"),
+    ):
+        for field in root.__strawberry_definition__.fields:
+            if any("ID" in str(arg.type) for arg in field.arguments):
+                found.add(f"{kind}.{field.graphql_name or _camel(field.python_name)}")
+    return found
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def test_every_flow_and_routing_operation_taking_an_id_has_a_case() -> None:
+    covered = {name.split(" ")[0] for name in CASES}
+    assert _operations_taking_ids() - covered == set()
+
+
+@pytest.mark.parametrize("operation", sorted(CASES))
+async def test_another_tenants_id_reveals_and_changes_nothing(env: Env, operation: str) -> None:
+    world = await _world(env)
+    query, variables, check = CASES[operation]
+    before = await _snapshot()
+    check(await world.intruder.gql(query, variables(world.ids)))
+    assert await _snapshot() == before
+    if operation.startswith("Query."):
+        body = await world.victim.gql(query, variables(world.ids) | {"b": world.ids["version"]})
+        assert "errors" not in body, body
+        value = body["data"][operation.split(".")[1]]
+        assert value not in (None, []) and value.get("totalCount", 1) != 0 if isinstance(value, dict) else value
+
+
+async def test_operators_see_and_fix_every_tenant(env: Env) -> None:
+    world = await _world(env)
+    operator = await env.operator()
+    body = await operator.data(
+        "query($n:ID!,$f:ID!){numberRouting(numberId:$n){refusedAreas} flow(id:$f){name}}",
+        {"n": world.ids["number"], "f": world.ids["flow"]},
+    )
+    assert body["flow"]["name"] == "简单路由 400-622-8300"
+    fixed = await operator.data(
+        'mutation($n:ID!){setAreaRestrictions(numberId:$n,refused:["010"]){... on NumberRouting{refusedAreas}}}',
+        {"n": world.ids["number"]},
+    )
+    assert fixed["setAreaRestrictions"]["refusedAreas"] == ["010"]

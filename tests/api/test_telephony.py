@@ -1,0 +1,110 @@
+"""The telephony layer's view: plans over HTTP with ETags, changes since a version, the long-poll."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import ivr_flows
+from api.numbers.models import Number
+from api.numbers.numbering import NumberStatus
+from tests.api.routing_support import SAVE_SIMPLE, WORK_HOURS, active_number, service_token, telephony
+from tests.api.support import Client, Env
+
+LIST = 'mutation($n:ID!){setCallerList(numberId:$n,mode:BLACK,text:"13900001111"){__typename}}'
+
+
+async def routed(env: Env, number: str = "4006228300") -> tuple[str, Client]:
+    client = await env.customer(f"owner{number[-4:]}")
+    number_id = await active_number(client, number)
+    await client.data(SAVE_SIMPLE, {"n": number_id, "s": WORK_HOURS})
+    return number_id, client
+
+
+async def test_plan_json_and_asterisk_with_etags_and_304(env: Env) -> None:
+    await routed(env)
+    http = env.client(authorization=f"Bearer {await service_token(env)}")
+    plan = await http.get("/telephony/plans/400-622-8300")
+    assert plan.status_code == 200 and plan.headers["content-type"] == "application/json"
+    dialplan = ivr_flows.Dialplan.from_json(plan.content)
+    assert plan.headers["etag"] == dialplan.etag  # the ETag is the plan's own content hash
+    assert int(plan.headers["x-plan-version"]) >= 1
+    for header in (
+        plan.headers["etag"],
+        f"W/{plan.headers['etag']}",
+        '"other", ' + plan.headers["etag"],
+        "*",
+    ):
+        again = await http.get("/telephony/plans/4006228300", headers={"If-None-Match": header})
+        assert again.status_code == 304, header
+    stale = await http.get("/telephony/plans/4006228300", headers={"If-None-Match": '"older"'})
+    assert stale.status_code == 200
+    conf = await http.get("/telephony/plans/4006228300?format=asterisk")
+    assert conf.headers["content-type"].startswith("text/plain")
+    assert "[hotline-4006228300]" in conf.text and "GotoIfTime(08:30-17:29" in conf.text
+    assert conf.headers["etag"] != plan.headers["etag"]
+    cached = await http.get(
+        "/telephony/plans/4006228300?format=asterisk", headers={"If-None-Match": conf.headers["etag"]}
+    )
+    assert cached.status_code == 304
+    assert (await http.get("/telephony/plans/4006228300?format=xml")).status_code == 400
+
+
+async def test_who_may_fetch_plans(env: Env) -> None:
+    await routed(env)
+    assert (await env.client().get("/telephony/plans/4006228300")).status_code == 401
+    bad = env.client(authorization="Bearer h4_not-a-token")
+    assert (await bad.get("/telephony/plans/4006228300")).status_code == 401
+    customer = await env.customer("someone")
+    token = await customer.data('mutation{createApiToken(name:"x"){... on CreatedApiToken{secret}}}')
+    user = env.client(authorization=f"Bearer {token['createApiToken']['secret']}")
+    for path in ("/telephony/plans/4006228300", "/telephony/plans", "/telephony/changes?wait=0"):
+        assert (await user.get(path)).status_code == 403, path
+    phone = env.client(authorization=f"Bearer {await service_token(env)}")
+    assert (await phone.get("/telephony/plans/4006228301")).status_code == 404
+    assert (await phone.get("/telephony/plans/12345")).status_code == 404
+
+
+async def test_plans_changed_since_a_version(env: Env) -> None:
+    await routed(env, "4006228300")
+    await routed(env, "4008111222")
+    secret = await service_token(env)
+    http = env.client(authorization=f"Bearer {secret}")
+    everything = (await http.get("/telephony/plans?since=0")).json()
+    assert sorted(p["number"] for p in everything["plans"]) == ["4006228300", "4008111222"]
+    assert everything["plans"][0]["plan"]["format"] == "hotline400.dialplan"
+    latest = everything["latest_version"]
+    assert (await http.get(f"/telephony/plans?since={latest}")).json()["plans"] == []
+    assert (await http.get("/telephony/plans?since=-1")).status_code == 400
+
+    await Number.filter(number="4008111222").update(status=NumberStatus.SUSPENDED)
+    gql = await telephony(env, secret).data(
+        "query($v:Int!){dialplansChangedSince(version:$v){latestVersion hasMore plans{number version json}}}",
+        {"v": latest},
+    )
+    changed = gql["dialplansChangedSince"]
+    assert [p["number"] for p in changed["plans"]] == ["4008111222"]
+    assert json.loads(changed["plans"][0]["json"])["steps"][0]["op"] == "hangup"  # 您拨打的号码已停机
+    assert changed["latestVersion"] == changed["plans"][0]["version"] > latest
+
+
+async def test_long_poll_answers_when_a_plan_changes(env: Env) -> None:
+    number_id, owner = await routed(env)
+    http = env.client(authorization=f"Bearer {await service_token(env)}")
+    latest = (await http.get("/telephony/plans?since=0")).json()["latest_version"]
+    started = time.monotonic()
+    empty = (await http.get(f"/telephony/changes?since={latest}&wait=0")).json()
+    assert empty["changes"] == [] and time.monotonic() - started < 1
+
+    async def change_soon() -> None:
+        await asyncio.sleep(0.3)
+        await owner.data(LIST, {"n": number_id})
+
+    started = time.monotonic()
+    poll, _ = await asyncio.gather(http.get(f"/telephony/changes?since={latest}&wait=20"), change_soon())
+    waited = time.monotonic() - started
+    body = poll.json()
+    assert [c["number"] for c in body["changes"]] == ["4006228300"]
+    assert body["changes"][0]["version"] == body["latest_version"] > latest
+    assert 0.3 <= waited < 5
