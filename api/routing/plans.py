@@ -11,6 +11,7 @@ up when the plan is next read (``current_plan``) or listed (``refresh_stale_plan
 from __future__ import annotations
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 import ivr_flows
@@ -53,11 +54,14 @@ def max_lines(routing: NumberRouting) -> int | None:
 
 async def routing_of(number: Number, using: BaseDBAsyncClient | None = None) -> NumberRouting:
     """The number's settings row, created with the defaults (R9 categories, no lists, 总机) if missing."""
-    routing, _ = await NumberRouting.get_or_create(
-        number_id=number.id,
-        defaults={"allowed_categories": list(ALLOWED_CATEGORIES), "updated_at": utcnow()},
-        using_db=using,
-    )
+    try:
+        routing, _ = await NumberRouting.get_or_create(
+            number_id=number.id,
+            defaults={"allowed_categories": list(ALLOWED_CATEGORIES), "updated_at": utcnow()},
+            using_db=using,
+        )
+    except IntegrityError:  # a concurrent first change created it
+        routing = await NumberRouting.get(number_id=number.id).using_db(using)
     return routing
 
 
