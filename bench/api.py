@@ -7,7 +7,8 @@ Run: ``.venv/bin/python bench/api.py`` (SQLite in a temporary directory), or wit
 2. In-process over ``httpx.ASGITransport``: checks that GraphQL and the floor (``bench/api_floor.py``) return
    the same JSON, and counts SQL statements per request for pages of 10 and 50.
 3. Serves both with uvicorn in subprocesses on loopback ports (``python -m api serve --no-jobs``, access
-   log off) and drives each with a fixed number of concurrent keep-alive connections for a fixed time.
+   log off) and drives each with a fixed number of concurrent keep-alive connections for a fixed time,
+   in slices alternating between the two so that other load on the machine weighs on both alike.
 
 The load generator is a minimal HTTP/1.1 client on asyncio streams rather than httpx: on a small machine
 the client shares the CPU with the server, and httpx's per-request cost would slow the fast floor more
@@ -226,6 +227,14 @@ class LoadResult:
     def rps(self) -> float:
         return self.requests / self.seconds
 
+    @classmethod
+    def merged(cls, results: list[LoadResult]) -> LoadResult:
+        return cls(
+            sum(r.requests for r in results),
+            sum(r.seconds for r in results),
+            [ms for r in results for ms in r.latencies_ms],
+        )
+
     def percentile(self, p: float) -> float:
         ordered = sorted(self.latencies_ms)
         return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
@@ -291,6 +300,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8, help="keep-alive connections per run")
     parser.add_argument("--duration", type=float, default=6.0, help="measured seconds per run")
     parser.add_argument("--warmup", type=float, default=1.5, help="unmeasured seconds before each run")
+    parser.add_argument("--rounds", type=int, default=4, help="alternating GraphQL/floor slices per run")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
@@ -327,7 +337,8 @@ def main() -> None:
         serve_floor = [sys.executable, str(ROOT / "bench" / "api_floor.py"), "--port", str(floor_port)]
         results: dict[str, dict[str, LoadResult]] = {}
         print(
-            f"load: {args.concurrency} connections, {args.warmup:g} s warm-up + {args.duration:g} s per run, "
+            f"load: {args.concurrency} connections, {args.warmup:g} s warm-up + {args.duration:g} s per run "
+            f"in {args.rounds} alternating slices, "
             f"{os.cpu_count()} CPUs, {'PostgreSQL' if args.database_url else 'SQLite'}"
         )
         with serving(serve_gql, env, gql_port), serving(serve_floor, env, floor_port):
@@ -339,14 +350,19 @@ def main() -> None:
                 floor_requests = [
                     request_bytes("GET", floor_port, floor_path(scenario, 50), t) for t in tokens
                 ]
-                results[scenario.key] = {
-                    "graphql": asyncio.run(
-                        drive(gql_port, gql_requests, args.concurrency, args.warmup, args.duration)
-                    ),
-                    "floor": asyncio.run(
-                        drive(floor_port, floor_requests, args.concurrency, args.warmup, args.duration)
-                    ),
-                }
+                # Alternating slices, so that other load on the machine weighs on both servers alike.
+                runs: dict[str, list[LoadResult]] = {"graphql": [], "floor": []}
+                slice_s = args.duration / args.rounds
+                for i in range(args.rounds):
+                    warmup = args.warmup if i == 0 else 0.2
+                    for name, port, requests in (
+                        ("graphql", gql_port, gql_requests),
+                        ("floor", floor_port, floor_requests),
+                    ):
+                        runs[name].append(
+                            asyncio.run(drive(port, requests, args.concurrency, warmup, slice_s))
+                        )
+                results[scenario.key] = {name: LoadResult.merged(r) for name, r in runs.items()}
                 report(scenario, results[scenario.key], statements[scenario.key])
     summary(results, statements)
 
