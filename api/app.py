@@ -26,6 +26,8 @@ from api.db import tortoise_config
 from api.graphql.schema import build_schema
 from api.graphql.view import GraphQLView
 from api.jobs import running_jobs
+from api.media.routes import media_routes
+from api.recordings.routes import recording_routes
 from api.requestid import RequestIdMiddleware
 from api.telephony import routes as telephony
 
@@ -97,6 +99,8 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans", telephony.plans_since),
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
+            *media_routes(),
+            *recording_routes(),
         ],
         lifespan=lifespan,
     )

@@ -41,6 +41,9 @@ class Config:
     cookie_secure: bool = False
     job_interval_seconds: int = 60
     reservation_workdays: int = 2
+    media_quota_bytes: int = 200 * 1024 * 1024
+    voicemail_retention_days: int = 30
+    media_link_seconds: int = 3600
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -80,4 +83,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         session_days=_int(env, "SESSION_DAYS", 14),
         cookie_secure=_flag(env, "COOKIE_SECURE", False),
         job_interval_seconds=_int(env, "JOB_INTERVAL_SECONDS", 60),
+        media_quota_bytes=_int(env, "MEDIA_QUOTA_BYTES", 200 * 1024 * 1024),
+        voicemail_retention_days=_int(env, "VOICEMAIL_RETENTION_DAYS", 30),
+        media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 3600),
     )

@@ -15,6 +15,9 @@ MODEL_MODULES = [
     "api.applications.models",
     "api.flows.models",
     "api.routing.models",
+    "api.billing.models",
+    "api.media.models",
+    "api.recordings.models",
     "aerich.models",
 ]
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from api.numbers.operations import make_available_after_cooldown
+from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
 
 __all__ = ["JOBS", "run_jobs_once", "running_jobs"]
@@ -20,6 +21,7 @@ log = logging.getLogger("api.jobs")
 JOBS: dict[str, Callable[[], Awaitable[int]]] = {
     "expire_reservations": expire_reservations,
     "relist_reclaimed_numbers": make_available_after_cooldown,
+    "expire_recordings": expire_recordings,
 }
 
 

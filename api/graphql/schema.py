@@ -23,10 +23,13 @@ from strawberry.types import ExecutionContext
 
 from api.accounts import schema as accounts
 from api.applications import schema as applications
+from api.billing import schema as billing
 from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized, UserError
 from api.flows import schema as flows
+from api.media import schema as media
 from api.numbers import schema as numbers
+from api.recordings import schema as recordings
 from api.requestid import current_request_id
 from api.reservations import schema as reservations
 from api.routing import schema as routing
@@ -46,6 +49,9 @@ Query = merge_types(
         flows.Query,
         routing.Query,
         telephony.Query,
+        media.Query,
+        recordings.Query,
+        billing.Query,
     ),
 )
 Mutation = merge_types(
@@ -57,6 +63,8 @@ Mutation = merge_types(
         applications.Mutation,
         flows.Mutation,
         routing.Mutation,
+        media.Mutation,
+        recordings.Mutation,
     ),
 )
 

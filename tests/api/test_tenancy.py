@@ -13,11 +13,15 @@ import pytest
 
 from api.accounts.models import ApiToken, User
 from api.applications.models import Application, Document
+from api.billing.models import LedgerEntry
+from api.clock import utcnow
 from api.graphql.schema import build_schema
+from api.media.models import MediaItem, MediaKind, MediaSettings, ReviewStatus
 from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number, NumberEvent
 from api.numbers.numbering import NumberStatus
+from api.recordings.models import Recording, RecordingKind
 from api.reservations.models import Reservation
 from tests.api import documents
 from tests.api.support import Client, Env, gql_upload
@@ -49,6 +53,7 @@ async def _world(env: Env) -> World:
     token = await victim.data('mutation{createApiToken(name:"ci"){... on CreatedApiToken{token{id}}}}')
     account = (await victim.data("{me{account{id}}}"))["me"]["account"]["id"]
     await Number.filter(number="4006000003").update(status=NumberStatus.ACTIVE, account_id=int(account))
+    media, recording = await _media_and_recording(int(account), int(numbers["4006000003"]))
     return World(
         victim,
         intruder,
@@ -60,8 +65,26 @@ async def _world(env: Env) -> World:
             "applied_reservation": applied,
             "application": app["submitApplication"]["id"],
             "token": token["createApiToken"]["token"]["id"],
+            "media": str(media.id),
+            "recording": str(recording.id),
         },
     )
+
+
+async def _media_and_recording(account_id: int, number_id: int) -> tuple[MediaItem, Recording]:
+    """A pending ringback and a call recording of the victim (rows only: no audio is needed here)."""
+    now, sha = utcnow(), "0" * 64
+    media = await MediaItem.create(
+        account_id=account_id, kind=MediaKind.RINGBACK, name="彩铃", review_status=ReviewStatus.PENDING,
+        duration_seconds=1.0, peak_dbfs=-3.0, wav_sha256=sha, ulaw_sha256=sha, alaw_sha256=sha,
+        preview_sha256=sha, size_bytes=1, source_sha256=sha, metadata={}, created_at=now, updated_at=now,
+    )  # fmt: skip
+    recording = await Recording.create(
+        account_id=account_id, number_id=number_id, number_text="4006000003", kind=RecordingKind.CALL,
+        call_id="call-1", caller="13912345678", started_at=now, duration_seconds=1.0, wav_sha256=sha,
+        preview_sha256=sha, size_bytes=1, created_at=now,
+    )  # fmt: skip
+    return media, recording
 
 
 async def _snapshot() -> dict[str, Any]:
@@ -78,6 +101,12 @@ async def _snapshot() -> dict[str, Any]:
         "documents": await Document.all().count(),
         "users": await User.all().count(),
         "tokens": sorted(await ApiToken.all().values_list("id", "revoked_at")),
+        "media": sorted(
+            await MediaItem.all().values_list("id", "name", "review_status", "reject_reason", "deleted_at")
+        ),
+        "media_settings": sorted(await MediaSettings.all().values_list("account_id", "quota_bytes")),
+        "recordings": sorted(await Recording.all().values_list("id", "deleted_at")),
+        "ledger": await LedgerEntry.all().count(),
     }
 
 
@@ -96,6 +125,14 @@ def not_found(field: str, code: str = "not_found") -> Check:
     def check(body: dict[str, Any]) -> None:
         assert "errors" not in body, body
         assert body["data"][field]["errors"][0]["code"] == code, body
+
+    return check
+
+
+def no_rows(field: str) -> Check:
+    def check(body: dict[str, Any]) -> None:
+        assert "errors" not in body, body
+        assert body["data"][field]["totalCount"] == 0, body
 
     return check
 
@@ -180,6 +217,51 @@ CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] 
         'mutation($id:ID!){rejectApplication(applicationId:$id,reason:"x"){__typename}}',
         lambda i: {"id": i["application"]},
         operators_only,
+    ),
+    "Query.mediaItem": (
+        "query($id:ID!){mediaItem(id:$id){id}}",
+        lambda i: {"id": i["media"]},
+        null("mediaItem"),
+    ),
+    "Query.mediaItems": (
+        "query($id:ID!){mediaItems(accountId:$id){totalCount}}",
+        lambda i: {"id": i["account"]},
+        no_rows("mediaItems"),
+    ),
+    "Query.recording": (
+        "query($id:ID!){recording(id:$id){id}}",
+        lambda i: {"id": i["recording"]},
+        null("recording"),
+    ),
+    "Mutation.renameMedia": (
+        f'mutation($id:ID!){{renameMedia(id:$id,name:"偷换"){{{ERR}}}}}',
+        lambda i: {"id": i["media"]},
+        not_found("renameMedia"),
+    ),
+    "Mutation.deleteMedia": (
+        f"mutation($id:ID!){{deleteMedia(id:$id){{{ERR}}}}}",
+        lambda i: {"id": i["media"]},
+        not_found("deleteMedia"),
+    ),
+    "Mutation.approveRingback": (
+        "mutation($id:ID!){approveRingback(id:$id){__typename}}",
+        lambda i: {"id": i["media"]},
+        operators_only,
+    ),
+    "Mutation.rejectRingback": (
+        'mutation($id:ID!){rejectRingback(id:$id,reason:"x"){__typename}}',
+        lambda i: {"id": i["media"]},
+        operators_only,
+    ),
+    "Mutation.setMediaQuota": (
+        "mutation($id:ID!){setMediaQuota(accountId:$id,quotaMegabytes:1){__typename}}",
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
+    "Mutation.deleteRecording": (
+        f"mutation($id:ID!){{deleteRecording(id:$id){{{ERR}}}}}",
+        lambda i: {"id": i["recording"]},
+        not_found("deleteRecording"),
     ),
 }
 

@@ -1,0 +1,1 @@
+"""The account ledger: charges and credits in integer fen, each recorded exactly once."""

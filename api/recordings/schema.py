@@ -1,0 +1,97 @@
+"""Voicemail and recordings: the telephony layer reports them, owners list, play and delete them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from api.errors import UserError
+from api.graphql.context import Info
+from api.graphql.errors import UserErrors, user_errors
+from api.graphql.ids import parse_id
+from api.graphql.pagination import build_connection, fetch_page
+from api.media.quota import voicemail_retention_days
+from api.recordings import intake, retention
+from api.recordings.models import Recording, RecordingKind
+from api.recordings.storage import recording_store
+from api.recordings.types import CallAudioInput, RecordingConnection, RecordingKindEnum, RecordingType
+
+RecordingResult = Annotated[RecordingType | UserErrors, strawberry.union("RecordingResult")]
+
+
+async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
+    days = await voicemail_retention_days({r.account_id for r in rows}, info.context.config)
+    return [RecordingType.of(r, info.context.config, days[r.account_id]) for r in rows]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="Voicemail and recordings in the order reported (customers: their numbers')."
+    )
+    async def recordings(
+        self,
+        info: Info,
+        kind: RecordingKindEnum | None = None,  # type: ignore[valid-type]
+        include_deleted: bool = False,
+        first: int = 50,
+        after: str | None = None,
+    ) -> RecordingConnection:
+        query = Recording.filter(**info.context.tenant_filter())
+        if kind is not None:
+            query = query.filter(kind=kind)
+        if not include_deleted:
+            query = query.filter(deleted_at__isnull=True)
+        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+        nodes = await _typed(info, rows)
+        return build_connection(
+            RecordingConnection, nodes, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query
+        )
+
+    @strawberry.field
+    async def recording(self, info: Info, id: strawberry.ID) -> RecordingType | None:
+        row = await Recording.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        return (await _typed(info, [row]))[0] if row else None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Telephony layer: the voicemail message or recording of a call. Retries with the same "
+        "kind and callId return the first report's row."
+    )
+    async def report_call_audio(self, info: Info, input: CallAudioInput) -> RecordingResult:
+        info.context.require_telephony()
+        upload: Any = input.file
+
+        async def run() -> RecordingType:
+            kind = RecordingKind(input.kind)
+            report = intake.CallAudio(
+                kind=kind,
+                call_id=input.call_id,
+                number=input.number,
+                caller=input.caller,
+                started_at=input.started_at,
+                ended_at=input.ended_at,
+            )
+            data = await upload.read(intake.read_limit(kind))
+            row = await intake.receive_call_audio(report, data, recording_store(info.context.config))
+            return (await _typed(info, [row]))[0]
+
+        return await user_errors(run)
+
+    @strawberry.mutation(description="Delete a recording's audio now; the row stays, marked deleted.")
+    async def delete_recording(self, info: Info, id: strawberry.ID) -> RecordingResult:
+        info.context.require_user()
+
+        async def run() -> RecordingType:
+            row = await Recording.filter(
+                id=parse_id(id, "id"), deleted_at__isnull=True, **info.context.tenant_filter()
+            ).first()
+            if row is None:
+                raise UserError("not_found", "未找到该录音", "id")
+            row = await retention.delete_recording(row, recording_store(info.context.config))
+            return (await _typed(info, [row]))[0]
+
+        return await user_errors(run)
