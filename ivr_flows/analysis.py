@@ -15,8 +15,8 @@ from typing import Any
 
 from .areas import expand_areas
 from .diagnostics import Diagnostic
-from .graph import reachable, strongly_connected, successors
-from .model import EXITS, Flow, PromptRef, exit_is_valid
+from .graph import reachable, strongly_connected
+from .model import EXITS, MENU_KEYS, Flow, PromptRef, exit_is_valid
 from .phones import PhoneNumberError, mainland_number
 from .policies import NumberPolicies, normalise_list_entry
 from .schedules import Schedule, compile_windows, overlapping_windows, to_minutes
@@ -25,6 +25,12 @@ __all__ = ["MAX_MENU_DEPTH", "AnalysisContext", "analyse"]
 
 MAX_MENU_DEPTH = 5
 _FAILURE_EXITS = ("busy", "no_answer", "failed")
+# Exit names each node type accepts, as sets for the per-edge check; exit_is_valid stays the definition.
+_EXIT_NAMES: dict[str, frozenset[str]] = {
+    node_type: frozenset(names)
+    | (frozenset(f"digit:{k}" for k in MENU_KEYS) if node_type == "menu" else frozenset())
+    for node_type, names in EXITS.items()
+}
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,12 @@ def _d(
     return Diagnostic(code, severity, message, node, edge)  # type: ignore[arg-type]
 
 
-def _graph(flow: Flow) -> tuple[list[Diagnostic], dict[str, list[str]]]:
+def _graph(flow: Flow, nodes: dict[str, Any]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    counts = Counter(n.id for n in flow.nodes)
-    for node_id, count in counts.items():
-        if count > 1:
-            out.append(_d("node_duplicate_id", "error", f"节点编号“{node_id}”重复了{count}次", node_id))
+    if len(nodes) != len(flow.nodes):
+        for node_id, count in Counter(n.id for n in flow.nodes).items():
+            if count > 1:
+                out.append(_d("node_duplicate_id", "error", f"节点编号“{node_id}”重复了{count}次", node_id))
     types = {n.id: n.type for n in flow.nodes}
     starts = [n.id for n in flow.nodes if n.type == "start"]
     if not starts:
@@ -60,48 +66,66 @@ def _graph(flow: Flow) -> tuple[list[Diagnostic], dict[str, list[str]]]:
         out.append(_d("multiple_starts", "error", "流程只能有一个开始节点", extra))
     seen_exits: dict[tuple[str, str], str] = {}
     edge_ids = Counter(e.id for e in flow.edges)
-    for edge_id, count in edge_ids.items():
-        if count > 1:
-            out.append(_d("edge_duplicate_id", "error", f"连线编号“{edge_id}”重复", edge=edge_id))
+    if len(edge_ids) != len(flow.edges):
+        for edge_id, count in edge_ids.items():
+            if count > 1:
+                out.append(_d("edge_duplicate_id", "error", f"连线编号“{edge_id}”重复", edge=edge_id))
+    # adjacency in edge order, built in the same pass (what graph.successors would build)
+    adj: dict[str, list[str]] = {n: [] for n in types}
     for e in flow.edges:
-        if e.source not in types:
-            out.append(_d("edge_unknown_source", "error", f"连线起点“{e.source}”不存在", edge=e.id))
+        source, target, exit_name = e.source, e.target, e.exit
+        source_type = types.get(source)
+        if source_type is None:
+            out.append(_d("edge_unknown_source", "error", f"连线起点“{source}”不存在", edge=e.id))
             continue
-        if e.target not in types:
-            out.append(_d("edge_dangling", "error", f"连线终点“{e.target}”不存在", e.source, e.id))
-        if not exit_is_valid(types[e.source], e.exit):
-            out.append(_d("edge_unknown_exit", "error", f"节点没有名为“{e.exit}”的出口", e.source, e.id))
-        if types.get(e.target) == "start":
-            out.append(_d("edge_into_start", "error", "不能连回开始节点", e.source, e.id))
-        key = (e.source, e.exit)
+        target_type = types.get(target)
+        if target_type is None:
+            out.append(_d("edge_dangling", "error", f"连线终点“{target}”不存在", source, e.id))
+        else:
+            adj[source].append(target)
+        if exit_name not in _EXIT_NAMES[source_type] and not exit_is_valid(source_type, exit_name):
+            out.append(_d("edge_unknown_exit", "error", f"节点没有名为“{exit_name}”的出口", source, e.id))
+        if target_type == "start":
+            out.append(_d("edge_into_start", "error", "不能连回开始节点", source, e.id))
+        key = (source, exit_name)
         if key in seen_exits:
-            if types[e.source] == "menu" and e.exit.startswith("digit:"):
-                message = f"按键{e.exit[6:]}被使用了两次"
-                out.append(_d("menu_digit_duplicate", "error", message, e.source, e.id))
+            if source_type == "menu" and exit_name.startswith("digit:"):
+                message = f"按键{exit_name[6:]}被使用了两次"
+                out.append(_d("menu_digit_duplicate", "error", message, source, e.id))
             else:
-                out.append(_d("edge_duplicate", "error", f"出口“{e.exit}”连了多条线", e.source, e.id))
+                out.append(_d("edge_duplicate", "error", f"出口“{exit_name}”连了多条线", source, e.id))
         else:
             seen_exits[key] = e.id
-    adj = successors(types, ((e.source, e.target) for e in flow.edges))
     live = reachable(adj, starts[:1])
-    if starts:
+    if starts and len(live) != len(adj):
         for node in flow.nodes:
             if node.id not in live:
                 out.append(_d("unreachable_node", "warning", "该节点从开始节点无法到达", node.id))
-    out.extend(_loops(flow, adj, seen_exits, live))
-    out.extend(_menu_depth(flow, adj, starts[:1]))
-    return out, adj
+    components = strongly_connected(adj)
+    out.extend(_loops(flow, nodes, adj, components, seen_exits, live))
+    # A level is a count of menus, so a flow with few menus cannot nest too deep: skip the walk.
+    if sum(n.type == "menu" for n in flow.nodes) > MAX_MENU_DEPTH:
+        # only live nodes count; when every node is live that is the graph just decomposed
+        live_components = (
+            components if len(live) == len(adj) else strongly_connected({n: adj[n] for n in adj if n in live})
+        )
+        out.extend(_menu_depth(flow, nodes, adj, live_components))
+    return out
 
 
 def _loops(
-    flow: Flow, adj: dict[str, list[str]], exits: dict[tuple[str, str], str], live: set[str]
+    flow: Flow,
+    nodes: dict[str, Any],
+    adj: dict[str, list[str]],
+    components: list[list[str]],
+    exits: dict[tuple[str, str], str],
+    live: set[str],
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    nodes = flow.node_map()
-    for component in strongly_connected(adj):
-        members = set(component)
+    for component in components:
         if len(component) == 1 and component[0] not in adj[component[0]]:
             continue
+        members = set(component)
         if not members & live:
             continue
         first = next(n.id for n in flow.nodes if n.id in members)
@@ -123,15 +147,15 @@ def _loops(
     return out
 
 
-def _menu_depth(flow: Flow, adj: dict[str, list[str]], roots: list[str]) -> list[Diagnostic]:
+def _menu_depth(
+    flow: Flow, nodes: dict[str, Any], adj: dict[str, list[str]], components: list[list[str]]
+) -> list[Diagnostic]:
     """Menus nested deeper than five levels, counted over the graph of strongly connected components.
 
     A loop back to a parent menu ("0 returns to the main menu") is not extra depth, so each component
     counts its menus once; the longest chain of components from the start gives each menu its level.
+    ``components`` are those of the part of the graph reachable from the start, as Tarjan emits them.
     """
-    nodes = flow.node_map()
-    live = reachable(adj, roots)
-    components = strongly_connected({n: adj[n] for n in adj if n in live})
     component_of = {n: i for i, comp in enumerate(components) for n in comp}
     depth: dict[int, int] = {}
     out: list[Diagnostic] = []
@@ -145,6 +169,8 @@ def _menu_depth(flow: Flow, adj: dict[str, list[str]], roots: list[str]) -> list
             first = next(n for n in flow.nodes if n.id in set(menus))
             message = f"菜单层级过深(第{level}层),最多{MAX_MENU_DEPTH}层"
             out.append(_d("menu_too_deep", "error", message, first.id))
+        if not level:
+            continue  # no menu above or here: nothing to pass down
         for member in members:
             for target in adj[member]:
                 j = component_of[target]
@@ -164,8 +190,10 @@ def _prompt(ref: PromptRef | None, node_id: str, ctx: AnalysisContext, *, ringba
     return []
 
 
-def _areas(names: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
-    _, unknown = expand_areas(list(names))
+def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic]:
+    if not names:
+        return []
+    _, unknown = expand_areas(names)
     return [_d("area_unknown", "error", f"{where}无法识别的地区“{name}”", node_id) for name in unknown]
 
 
@@ -192,11 +220,11 @@ def _schedule(schedule: Schedule, node_id: str) -> list[Diagnostic]:
                 _d("schedule_window_empty", "error", f"时段{w.start}-{w.end}的开始和结束相同", node_id)
             )
     segments = compile_windows(schedule.windows)
-    for a, b in overlapping_windows(segments):
+    for a, b in overlapping_windows(segments) if len(segments) > 1 else ():
         wa, wb = schedule.windows[a], schedule.windows[b]
         message = f"时段“{wa.name or wa.start + '-' + wa.end}”与“{wb.name or wb.start + '-' + wb.end}”重叠"
         out.append(_d("schedule_overlap", "warning", message, node_id))
-    dates = Counter(e.date for e in schedule.exceptions)
+    dates = Counter(e.date for e in schedule.exceptions) if schedule.exceptions else {}
     for day, count in dates.items():
         if count > 1:
             out.append(
@@ -236,10 +264,12 @@ def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
             numbers.append(number)
         else:
             out.append(_d(problem[0], "error", f"绑定号码“{d.number}”:{problem[1]}", nid))
-        out.extend(_areas(d.allowed_areas + d.refused_areas, nid, f"绑定号码{d.number}的接听区域中"))
-    for number, count in Counter(numbers).items():
-        if count > 1:
-            out.append(_d("destination_duplicate", "warning", f"绑定号码{number}重复", nid))
+        if d.allowed_areas or d.refused_areas:
+            out.extend(_areas(d.allowed_areas + d.refused_areas, nid, f"绑定号码{d.number}的接听区域中"))
+    if len(set(numbers)) != len(numbers):
+        for number, count in Counter(numbers).items():
+            if count > 1:
+                out.append(_d("destination_duplicate", "warning", f"绑定号码{number}重复", nid))
     waits = [d.wait_s for d in p.destinations]
     if p.strategy == "sequential" and len(waits) > 1:
         for d in p.destinations:
@@ -260,13 +290,18 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
     exits: dict[str, set[str]] = {}
     for e in flow.edges:
         exits.setdefault(e.source, set()).add(e.exit)
+    # without a prompt inventory _prompt finds nothing: skip its calls (the common case on big flows)
+    prompts = ctx.prompts is not None or ctx.approved_ringbacks is not None
+    none: set[str] = set()
     for node in flow.nodes:
-        has = exits.get(node.id, set())
+        has = exits.get(node.id, none)
         p = node.props
         nid = node.id
-        if node.type == "play":
-            out.extend(_prompt(p.prompt, nid, ctx, ringback=p.early_media))
-        elif node.type == "menu":
+        kind = node.type
+        if kind == "play":
+            if prompts:
+                out.extend(_prompt(p.prompt, nid, ctx, ringback=p.early_media))
+        elif kind == "menu":
             if not any(x.startswith("digit:") for x in has):
                 out.append(_d("menu_no_options", "error", "菜单没有任何按键选项", nid))
             if "timeout" not in has:
@@ -275,20 +310,22 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
                 out.append(
                     _d("menu_missing_invalid", "warning", "菜单没有“按键错误”出口,多次输入错误后将挂机", nid)
                 )
-            for ref in (p.prompt, p.invalid_prompt, p.timeout_prompt):
+            for ref in (p.prompt, p.invalid_prompt, p.timeout_prompt) if prompts else ():
                 out.extend(_prompt(ref, nid, ctx, ringback=False))
-        elif node.type == "time_switch":
+        elif kind == "time_switch":
             out.extend(_schedule(p.schedule, nid))
-        elif node.type == "area_switch":
+        elif kind == "area_switch":
             out.extend(_areas(p.areas, nid, "地区条件中"))
-        elif node.type == "caller_list":
+        elif kind == "caller_list":
             out.extend(_list_entries(p.entries, nid, "名单号码"))
-        elif node.type == "dial":
+        elif kind == "dial":
             out.extend(_dial(node, has))
-            out.extend(_prompt(p.ringback, nid, ctx, ringback=True))
-        elif node.type == "voicemail":
-            out.extend(_prompt(p.greeting, nid, ctx, ringback=False))
-        elif node.type == "hangup":
+            if prompts:
+                out.extend(_prompt(p.ringback, nid, ctx, ringback=True))
+        elif kind == "voicemail":
+            if prompts:
+                out.extend(_prompt(p.greeting, nid, ctx, ringback=False))
+        elif kind == "hangup" and prompts:
             out.extend(_prompt(p.announcement, nid, ctx, ringback=False))
     return out
 
@@ -315,7 +352,6 @@ def analyse(
     Never raises for a flow that :func:`ivr_flows.load_flow` accepted.
     """
     ctx = context or AnalysisContext()
-    graph_found, _ = _graph(flow)
-    found = graph_found + _nodes(flow, ctx) + (_policies(policies) if policies else [])
+    found = _graph(flow, flow.node_map()) + _nodes(flow, ctx) + (_policies(policies) if policies else [])
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(found, key=lambda d: rank[d.severity])

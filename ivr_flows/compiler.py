@@ -76,6 +76,15 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {
 }
 # Where an exit nobody drew leads: a failed dial tells the caller the line is busy (R10), the rest end.
 _DEFAULT_TARGET = {"busy": "sys:busy", "no_answer": "sys:busy", "failed": "sys:busy"}
+_NEXT, _SWITCH, _DONE = ("next",), ("match", "else"), ("done",)
+# Args that name a prompt, per op: a plan lists exactly the prompts its reachable steps can play.
+_PROMPT_ARGS: dict[str, tuple[str, ...]] = {
+    "play": ("prompt",),
+    "menu": ("prompt", "invalid_prompt", "timeout_prompt"),
+    "dial": ("ringback",),
+    "voicemail": ("greeting",),
+    "hangup": ("prompt",),
+}
 
 
 def normalise_400(number: str) -> str:
@@ -116,19 +125,20 @@ class _Builder:
         return pid
 
 
+def _next(exits: dict[str, str], outcomes: Iterable[str]) -> dict[str, str]:
+    """The ``next`` table: drawn exits where there are some, the system default elsewhere."""
+    return {o: exits.get(o, _DEFAULT_TARGET.get(o, "sys:end")) for o in outcomes}
+
+
 def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> Step:
     sid = "node:" + node.id
     p = node.props
     kind = node.type
-
-    def nxt(outcomes: Iterable[str]) -> dict[str, str]:
-        return {o: exits.get(o, _DEFAULT_TARGET.get(o, "sys:end")) for o in outcomes}
-
     if kind == "start":
-        return Step(sid, "start", {}, nxt(("next",)), node.id)
+        return Step(sid, "start", {}, _next(exits, _NEXT), node.id)
     if kind == "play":
         args = {"prompt": b.prompt(p.prompt), "early_media": p.early_media}
-        return Step(sid, "play", args, nxt(("next",)), node.id)
+        return Step(sid, "play", args, _next(exits, _NEXT), node.id)
     if kind == "menu":
         keys = "".join(k for k in MENU_KEYS if f"digit:{k}" in exits)
         args = {
@@ -139,7 +149,8 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
             "invalid_prompt": b.prompt(p.invalid_prompt) or b.system("sys-menu-invalid"),
             "timeout_prompt": b.prompt(p.timeout_prompt) or b.system("sys-menu-timeout"),
         }
-        return Step(sid, "menu", args, nxt([f"digit:{k}" for k in keys] + ["timeout", "invalid"]), node.id)
+        outcomes = [f"digit:{k}" for k in keys] + ["timeout", "invalid"]
+        return Step(sid, "menu", args, _next(exits, outcomes), node.id)
     if kind == "time_switch":
         sched = p.schedule
         segments = compile_windows(sched.windows)
@@ -152,14 +163,14 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
             },
             "observe_holidays": sched.observe_holidays,
         }
-        return Step(sid, "time_switch", args, nxt(("match", "else")), node.id)
+        return Step(sid, "time_switch", args, _next(exits, _SWITCH), node.id)
     if kind == "area_switch":
         return Step(
-            sid, "area_switch", {"areas": list(_codes(tuple(p.areas)))}, nxt(("match", "else")), node.id
+            sid, "area_switch", {"areas": list(_codes(tuple(p.areas)))}, _next(exits, _SWITCH), node.id
         )
     if kind == "caller_list":
         prefixes = sorted({e for e in map(normalise_list_entry, p.entries) if e})
-        return Step(sid, "caller_match", {"prefixes": prefixes}, nxt(("match", "else")), node.id)
+        return Step(sid, "caller_match", {"prefixes": prefixes}, _next(exits, _SWITCH), node.id)
     if kind == "dial":
         destinations = []
         for d in p.destinations:
@@ -171,7 +182,7 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
                     "wait_s": d.wait_s,
                     "name": d.name,
                     "allowed_areas": list(_codes(tuple(d.allowed_areas))) if d.allowed_areas else None,
-                    "refused_areas": list(_codes(tuple(d.refused_areas))),
+                    "refused_areas": list(_codes(tuple(d.refused_areas))) if d.refused_areas else [],
                 }
             )
         args = {
@@ -181,7 +192,8 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
             "record": p.record,
         }
         # not an exit a designer draws: no bound phone accepts the caller's area (R14's wording)
-        outcomes = {**nxt(_OUTCOMES["dial"]), "area_refused": "sys:area_busy"}
+        outcomes = _next(exits, _OUTCOMES["dial"])
+        outcomes["area_refused"] = "sys:area_busy"
         return Step(sid, "dial", args, outcomes, node.id)
     if kind == "voicemail":
         args = {
@@ -189,9 +201,9 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
             "greeting": b.prompt(p.greeting),
             "max_length_s": p.max_length_s,
         }
-        return Step(sid, "voicemail", args, nxt(("done",)), node.id)
+        return Step(sid, "voicemail", args, _next(exits, _DONE), node.id)
     if kind == "record":
-        return Step(sid, "record", {"action": p.action}, nxt(("next",)), node.id)
+        return Step(sid, "record", {"action": p.action}, _next(exits, _NEXT), node.id)
     if kind == "hangup":
         args = {"prompt": b.prompt(p.announcement), "cause": p.cause, "q850": HANGUP_CAUSES[p.cause]}
         return Step(sid, "hangup", args, {}, node.id)
@@ -292,9 +304,10 @@ def compile_plan(
                 queue.append(target)
     used_prompts: set[str] = set()
     for step in ordered:
-        for key in ("prompt", "invalid_prompt", "timeout_prompt", "ringback", "greeting"):
-            if step.args.get(key):
-                used_prompts.add(step.args[key])
+        args = step.args
+        for key in _PROMPT_ARGS.get(step.op, ()):
+            if args[key]:
+                used_prompts.add(args[key])
     for pid in used_prompts:
         if pid in SYSTEM_PROMPTS:
             b.system(pid)

@@ -34,48 +34,50 @@ def reachable(adj: Mapping[str, list[str]], roots: Iterable[str]) -> set[str]:
 
 
 def strongly_connected(adj: Mapping[str, list[str]]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iteratively; components in discovery order."""
+    """Tarjan's strongly connected components, iteratively; components in discovery order.
+
+    Every target in ``adj`` must be a key of ``adj`` (:func:`successors` guarantees it). The loop keeps
+    one child iterator per open node instead of re-scanning children, and binds its containers to
+    locals: analysis runs this on every compile, and flows have thousands of nodes.
+    """
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
     stack: list[str] = []
     result: list[list[str]] = []
-    counter = 0
+    push, pop = stack.append, stack.pop
     for root in adj:
         if root in index:
             continue
-        work: list[tuple[str, int]] = [(root, 0)]
+        index[root] = low[root] = len(index)
+        push(root)
+        on_stack.add(root)
+        work = [(root, iter(adj[root]))]
         while work:
-            node, child = work.pop()
-            if child == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = adj[node]
-            recurse = False
-            while child < len(children):
-                nxt = children[child]
-                child += 1
+            node, children = work[-1]
+            for nxt in children:
                 if nxt not in index:
-                    work.append((node, child))
-                    work.append((nxt, 0))
-                    recurse = True
+                    index[nxt] = low[nxt] = len(index)
+                    push(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(adj[nxt])))
                     break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            if recurse:
-                continue
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                result.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+                if nxt in on_stack and index[nxt] < low[node]:
+                    low[node] = index[nxt]
+            else:
+                work.pop()
+                node_low = low[node]
+                if node_low == index[node]:
+                    component: list[str] = []
+                    while True:
+                        member = pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    result.append(component)
+                if work:
+                    parent = work[-1][0]
+                    if node_low < low[parent]:
+                        low[parent] = node_low
     return result

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -95,8 +96,9 @@ class Segment:
     window: int = 0
 
 
+@lru_cache(maxsize=2048)
 def to_minutes(hhmm: str) -> int:
-    """``"08:30"`` → 510; ``"24:00"`` → 1440."""
+    """``"08:30"`` → 510; ``"24:00"`` → 1440. Cached: there are only 1,441 valid values."""
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
 

@@ -85,6 +85,22 @@ def test_menus_deeper_than_five_levels_are_errors() -> None:
     assert codes(menu_flow(6))["menu_too_deep"].node_id == "m5"
 
 
+def test_menu_depth_ignores_unreachable_menus_and_loops_back_to_a_parent() -> None:
+    deep = menu_flow(6).model_dump()
+    # an unreachable chain of seven menus leading into the live ones must not add depth (nor be counted)
+    for level in range(7):
+        deep["nodes"].append({"id": f"o{level}", "type": "menu", "props": {"prompt": {"tts": "x"}}})
+        target = f"o{level + 1}" if level < 6 else "m0"
+        deep["edges"].append({"id": f"o{level}", "source": f"o{level}", "exit": "digit:1", "target": target})
+    found = [d for d in analyse(load_flow(deep)) if d.code == "menu_too_deep"]
+    assert [d.node_id for d in found] == ["m5"]
+    shallow = menu_flow(5).model_dump()
+    shallow["edges"].append({"id": "back", "source": "m4", "exit": "digit:0", "target": "m0"})
+    shallow["nodes"].append({"id": "orphan", "type": "menu", "props": {"prompt": {"tts": "x"}}})
+    found = codes(load_flow(shallow))
+    assert "menu_too_deep" not in found and found["unreachable_node"].node_id == "orphan"
+
+
 def test_loops_without_input_or_without_exit() -> None:
     endless = (
         FlowBuilder()
