@@ -1,0 +1,288 @@
+"""How each dialplan op becomes extensions.conf lines — the translation half of the Asterisk renderer.
+
+One method per op of ``docs/dialplan.md``. Each returns the lines of one step; the renderer puts them in
+extension ``s`` of the number's main context, the first behind the priority label ``s<i>`` (``i`` = the
+step's index), so every ``next`` entry becomes a ``Goto`` to a label. The idioms are the ones production
+dialplans use: ``Progress()`` + ``Playback(…,noanswer)`` for early media, ``Background`` + ``WaitExten``
+with retry counters, ``GotoIfTime`` with an explicit time zone, ``REGEX`` prefix matches, ``GROUP_COUNT``
+for line limits, sequential ``Dial`` with ``${DIALSTATUS}``, ``MixMonitor``, ``VoiceMail`` and
+``Hangup(cause)``. A menu needs extensions of its own (digits, ``i``, ``t``), so :meth:`StepLines.op_menu`
+also adds a context to :attr:`StepLines.contexts`.
+
+Values from the plan only reach the text through :mod:`ivr_flows.asterisk_syntax`'s checks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from .asterisk_syntax import (
+    Context,
+    Extension,
+    RenderError,
+    asterisk_prompt_name,
+    comment,
+    digits,
+    hhmm,
+    labelled,
+    line,
+    regex_chunks,
+    time_goto,
+    weekdays,
+)
+from .dialplan import Dialplan, Step
+
+if TYPE_CHECKING:
+    from .asterisk import AsteriskOptions
+
+__all__ = ["StepLines"]
+
+_STATUS = {"answered": "ANSWER", "busy": "BUSY", "no_answer": "NOANSWER"}
+
+
+class StepLines:
+    """Translates the steps of one plan; ``contexts`` collects the menu contexts the steps jump to.
+
+    Every op returns its priorities as :func:`ivr_flows.asterisk_syntax.line` strings; the first one
+    carries no label or note, :meth:`step_lines` gives it the step's.
+    """
+
+    def __init__(self, plan: Dialplan, opts: AsteriskOptions, number: str, main: str) -> None:
+        self.opts = opts
+        self.number = number
+        self.main = main
+        self.tz = plan.timezone
+        self.labels = {s.id: f"s{i}" for i, s in enumerate(plan.steps)}
+        self.contexts: list[Context] = []
+        self._sounds: dict[str, str] = {}
+
+    # helpers -------------------------------------------------------------------------------------
+    def sound(self, pid: str) -> str:
+        """The sound file of a prompt; memoised per render, plans play the same system prompts often."""
+        found = self._sounds.get(pid)
+        if found is None:
+            found = self._sounds[pid] = f"{self.opts.sound_dir}/{asterisk_prompt_name(pid)}"
+        return found
+
+    def goto(self, target: str, local: bool = True) -> str:
+        label = self.labels[target]
+        return label if local else f"{self.main},s,{label}"
+
+    def channel(self, number: str) -> str:
+        return self.opts.channel.replace("{number}", digits(number))
+
+    def flag_if_match(self, var: str, subject: str, values: list[str], anchor_end: bool) -> list[str]:
+        lines = [line("Set", f"{var}=0")]
+        for rx in regex_chunks(values, anchor_end):
+            lines.append(line("ExecIf", f'$[${{REGEX("{rx}" ${{{subject}}})}}]?Set({var}=1)'))
+        return lines
+
+    def area_flags(self, allowed: list[str] | None, refused: list[str]) -> list[str]:
+        lines = [line("Set", "AREA_OK=1")]
+        if allowed is not None:
+            lines += self.flag_if_match("AREA_IN", "CALLER_AREA", allowed, anchor_end=True)
+            lines.append(line("ExecIf", "$[${AREA_IN} = 0]?Set(AREA_OK=0)"))
+        if refused:
+            lines += self.flag_if_match("AREA_OUT", "CALLER_AREA", refused, anchor_end=True)
+            lines.append(line("ExecIf", "$[${AREA_OUT} = 1]?Set(AREA_OK=0)"))
+        return lines
+
+    def step_lines(self, s: Step, i: int) -> list[str]:
+        """The lines of step ``s`` (index ``i``), the first labelled and commented with the step id."""
+        lines: list[str] = getattr(self, "op_" + s.op)(s, i)
+        first = labelled(self.labels[s.id], lines[0])  # no op labels or annotates its first line itself
+        note = comment(s.id)
+        lines[0] = f"{first} ; {note}" if note else first
+        return lines
+
+    # ops ------------------------------------------------------------------------------------------
+    def op_start(self, s: Step, i: int) -> list[str]:
+        return [line("Goto", self.goto(s.next["next"]))]
+
+    def op_check_category(self, s: Step, i: int) -> list[str]:
+        allowed = [c for c in s.args["allowed"] if re.fullmatch(r"[a-z]+", c)]
+        rx = "^(" + "|".join(allowed) + ")$"
+        return [
+            line("Set", 'CATEGORY=${IF($["${CALLER_CATEGORY}" = ""]?unknown:${CALLER_CATEGORY})}'),
+            line("GotoIf", f'$[${{REGEX("{rx}" ${{CATEGORY}})}}]?{self.goto(s.next["allowed"])}'),
+            line("Goto", self.goto(s.next["refused"])),
+        ]
+
+    def op_check_list(self, s: Step, i: int) -> list[str]:
+        lines = self.flag_if_match("LISTED", "CALLER", s.args["prefixes"], anchor_end=False)
+        refuse_when = "1" if s.args["mode"] == "black" else "0"
+        lines.append(line("GotoIf", f"$[${{LISTED}} = {refuse_when}]?{self.goto(s.next['refused'])}"))
+        lines.append(line("Goto", self.goto(s.next["pass"])))
+        return lines
+
+    def op_check_area(self, s: Step, i: int) -> list[str]:
+        lines = self.area_flags(s.args["allowed"], s.args["refused"])
+        lines.append(line("GotoIf", f"$[${{AREA_OK}} = 0]?{self.goto(s.next['refused'])}"))
+        lines.append(line("Goto", self.goto(s.next["pass"])))
+        return lines
+
+    def op_check_lines(self, s: Step, i: int) -> list[str]:
+        limit = int(s.args["max_lines"])
+        return [
+            line("Set", f"GROUP(hotline)={self.number}"),
+            line(
+                "GotoIf", f"$[${{GROUP_COUNT({self.number}@hotline)}} > {limit}]?{self.goto(s.next['full'])}"
+            ),
+            line("Goto", self.goto(s.next["ok"])),
+        ]
+
+    def op_play(self, s: Step, i: int) -> list[str]:
+        if s.args["early_media"]:
+            lines = [line("Progress", ""), line("Playback", f"{self.sound(s.args['prompt'])},noanswer")]
+        else:
+            lines = [line("Answer", ""), line("Playback", self.sound(s.args["prompt"]))]
+        lines.append(line("Goto", self.goto(s.next["next"])))
+        return lines
+
+    def op_menu(self, s: Step, i: int) -> list[str]:
+        a = s.args
+        name = f"{self.main}-m{i}"
+        counter = f"RETRY_{i}"
+        start = Extension("s", [line("Answer", ""), line("Background", self.sound(a["prompt"]), label="prompt"),
+                                line("WaitExten", str(int(a["timeout_s"])))])  # fmt: skip
+        ctx = Context(name, [start], f"menu {comment(s.id)}: digits, i (invalid) and t (timeout)")
+        for key in a["keys"]:
+            if key not in "0123456789*#":
+                raise RenderError(f"bad menu key {key!r}")
+            ctx.extensions.append(
+                Extension(key, [line("Goto", self.goto(s.next[f"digit:{key}"], local=False))])
+            )
+        for ext, failure, prompt in (
+            ("i", "invalid", a["invalid_prompt"]),
+            ("t", "timeout", a["timeout_prompt"]),
+        ):
+            ctx.extensions.append(
+                Extension(ext, [
+                    line("Set", f"{counter}=$[${{{counter}}} + 1]"),
+                    line("GotoIf", f"$[${{{counter}}} > {int(a['max_retries'])}]?{self.goto(s.next[failure], local=False)}"),
+                    line("Playback", self.sound(prompt)),
+                    line("Goto", "s,prompt"),
+                ])
+            )  # fmt: skip
+        self.contexts.append(ctx)
+        return [line("Set", f"{counter}=0"), line("Goto", f"{name},s,1")]
+
+    def op_time_switch(self, s: Step, i: int) -> list[str]:
+        a = s.args
+        tz = self.tz
+        match, other = self.goto(s.next["match"]), self.goto(s.next["else"])
+        lines = [line("Gosub", f"{self.main}-calendar,s,1")]
+        exceptions = sorted(a["exceptions"].items())
+        for k, (day, _) in enumerate(exceptions):
+            lines.append(line("GotoIf", f'$["${{TODAY}}" = "{digits(day.replace("-", ""))}"]?s{i}x{k}'))
+        if a["observe_holidays"]:
+            lines.append(line("GotoIf", f'$["${{DAYKIND}}" = "holiday"]?{other}'))
+            lines.append(line("GotoIf", f'$["${{DAYKIND}}" = "workday"]?s{i}mk'))
+        for seg in a["segments"]:
+            times = f"{hhmm(seg['start'])}-{hhmm(seg['end'] - 1)}"
+            lines += [time_goto(times, days, tz, match) for days in weekdays(tuple(seg["days"]))]
+        lines.append(line("Goto", other))
+        blocks: list[tuple[str, list[list[int]]]] = []
+        if a["observe_holidays"]:
+            blocks.append((f"s{i}mk", a["makeup"]))
+        blocks += [(f"s{i}x{k}", ranges) for k, (_, ranges) in enumerate(exceptions)]
+        for label, ranges in blocks:
+            block = [time_goto(f"{hhmm(r0)}-{hhmm(r1 - 1)}", "*", tz, match) for r0, r1 in ranges]
+            block.append(line("Goto", other))
+            block[0] = labelled(label, block[0])
+            lines += block
+        return lines
+
+    def op_area_switch(self, s: Step, i: int) -> list[str]:
+        lines = self.flag_if_match("AREA_IN", "CALLER_AREA", s.args["areas"], anchor_end=True)
+        lines.append(line("GotoIf", f"$[${{AREA_IN}} = 1]?{self.goto(s.next['match'])}"))
+        lines.append(line("Goto", self.goto(s.next["else"])))
+        return lines
+
+    def op_caller_match(self, s: Step, i: int) -> list[str]:
+        lines = self.flag_if_match("LISTED", "CALLER", s.args["prefixes"], anchor_end=False)
+        lines.append(line("GotoIf", f"$[${{LISTED}} = 1]?{self.goto(s.next['match'])}"))
+        lines.append(line("Goto", self.goto(s.next["else"])))
+        return lines
+
+    def dial_options(self, a: dict[str, Any]) -> str:
+        if a["ringback"]:
+            return f"m({self.opts.moh_prefix}{asterisk_prompt_name(a['ringback'])})"
+        return ""
+
+    def op_dial(self, s: Step, i: int) -> list[str]:
+        a = s.args
+        nxt = s.next
+        opts = self.dial_options(a)
+        restricted = any(d["allowed_areas"] is not None or d["refused_areas"] for d in a["destinations"])
+        dialed = f"DIALED_{i}=1"
+        lines: list[str] = [line("Set", f"DIALED_{i}=0")]
+        if a["record"]:
+            lines.append(line("MixMonitor", "${UNIQUEID}.wav,b"))
+        answered = self.goto(nxt["answered"])
+        if a["strategy"] == "ring_all":
+            lines.append(line("Set", "TARGETS="))
+            for d in a["destinations"]:
+                add = f"Set(TARGETS=${{TARGETS}}&{self.channel(d['number'])})"
+                if d["allowed_areas"] is not None or d["refused_areas"]:
+                    lines += self.area_flags(d["allowed_areas"], d["refused_areas"])
+                    lines.append(line("ExecIf", f"$[${{AREA_OK}} = 1]?{add}"))
+                else:
+                    lines.append("," + add)
+            lines.append(line("GotoIf", f'$["${{TARGETS}}" = ""]?{self.goto(nxt["area_refused"])}'))
+            wait = max(int(d["wait_s"]) for d in a["destinations"])
+            lines.append(line("Dial", f"${{TARGETS:1}},{wait},{opts}".rstrip(",")))
+            lines.append(line("Set", dialed))
+        else:
+            answered_goto = f'$["${{DIALSTATUS}}" = "ANSWER"]?{answered}'
+            for k, d in enumerate(a["destinations"]):
+                skip = f"s{i}d{k + 1}"
+                if d["allowed_areas"] is not None or d["refused_areas"]:
+                    lines += self.area_flags(d["allowed_areas"], d["refused_areas"])
+                    lines.append(line("GotoIf", f"$[${{AREA_OK}} = 0]?{skip}"))
+                lines.append(
+                    line("Dial", f"{self.channel(d['number'])},{int(d['wait_s'])},{opts}".rstrip(","))
+                )
+                lines.append(line("Set", dialed))
+                lines.append(line("GotoIf", answered_goto))
+                lines.append(line("NoOp", f"next {k + 1}", label=skip))
+        if restricted:
+            lines.append(line("GotoIf", f"$[${{DIALED_{i}}} = 0]?{self.goto(nxt['area_refused'])}"))
+        for outcome in ("answered", "busy", "no_answer"):
+            lines.append(
+                line("GotoIf", f'$["${{DIALSTATUS}}" = "{_STATUS[outcome]}"]?{self.goto(nxt[outcome])}')
+            )
+        lines.append(line("Goto", self.goto(nxt["failed"])))
+        return lines
+
+    def op_voicemail(self, s: Step, i: int) -> list[str]:
+        a = s.args
+        box = asterisk_prompt_name(str(a["mailbox"]))
+        lines = [line("Answer", "")]
+        if a["greeting"]:
+            lines.append(line("Playback", self.sound(a["greeting"])))
+        lines.append(
+            line(
+                "VoiceMail",
+                f"{box}@{self.opts.voicemail_context},s",
+                note=f"maxsecs={int(a['max_length_s'])}",
+            )
+        )
+        lines.append(line("Goto", self.goto(s.next["done"])))
+        return lines
+
+    def op_record(self, s: Step, i: int) -> list[str]:
+        app = (
+            line("MixMonitor", "${UNIQUEID}.wav")
+            if s.args["action"] == "start"
+            else line("StopMixMonitor", "")
+        )
+        return [app, line("Goto", self.goto(s.next["next"]))]
+
+    def op_hangup(self, s: Step, i: int) -> list[str]:
+        lines = []
+        if s.args["prompt"]:
+            lines = [line("Progress", ""), line("Playback", f"{self.sound(s.args['prompt'])},noanswer")]
+        lines.append(line("Hangup", str(int(s.args["q850"]))))
+        return lines
