@@ -77,7 +77,7 @@ async def add_upload(
     name = clean_name(name)
     key = _clean_key(idempotency_key)
     source_sha = hashlib.sha256(data).hexdigest()
-    earlier = await _replay(account_id, key, source_sha)
+    earlier = await _replay(account_id, key, source_sha, kind)
     if earlier is not None:
         return earlier
     try:
@@ -103,12 +103,12 @@ async def add_text_prompt(
     return await _save(account_id, kind, name, audio, source_sha, None, config, store)
 
 
-async def _replay(account_id: int, key: str, source_sha: str) -> MediaItem | None:
+async def _replay(account_id: int, key: str, source_sha: str, kind: MediaKind) -> MediaItem | None:
     """The item an earlier request with this key created, or None."""
     item = await MediaItem.get_or_none(account_id=account_id, idempotency_key=key)
     if item is None:
         return None
-    if item.source_sha256 != source_sha:
+    if item.source_sha256 != source_sha or item.kind != kind:
         raise UserError(
             "idempotency_key_reused", "该请求编号已用于另一个文件,请为新的上传生成新的编号", "idempotencyKey"
         )
@@ -177,7 +177,7 @@ async def _save(
         # A concurrent request with the same key won; return what it created.
         await release_unreferenced(store, files)
         assert key is not None
-        earlier = await _replay(account_id, key, source_sha)
+        earlier = await _replay(account_id, key, source_sha, kind)
         if earlier is None:
             raise
         return earlier

@@ -202,6 +202,8 @@ async def test_a_retried_upload_returns_the_same_item(env: Env) -> None:
     assert again["id"] == first["id"]
     other_file = await upload(acme, "IVR_PROMPT", "二", audio_files.speech_wav("再见"), key=key)
     assert other_file["errors"][0]["code"] == "idempotency_key_reused"
+    other_kind = await upload(acme, "VOICEMAIL_GREETING", "一", data, key=key)
+    assert other_kind["errors"][0]["code"] == "idempotency_key_reused"
     bad_key = await upload(acme, "IVR_PROMPT", "三", data, key="x")
     assert bad_key["errors"][0]["field"] == "idempotencyKey"
     assert await MediaItem.all().count() == 1
