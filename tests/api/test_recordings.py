@@ -3,6 +3,7 @@ number's owner only, deleted by the retention job with a moved clock; the row th
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -183,3 +184,12 @@ async def test_the_owner_may_delete_a_recording_early(env: Env) -> None:
     deleted = (await owner.data(DELETE, {"id": row["id"]}))["deleteRecording"]
     assert deleted["deletionReason"] == "CUSTOMER" and deleted["downloadUrl"] is None
     assert stored(env) == set()
+
+
+async def test_concurrent_reports_of_one_call_make_one_row(env: Env) -> None:
+    _, _, asterisk = await _setup(env)
+    data = audio_files.speech_wav("请回电")
+    rows = await asyncio.gather(*(report(asterisk, "VOICEMAIL", "vm-race", data) for _ in range(3)))
+    assert {r["id"] for r in rows} == {rows[0]["id"]}, rows
+    assert await Recording.all().count() == 1
+    assert len(stored(env)) == 2
