@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import ivr_flows
+from api.clock import utcnow
 from api.errors import UserError
 from api.flows.documents import canonical
 from api.flows.drafts import create_flow
@@ -162,7 +163,8 @@ async def save_simple_routing(
         # Saving the form regenerates the flow; edits made in the editor since are kept in older versions.
         flow.draft = canonical(document)
         flow.revision += 1
-        await flow.save(update_fields=["draft", "revision"])
+        flow.updated_at = utcnow()
+        await flow.save(update_fields=["draft", "revision", "updated_at"])
     version = await publish_flow(flow, "简单路由设置", publisher)
     routing = await set_flow_version(number, version)
     routing.simple = {"flowId": flow.id, "settings": _as_json(settings)}
