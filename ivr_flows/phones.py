@@ -26,6 +26,7 @@ __all__ = [
     "NumberKind",
     "ParsedNumber",
     "PhoneNumberError",
+    "classify",
     "landline_area_code",
     "mainland_number",
     "parse_number",
@@ -93,26 +94,67 @@ def _strip_ip_prefix(digits: str) -> str:
     return digits
 
 
-def _foreign(digits: str) -> ParsedNumber:
+# (number, kind, country code): what ParsedNumber holds, as a tuple for the call path's own use
+_Parsed = tuple[str, NumberKind, int]
+
+
+def _foreign(digits: str) -> _Parsed:
     for length in (1, 2, 3):
         code = int(digits[:length]) if digits[:length].isdigit() else 0
         if code and phonenumbers.region_code_for_country_code(code) != "ZZ":
-            return ParsedNumber("+" + digits, "foreign", code)
-    return ParsedNumber("+" + digits, "foreign", 0)
+            return "+" + digits, "foreign", code
+    return "+" + digits, "foreign", 0
 
 
-def _national(digits: str, *, after_country_code: bool) -> ParsedNumber:
+def _national(digits: str, *, after_country_code: bool) -> _Parsed:
     if after_country_code and digits[:1] not in ("0", "1", "") and not digits.startswith(("400", "800")):
         digits = "0" + digits  # "+86 20 8888 6666": the trunk 0 is dropped in international form
     if len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789":
-        return ParsedNumber(digits, "mobile")
+        return digits, "mobile", 86
     if digits[:1] == "0" and digits[1:2] in "123456789" and len(digits) in (10, 11, 12):
-        return ParsedNumber(digits, "landline")
+        return digits, "landline", 86
     if len(digits) == 10 and digits.startswith(("400", "800")):
-        return ParsedNumber(digits, "service")
+        return digits, "service", 86
     if 3 <= len(digits) <= 8 and digits[0] in "19":
-        return ParsedNumber(digits, "service")  # 110, 10086, 95588, 12345 ...
-    return ParsedNumber(digits, "unknown", 0)
+        return digits, "service", 86  # 110, 10086, 95588, 12345 ...
+    return digits, "unknown", 0
+
+
+def classify(raw: str | None) -> tuple[str, NumberKind, int]:
+    """:func:`parse_number` without its cache and result object: ``(number, kind, country_code)``.
+
+    For callers that keep their own cache (:func:`ivr_flows.areas.resolve_caller`): on the call path
+    most numbers are new, and a second cache miss plus an object per number cost more than the parsing.
+    """
+    if not raw:
+        return "", "unknown", 0
+    if raw.isdigit() and raw.isascii():  # what carriers present: nothing to strip or translate
+        length = len(raw)
+        # the two shapes most callers have, decided as _national would decide them
+        if length == 11 and raw[0] == "1" and raw[1] in "3456789":
+            return raw, "mobile", 86
+        if length in (10, 11, 12) and raw[0] == "0" and raw[1] in "123456789":
+            return raw, "landline", 86
+        digits, international = raw, False
+    else:
+        text = raw.strip().translate(_SEPARATORS)
+        international = text.startswith("+")
+        digits = text[1:] if international else text
+        if not digits.isascii() or not digits.isdigit():
+            return digits, "unknown", 0
+    if not international:
+        digits = _strip_ip_prefix(digits)
+        if digits.startswith("00"):
+            international, digits = True, digits[2:]
+        elif digits.startswith("86") and (
+            (len(digits) == 13 and digits[2] == "1") or (len(digits) in (12, 13) and digits[2] in "23456789")
+        ):
+            international = True
+    if international:
+        if digits.startswith("86"):
+            return _national(digits[2:], after_country_code=True)
+        return _foreign(digits) if digits else ("", "unknown", 0)
+    return _national(digits, after_country_code=False)
 
 
 @lru_cache(maxsize=65536)
@@ -127,26 +169,7 @@ def parse_number(raw: str | None) -> ParsedNumber:
         >>> parse_number("+852 9123 4567").kind
         'foreign'
     """
-    if not raw:
-        return ParsedNumber("", "unknown", 0)
-    text = raw.strip().translate(_SEPARATORS)
-    international = text.startswith("+")
-    digits = text[1:] if international else text
-    if not digits.isascii() or not digits.isdigit():
-        return ParsedNumber(digits, "unknown", 0)
-    if not international:
-        digits = _strip_ip_prefix(digits)
-        if digits.startswith("00"):
-            international, digits = True, digits[2:]
-        elif digits.startswith("86") and (
-            (len(digits) == 13 and digits[2] == "1") or (len(digits) in (12, 13) and digits[2] in "23456789")
-        ):
-            international = True
-    if international:
-        if digits.startswith("86"):
-            return _national(digits[2:], after_country_code=True)
-        return _foreign(digits) if digits else ParsedNumber("", "unknown", 0)
-    return _national(digits, after_country_code=False)
+    return ParsedNumber(*classify(raw))
 
 
 def landline_area_code(national: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr_flows.phones import PhoneNumberError, mainland_number, parse_number
+from ivr_flows.phones import PhoneNumberError, classify, mainland_number, parse_number
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,17 @@ def test_parse_number_classifies_without_raising() -> None:
     assert parse_number("4006228300").kind == "service"
     # an 11-digit number that merely starts like an IP prefix is not stripped
     assert parse_number("17911234567").number == "17911234567"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "13812345678", "02088886666", "0755123456", "075512345678", "0101234567", "010123456789",
+        "0212345678", "12345678901", "10086", "4006228300", "008613812345678", "8613812345678",
+        "862088886666", "17951013812345678", "1795113812345678", "0", "01", "0012", "+8613812345678",
+        " 138 1234 5678", "１３８１２３４５６７８", "²", None, "",
+    ],
+)  # fmt: skip
+def test_classify_is_parse_number_without_the_object(raw: str | None) -> None:
+    parsed = parse_number(raw)
+    assert classify(raw) == (parsed.number, parsed.kind, parsed.country_code)
