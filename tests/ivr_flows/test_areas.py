@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+
 import pytest
 
-from ivr_flows.areas import UNKNOWN, area_for_code, resolve_caller
+from ivr_flows.areas import UNKNOWN, CallerArea, area_for_code, resolve_caller
+from ivr_flows.simulator import Event
 
 
 @pytest.mark.parametrize(
@@ -53,3 +57,17 @@ def test_area_for_code_rejects_unallocated_codes() -> None:
     assert area_for_code("0123") is None
     assert area_for_code("abc") is None
     assert area_for_code("0898") == ("海南", "海口")
+
+
+def test_hand_written_initialisers_keep_the_dataclass_contract() -> None:
+    """Event and CallerArea write their slots directly for speed; they must still be the same dataclasses."""
+    for cls, args in ((Event, (1.5, "hear", "node:a")), (CallerArea, ("13812345678", "mobile"))):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert list(inspect.signature(cls).parameters) == names
+        defaults = [f.default for f in dataclasses.fields(cls)][len(args) :]
+        made = cls(*args)  # type: ignore[arg-type]
+        assert [getattr(made, n) for n in names] == [*args, *defaults]
+        assert made == cls(*args) and hash(made) == hash(cls(*args))  # type: ignore[arg-type]
+        assert dataclasses.replace(made, **{names[0]: args[0]}) == made
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, names[-1], "x")
