@@ -3,11 +3,14 @@
 Run: ``.venv/bin/python bench/flows.py``. Prints readable lines, then as its last line one JSON object
 (``compile_ms_1000``, ``sim_calls_per_s``, ``area_lookups_per_s`` …). Targets (issue 3): 1,000 nodes in
 < 100 ms with linear growth; >= 5,000 simulated calls/s on the menu example; >= 200,000 area look-ups/s.
+The machine is shared: the figures carry the 1-minute load average at start and end (``load_1m_*``), so a
+slow run on a busy machine can be told from a regression.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -60,7 +63,8 @@ def best_of(fn: Callable[[], object], repeat: int) -> float:
 
 
 def main() -> None:
-    result: dict[str, float] = {}
+    result: dict[str, float] = {"load_1m_start": round(os.getloadavg()[0], 2)}
+    print(f"load average (1 min) at start: {result['load_1m_start']}")
     for size in (10, 100, 1000):
         data = chain_flow(size).data
 
@@ -114,6 +118,8 @@ def main() -> None:
     cold = len(distinct) / (time.perf_counter() - start)
     result["area_lookups_distinct_per_s"] = round(cold)
     print(f"caller area look-ups (100,000 distinct numbers, no result cache hits): {cold:,.0f} /s")
+    result["load_1m_end"] = round(os.getloadavg()[0], 2)
+    print(f"load average (1 min) at end: {result['load_1m_end']}")
     print(json.dumps(result, sort_keys=True))
 
 

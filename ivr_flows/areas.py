@@ -17,7 +17,7 @@ from functools import lru_cache
 from phone import Phone
 from phonenumbers import geocoder, parse
 
-from .phones import NumberKind, classify, landline_area_code
+from .phones import NumberKind, classify
 
 __all__ = ["UNKNOWN", "CallerArea", "area_for_code", "expand_areas", "mobile_segment", "resolve_caller"]
 
@@ -157,7 +157,7 @@ def resolve_caller(raw: str | None) -> CallerArea:
             return CallerArea(number, "mobile")
         return CallerArea(number, "mobile", seg[0], seg[1], seg[2], seg[3])
     if kind == "landline":
-        code = landline_area_code(number)
+        code = number[:3] if number[1:2] in ("1", "2") else number[:4]  # landline_area_code, inlined
         names = area_for_code(code)
         if names is None:
             return CallerArea(number, "landline")
