@@ -3,8 +3,6 @@ customer with the victim's ids, reveals nothing and changes nothing. Checked aga
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -12,16 +10,10 @@ import pytest
 from api.flows.models import Flow, FlowVersion
 from api.routing.models import CompiledPlan, NumberRouting, PlanChange
 from tests.api.routing_support import ERR, SAVE_SIMPLE, WORK_HOURS, active_number
-from tests.api.support import Client, Env
+from tests.api.support import Env
+from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only
 
 DOC = {"format_version": 1, "nodes": [{"id": "start", "type": "start"}], "edges": []}
-
-
-@dataclass
-class World:
-    victim: Client
-    intruder: Client
-    ids: dict[str, str]
 
 
 async def _world(env: Env) -> World:
@@ -67,39 +59,8 @@ async def _snapshot() -> dict[str, Any]:
     }
 
 
-Check = Callable[[dict[str, Any]], None]
-
-
-def null(field: str) -> Check:
-    def check(body: dict[str, Any]) -> None:
-        assert "errors" not in body, body
-        assert body["data"][field] is None, body
-
-    return check
-
-
-def empty(field: str) -> Check:
-    def check(body: dict[str, Any]) -> None:
-        assert "errors" not in body, body
-        assert body["data"][field]["totalCount"] == 0, body
-
-    return check
-
-
-def not_found(field: str) -> Check:
-    def check(body: dict[str, Any]) -> None:
-        assert "errors" not in body, body
-        assert body["data"][field]["errors"][0]["code"] == "not_found", body
-
-    return check
-
-
-def operators_only(body: dict[str, Any]) -> None:
-    assert body["errors"][0]["message"] == "仅限运营人员使用", body
-
-
 CALL = '{caller:"02083334444"}'
-CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] = {
+CASES: dict[str, Case] = {
     "Query.flow": ("query($id:ID!){flow(id:$id){name}}", lambda i: {"id": i["flow"]}, null("flow")),
     "Query.flowVersions": (
         "query($id:ID!){flowVersions(flowId:$id){totalCount}}",

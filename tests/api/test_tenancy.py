@@ -5,8 +5,6 @@ The matrix is checked against the schema itself, so an operation added later wit
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -24,16 +22,10 @@ from api.numbers.numbering import NumberStatus
 from api.recordings.models import Recording, RecordingKind
 from api.reservations.models import Reservation
 from tests.api import documents
-from tests.api.support import Client, Env, gql_upload
+from tests.api.support import Env, gql_upload
+from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only
 from tests.api.test_applications import SUBMIT, company
 from tests.api.test_routing_tenancy import CASES as ROUTING_CASES
-
-
-@dataclass
-class World:
-    victim: Client
-    intruder: Client
-    ids: dict[str, str]
 
 
 async def _world(env: Env) -> World:
@@ -111,39 +103,8 @@ async def _snapshot() -> dict[str, Any]:
     }
 
 
-Check = Callable[[dict[str, Any]], None]
-
-
-def null(field: str) -> Check:
-    def check(body: dict[str, Any]) -> None:
-        assert "errors" not in body, body
-        assert body["data"][field] in (None, []), body
-
-    return check
-
-
-def not_found(field: str, code: str = "not_found") -> Check:
-    def check(body: dict[str, Any]) -> None:
-        assert "errors" not in body, body
-        assert body["data"][field]["errors"][0]["code"] == code, body
-
-    return check
-
-
-def no_rows(field: str) -> Check:
-    def check(body: dict[str, Any]) -> None:
-        assert "errors" not in body, body
-        assert body["data"][field]["totalCount"] == 0, body
-
-    return check
-
-
-def operators_only(body: dict[str, Any]) -> None:
-    assert body["errors"][0]["message"] == "仅限运营人员使用", body
-
-
 ERR = "... on UserErrors{errors{code}}"
-CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] = {
+CASES: dict[str, Case] = {
     "Query.account": (
         "query($id:ID!){account(id:$id){name}}",
         lambda i: {"id": i["account"]},
@@ -157,7 +118,7 @@ CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] 
     "Query.numberEvents": (
         "query($id:ID!){numberEvents(numberId:$id){reason}}",
         lambda i: {"id": i["held_number"]},
-        null("numberEvents"),
+        empty("numberEvents"),
     ),
     "Query.reservation": (
         "query($id:ID!){reservation(id:$id){id}}",
@@ -227,7 +188,7 @@ CASES: dict[str, tuple[str, Callable[[dict[str, str]], dict[str, Any]], Check]] 
     "Query.mediaItems": (
         "query($id:ID!){mediaItems(accountId:$id){totalCount}}",
         lambda i: {"id": i["account"]},
-        no_rows("mediaItems"),
+        empty("mediaItems"),
     ),
     "Query.recording": (
         "query($id:ID!){recording(id:$id){id}}",
