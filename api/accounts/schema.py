@@ -13,7 +13,7 @@ from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 
 AuthResult = Annotated[Viewer | UserErrors, strawberry.union("AuthResult")]
 AccountResult = Annotated[AccountType | UserErrors, strawberry.union("AccountResult")]
@@ -74,9 +74,12 @@ class Query:
         query = models.Account.all()
         if search:
             query = query.filter(name__icontains=search)
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        return build_connection(
-            AccountConnection, rows, has_next, key=lambda r: r.id, node=AccountType.of, count_query=query
+        return await page_by_id(
+            AccountConnection,
+            query,
+            first=first,
+            after=after,
+            nodes=lambda rows: [AccountType.of(r) for r in rows],
         )
 
     @strawberry.field(description="The caller's own API tokens (operators: all tokens).")

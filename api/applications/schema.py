@@ -22,7 +22,7 @@ from api.graphql.context import Info
 from api.graphql.errors import UserErrors as UserErrorsType
 from api.graphql.errors import user_errors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 from api.numbers.models import Number
 
 ApplicationResult = Annotated[ApplicationType | UserErrorsType, strawberry.union("ApplicationResult")]
@@ -99,11 +99,7 @@ class Query:
         query = Application.filter(**info.context.tenant_filter())
         if status is not None:
             query = query.filter(status=status)
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        nodes = await _typed(rows)
-        return build_connection(
-            ApplicationConnection, nodes, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query
-        )
+        return await page_by_id(ApplicationConnection, query, first=first, after=after, nodes=_typed)
 
     @strawberry.field
     async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:

@@ -7,7 +7,7 @@ import strawberry
 from api.billing.models import LedgerEntry
 from api.billing.types import LedgerEntryConnection, LedgerEntryType
 from api.graphql.context import Info
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 
 
 @strawberry.type
@@ -17,12 +17,10 @@ class Query:
         self, info: Info, first: int = 50, after: str | None = None
     ) -> LedgerEntryConnection:
         query = LedgerEntry.filter(**info.context.tenant_filter())
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        return build_connection(
+        return await page_by_id(
             LedgerEntryConnection,
-            rows,
-            has_next,
-            key=lambda r: r.id,
-            node=LedgerEntryType.of,
-            count_query=query,
+            query,
+            first=first,
+            after=after,
+            nodes=lambda rows: [LedgerEntryType.of(r) for r in rows],
         )

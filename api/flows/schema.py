@@ -28,7 +28,7 @@ from api.flows.types import (
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 from api.numbers.models import Number
 from api.routing.plans import current_routing, policies_of
 from api.routing.settings import set_flow_version
@@ -79,9 +79,8 @@ class Query:
     @strawberry.field(description="Flows the viewer may see (customers: their account's).")
     async def flows(self, info: Info, first: int = 50, after: str | None = None) -> FlowConnection:
         query = Flow.filter(**info.context.tenant_filter())
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        return build_connection(
-            FlowConnection, rows, has_next, key=lambda r: r.id, node=FlowType.of, count_query=query
+        return await page_by_id(
+            FlowConnection, query, first=first, after=after, nodes=lambda rows: [FlowType.of(r) for r in rows]
         )
 
     @strawberry.field
@@ -94,14 +93,12 @@ class Query:
         self, info: Info, flow_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> FlowVersionConnection:
         query = FlowVersion.filter(flow_id=parse_id(flow_id, "flowId"), **info.context.tenant_filter())
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        return build_connection(
+        return await page_by_id(
             FlowVersionConnection,
-            rows,
-            has_next,
-            key=lambda r: r.id,
-            node=FlowVersionType.of,
-            count_query=query,
+            query,
+            first=first,
+            after=after,
+            nodes=lambda rows: [FlowVersionType.of(r) for r in rows],
         )
 
     @strawberry.field

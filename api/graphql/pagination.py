@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable, Sequence
+import inspect
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -12,7 +13,7 @@ from tortoise.queryset import QuerySet
 
 from api.errors import UserError
 
-__all__ = ["MAX_PAGE", "Connection", "Edge", "PageInfo", "fetch_page"]
+__all__ = ["MAX_PAGE", "Connection", "Edge", "PageInfo", "build_connection", "fetch_page", "page_by_id"]
 
 MAX_PAGE = 100
 N = TypeVar("N")
@@ -89,3 +90,18 @@ def build_connection(
         page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None),
         _count_query=count_query,
     )
+
+
+async def page_by_id(
+    cls: type[C],
+    query: QuerySet[M],
+    *,
+    first: int,
+    after: str | None,
+    nodes: Callable[[list[M]], Sequence[Any] | Awaitable[Sequence[Any]]],
+) -> C:
+    """A page of ``query`` in id order as ``cls``; ``nodes`` turns the rows into typed nodes (in a batch)."""
+    rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+    built = nodes(rows)
+    typed = await built if inspect.isawaitable(built) else built
+    return build_connection(cls, typed, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query)

@@ -12,7 +12,7 @@ from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 from api.media import changes, library, quota, review
 from api.media.models import MediaItem, MediaKind
 from api.media.storage import media_store
@@ -60,14 +60,12 @@ class Query:
             query = query.filter(kind=kind)
         if review_status is not None:
             query = query.filter(review_status=review_status)
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        return build_connection(
+        return await page_by_id(
             MediaItemConnection,
-            rows,
-            has_next,
-            key=lambda r: r.id,
-            node=lambda r: _typed(info, r),
-            count_query=query,
+            query,
+            first=first,
+            after=after,
+            nodes=lambda rows: [_typed(info, r) for r in rows],
         )
 
     @strawberry.field

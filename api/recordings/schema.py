@@ -10,7 +10,7 @@ from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 from api.media.quota import voicemail_retention_days
 from api.recordings import intake, retention
 from api.recordings.models import Recording, RecordingKind
@@ -43,10 +43,8 @@ class Query:
             query = query.filter(kind=kind)
         if not include_deleted:
             query = query.filter(deleted_at__isnull=True)
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        nodes = await _typed(info, rows)
-        return build_connection(
-            RecordingConnection, nodes, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query
+        return await page_by_id(
+            RecordingConnection, query, first=first, after=after, nodes=lambda rows: _typed(info, rows)
         )
 
     @strawberry.field

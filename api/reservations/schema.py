@@ -10,7 +10,7 @@ from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import build_connection, fetch_page
+from api.graphql.pagination import page_by_id
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
 from api.reservations import holds
@@ -38,11 +38,7 @@ class Query:
         query = Reservation.filter(**info.context.tenant_filter())
         if active is not None:
             query = query.filter(ended_at__isnull=active)
-        rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
-        nodes = await _typed(rows)
-        return build_connection(
-            ReservationConnection, nodes, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query
-        )
+        return await page_by_id(ReservationConnection, query, first=first, after=after, nodes=_typed)
 
     @strawberry.field
     async def reservation(self, info: Info, id: strawberry.ID) -> ReservationType | None:
