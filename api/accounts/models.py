@@ -66,6 +66,7 @@ class Session(Model):
 
     class Meta:
         table = "sessions"
+        indexes = (("user_id",),)
 
 
 class ApiToken(Model):
@@ -89,3 +90,4 @@ class ApiToken(Model):
 
     class Meta:
         table = "api_tokens"
+        indexes = (("user_id",),)

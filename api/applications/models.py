@@ -59,6 +59,7 @@ class Application(Model):
 
     class Meta:
         table = "applications"
+        indexes = (("account_id",), ("number_id",))
 
 
 class Document(Model):
@@ -80,3 +81,4 @@ class Document(Model):
 
     class Meta:
         table = "documents"
+        indexes = (("application_id",),)

@@ -24,6 +24,7 @@ class Flow(Model):
 
     class Meta:
         table = "flows"
+        indexes = (("account_id",),)
 
 
 class FlowVersion(Model):

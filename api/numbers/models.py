@@ -25,6 +25,7 @@ class Number(Model):
 
     class Meta:
         table = "numbers"
+        indexes = (("account_id",),)
 
 
 class GradePrice(Model):
@@ -58,6 +59,7 @@ class NumberEvent(Model):
 
     class Meta:
         table = "number_events"
+        indexes = (("number_id", "at"),)
 
 
 class HolidayOverride(Model):

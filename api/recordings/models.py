@@ -49,4 +49,5 @@ class Recording(Model):
 
     class Meta:
         table = "recordings"
+        indexes = (("account_id",),)
         unique_together = (("kind", "call_id"),)

@@ -39,6 +39,7 @@ class Reservation(Model):
 
     class Meta:
         table = "reservations"
+        indexes = (("number_id",), ("account_id",))
 
     @property
     def is_active(self) -> bool:
