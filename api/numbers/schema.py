@@ -26,6 +26,7 @@ from api.numbers.types import (
     NumberStatusEnum,
     NumberType,
 )
+from api.routing.plans import recompile_all_plans
 
 ImportResult = Annotated[ImportNumbersResult | UserErrors, strawberry.union("ImportNumbersOutput")]
 NumberResult = Annotated[NumberType | UserErrors, strawberry.union("NumberResult")]
@@ -153,6 +154,7 @@ class Mutation:
             await HolidayOverride.update_or_create(
                 day=day, defaults={"workday": workday, "name": name.strip()}
             )
+            await recompile_all_plans()  # every plan carries the holiday table
             return HolidayOverrideType(day=day, workday=workday, name=name.strip())
 
         return await user_errors(run)
@@ -160,4 +162,7 @@ class Mutation:
     @strawberry.mutation
     async def delete_holiday_override(self, info: Info, day: dt.date) -> bool:
         info.context.require_operator()
-        return await HolidayOverride.filter(day=day).delete() > 0
+        deleted = await HolidayOverride.filter(day=day).delete() > 0
+        if deleted:
+            await recompile_all_plans()
+        return deleted

@@ -35,6 +35,7 @@ __all__ = [
     "current_routing",
     "max_lines",
     "policies_of",
+    "recompile_all_plans",
     "refresh_stale_plans",
     "routing_of",
     "store_plan",
@@ -175,6 +176,20 @@ async def current_plan(number: Number) -> CompiledPlan | None:
         notify_plan_changed()
         row = await CompiledPlan.get(number_id=number.id)
     return row
+
+
+async def recompile_all_plans() -> int:
+    """Recompile every stored plan: the operator's holiday table, which every plan carries, has changed."""
+    changed = 0
+    for number in await Number.filter(id__in=await CompiledPlan.all().values_list("number_id", flat=True)):
+        routing = await NumberRouting.get(number_id=number.id)
+        async with in_transaction() as conn:
+            before = await CompiledPlan.get(number_id=number.id).using_db(conn)
+            row = await recompile(number, routing, conn)
+            changed += row is not None and row.etag != before.etag
+    if changed:
+        notify_plan_changed()
+    return changed
 
 
 async def refresh_stale_plans() -> None:

@@ -108,3 +108,25 @@ async def test_long_poll_answers_when_a_plan_changes(env: Env) -> None:
     assert [c["number"] for c in body["changes"]] == ["4006228300"]
     assert body["changes"][0]["version"] == body["latest_version"] > latest
     assert 0.3 <= waited < 5
+
+
+async def test_an_operator_holiday_reaches_every_plan(env: Env) -> None:
+    await routed(env)
+    secret = await service_token(env)
+    before = await telephony(env, secret).http.get("/telephony/plans/4006228300")
+    assert "2026-10-01" in before.text
+    assert "2027-02-11" not in before.text
+    op = await env.operator()
+    made = await op.data(
+        'mutation{setHolidayOverride(day:"2027-02-11",workday:false,name:"春节"){__typename ... on UserErrors{errors{message}}}}'
+    )
+    assert made["setHolidayOverride"] == {"__typename": "HolidayOverride"}, made
+    after = await telephony(env, secret).http.get(
+        "/telephony/plans/4006228300", headers={"if-none-match": before.headers["etag"]}
+    )
+    assert after.status_code == 200
+    assert after.headers["etag"] != before.headers["etag"]
+    assert "2027-02-11" in after.text
+    await op.data('mutation{deleteHolidayOverride(day:"2027-02-11")}')
+    again = await telephony(env, secret).http.get("/telephony/plans/4006228300")
+    assert "2027-02-11" not in again.text
