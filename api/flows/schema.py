@@ -74,6 +74,17 @@ def simulated_call(call: SimulatedCallInput) -> ivr_flows.CallSpec:
     )
 
 
+async def _draft_or_version(info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None) -> str:
+    """The document to simulate or test: the flow's draft, or one of its published versions."""
+    flow = await visible_flow(info, flow_id, "flowId")
+    if version_id is None:
+        return flow.draft
+    version = await visible_version(info, version_id)
+    if version.flow_id != flow.id:
+        raise UserError("not_found", "未找到该流程版本", "versionId")
+    return version.document
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="Flows the viewer may see (customers: their account's).")
@@ -149,13 +160,7 @@ class Query:
         number_id: strawberry.ID | None = None,
     ) -> SimulationResult:
         async def run() -> SimulationType:
-            flow = await visible_flow(info, flow_id, "flowId")
-            text = flow.draft
-            if version_id is not None:
-                version = await visible_version(info, version_id)
-                if version.flow_id != flow.id:
-                    raise UserError("not_found", "未找到该流程版本", "versionId")
-                text = version.document
+            text = await _draft_or_version(info, flow_id, version_id)
             spec = simulated_call(call)
             number, policies = None, None
             if number_id is not None:
@@ -171,13 +176,7 @@ class Query:
         self, info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None = None
     ) -> FlowTestRunResult:
         async def run() -> FlowTestRun:
-            flow = await visible_flow(info, flow_id, "flowId")
-            text = flow.draft
-            if version_id is not None:
-                version = await visible_version(info, version_id)
-                if version.flow_id != flow.id:
-                    raise UserError("not_found", "未找到该流程版本", "versionId")
-                text = version.document
+            text = await _draft_or_version(info, flow_id, version_id)
             results = simulation.run_tests(parse_stored(text))
             typed = [
                 FlowTestResultType(
