@@ -88,7 +88,9 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
                 await stack.enter_async_context(
                     RegisterTortoise(app, config=tortoise_config(config.database_url))
                 )
-            await stack.enter_async_context(running_jobs(config.job_interval_seconds if run_jobs else 0))
+            await stack.enter_async_context(
+                running_jobs(config, config.job_interval_seconds if run_jobs else 0)
+            )
             yield
 
     app = Starlette(

@@ -10,6 +10,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
+from api.config import Config
 from api.numbers.operations import make_available_after_cooldown
 from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
@@ -18,35 +19,36 @@ __all__ = ["JOBS", "run_jobs_once", "running_jobs"]
 
 log = logging.getLogger("api.jobs")
 
-JOBS: dict[str, Callable[[], Awaitable[int]]] = {
-    "expire_reservations": expire_reservations,
-    "relist_reclaimed_numbers": make_available_after_cooldown,
+JOBS: dict[str, Callable[[Config], Awaitable[int]]] = {
+    "expire_reservations": lambda _: expire_reservations(),
+    "relist_reclaimed_numbers": lambda _: make_available_after_cooldown(),
     "expire_recordings": expire_recordings,
 }
 
 
-async def run_jobs_once() -> dict[str, int]:
+async def run_jobs_once(config: Config) -> dict[str, int]:
+    """Every job once, with the service's own configuration (data directory, retention defaults)."""
     done: dict[str, int] = {}
     for name, job in JOBS.items():
         try:
-            done[name] = await job()
+            done[name] = await job(config)
         except Exception:  # one failing job must not stop the others or the loop
             log.exception("job %s failed", name)
             done[name] = -1
     return done
 
 
-async def _loop(interval: float) -> None:
+async def _loop(config: Config, interval: float) -> None:
     while True:
-        results = await run_jobs_once()
+        results = await run_jobs_once(config)
         if any(results.values()):
             log.info("jobs: %s", results)
         await asyncio.sleep(interval)
 
 
 @contextlib.asynccontextmanager
-async def running_jobs(interval: float) -> AsyncIterator[None]:
-    task = asyncio.create_task(_loop(interval)) if interval > 0 else None
+async def running_jobs(config: Config, interval: float) -> AsyncIterator[None]:
+    task = asyncio.create_task(_loop(config, interval)) if interval > 0 else None
     try:
         yield
     finally:

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 
 from api.clock import to_local, utcnow
-from api.config import Config, load_config
+from api.config import Config
 from api.media.models import MediaSettings
 from api.recordings.models import DeletionReason, Recording, RecordingKind
 from api.recordings.storage import recording_store, release_unreferenced
@@ -59,9 +59,8 @@ async def delete_recording(row: Recording, store: ContentStore) -> Recording:
     return row
 
 
-async def expire_recordings(config: Config | None = None) -> int:
+async def expire_recordings(config: Config) -> int:
     """Delete the audio of every recording past its retention; returns how many were deleted."""
-    config = config or load_config()
     now = utcnow()
     live = Recording.filter(deleted_at__isnull=True)
     due = list(await live.filter(kind=RecordingKind.CALL, started_at__lte=month_before(now)))

@@ -124,11 +124,11 @@ async def test_suspend_resume_reclaim_and_relist_after_cool_down(env: Env) -> No
     too_early = (await op.data(CHANGE, {"id": nid, "s": "AVAILABLE", "r": "重新上架"}))["changeNumberStatus"]
     assert too_early["errors"][0]["code"] == "cooling_down"
 
-    await run_jobs_once()
+    await run_jobs_once(env.config)
     assert (await Number.get(id=number.id)).status == NumberStatus.RECLAIMED
     set_clock(dt.timedelta(days=31))
     try:
-        await run_jobs_once()
+        await run_jobs_once(env.config)
     finally:
         set_clock(dt.timedelta(0))
     assert (await Number.get(id=number.id)).status == NumberStatus.AVAILABLE

@@ -99,10 +99,10 @@ async def test_expired_holds_are_released_by_the_job(env: Env) -> None:
     client = await env.customer("acme")
     await client.data(RESERVE, {"id": ids["4006000001"]})
     await client.data(RESERVE, {"id": ids["4006000002"]})
-    assert (await run_jobs_once())["expire_reservations"] == 0
+    assert (await run_jobs_once(env.config))["expire_reservations"] == 0
     set_clock(dt.timedelta(days=10))
     try:
-        assert (await run_jobs_once())["expire_reservations"] == 2
+        assert (await run_jobs_once(env.config))["expire_reservations"] == 2
     finally:
         set_clock(dt.timedelta(0))
     assert await Number.filter(status=NumberStatus.AVAILABLE, account_id=None).count() == 2
