@@ -55,7 +55,7 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
     _check(report)
     earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)
     if earlier is not None:
-        return earlier
+        return _replayed(earlier, report)
     number = await Number.get_or_none(number=report.number.replace("-", ""))
     if number is None or number.account_id is None:
         raise UserError("unknown_number", f"号码{report.number}不存在或未开通", "number")
@@ -83,12 +83,20 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
         earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)
         if earlier is None:
             raise
-        return earlier
+        await release_files(store, audio)  # the concurrent report won; its files stay, ours go
+        return _replayed(earlier, report)
     except BaseException:
         await release_files(store, audio)
         raise
     await _put(store, audio)  # a concurrent deletion of a recording with equal audio may have removed it
     return row
+
+
+def _replayed(earlier: Recording, report: CallAudio) -> Recording:
+    """A retried report gets its first answer; another number's call under the same id is refused."""
+    if earlier.number_text != report.number.replace("-", ""):
+        raise UserError("call_id_taken", "该通话编号已用于其他号码的通话", "callId")
+    return earlier
 
 
 async def _put(store: ContentStore, audio: ProcessedAudio) -> None:

@@ -22,7 +22,8 @@ RecordingResult = Annotated[RecordingType | UserErrors, strawberry.union("Record
 
 async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
     days = await voicemail_retention_days({r.account_id for r in rows}, info.context.config)
-    return [RecordingType.of(r, info.context.config, days[r.account_id]) for r in rows]
+    links = not info.context.viewer.is_telephony
+    return [RecordingType.of(r, info.context.config, days[r.account_id], links=links) for r in rows]
 
 
 @strawberry.type

@@ -41,8 +41,11 @@ class RecordingType:
     download_url: str | None = strawberry.field(description="8 kHz WAV as an attachment; null once deleted.")
 
     @classmethod
-    def of(cls, row: models.Recording, config: Config, voicemail_days: int) -> RecordingType:
-        live = row.deleted_at is None
+    def of(
+        cls, row: models.Recording, config: Config, voicemail_days: int, *, links: bool = True
+    ) -> RecordingType:
+        """``links=False`` for the telephony layer, which reports recordings but may not play them back."""
+        live = row.deleted_at is None and links
         return cls(
             id=strawberry.ID(str(row.id)),
             account_id=strawberry.ID(str(row.account_id)),

@@ -45,8 +45,8 @@ async def test_done_means(env: Env) -> None:
 
     asterisk = telephony(env, await service_token(env))
     call = await report(asterisk, "CALL", "call-42", audio_files.speech_wav("你好,我想咨询一下"))
-    assert (await customer.http.get(call["downloadUrl"].split("?")[0])).status_code == 200
-    assert (await intruder.http.get(call["downloadUrl"].split("?")[0])).status_code == 404
+    assert (await customer.http.get(f"/recordings/{call['id']}/wav")).status_code == 200
+    assert (await intruder.http.get(f"/recordings/{call['id']}/wav")).status_code == 404
     assert (await intruder.data(ONE, {"id": call["id"]}))["recording"] is None
 
     try:
@@ -57,6 +57,6 @@ async def test_done_means(env: Env) -> None:
         customer = await env.login(customer.user)
         gone = (await customer.data(ONE, {"id": call["id"]}))["recording"]
         assert gone["deletedAt"] is not None and gone["downloadUrl"] is None
-        assert (await customer.http.get(call["downloadUrl"].split("?")[0])).status_code == 410
+        assert (await customer.http.get(f"/recordings/{call['id']}/wav")).status_code == 410
     finally:
         set_clock(dt.timedelta(0))

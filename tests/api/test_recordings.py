@@ -86,6 +86,8 @@ async def test_a_reported_recording_is_listed_and_downloadable_by_its_owner_only
     assert [e["node"]["callId"] for e in listed["edges"]] == ["call-0001"]
     assert (await other.data(LIST, {"d": False}))["recordings"]["totalCount"] == 0
     assert (await other.data(ONE, {"id": row["id"]}))["recording"] is None
+    assert row["playUrl"] is None and row["downloadUrl"] is None  # the telephony layer gets no links
+    row = (await owner.data(ONE, {"id": row["id"]}))["recording"]
     play = await owner.http.get(row["playUrl"])
     assert play.status_code == 200 and play.headers["content-type"] == "audio/mpeg"
     wav = await owner.http.get(row["downloadUrl"])
@@ -133,7 +135,7 @@ async def test_recordings_go_a_month_after_the_call_and_the_row_says_so(env: Env
     gone = (await owner.data(ONE, {"id": row["id"]}))["recording"]
     assert gone["deletedAt"] is not None and gone["deletionReason"] == "RETENTION"
     assert gone["playUrl"] is None and gone["downloadUrl"] is None
-    assert (await owner.http.get(row["downloadUrl"].split("?")[0])).status_code == 410
+    assert (await owner.http.get(f"/recordings/{row['id']}/wav")).status_code == 410
     assert (await owner.data(LIST, {"d": False}))["recordings"]["totalCount"] == 1
     assert (await owner.data(LIST, {"d": True}))["recordings"]["totalCount"] == 2
     assert len(stored(env)) == 2
@@ -169,10 +171,10 @@ async def test_voicemail_retention_is_set_per_account(env: Env) -> None:
     assert (await Recording.get(id=int(mine["id"]))).deleted_at is not None
     assert (await Recording.get(id=int(theirs["id"]))).deleted_at is None
     assert len(stored(env)) == 2  # still the other account's message
-    assert (await env.anonymous().http.get(theirs["playUrl"].split("?")[0])).status_code == 404
+    assert (await env.anonymous().http.get(f"/recordings/{theirs['id']}/mp3")).status_code == 404
     assert other.user is not None
     other = await env.login(other.user)
-    assert (await other.http.get(theirs["playUrl"].split("?")[0])).status_code == 200
+    assert (await other.http.get(f"/recordings/{theirs['id']}/mp3")).status_code == 200
 
 
 async def test_the_owner_may_delete_a_recording_early(env: Env) -> None:
@@ -193,3 +195,31 @@ async def test_concurrent_reports_of_one_call_make_one_row(env: Env) -> None:
     assert {r["id"] for r in rows} == {rows[0]["id"]}, rows
     assert await Recording.all().count() == 1
     assert len(stored(env)) == 2
+
+
+async def test_a_call_id_is_not_replayed_across_numbers(env: Env) -> None:
+    _, other, asterisk = await _setup(env)
+    await active_number(other, "4006228301")
+    await report(asterisk, "CALL", "call-7", audio_files.speech_wav("您好"))
+    variables = {
+        "i": {
+            "kind": "CALL",
+            "callId": "call-7",
+            "number": "4006228301",
+            "caller": "13912345678",
+            "startedAt": utcnow().isoformat(),
+            "file": None,
+        }
+    }
+    body = await gql_upload(asterisk, REPORT, variables, {"i.file": ("call.wav", b"garbage")})
+    assert body["data"]["reportCallAudio"]["errors"][0]["code"] == "call_id_taken"
+    assert (await other.data(LIST, {"d": False}))["recordings"]["totalCount"] == 0
+
+
+async def test_racing_reports_with_different_audio_leave_no_orphaned_files(env: Env) -> None:
+    _, _, asterisk = await _setup(env)
+    takes = [audio_files.speech_wav("第一段留言"), audio_files.speech_wav("第二段完全不同的留言")]
+    rows = await asyncio.gather(*(report(asterisk, "VOICEMAIL", "vm-twice", data) for data in takes))
+    assert rows[0]["id"] == rows[1]["id"]
+    row = await Recording.get(id=int(rows[0]["id"]))
+    assert stored(env) == {f"{row.wav_sha256}.wav", f"{row.preview_sha256}.mp3"}
