@@ -11,6 +11,8 @@ from api.errors import UserError
 from api.numbers.lifecycle import Actor, change_status
 from api.numbers.models import Number
 from api.numbers.numbering import STATUS_NAMES_ZH, NumberStatus
+from api.routing.changes import notify_plan_changed
+from api.routing.plans import forget_routing
 
 __all__ = ["MANUAL_TRANSITIONS", "make_available_after_cooldown", "operator_change_status"]
 
@@ -59,6 +61,10 @@ async def operator_change_status(
             now=now,
             **changes,
         )
+        if moved and to_status == S.RECLAIMED:
+            await forget_routing(number.id, conn)
+    if to_status == S.RECLAIMED:
+        notify_plan_changed()
     if not moved:
         raise UserError("changed_meanwhile", "号码状态已被其他操作修改,请刷新后重试", "status")
     await number.refresh_from_db()

@@ -33,6 +33,7 @@ __all__ = [
     "compile_for",
     "current_plan",
     "current_routing",
+    "forget_routing",
     "max_lines",
     "policies_of",
     "recompile_all_plans",
@@ -176,6 +177,14 @@ async def current_plan(number: Number) -> CompiledPlan | None:
         notify_plan_changed()
         row = await CompiledPlan.get(number_id=number.id)
     return row
+
+
+async def forget_routing(number_id: int, conn: BaseDBAsyncClient) -> None:
+    """A reclaimed number leaves its account: its routing, flow version and plan must not follow it to
+    the next owner. The plan change is recorded so the telephony layer learns the plan is gone."""
+    await NumberRouting.filter(number_id=number_id).using_db(conn).delete()
+    if await CompiledPlan.filter(number_id=number_id).using_db(conn).delete():
+        await PlanChange.create(number_id=number_id, at=utcnow(), using_db=conn)
 
 
 async def recompile_all_plans() -> int:

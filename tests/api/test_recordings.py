@@ -140,7 +140,7 @@ async def test_recordings_go_a_month_after_the_call_and_the_row_says_so(env: Env
     assert (await owner.data(LIST, {"d": True}))["recordings"]["totalCount"] == 2
     assert len(stored(env)) == 2
     set_clock(dt.timedelta(days=46))
-    assert await JOBS["expire_recordings"](env.config) == 1  # type: ignore[call-arg]
+    assert await JOBS["expire_recordings"](env.config) == 1
     assert (await Recording.get(id=int(voicemail["id"]))).deleted_at is not None
     assert stored(env) == set()
 

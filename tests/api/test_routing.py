@@ -9,7 +9,16 @@ from api.flows.models import Flow
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from api.routing.models import NumberRouting
-from tests.api.routing_support import ERR, SAVE_SIMPLE, SIMULATION, WHAT_HAPPENS, WORK_HOURS, active_number
+from tests.api.routing_support import (
+    ERR,
+    SAVE_SIMPLE,
+    SIMULATION,
+    WHAT_HAPPENS,
+    WORK_HOURS,
+    active_number,
+    service_token,
+    telephony,
+)
 from tests.api.support import Client, Env
 
 ROUTING = "listMode listEntries allowedCategories allowedAreas refusedAreas package extraLines maxLines planVersion planEtag"
@@ -222,3 +231,29 @@ async def test_a_suspended_number_tells_callers_so(env: Env) -> None:
         {"n": number_id, "c": {"at": WEEKDAY_10}},
     )
     assert body["whatHappens"]["heard"] == ["您拨打的号码已停机"]
+
+
+async def test_a_reclaimed_number_does_not_carry_its_routing_to_the_next_owner(env: Env) -> None:
+    alice, number_id = await setup(env)
+    flow_id = (await Flow.get(account_id=alice.user.account_id)).id if alice.user else None
+    operator = await env.operator()
+    change = """mutation($id:ID!,$s:NumberStatus!,$d:Int){changeNumberStatus(id:$id,status:$s,reason:"欠费回收",coolDownDays:$d){
+      __typename}}"""
+    await operator.data(change, {"id": number_id, "s": "RECLAIMED", "d": 0})
+    await operator.data(change, {"id": number_id, "s": "AVAILABLE"})
+    assert await NumberRouting.filter(number_id=int(number_id)).count() == 0
+
+    bob = await env.customer("bob")
+    assert bob.user is not None
+    await Number.filter(id=int(number_id)).update(status=NumberStatus.ACTIVE, account_id=bob.user.account_id)
+    routing = await bob.data(
+        f"query($n:ID!){{numberRouting(numberId:$n){{{ROUTING} flowVersionId}}}}", {"n": number_id}
+    )
+    assert routing["numberRouting"]["flowVersionId"] is None
+    assert routing["numberRouting"]["planVersion"] is None
+    secret = await service_token(env)
+    assert (await telephony(env, secret).http.get("/telephony/plans/4006228300")).status_code == 404
+    deleted = await alice.data(
+        f"mutation($id:ID!){{deleteFlow(id:$id){{... on DeletedFlow{{id}} {ERR}}}}}", {"id": str(flow_id)}
+    )
+    assert deleted["deleteFlow"] == {"id": str(flow_id)}
