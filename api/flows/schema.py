@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
+from tortoise.transactions import in_transaction
 
 import ivr_flows
 from api.errors import UserError
@@ -271,9 +272,11 @@ class Mutation:
             numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
             if any(n.account_id != flow.account_id for n in numbers):
                 raise UserError("not_found", "未找到该号码", "numberIds")
-            version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
-            for number in numbers:
-                await set_flow_version(number, version)
+            # One transaction: a number that cannot take the version undoes the whole publication.
+            async with in_transaction():
+                version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
+                for number in numbers:
+                    await set_flow_version(number, version)
             return FlowVersionType.of(version)
 
         return await user_errors(run)

@@ -8,7 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from api.flows.models import Flow
+from api.flows.models import Flow, FlowVersion
+from api.numbers.models import Number
+from api.numbers.numbering import NumberStatus
+from api.routing.models import NumberRouting
 from tests.api.routing_support import ERR, SAVE_SIMPLE, WORK_HOURS, active_number
 from tests.api.support import Client, Env
 
@@ -244,3 +247,20 @@ async def test_simulate_a_menu_draft_with_keys(env: Env) -> None:
         f'query($f:ID!){{simulateFlow(flowId:$f,call:{{category:"satellite"}}){{{ERR}}}}}', {"f": flow["id"]}
     )
     assert bad["simulateFlow"]["errors"][0]["code"] == "invalid_call"
+
+
+async def test_publishing_to_numbers_is_all_or_nothing(env: Env) -> None:
+    client = await env.customer("acme")
+    in_service = await active_number(client, "4006228300")
+    not_yet = await active_number(client, "4006228301")
+    await Number.filter(id=int(not_yet)).update(status=NumberStatus.RESERVED)
+    flow = await imported(client)
+    publish = f"""mutation($id:ID!,$n:[ID!]){{publishFlow(id:$id,message:"v",numberIds:$n){{
+      ... on FlowVersion{{version}} {ERR}}}}}"""
+    first = await client.data(publish, {"id": flow["id"], "n": [in_service]})
+    assert first["publishFlow"] == {"version": 1}
+    refused = await client.data(publish, {"id": flow["id"], "n": [in_service, not_yet]})
+    assert refused["publishFlow"]["errors"][0]["code"] == "number_not_in_service"
+    assert await FlowVersion.filter(flow_id=int(flow["id"])).count() == 1
+    routing = await NumberRouting.get(number_id=int(in_service)).prefetch_related("flow_version")
+    assert routing.flow_version is not None and routing.flow_version.version == 1
