@@ -68,7 +68,15 @@ class Query:
         row = await _visible_number(info, number_id)
         if row is None:
             return []
-        events = await NumberEvent.filter(number_id=row.id).order_by("at", "id")
+        events = NumberEvent.filter(number_id=row.id)
+        if not info.context.viewer.is_operator:
+            # A customer sees its own tenure only: from when the number last left the open inventory.
+            listed = await (
+                NumberEvent.filter(number_id=row.id, to_status=NumberStatus.AVAILABLE).order_by("-id").first()
+            )
+            if listed is not None:
+                events = events.filter(id__gt=listed.id)
+        events = await events.order_by("at", "id")
         return [NumberEventType.of(e) for e in events]
 
     @strawberry.field(description="Prices of the 靓号 grades, in fen.")

@@ -173,3 +173,18 @@ async def test_holiday_overrides_are_operator_data(env: Env) -> None:
     customer = await env.customer("acme")
     body = await customer.gql('mutation{setHolidayOverride(day:"2027-02-09",workday:false){__typename}}')
     assert body["errors"][0]["message"] == "仅限运营人员使用"
+
+
+async def test_a_customer_sees_only_its_own_tenure_in_the_audit_log(env: Env) -> None:
+    op, number = await _active_number(env)
+    nid = str(number.id)
+    await op.data(CHANGE, {"id": nid, "s": "RECLAIMED", "r": "前任客户欠费回收", "d": 0})
+    await op.data(CHANGE, {"id": nid, "s": "AVAILABLE", "r": "重新上架"})
+    customer = await env.customer("newowner")
+    await customer.data("mutation($id:ID!){reserveNumber(numberId:$id){__typename}}", {"id": nid})
+    mine = await customer.data("query($id:ID!){numberEvents(numberId:$id){toStatus reason}}", {"id": nid})
+    assert mine["numberEvents"] == [{"toStatus": "RESERVED", "reason": "客户预占"}]
+    everything = (await op.data("query($id:ID!){numberEvents(numberId:$id){reason}}", {"id": nid}))[
+        "numberEvents"
+    ]
+    assert "前任客户欠费回收" in {e["reason"] for e in everything}
