@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tortoise.transactions import in_transaction
+
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
@@ -156,19 +158,21 @@ async def save_simple_routing(
     if any(d.severity == "error" for d in found):
         raise refusal(found)
     flow_id = (routing.simple or {}).get("flowId")
-    flow = await Flow.filter(id=flow_id, account_id=number.account_id).first() if flow_id else None
-    if flow is None:
-        flow = await create_flow(number.account_id, name, document)
-    else:
-        # Saving the form regenerates the flow; edits made in the editor since are kept in older versions.
-        flow.draft = canonical(document)
-        flow.revision += 1
-        flow.updated_at = utcnow()
-        await flow.save(update_fields=["draft", "revision", "updated_at"])
-    version = await publish_flow(flow, "简单路由设置", publisher)
-    routing = await set_flow_version(number, version)
-    routing.simple = {"flowId": flow.id, "settings": _as_json(settings)}
-    await routing.save(update_fields=["simple"])
+    # One transaction: the regenerated flow, its new version and the number's settings change together.
+    async with in_transaction():
+        flow = await Flow.filter(id=flow_id, account_id=number.account_id).first() if flow_id else None
+        if flow is None:
+            flow = await create_flow(number.account_id, name, document)
+        else:
+            # Saving the form regenerates the flow; edits made in the editor since are kept in older versions.
+            flow.draft = canonical(document)
+            flow.revision += 1
+            flow.updated_at = utcnow()
+            await flow.save(update_fields=["draft", "revision", "updated_at"])
+        version = await publish_flow(flow, "简单路由设置", publisher)
+        routing = await set_flow_version(number, version)
+        routing.simple = {"flowId": flow.id, "settings": _as_json(settings)}
+        await routing.save(update_fields=["simple"])
     warnings = [d for d in found if d.severity != "error"]
     return routing, version, warnings
 
