@@ -12,14 +12,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from tortoise.contrib.starlette import RegisterTortoise
 
-from api.accounts.auth import (
-    ANONYMOUS,
-    SESSION_COOKIE,
-    InvalidToken,
-    authenticate_session,
-    authenticate_token,
-)
-from api.accounts.auth import Viewer as Principal
+from api.accounts.auth import InvalidToken, authenticate_request
 from api.applications.models import Document
 from api.config import Config, load_config
 from api.db import tortoise_config
@@ -32,14 +25,6 @@ from api.requestid import RequestIdMiddleware
 from api.telephony import routes as telephony
 
 __all__ = ["create_app"]
-
-
-async def _principal(request: Request) -> Principal:
-    authorization = request.headers.get("authorization", "")
-    if authorization.lower().startswith("bearer "):
-        return await authenticate_token(authorization[7:].strip())
-    token = request.cookies.get(SESSION_COOKIE)
-    return await authenticate_session(token) if token else ANONYMOUS
 
 
 def _inside(root: Path, relative: str) -> Path | None:
@@ -55,7 +40,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
 
     async def document(request: Request) -> Response:
         try:
-            principal = await _principal(request)
+            principal = await authenticate_request(request)
         except InvalidToken:
             return PlainTextResponse("访问令牌无效", 401)
         if not principal.is_authenticated or principal.is_telephony:

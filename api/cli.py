@@ -107,7 +107,7 @@ async def _service_token(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _demo(config: Config, args: argparse.Namespace) -> int:
+async def _demo(config: Config) -> int:
     """Migrate, then create the demo operator, customer and numbers unless they exist already."""
     from api.accounts.models import Role, User
     from api.accounts.service import create_account_with_user, create_user
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         case "create-service-token":
             return _run(lambda c: _service_token(c, args))
         case "demo":
-            return _run(lambda c: _demo(c, args))
+            return _run(_demo)
         case "export-schema":
             return _export_schema(args)
     return 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Config", "load_config"]
@@ -44,7 +44,6 @@ class Config:
     media_quota_bytes: int = 200 * 1024 * 1024
     voicemail_retention_days: int = 30
     media_link_seconds: int = 3600
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def documents_dir(self) -> Path:

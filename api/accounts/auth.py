@@ -10,6 +10,8 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from starlette.requests import HTTPConnection
+
 from api.accounts.models import ApiToken, Role, Session, TokenScope, User
 from api.clock import utcnow
 
@@ -17,6 +19,7 @@ __all__ = [
     "SESSION_COOKIE",
     "InvalidToken",
     "Viewer",
+    "authenticate_request",
     "authenticate_session",
     "authenticate_token",
     "create_api_token",
@@ -115,3 +118,16 @@ async def authenticate_token(secret: str) -> Viewer:
     if row.last_used_at is None or now - row.last_used_at > _LAST_USED_GRANULARITY:
         await ApiToken.filter(id=row.id).update(last_used_at=now)
     return Viewer(user=row.user, scope=row.scope)
+
+
+async def authenticate_request(request: HTTPConnection, *, trust_cookie: bool = True) -> Viewer:
+    """The caller of an HTTP request: a bearer token first, else the session cookie (when trusted).
+
+    Raises:
+        InvalidToken: a bearer token was sent but is unknown or revoked.
+    """
+    authorization = request.headers.get("authorization", "")
+    if authorization.lower().startswith("bearer "):
+        return await authenticate_token(authorization[7:].strip())
+    token = request.cookies.get(SESSION_COOKIE)
+    return await authenticate_session(token) if token and trust_cookie else ANONYMOUS

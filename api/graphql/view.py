@@ -18,13 +18,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from api.accounts.auth import (
-    ANONYMOUS,
-    SESSION_COOKIE,
-    InvalidToken,
-    authenticate_session,
-    authenticate_token,
-)
+from api.accounts.auth import InvalidToken, authenticate_request
 from api.config import Config
 from api.graphql.context import Context
 
@@ -93,17 +87,12 @@ class GraphQLView(GraphQL[Context, None]):
         return None
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        viewer = ANONYMOUS
-        authorization = request.headers.get("authorization", "")
-        if authorization.lower().startswith("bearer "):
-            viewer = await authenticate_token(authorization[7:].strip())
-        elif token := request.cookies.get(SESSION_COOKIE):
-            # A cookie rides along on cross-site form posts; only trust it where a browser could not forge
-            # the request: JSON bodies (preflighted), GET (queries only) or uploads with our custom header.
-            content_type = request.headers.get("content-type", "")
-            forgeable = request.method == "POST" and JSON not in content_type
-            if not forgeable or request.headers.get("x-requested-with"):
-                viewer = await authenticate_session(token)
+        # A cookie rides along on cross-site form posts; only trust it where a browser could not forge the
+        # request: JSON bodies (preflighted), GET (queries only) or uploads with our custom header.
+        forgeable = request.method == "POST" and JSON not in request.headers.get("content-type", "")
+        viewer = await authenticate_request(
+            request, trust_cookie=not forgeable or bool(request.headers.get("x-requested-with"))
+        )
         return Context(request=request, response=response, viewer=viewer, config=self.config)
 
     async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:

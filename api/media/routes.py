@@ -12,14 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from api.accounts.auth import (
-    ANONYMOUS,
-    SESSION_COOKIE,
-    InvalidToken,
-    Viewer,
-    authenticate_session,
-    authenticate_token,
-)
+from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
 from api.config import Config
 from api.media.links import verify
 from api.media.models import MediaItem, ReviewStatus
@@ -34,15 +27,11 @@ NOT_FOUND = "未找到该文件"
 
 
 async def principal_of(request: Request) -> Viewer:
-    """The session or bearer token of a plain HTTP request (anonymous when absent or invalid)."""
-    authorization = request.headers.get("authorization", "")
+    """The caller of a file request; an invalid token reads as anonymous (the file is then not found)."""
     try:
-        if authorization.lower().startswith("bearer "):
-            return await authenticate_token(authorization[7:].strip())
+        return await authenticate_request(request)
     except InvalidToken:
         return ANONYMOUS
-    token = request.cookies.get(SESSION_COOKIE)
-    return await authenticate_session(token) if token else ANONYMOUS
 
 
 def file_response(request: Request, path: Path, kind: OutputKind, name: str) -> Response:

@@ -15,6 +15,7 @@ from tortoise.exceptions import IntegrityError
 from api.clock import utcnow
 from api.errors import UserError
 from api.numbers.models import Number
+from api.numbers.numbering import InvalidNumber, parse_number
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import COLUMNS, release_files
 from audio import AudioError, ContentStore, ProcessedAudio, PromptUse, process_upload
@@ -56,7 +57,11 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
     earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)
     if earlier is not None:
         return _replayed(earlier, report)
-    number = await Number.get_or_none(number=report.number.replace("-", ""))
+    try:
+        digits = parse_number(report.number)
+    except InvalidNumber as error:
+        raise UserError("unknown_number", f"号码{report.number}:{error.message}", "number") from error
+    number = await Number.get_or_none(number=digits)
     if number is None or number.account_id is None:
         raise UserError("unknown_number", f"号码{report.number}不存在或未开通", "number")
     try:
@@ -94,7 +99,11 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
 
 def _replayed(earlier: Recording, report: CallAudio) -> Recording:
     """A retried report gets its first answer; another number's call under the same id is refused."""
-    if earlier.number_text != report.number.replace("-", ""):
+    try:
+        same_number = earlier.number_text == parse_number(report.number)
+    except InvalidNumber:
+        same_number = False
+    if not same_number:
         raise UserError("call_id_taken", "该通话编号已用于其他号码的通话", "callId")
     return earlier
 
