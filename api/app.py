@@ -16,13 +16,13 @@ from api.accounts.auth import InvalidToken, authenticate_request
 from api.applications.models import Document
 from api.config import Config, load_config
 from api.db import tortoise_config
-from api.graphql.schema import build_schema
-from api.graphql.view import GraphQLView
 from api.jobs import running_jobs
 from api.media.routes import media_routes
 from api.recordings.routes import recording_routes
 from api.requestid import RequestIdMiddleware
+from api.schema import build_schema
 from api.telephony import routes as telephony
+from api.view import GraphQLView
 
 __all__ = ["create_app"]
 

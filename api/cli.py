@@ -159,7 +159,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export_schema(args: argparse.Namespace) -> int:
-    from api.graphql.schema import export_sdl
+    from api.schema import export_sdl
 
     sdl = export_sdl()
     target = Path(args.output)

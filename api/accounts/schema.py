@@ -11,9 +11,10 @@ from api.accounts.types import AccountConnection, AccountType, ApiTokenType, Cre
 from api.clock import utcnow
 from api.errors import UserError
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsOperator, IsSignedIn
 
 AuthResult = Annotated[Viewer | UserErrors, strawberry.union("AuthResult")]
 AccountResult = Annotated[AccountType | UserErrors, strawberry.union("AccountResult")]
@@ -58,19 +59,21 @@ class Query:
     async def me(self, info: Info) -> Viewer:
         return await viewer_of(info)
 
-    @strawberry.field(description="One account: operators any, customers only their own (else null).")
+    @strawberry.field(
+        description="One account: operators any, customers only their own (else null).",
+        permission_classes=[IsSignedIn],
+    )
     async def account(self, info: Info, id: strawberry.ID) -> AccountType | None:
         row = await models.Account.filter(id=parse_id(id, "id")).first()
-        viewer = info.context.require_user()
+        viewer = info.context.viewer
         if row is None or (not viewer.is_operator and row.id != viewer.account_id):
             return None
         return AccountType.of(row)
 
-    @strawberry.field(description="All customer accounts (operators).")
+    @strawberry.field(description="All customer accounts (operators).", permission_classes=[IsOperator])
     async def accounts(
         self, info: Info, first: int = 50, after: str | None = None, search: str | None = None
     ) -> AccountConnection:
-        info.context.require_operator()
         query = models.Account.all()
         if search:
             query = query.filter(name__icontains=search)
@@ -82,9 +85,11 @@ class Query:
             nodes=lambda rows: [AccountType.of(r) for r in rows],
         )
 
-    @strawberry.field(description="The caller's own API tokens (operators: all tokens).")
+    @strawberry.field(
+        description="The caller's own API tokens (operators: all tokens).", permission_classes=[IsSignedIn]
+    )
     async def api_tokens(self, info: Info) -> list[ApiTokenType]:
-        viewer = info.context.require_user()
+        viewer = info.context.viewer
         query = (
             models.ApiToken.all() if viewer.is_operator else models.ApiToken.filter(user_id=viewer.user.id)
         )
@@ -94,25 +99,22 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="A prospect opens an account (company) with its first user and is signed in."
+        description="A prospect opens an account (company) with its first user and is signed in.",
+        extensions=[ReturnsUserErrors()],
     )
     async def sign_up(
         self, info: Info, company_name: str, login: str, password: str, display_name: str
     ) -> AuthResult:
-        async def run() -> Viewer:
-            _, user = await service.create_account_with_user(
-                company_name=company_name, login=login, password=password, display_name=display_name
-            )
-            return await _start_session(info, user)
+        _, user = await service.create_account_with_user(
+            company_name=company_name, login=login, password=password, display_name=display_name
+        )
+        return await _start_session(info, user)
 
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Password sign-in; sets the session cookie.")
+    @strawberry.mutation(
+        description="Password sign-in; sets the session cookie.", extensions=[ReturnsUserErrors()]
+    )
     async def login(self, info: Info, login: str, password: str) -> AuthResult:
-        async def run() -> Viewer:
-            return await _start_session(info, await service.check_credentials(login, password))
-
-        return await user_errors(run)
+        return await _start_session(info, await service.check_credentials(login, password))
 
     @strawberry.mutation
     async def logout(self, info: Info) -> bool:
@@ -122,70 +124,71 @@ class Mutation:
         _set_session_cookie(info, None)
         return True
 
-    @strawberry.mutation(description="Operators open an account for a customer, with its first user.")
+    @strawberry.mutation(
+        description="Operators open an account for a customer, with its first user.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def create_account(
         self, info: Info, company_name: str, login: str, password: str, display_name: str
     ) -> AccountResult:
-        info.context.require_operator()
+        account, _ = await service.create_account_with_user(
+            company_name=company_name, login=login, password=password, display_name=display_name
+        )
+        return AccountType.of(account)
 
-        async def run() -> AccountType:
-            account, _ = await service.create_account_with_user(
-                company_name=company_name, login=login, password=password, display_name=display_name
-            )
-            return AccountType.of(account)
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Add a user to an account: operators to any, customers to their own.")
+    @strawberry.mutation(
+        description="Add a user to an account: operators to any, customers to their own.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def create_customer_user(
         self, info: Info, account_id: strawberry.ID, login: str, password: str, display_name: str
     ) -> UserResult:
-        viewer = info.context.require_user()
-
-        async def run() -> UserType:
-            account = await models.Account.filter(id=parse_id(account_id, "accountId")).first()
-            if account is None or (not viewer.is_operator and account.id != viewer.account_id):
-                raise UserError("not_found", "未找到该账户", "accountId")
-            user = await service.create_user(
-                login=login,
-                password=password,
-                display_name=display_name,
-                role=models.Role.CUSTOMER,
-                account=account,
-            )
-            return UserType.of(user)
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="A bearer token acting as the caller, for scripts.")
-    async def create_api_token(self, info: Info, name: str) -> TokenResult:
-        viewer = info.context.require_user()
-        return await user_errors(lambda: _issue(name, models.TokenScope.USER, viewer.user, viewer.user))
+        viewer = info.context.viewer
+        account = await models.Account.filter(id=parse_id(account_id, "accountId")).first()
+        if account is None or (not viewer.is_operator and account.id != viewer.account_id):
+            raise UserError("not_found", "未找到该账户", "accountId")
+        user = await service.create_user(
+            login=login,
+            password=password,
+            display_name=display_name,
+            role=models.Role.CUSTOMER,
+            account=account,
+        )
+        return UserType.of(user)
 
     @strawberry.mutation(
-        description="Operators: a token for the telephony layer (fetch flows, report calls only)."
+        description="A bearer token acting as the caller, for scripts.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
+    async def create_api_token(self, info: Info, name: str) -> TokenResult:
+        viewer = info.context.viewer
+        return await _issue(name, models.TokenScope.USER, viewer.user, viewer.user)
+
+    @strawberry.mutation(
+        description="Operators: a token for the telephony layer (fetch flows, report calls only).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
     )
     async def create_service_token(self, info: Info, name: str) -> TokenResult:
-        viewer = info.context.require_operator()
-        return await user_errors(lambda: _issue(name, models.TokenScope.TELEPHONY, None, viewer.user))
+        viewer = info.context.viewer
+        return await _issue(name, models.TokenScope.TELEPHONY, None, viewer.user)
 
-    @strawberry.mutation
+    @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> RevokeResult:
-        viewer = info.context.require_user()
-
-        async def run() -> ApiTokenType:
-            query = models.ApiToken.filter(id=parse_id(id, "id"))
-            if not viewer.is_operator:
-                query = query.filter(user_id=viewer.user.id)
-            row = await query.first()
-            if row is None:
-                raise UserError("not_found", "未找到该令牌", "id")
-            if row.revoked_at is None:
-                row.revoked_at = utcnow()
-                await row.save(update_fields=["revoked_at"])
-            return ApiTokenType.of(row)
-
-        return await user_errors(run)
+        viewer = info.context.viewer
+        query = models.ApiToken.filter(id=parse_id(id, "id"))
+        if not viewer.is_operator:
+            query = query.filter(user_id=viewer.user.id)
+        row = await query.first()
+        if row is None:
+            raise UserError("not_found", "未找到该令牌", "id")
+        if row.revoked_at is None:
+            row.revoked_at = utcnow()
+            await row.save(update_fields=["revoked_at"])
+        return ApiTokenType.of(row)
 
 
 async def _start_session(info: Info, user: models.User) -> Viewer:

@@ -19,10 +19,11 @@ from api.applications.types import (
 )
 from api.errors import UserError, UserErrors
 from api.graphql.context import Info
+from api.graphql.errors import ReturnsUserErrors
 from api.graphql.errors import UserErrors as UserErrorsType
-from api.graphql.errors import user_errors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.numbers.models import Number
 
 ApplicationResult = Annotated[ApplicationType | UserErrorsType, strawberry.union("ApplicationResult")]
@@ -88,7 +89,10 @@ async def _visible(info: Info, id: strawberry.ID) -> Application:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Applications the viewer may see (customers: their account's).")
+    @strawberry.field(
+        description="Applications the viewer may see (customers: their account's).",
+        permission_classes=[IsSignedIn],
+    )
     async def applications(
         self,
         info: Info,
@@ -101,7 +105,7 @@ class Query:
             query = query.filter(status=status)
         return await page_by_id(ApplicationConnection, query, first=first, after=after, nodes=_typed)
 
-    @strawberry.field
+    @strawberry.field(permission_classes=[IsSignedIn])
     async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:
         row = await Application.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
         return (await _typed([row]))[0] if row else None
@@ -109,25 +113,29 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Apply for a reserved number with company details and document scans.")
+    @strawberry.mutation(
+        description="Apply for a reserved number with company details and document scans.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
     async def submit_application(
         self, info: Info, reservation_id: strawberry.ID, company: CompanyInput, documents: DocumentsInput
     ) -> ApplicationResult:
-        viewer = info.context.require_customer()
+        viewer = info.context.viewer
+        app = await service.submit_application(
+            user=viewer.user,
+            reservation_id=parse_id(reservation_id, "reservationId"),
+            details=_details(company),
+            documents=await _read_documents(info, documents),
+            storage=info.context.config.documents_dir,
+        )
+        return (await _typed([app]))[0]
 
-        async def run() -> ApplicationType:
-            app = await service.submit_application(
-                user=viewer.user,
-                reservation_id=parse_id(reservation_id, "reservationId"),
-                details=_details(company),
-                documents=await _read_documents(info, documents),
-                storage=info.context.config.documents_dir,
-            )
-            return (await _typed([app]))[0]
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Fix a rejected application: new details and any replaced scans.")
+    @strawberry.mutation(
+        description="Fix a rejected application: new details and any replaced scans.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
     async def resubmit_application(
         self,
         info: Info,
@@ -135,48 +143,44 @@ class Mutation:
         company: CompanyInput,
         documents: DocumentsInput | None = None,
     ) -> ApplicationResult:
-        viewer = info.context.require_customer()
+        viewer = info.context.viewer
+        app = await service.resubmit_application(
+            user=viewer.user,
+            application=await _visible(info, application_id),
+            details=_details(company),
+            documents=await _read_documents(info, documents),
+            storage=info.context.config.documents_dir,
+        )
+        return (await _typed([app]))[0]
 
-        async def run() -> ApplicationType:
-            app = await service.resubmit_application(
-                user=viewer.user,
-                application=await _visible(info, application_id),
-                details=_details(company),
-                documents=await _read_documents(info, documents),
-                storage=info.context.config.documents_dir,
-            )
-            return (await _typed([app]))[0]
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="The customer withdraws; the number returns to the inventory.")
+    @strawberry.mutation(
+        description="The customer withdraws; the number returns to the inventory.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
     async def withdraw_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
-        viewer = info.context.require_customer()
+        viewer = info.context.viewer
+        app = await service.withdraw_application(await _visible(info, application_id), viewer.user)
+        return (await _typed([app]))[0]
 
-        async def run() -> ApplicationType:
-            app = await service.withdraw_application(await _visible(info, application_id), viewer.user)
-            return (await _typed([app]))[0]
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: contract signed; the number becomes active on the account.")
+    @strawberry.mutation(
+        description="Operators: contract signed; the number becomes active on the account.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def approve_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
-        viewer = info.context.require_operator()
+        viewer = info.context.viewer
+        app = await service.approve_application(await _visible(info, application_id), viewer.user)
+        return (await _typed([app]))[0]
 
-        async def run() -> ApplicationType:
-            app = await service.approve_application(await _visible(info, application_id), viewer.user)
-            return (await _typed([app]))[0]
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: reject with a reason the customer sees.")
+    @strawberry.mutation(
+        description="Operators: reject with a reason the customer sees.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def reject_application(
         self, info: Info, application_id: strawberry.ID, reason: str
     ) -> ApplicationResult:
-        viewer = info.context.require_operator()
-
-        async def run() -> ApplicationType:
-            app = await service.reject_application(await _visible(info, application_id), viewer.user, reason)
-            return (await _typed([app]))[0]
-
-        return await user_errors(run)
+        viewer = info.context.viewer
+        app = await service.reject_application(await _visible(info, application_id), viewer.user, reason)
+        return (await _typed([app]))[0]

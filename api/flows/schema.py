@@ -27,9 +27,10 @@ from api.flows.types import (
     SimulationType,
 )
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsCustomer, IsSignedIn
 from api.numbers.models import Number
 from api.routing.plans import current_routing, policies_of
 from api.routing.settings import set_flow_version
@@ -88,19 +89,23 @@ async def _draft_or_version(info: Info, flow_id: strawberry.ID, version_id: stra
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Flows the viewer may see (customers: their account's).")
+    @strawberry.field(
+        description="Flows the viewer may see (customers: their account's).", permission_classes=[IsSignedIn]
+    )
     async def flows(self, info: Info, first: int = 50, after: str | None = None) -> FlowConnection:
         query = Flow.filter(**info.context.tenant_filter())
         return await page_by_id(
             FlowConnection, query, first=first, after=after, nodes=lambda rows: [FlowType.of(r) for r in rows]
         )
 
-    @strawberry.field
+    @strawberry.field(permission_classes=[IsSignedIn])
     async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:
         row = await Flow.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
         return FlowType.of(row) if row else None
 
-    @strawberry.field(description="Published versions of a flow, oldest first.")
+    @strawberry.field(
+        description="Published versions of a flow, oldest first.", permission_classes=[IsSignedIn]
+    )
     async def flow_versions(
         self, info: Info, flow_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> FlowVersionConnection:
@@ -113,12 +118,15 @@ class Query:
             nodes=lambda rows: [FlowVersionType.of(r) for r in rows],
         )
 
-    @strawberry.field
+    @strawberry.field(permission_classes=[IsSignedIn])
     async def flow_version(self, info: Info, id: strawberry.ID) -> FlowVersionType | None:
         row = await FlowVersion.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
         return FlowVersionType.of(row) if row else None
 
-    @strawberry.field(description="Analysis of the draft (or a version): errors block publishing.")
+    @strawberry.field(
+        description="Analysis of the draft (or a version): errors block publishing.",
+        permission_classes=[IsSignedIn],
+    )
     async def validate_flow(
         self, info: Info, id: strawberry.ID, version_id: strawberry.ID | None = None
     ) -> list[DiagnosticType] | None:
@@ -134,23 +142,26 @@ class Query:
         found = await versions.diagnostics_of(parse_stored(text), row.account_id)
         return [DiagnosticType.of(d) for d in found]
 
-    @strawberry.field(description="What changed from one version to another (or to the flow's draft).")
+    @strawberry.field(
+        description="What changed from one version to another (or to the flow's draft).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def flow_diff(
         self, info: Info, from_version_id: strawberry.ID, to_version_id: strawberry.ID | None = None
     ) -> FlowDiffResult:
-        async def run() -> FlowDiffType:
-            old = await visible_version(info, from_version_id, "fromVersionId")
-            new: FlowVersion | Flow
-            if to_version_id is None:
-                new = await Flow.get(id=old.flow_id)
-            else:
-                new = await visible_version(info, to_version_id, "toVersionId")
-            return FlowDiffType.of(versions.diff_versions(old, new))
-
-        return await user_errors(run)
+        old = await visible_version(info, from_version_id, "fromVersionId")
+        new: FlowVersion | Flow
+        if to_version_id is None:
+            new = await Flow.get(id=old.flow_id)
+        else:
+            new = await visible_version(info, to_version_id, "toVersionId")
+        return FlowDiffType.of(versions.diff_versions(old, new))
 
     @strawberry.field(
-        description="Simulate a call against the draft or a version, with a number's policies if given."
+        description="Simulate a call against the draft or a version, with a number's policies if given.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def simulate_flow(
         self,
@@ -160,103 +171,99 @@ class Query:
         version_id: strawberry.ID | None = None,
         number_id: strawberry.ID | None = None,
     ) -> SimulationResult:
-        async def run() -> SimulationType:
-            text = await _draft_or_version(info, flow_id, version_id)
-            spec = simulated_call(call)
-            number, policies = None, None
-            if number_id is not None:
-                row = await visible_number(info, number_id)
-                number, policies = row.number, await policies_of(row, await current_routing(row))
-            plan = simulation.compile_document(parse_stored(text), number, policies)
-            return SimulationType.of(ivr_flows.simulate(plan, spec))
+        text = await _draft_or_version(info, flow_id, version_id)
+        spec = simulated_call(call)
+        number, policies = None, None
+        if number_id is not None:
+            row = await visible_number(info, number_id)
+            number, policies = row.number, await policies_of(row, await current_routing(row))
+        plan = simulation.compile_document(parse_stored(text), number, policies)
+        return SimulationType.of(ivr_flows.simulate(plan, spec))
 
-        return await user_errors(run)
-
-    @strawberry.field(description="Run the test cases stored in the draft (or a version).")
+    @strawberry.field(
+        description="Run the test cases stored in the draft (or a version).",
+        permission_classes=[IsSignedIn],
+        extensions=[ReturnsUserErrors()],
+    )
     async def run_flow_tests(
         self, info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None = None
     ) -> FlowTestRunResult:
-        async def run() -> FlowTestRun:
-            text = await _draft_or_version(info, flow_id, version_id)
-            results = simulation.run_tests(parse_stored(text))
-            typed = [
-                FlowTestResultType(
-                    name=r.name,
-                    passed=r.passed,
-                    message=r.message,
-                    outcome=r.trace.outcome,
-                    path=list(r.trace.path),
-                )
-                for r in results
-            ]
-            passed = sum(r.passed for r in results)
-            return FlowTestRun(results=typed, passed=passed, failed=len(results) - passed)
-
-        return await user_errors(run)
+        text = await _draft_or_version(info, flow_id, version_id)
+        results = simulation.run_tests(parse_stored(text))
+        typed = [
+            FlowTestResultType(
+                name=r.name,
+                passed=r.passed,
+                message=r.message,
+                outcome=r.trace.outcome,
+                path=list(r.trace.path),
+            )
+            for r in results
+        ]
+        passed = sum(r.passed for r in results)
+        return FlowTestRun(results=typed, passed=passed, failed=len(results) - passed)
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="A new empty flow (a start node only).")
+    @strawberry.mutation(
+        description="A new empty flow (a start node only).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
     async def create_flow(self, info: Info, name: str) -> FlowResult:
-        viewer = info.context.require_customer()
-        assert viewer.account_id is not None
-        account_id = viewer.account_id
+        account_id = info.context.account_id
 
-        async def run() -> FlowType:
-            return FlowType.of(await drafts.create_flow(account_id, name))
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="A new flow from an exported JSON document (object or JSON text).")
-    async def import_flow(self, info: Info, name: str, document: JSON) -> FlowResult:
-        viewer = info.context.require_customer()
-        assert viewer.account_id is not None
-        account_id = viewer.account_id
-
-        async def run() -> FlowType:
-            return FlowType.of(await drafts.create_flow(account_id, name, document))
-
-        return await user_errors(run)
+        return FlowType.of(await drafts.create_flow(account_id, name))
 
     @strawberry.mutation(
-        description="Save the draft; refused with code `conflict` if someone saved since baseRevision."
+        description="A new flow from an exported JSON document (object or JSON text).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
+    async def import_flow(self, info: Info, name: str, document: JSON) -> FlowResult:
+        account_id = info.context.account_id
+
+        return FlowType.of(await drafts.create_flow(account_id, name, document))
+
+    @strawberry.mutation(
+        description="Save the draft; refused with code `conflict` if someone saved since baseRevision.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def save_flow_draft(
         self, info: Info, id: strawberry.ID, document: JSON, base_revision: int
     ) -> FlowResult:
-        async def run() -> FlowType:
-            flow = await visible_flow(info, id)
-            return FlowType.of(await drafts.save_draft(flow, document, base_revision))
+        flow = await visible_flow(info, id)
+        return FlowType.of(await drafts.save_draft(flow, document, base_revision))
 
-        return await user_errors(run)
-
-    @strawberry.mutation
+    @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def rename_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
-        async def run() -> FlowType:
-            return FlowType.of(await drafts.rename_flow(await visible_flow(info, id), name))
+        return FlowType.of(await drafts.rename_flow(await visible_flow(info, id), name))
 
-        return await user_errors(run)
-
-    @strawberry.mutation(description="A new flow with a copy of this flow's draft (versions stay behind).")
+    @strawberry.mutation(
+        description="A new flow with a copy of this flow's draft (versions stay behind).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def copy_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
-        async def run() -> FlowType:
-            return FlowType.of(await drafts.copy_flow(await visible_flow(info, id), name))
+        return FlowType.of(await drafts.copy_flow(await visible_flow(info, id), name))
 
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Delete a flow and its versions; refused while a number uses it.")
+    @strawberry.mutation(
+        description="Delete a flow and its versions; refused while a number uses it.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def delete_flow(self, info: Info, id: strawberry.ID) -> DeleteFlowResult:
-        async def run() -> DeletedFlow:
-            flow = await visible_flow(info, id)
-            await drafts.delete_flow(flow)
-            return DeletedFlow(id=strawberry.ID(str(flow.id)))
-
-        return await user_errors(run)
+        flow = await visible_flow(info, id)
+        await drafts.delete_flow(flow)
+        return DeletedFlow(id=strawberry.ID(str(flow.id)))
 
     @strawberry.mutation(
         description="Freeze the draft as the next numbered version (refused on analysis errors); "
-        "the numbers listed switch to it at once."
+        "the numbers listed switch to it at once.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def publish_flow(
         self,
@@ -265,18 +272,14 @@ class Mutation:
         message: str = "",
         number_ids: list[strawberry.ID] | None = None,
     ) -> FlowVersionResult:
-        viewer = info.context.require_user()
-
-        async def run() -> FlowVersionType:
-            flow = await visible_flow(info, id)
-            numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
-            if any(n.account_id != flow.account_id for n in numbers):
-                raise UserError("not_found", "未找到该号码", "numberIds")
-            # One transaction: a number that cannot take the version undoes the whole publication.
-            async with in_transaction():
-                version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
-                for number in numbers:
-                    await set_flow_version(number, version)
-            return FlowVersionType.of(version)
-
-        return await user_errors(run)
+        viewer = info.context.viewer
+        flow = await visible_flow(info, id)
+        numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
+        if any(n.account_id != flow.account_id for n in numbers):
+            raise UserError("not_found", "未找到该号码", "numberIds")
+        # One transaction: a number that cannot take the version undoes the whole publication.
+        async with in_transaction():
+            version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
+            for number in numbers:
+                await set_flow_version(number, version)
+        return FlowVersionType.of(version)

@@ -9,9 +9,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as _Info
 
-from api.accounts.auth import Viewer
 from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized
+
+if TYPE_CHECKING:
+    # Type-only: the toolkit must not load a domain at run time (the view builds the viewer).
+    from api.accounts.auth import Viewer
 
 __all__ = ["Context", "Info"]
 
@@ -37,6 +40,13 @@ class Context:
         if not viewer.is_customer or viewer.account_id is None:
             raise NotAuthorized("仅限客户账户使用")
         return viewer
+
+    @property
+    def account_id(self) -> int:
+        """The signed-in customer's account: the tenant every customer-only field acts on."""
+        account_id = self.require_customer().account_id
+        assert account_id is not None
+        return account_id
 
     def require_operator(self) -> Viewer:
         viewer = self.require_user()

@@ -10,9 +10,10 @@ from strawberry.file_uploads import Upload
 from api.accounts.models import Account
 from api.errors import UserError
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.media import changes, library, quota, review
 from api.media.models import MediaItem, MediaKind
 from api.media.storage import media_store
@@ -43,7 +44,10 @@ def _typed(info: Info, row: MediaItem) -> MediaItemType:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Media of the viewer's account (operators: all, or one account's).")
+    @strawberry.field(
+        description="Media of the viewer's account (operators: all, or one account's).",
+        permission_classes=[IsSignedIn],
+    )
     async def media_items(
         self,
         info: Info,
@@ -68,25 +72,28 @@ class Query:
             nodes=lambda rows: [_typed(info, r) for r in rows],
         )
 
-    @strawberry.field
+    @strawberry.field(permission_classes=[IsSignedIn])
     async def media_item(self, info: Info, id: strawberry.ID) -> MediaItemType | None:
         row = await MediaItem.filter(
             id=parse_id(id, "id"), deleted_at__isnull=True, **info.context.tenant_filter()
         ).first()
         return _typed(info, row) if row else None
 
-    @strawberry.field(description="The customer's media storage use, quota and voicemail retention.")
+    @strawberry.field(
+        description="The customer's media storage use, quota and voicemail retention.",
+        permission_classes=[IsCustomer],
+    )
     async def media_usage(self, info: Info) -> MediaUsageType:
-        viewer = info.context.require_customer()
-        assert viewer.account_id is not None
-        return MediaUsageType.of(await quota.usage_of(viewer.account_id, info.context.config))
+        return MediaUsageType.of(await quota.usage_of(info.context.account_id, info.context.config))
 
 
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
         description="Upload audio (WAV, MP3, M4A/AAC, OGG, AMR). A ringback tone waits for review and "
-        "charges 3000 fen (R16). Retrying with the same idempotencyKey returns the same item, charged once."
+        "charges 3000 fen (R16). Retrying with the same idempotencyKey returns the same item, charged once.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
     )
     async def upload_media(
         self,
@@ -96,28 +103,25 @@ class Mutation:
         file: Upload,
         idempotency_key: str,
     ) -> MediaResult:
-        viewer = info.context.require_customer()
-        assert viewer.account_id is not None
         upload: Any = file
 
-        async def run() -> MediaItemType:
-            media_kind = MediaKind(kind)
-            data = await upload.read(library.read_limit(media_kind))
-            item = await library.add_upload(
-                account_id=viewer.account_id,
-                kind=media_kind,
-                name=name,
-                data=data,
-                idempotency_key=idempotency_key,
-                config=info.context.config,
-                store=media_store(info.context.config),
-            )
-            return _typed(info, item)
-
-        return await user_errors(run)
+        media_kind = MediaKind(kind)
+        data = await upload.read(library.read_limit(media_kind))
+        item = await library.add_upload(
+            account_id=info.context.account_id,
+            kind=media_kind,
+            name=name,
+            data=data,
+            idempotency_key=idempotency_key,
+            config=info.context.config,
+            store=media_store(info.context.config),
+        )
+        return _typed(info, item)
 
     @strawberry.mutation(
-        description="A prompt spoken from text (Mandarin text-to-speech); not for ringbacks."
+        description="A prompt spoken from text (Mandarin text-to-speech); not for ringbacks.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
     )
     async def create_text_prompt(
         self,
@@ -126,86 +130,72 @@ class Mutation:
         name: str,
         text: str,
     ) -> MediaResult:
-        viewer = info.context.require_customer()
-        assert viewer.account_id is not None
+        item = await library.add_text_prompt(
+            account_id=info.context.account_id,
+            kind=MediaKind(kind),
+            name=name,
+            text=text,
+            config=info.context.config,
+            store=media_store(info.context.config),
+        )
+        return _typed(info, item)
 
-        async def run() -> MediaItemType:
-            item = await library.add_text_prompt(
-                account_id=viewer.account_id,
-                kind=MediaKind(kind),
-                name=name,
-                text=text,
-                config=info.context.config,
-                store=media_store(info.context.config),
-            )
-            return _typed(info, item)
-
-        return await user_errors(run)
-
-    @strawberry.mutation
+    @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def rename_media(self, info: Info, id: strawberry.ID, name: str) -> MediaResult:
-        info.context.require_user()
-
-        async def run() -> MediaItemType:
-            return _typed(info, await changes.rename_media(await _visible(info, id), name))
-
-        return await user_errors(run)
+        return _typed(info, await changes.rename_media(await _visible(info, id), name))
 
     @strawberry.mutation(
-        description="Delete; refused while a published flow plays it. Returns the deleted item."
+        description="Delete; refused while a published flow plays it. Returns the deleted item.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def delete_media(self, info: Info, id: strawberry.ID) -> MediaResult:
-        info.context.require_user()
+        item = await changes.delete_media(await _visible(info, id), media_store(info.context.config))
+        return _typed(info, item)
 
-        async def run() -> MediaItemType:
-            item = await changes.delete_media(await _visible(info, id), media_store(info.context.config))
-            return _typed(info, item)
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: the ringback tone is healthy and lawful; it may play (R16).")
+    @strawberry.mutation(
+        description="Operators: the ringback tone is healthy and lawful; it may play (R16).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def approve_ringback(self, info: Info, id: strawberry.ID) -> MediaResult:
-        viewer = info.context.require_operator()
+        viewer = info.context.viewer
         assert viewer.user is not None
 
-        async def run() -> MediaItemType:
-            return _typed(info, await review.approve_ringback(await _visible(info, id), viewer.user))
+        return _typed(info, await review.approve_ringback(await _visible(info, id), viewer.user))
 
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: refuse the ringback tone with a reason the customer sees.")
+    @strawberry.mutation(
+        description="Operators: refuse the ringback tone with a reason the customer sees.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def reject_ringback(self, info: Info, id: strawberry.ID, reason: str) -> MediaResult:
-        viewer = info.context.require_operator()
+        viewer = info.context.viewer
         assert viewer.user is not None
 
-        async def run() -> MediaItemType:
-            return _typed(info, await review.reject_ringback(await _visible(info, id), viewer.user, reason))
+        return _typed(info, await review.reject_ringback(await _visible(info, id), viewer.user, reason))
 
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: an account's media quota in MB (null: the default).")
+    @strawberry.mutation(
+        description="Operators: an account's media quota in MB (null: the default).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def set_media_quota(
         self, info: Info, account_id: strawberry.ID, quota_megabytes: int | None
     ) -> MediaUsageResult:
-        info.context.require_operator()
+        account = await Account.get_or_none(id=parse_id(account_id, "accountId"))
+        if account is None:
+            raise UserError("not_found", "未找到该账户", "accountId")
+        await quota.set_quota(account.id, quota_megabytes)
+        return MediaUsageType.of(await quota.usage_of(account.id, info.context.config))
 
-        async def run() -> MediaUsageType:
-            account = await Account.get_or_none(id=parse_id(account_id, "accountId"))
-            if account is None:
-                raise UserError("not_found", "未找到该账户", "accountId")
-            await quota.set_quota(account.id, quota_megabytes)
-            return MediaUsageType.of(await quota.usage_of(account.id, info.context.config))
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="How many days the account's voicemail messages are kept (R17).")
+    @strawberry.mutation(
+        description="How many days the account's voicemail messages are kept (R17).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
     async def set_voicemail_retention(self, info: Info, days: int) -> MediaUsageResult:
-        viewer = info.context.require_customer()
-        assert viewer.account_id is not None
-        account_id = viewer.account_id
+        account_id = info.context.account_id
 
-        async def run() -> MediaUsageType:
-            await quota.set_voicemail_retention(account_id, days)
-            return MediaUsageType.of(await quota.usage_of(account_id, info.context.config))
-
-        return await user_errors(run)
+        await quota.set_voicemail_retention(account_id, days)
+        return MediaUsageType.of(await quota.usage_of(account_id, info.context.config))

@@ -9,8 +9,9 @@ import strawberry
 
 from api.errors import UserError
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
+from api.graphql.permissions import IsOperator, IsSignedIn
 from api.numbers import importing, operations, queries
 from api.numbers.lifecycle import Actor
 from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
@@ -40,14 +41,19 @@ async def _visible_number(info: Info, id: strawberry.ID) -> Number | None:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Numbers anyone signed in may reserve, best match first by digits.")
+    @strawberry.field(
+        description="Numbers anyone signed in may reserve, best match first by digits.",
+        permission_classes=[IsSignedIn],
+    )
     async def available_numbers(
         self, info: Info, search: NumberSearch | None = None, first: int = 50, after: str | None = None
     ) -> NumberConnection:
-        info.context.require_user()
         return await queries.available_numbers(info, search, first=first, after=after)
 
-    @strawberry.field(description="Operators: the whole inventory; customers: their own numbers.")
+    @strawberry.field(
+        description="Operators: the whole inventory; customers: their own numbers.",
+        permission_classes=[IsSignedIn],
+    )
     async def numbers(
         self,
         info: Info,
@@ -58,12 +64,17 @@ class Query:
     ) -> NumberConnection:
         return await queries.list_numbers(info, first=first, after=after, status=status, search=search)
 
-    @strawberry.field(description="One number the viewer may see, else null.")
+    @strawberry.field(
+        description="One number the viewer may see, else null.", permission_classes=[IsSignedIn]
+    )
     async def number(self, info: Info, id: strawberry.ID) -> NumberType | None:
         row = await _visible_number(info, id)
         return (await queries.number_nodes(info, [row]))[0] if row else None
 
-    @strawberry.field(description="The audit log of one number: every state change, who, when, why.")
+    @strawberry.field(
+        description="The audit log of one number: every state change, who, when, why.",
+        permission_classes=[IsSignedIn],
+    )
     async def number_events(self, info: Info, number_id: strawberry.ID) -> list[NumberEventType]:
         row = await _visible_number(info, number_id)
         if row is None:
@@ -79,15 +90,16 @@ class Query:
         events = await events.order_by("at", "id")
         return [NumberEventType.of(e) for e in events]
 
-    @strawberry.field(description="Prices of the 靓号 grades, in fen.")
+    @strawberry.field(description="Prices of the 靓号 grades, in fen.", permission_classes=[IsSignedIn])
     async def grade_prices(self, info: Info) -> list[GradePriceType]:
-        info.context.require_user()
         prices = await queries.grade_prices(info)
         return [GradePriceType(grade=g, grade_name=GRADE_NAMES_ZH[g], price_fen=prices[g]) for g in Grade]
 
-    @strawberry.field(description="Operator-entered holidays and make-up workdays of one year.")
+    @strawberry.field(
+        description="Operator-entered holidays and make-up workdays of one year.",
+        permission_classes=[IsSignedIn],
+    )
     async def holiday_overrides(self, info: Info, year: int) -> list[HolidayOverrideType]:
-        info.context.require_user()
         rows = await HolidayOverride.filter(
             day__gte=dt.date(year, 1, 1), day__lte=dt.date(year, 12, 31)
         ).order_by("day")
@@ -97,33 +109,33 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="Operators: import numbers, one per line or ranges (4001234500-4001234599); all or nothing."
+        description="Operators: import numbers, one per line or ranges (4001234500-4001234599); all or nothing.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
     )
     async def import_numbers(self, info: Info, text: str) -> ImportResult:
-        viewer = info.context.require_operator()
-
-        async def run() -> ImportNumbersResult:
-            result = await importing.import_numbers(text, Actor(viewer.user))
-            return ImportNumbersResult(
-                imported_count=len(result.imported), skipped_existing=result.skipped_existing
-            )
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: price a 靓号 grade in fen.")
-    async def set_grade_price(self, info: Info, grade: GradeEnum, price_fen: int) -> GradePriceResult:  # type: ignore[valid-type]
-        info.context.require_operator()
-
-        async def run() -> GradePriceType:
-            if not 0 <= price_fen <= 10**10:
-                raise UserError("invalid_price", "价格应为0到1亿元之间的整数(分)", "priceFen")
-            await GradePrice.update_or_create(grade=grade, defaults={"price_fen": price_fen})
-            return GradePriceType(grade=grade, grade_name=GRADE_NAMES_ZH[grade], price_fen=price_fen)
-
-        return await user_errors(run)
+        viewer = info.context.viewer
+        result = await importing.import_numbers(text, Actor(viewer.user))
+        return ImportNumbersResult(
+            imported_count=len(result.imported), skipped_existing=result.skipped_existing
+        )
 
     @strawberry.mutation(
-        description="Operators: suspend, resume, reclaim (with a cool-down in days) or re-list a number."
+        description="Operators: price a 靓号 grade in fen.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
+    async def set_grade_price(self, info: Info, grade: GradeEnum, price_fen: int) -> GradePriceResult:  # type: ignore[valid-type]
+
+        if not 0 <= price_fen <= 10**10:
+            raise UserError("invalid_price", "价格应为0到1亿元之间的整数(分)", "priceFen")
+        await GradePrice.update_or_create(grade=grade, defaults={"price_fen": price_fen})
+        return GradePriceType(grade=grade, grade_name=GRADE_NAMES_ZH[grade], price_fen=price_fen)
+
+    @strawberry.mutation(
+        description="Operators: suspend, resume, reclaim (with a cool-down in days) or re-list a number.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
     )
     async def change_number_status(
         self,
@@ -133,43 +145,35 @@ class Mutation:
         reason: str,
         cool_down_days: int | None = None,
     ) -> NumberResult:
-        viewer = info.context.require_operator()
+        viewer = info.context.viewer
+        row = await Number.filter(id=parse_id(id, "id")).first()
+        if row is None:
+            raise UserError("not_found", "未找到该号码", "id")
+        await operations.operator_change_status(
+            row,
+            NumberStatus(status),
+            actor=Actor(viewer.user),
+            reason=reason,
+            cool_down_days=cool_down_days,
+        )
+        return (await queries.number_nodes(info, [row]))[0]
 
-        async def run() -> NumberType:
-            row = await Number.filter(id=parse_id(id, "id")).first()
-            if row is None:
-                raise UserError("not_found", "未找到该号码", "id")
-            await operations.operator_change_status(
-                row,
-                NumberStatus(status),
-                actor=Actor(viewer.user),
-                reason=reason,
-                cool_down_days=cool_down_days,
-            )
-            return (await queries.number_nodes(info, [row]))[0]
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Operators: mark a day as holiday (workday=false) or make-up workday.")
+    @strawberry.mutation(
+        description="Operators: mark a day as holiday (workday=false) or make-up workday.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
     async def set_holiday_override(
         self, info: Info, day: dt.date, workday: bool, name: str = ""
     ) -> HolidayResult:
-        info.context.require_operator()
+        if len(name) > 50:
+            raise UserError("too_long", "名称不能超过50个字", "name")
+        await HolidayOverride.update_or_create(day=day, defaults={"workday": workday, "name": name.strip()})
+        await recompile_all_plans()  # every plan carries the holiday table
+        return HolidayOverrideType(day=day, workday=workday, name=name.strip())
 
-        async def run() -> HolidayOverrideType:
-            if len(name) > 50:
-                raise UserError("too_long", "名称不能超过50个字", "name")
-            await HolidayOverride.update_or_create(
-                day=day, defaults={"workday": workday, "name": name.strip()}
-            )
-            await recompile_all_plans()  # every plan carries the holiday table
-            return HolidayOverrideType(day=day, workday=workday, name=name.strip())
-
-        return await user_errors(run)
-
-    @strawberry.mutation
+    @strawberry.mutation(permission_classes=[IsOperator])
     async def delete_holiday_override(self, info: Info, day: dt.date) -> bool:
-        info.context.require_operator()
         deleted = await HolidayOverride.filter(day=day).delete() > 0
         if deleted:
             await recompile_all_plans()

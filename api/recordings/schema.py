@@ -8,9 +8,10 @@ import strawberry
 
 from api.errors import UserError
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.media.quota import voicemail_retention_days
 from api.recordings import intake, retention
 from api.recordings.models import Recording, RecordingKind
@@ -29,7 +30,8 @@ async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Voicemail and recordings in the order reported (customers: their numbers')."
+        description="Voicemail and recordings in the order reported (customers: their numbers').",
+        permission_classes=[IsSignedIn],
     )
     async def recordings(
         self,
@@ -48,7 +50,7 @@ class Query:
             RecordingConnection, query, first=first, after=after, nodes=lambda rows: _typed(info, rows)
         )
 
-    @strawberry.field
+    @strawberry.field(permission_classes=[IsSignedIn])
     async def recording(self, info: Info, id: strawberry.ID) -> RecordingType | None:
         row = await Recording.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
         return (await _typed(info, [row]))[0] if row else None
@@ -58,39 +60,36 @@ class Query:
 class Mutation:
     @strawberry.mutation(
         description="Telephony layer: the voicemail message or recording of a call. Retries with the same "
-        "kind and callId return the first report's row."
+        "kind and callId return the first report's row.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsTelephony],
     )
     async def report_call_audio(self, info: Info, input: CallAudioInput) -> RecordingResult:
-        info.context.require_telephony()
         upload: Any = input.file
 
-        async def run() -> RecordingType:
-            kind = RecordingKind(input.kind)
-            report = intake.CallAudio(
-                kind=kind,
-                call_id=input.call_id,
-                number=input.number,
-                caller=input.caller,
-                started_at=input.started_at,
-                ended_at=input.ended_at,
-            )
-            data = await upload.read(intake.read_limit(kind))
-            row = await intake.receive_call_audio(report, data, recording_store(info.context.config))
-            return (await _typed(info, [row]))[0]
+        kind = RecordingKind(input.kind)
+        report = intake.CallAudio(
+            kind=kind,
+            call_id=input.call_id,
+            number=input.number,
+            caller=input.caller,
+            started_at=input.started_at,
+            ended_at=input.ended_at,
+        )
+        data = await upload.read(intake.read_limit(kind))
+        row = await intake.receive_call_audio(report, data, recording_store(info.context.config))
+        return (await _typed(info, [row]))[0]
 
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Delete a recording's audio now; the row stays, marked deleted.")
+    @strawberry.mutation(
+        description="Delete a recording's audio now; the row stays, marked deleted.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def delete_recording(self, info: Info, id: strawberry.ID) -> RecordingResult:
-        info.context.require_user()
-
-        async def run() -> RecordingType:
-            row = await Recording.filter(
-                id=parse_id(id, "id"), deleted_at__isnull=True, **info.context.tenant_filter()
-            ).first()
-            if row is None:
-                raise UserError("not_found", "未找到该录音", "id")
-            row = await retention.delete_recording(row, recording_store(info.context.config))
-            return (await _typed(info, [row]))[0]
-
-        return await user_errors(run)
+        row = await Recording.filter(
+            id=parse_id(id, "id"), deleted_at__isnull=True, **info.context.tenant_filter()
+        ).first()
+        if row is None:
+            raise UserError("not_found", "未找到该录音", "id")
+        row = await retention.delete_recording(row, recording_store(info.context.config))
+        return (await _typed(info, [row]))[0]

@@ -8,9 +8,10 @@ import strawberry
 
 from api.errors import UserError
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsCustomer, IsSignedIn
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
 from api.reservations import holds
@@ -31,7 +32,10 @@ async def _typed(rows: list[Reservation]) -> list[ReservationType]:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Reservations the viewer may see (customers: their account's).")
+    @strawberry.field(
+        description="Reservations the viewer may see (customers: their account's).",
+        permission_classes=[IsSignedIn],
+    )
     async def reservations(
         self, info: Info, active: bool | None = None, first: int = 50, after: str | None = None
     ) -> ReservationConnection:
@@ -40,7 +44,7 @@ class Query:
             query = query.filter(ended_at__isnull=active)
         return await page_by_id(ReservationConnection, query, first=first, after=after, nodes=_typed)
 
-    @strawberry.field
+    @strawberry.field(permission_classes=[IsSignedIn])
     async def reservation(self, info: Info, id: strawberry.ID) -> ReservationType | None:
         row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
         return (await _typed([row]))[0] if row else None
@@ -49,30 +53,28 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="Reserve an available number for two working days, free of charge (R2, R5)."
+        description="Reserve an available number for two working days, free of charge (R2, R5).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
     )
     async def reserve_number(self, info: Info, number_id: strawberry.ID) -> ReservationResult:
-        viewer = info.context.require_customer()
+        viewer = info.context.viewer
+        reservation = await holds.reserve_number(
+            parse_id(number_id, "numberId"),
+            viewer.user,
+            workdays=info.context.config.reservation_workdays,
+        )
+        return (await _typed([reservation]))[0]
 
-        async def run() -> ReservationType:
-            reservation = await holds.reserve_number(
-                parse_id(number_id, "numberId"),
-                viewer.user,
-                workdays=info.context.config.reservation_workdays,
-            )
-            return (await _typed([reservation]))[0]
-
-        return await user_errors(run)
-
-    @strawberry.mutation(description="Give a held number back (customers: their own; operators: any).")
+    @strawberry.mutation(
+        description="Give a held number back (customers: their own; operators: any).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def release_reservation(self, info: Info, id: strawberry.ID) -> ReservationResult:
-        viewer = info.context.require_user()
-
-        async def run() -> ReservationType:
-            row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
-            if row is None:
-                raise UserError("not_found", "未找到该预占记录", "id")
-            await holds.release_reservation(row, Actor(viewer.user))
-            return (await _typed([row]))[0]
-
-        return await user_errors(run)
+        viewer = info.context.viewer
+        row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        if row is None:
+            raise UserError("not_found", "未找到该预占记录", "id")
+        await holds.release_reservation(row, Actor(viewer.user))
+        return (await _typed([row]))[0]

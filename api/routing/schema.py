@@ -12,7 +12,8 @@ from api.errors import UserError
 from api.flows.schema import SimulationResult, simulated_call, visible_number, visible_version
 from api.flows.types import DiagnosticType, FlowVersionType, SimulatedCallInput, SimulationType
 from api.graphql.context import Info
-from api.graphql.errors import UserErrors, user_errors
+from api.graphql.errors import ReturnsUserErrors, UserErrors
+from api.graphql.permissions import IsOperator, IsSignedIn
 from api.numbers.models import Number
 from api.routing import settings as number_settings
 from api.routing import simple
@@ -38,12 +39,9 @@ async def _typed(number: Number, row: NumberRouting) -> NumberRoutingType:
 
 async def _change(
     info: Info, number_id: strawberry.ID, change: Callable[[Number], Awaitable[NumberRouting]]
-) -> NumberRoutingType | UserErrors:
-    async def run() -> NumberRoutingType:
-        number = await visible_number(info, number_id)
-        return await _typed(number, await change(number))
-
-    return await user_errors(run)
+) -> NumberRoutingType:
+    number = await visible_number(info, number_id)
+    return await _typed(number, await change(number))
 
 
 def _bound(b: BoundNumberInput | None) -> simple.Bound | None:
@@ -66,7 +64,10 @@ def _simple(data: SimpleRoutingInput) -> simple.SimpleRouting:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="A number's routing settings (defaults until first changed), else null.")
+    @strawberry.field(
+        description="A number's routing settings (defaults until first changed), else null.",
+        permission_classes=[IsSignedIn],
+    )
     async def number_routing(self, info: Info, number_id: strawberry.ID) -> NumberRoutingType | None:
         try:
             number = await visible_number(info, number_id)
@@ -76,27 +77,28 @@ class Query:
 
     @strawberry.field(
         description="What happens if this caller calls at this time: the live plan, simulated "
-        "(which phones ring, in what order, for how long)."
+        "(which phones ring, in what order, for how long).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def what_happens(
         self, info: Info, number_id: strawberry.ID, call: SimulatedCallInput
     ) -> SimulationResult:
-        async def run() -> SimulationType:
-            number = await visible_number(info, number_id)
-            spec = simulated_call(call)
-            row = await current_plan(number)
-            if row is None:
-                raise UserError("no_plan", "该号码还没有发布的路由,请先设置路由", "numberId")
-            plan = ivr_flows.Dialplan.from_json(row.plan_json)
-            return SimulationType.of(ivr_flows.simulate(plan, spec))
-
-        return await user_errors(run)
+        number = await visible_number(info, number_id)
+        spec = simulated_call(call)
+        row = await current_plan(number)
+        if row is None:
+            raise UserError("no_plan", "该号码还没有发布的路由,请先设置路由", "numberId")
+        plan = ivr_flows.Dialplan.from_json(row.plan_json)
+        return SimulationType.of(ivr_flows.simulate(plan, spec))
 
 
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="R9: caller categories that may call (campus, VoIP and pay phones never)."
+        description="R9: caller categories that may call (campus, VoIP and pay phones never).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def set_caller_categories(
         self, info: Info, number_id: strawberry.ID, categories: list[str]
@@ -105,7 +107,9 @@ class Mutation:
 
     @strawberry.mutation(
         description="R15: replace the black/white list; one entry per line (whole numbers or leading "
-        "digits, never suffixes). Every bad line is reported and nothing is saved."
+        "digits, never suffixes). Every bad line is reported and nothing is saved.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def set_caller_list(
         self,
@@ -118,13 +122,19 @@ class Mutation:
             info, number_id, lambda n: number_settings.set_caller_list(n, ListMode(mode), text)
         )
 
-    @strawberry.mutation(description="R15: batch import into the list, one entry per line; all or nothing.")
+    @strawberry.mutation(
+        description="R15: batch import into the list, one entry per line; all or nothing.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
     async def add_caller_list_entries(self, info: Info, number_id: strawberry.ID, text: str) -> RoutingResult:
         return await _change(info, number_id, lambda n: number_settings.add_list_entries(n, text))
 
     @strawberry.mutation(
         description="R14: areas that may call (empty: everywhere) and that may not, as area codes, "
-        "provinces or cities."
+        "provinces or cities.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def set_area_restrictions(
         self,
@@ -138,7 +148,9 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Operators: R12 line package — 总机 (10 lines + extra) or 中继 (unlimited)."
+        description="Operators: R12 line package — 总机 (10 lines + extra) or 中继 (unlimited).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
     )
     async def set_line_package(
         self,
@@ -147,13 +159,14 @@ class Mutation:
         package: LinePackageEnum,  # type: ignore[valid-type]
         extra_lines: int = 0,
     ) -> RoutingResult:
-        info.context.require_operator()
         return await _change(
             info, number_id, lambda n: number_settings.set_line_package(n, LinePackage(package), extra_lines)
         )
 
     @strawberry.mutation(
-        description="Point a number at a published flow version — a new one, or an older one (rollback)."
+        description="Point a number at a published flow version — a new one, or an older one (rollback).",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def set_number_flow_version(
         self, info: Info, number_id: strawberry.ID, version_id: strawberry.ID
@@ -165,21 +178,19 @@ class Mutation:
 
     @strawberry.mutation(
         description="Save the simple routing form: generates a flow, publishes it and puts it in service; "
-        "returns R10 wait-time advice as warnings."
+        "returns R10 wait-time advice as warnings.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
     )
     async def save_simple_routing(
         self, info: Info, number_id: strawberry.ID, settings: SimpleRoutingInput
     ) -> SimpleRoutingResult:
-        viewer = info.context.require_user()
-
-        async def run() -> SimpleRoutingSaved:
-            number = await visible_number(info, number_id)
-            publisher = viewer.user.login if viewer.user else ""
-            row, version, warnings = await simple.save_simple_routing(number, _simple(settings), publisher)
-            return SimpleRoutingSaved(
-                routing=await _typed(number, row),
-                version=FlowVersionType.of(version),
-                warnings=[DiagnosticType.of(d) for d in warnings],
-            )
-
-        return await user_errors(run)
+        viewer = info.context.viewer
+        number = await visible_number(info, number_id)
+        publisher = viewer.user.login if viewer.user else ""
+        row, version, warnings = await simple.save_simple_routing(number, _simple(settings), publisher)
+        return SimpleRoutingSaved(
+            routing=await _typed(number, row),
+            version=FlowVersionType.of(version),
+            warnings=[DiagnosticType.of(d) for d in warnings],
+        )

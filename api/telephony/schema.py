@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from strawberry.permission import BasePermission
 
 from api.errors import NotAuthenticated, NotAuthorized
 from api.graphql.context import Info
@@ -11,13 +14,16 @@ from api.routing.models import CompiledPlan
 from api.telephony import plans
 
 
-def require_plan_reader(info: Info) -> None:
+class ReadsPlans(BasePermission):
     """Telephony tokens and operators read plans; customers see theirs through numberRouting/whatHappens."""
-    viewer = info.context.viewer
-    if not viewer.is_authenticated:
-        raise NotAuthenticated
-    if not (viewer.is_telephony or viewer.is_operator):
-        raise NotAuthorized("仅限话务系统令牌或运营人员使用")
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        viewer = info.context.viewer
+        if not viewer.is_authenticated:
+            raise NotAuthenticated
+        if not (viewer.is_telephony or viewer.is_operator):
+            raise NotAuthorized("仅限话务系统令牌或运营人员使用")
+        return True
 
 
 @strawberry.type(
@@ -48,19 +54,21 @@ class DialplanChanges:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Telephony: the compiled plan of a 400 number, null if it has none.")
+    @strawberry.field(
+        description="Telephony: the compiled plan of a 400 number, null if it has none.",
+        permission_classes=[ReadsPlans],
+    )
     async def dialplan(self, info: Info, number: str) -> DialplanType | None:
-        require_plan_reader(info)
         row = await plans.plan_for(number)
         if row is None:
             return None
         return DialplanType.of(row, parse_number(number))
 
     @strawberry.field(
-        description="Telephony: every plan changed since a version (0: all), to rebuild extensions.conf."
+        description="Telephony: every plan changed since a version (0: all), to rebuild extensions.conf.",
+        permission_classes=[ReadsPlans],
     )
     async def dialplans_changed_since(self, info: Info, version: int = 0) -> DialplanChanges:
-        require_plan_reader(info)
         found = await plans.changes_since(version)
         return DialplanChanges(
             plans=[DialplanType.of(r, found.numbers[r.number_id]) for r in found.plans],

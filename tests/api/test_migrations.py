@@ -12,7 +12,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from api.graphql.schema import export_sdl
+from api.schema import export_sdl
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from api.accounts.models import ApiToken, User
 from api.applications.models import Application, Document
 from api.billing.models import LedgerEntry
 from api.clock import utcnow
-from api.graphql.schema import build_schema
+from api.schema import build_schema
 from api.media.models import MediaItem, MediaKind, MediaSettings, ReviewStatus
 from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor

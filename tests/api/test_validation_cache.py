@@ -6,7 +6,7 @@ from strawberry.extensions.validation_cache import _get_validate_cache
 
 from tests.api.support import Env
 
-# The shared LRU cache behind ``ValidationCache(maxsize=256)`` in api/graphql/schema.py.
+# The shared LRU cache behind ``ValidationCache(maxsize=256)`` in api/schema.py.
 CACHE = _get_validate_cache(256)
 
 
