@@ -25,6 +25,7 @@ from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.numbers.models import Number
+from api.visible import find_visible, visible_application
 
 ApplicationResult = Annotated[ApplicationType | UserErrorsType, strawberry.union("ApplicationResult")]
 
@@ -80,13 +81,6 @@ def _details(company: CompanyInput) -> CompanyDetails:
     )
 
 
-async def _visible(info: Info, id: strawberry.ID) -> Application:
-    row = await Application.filter(id=parse_id(id, "applicationId"), **info.context.tenant_filter()).first()
-    if row is None:
-        raise UserError("not_found", "未找到该申请", "applicationId")
-    return row
-
-
 @strawberry.type
 class Query:
     @strawberry.field(
@@ -107,7 +101,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:
-        row = await Application.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        row = await find_visible(info, Application, id, "id")
         return (await _typed([row]))[0] if row else None
 
 
@@ -146,7 +140,7 @@ class Mutation:
         viewer = info.context.viewer
         app = await service.resubmit_application(
             user=viewer.user,
-            application=await _visible(info, application_id),
+            application=await visible_application(info, application_id),
             details=_details(company),
             documents=await _read_documents(info, documents),
             storage=info.context.config.documents_dir,
@@ -160,7 +154,7 @@ class Mutation:
     )
     async def withdraw_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
         viewer = info.context.viewer
-        app = await service.withdraw_application(await _visible(info, application_id), viewer.user)
+        app = await service.withdraw_application(await visible_application(info, application_id), viewer.user)
         return (await _typed([app]))[0]
 
     @strawberry.mutation(
@@ -170,7 +164,7 @@ class Mutation:
     )
     async def approve_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
         viewer = info.context.viewer
-        app = await service.approve_application(await _visible(info, application_id), viewer.user)
+        app = await service.approve_application(await visible_application(info, application_id), viewer.user)
         return (await _typed([app]))[0]
 
     @strawberry.mutation(
@@ -182,5 +176,7 @@ class Mutation:
         self, info: Info, application_id: strawberry.ID, reason: str
     ) -> ApplicationResult:
         viewer = info.context.viewer
-        app = await service.reject_application(await _visible(info, application_id), viewer.user, reason)
+        app = await service.reject_application(
+            await visible_application(info, application_id), viewer.user, reason
+        )
         return (await _typed([app]))[0]

@@ -31,9 +31,9 @@ from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsSignedIn
-from api.numbers.models import Number
 from api.routing.plans import current_routing, policies_of
 from api.routing.settings import set_flow_version
+from api.visible import find_visible, visible_flow, visible_number, visible_version
 
 FlowResult = Annotated[FlowType | UserErrors, strawberry.union("FlowResult")]
 FlowVersionResult = Annotated[FlowVersionType | UserErrors, strawberry.union("FlowVersionResult")]
@@ -41,28 +41,6 @@ DeleteFlowResult = Annotated[DeletedFlow | UserErrors, strawberry.union("DeleteF
 SimulationResult = Annotated[SimulationType | UserErrors, strawberry.union("SimulationResult")]
 FlowTestRunResult = Annotated[FlowTestRun | UserErrors, strawberry.union("FlowTestRunResult")]
 FlowDiffResult = Annotated[FlowDiffType | UserErrors, strawberry.union("FlowDiffResult")]
-
-
-async def visible_flow(info: Info, id: strawberry.ID, field: str = "id") -> Flow:
-    """The flow if the viewer may see it; another tenant's id reads as not found."""
-    row = await Flow.filter(id=parse_id(id, field), **info.context.tenant_filter()).first()
-    if row is None:
-        raise UserError("not_found", "未找到该流程", field)
-    return row
-
-
-async def visible_version(info: Info, id: strawberry.ID, field: str = "versionId") -> FlowVersion:
-    row = await FlowVersion.filter(id=parse_id(id, field), **info.context.tenant_filter()).first()
-    if row is None:
-        raise UserError("not_found", "未找到该流程版本", field)
-    return row
-
-
-async def visible_number(info: Info, id: strawberry.ID, field: str = "numberId") -> Number:
-    row = await Number.filter(id=parse_id(id, field), **info.context.tenant_filter()).first()
-    if row is None:
-        raise UserError("not_found", "未找到该号码", field)
-    return row
 
 
 def simulated_call(call: SimulatedCallInput) -> ivr_flows.CallSpec:
@@ -100,7 +78,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:
-        row = await Flow.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        row = await find_visible(info, Flow, id, "id")
         return FlowType.of(row) if row else None
 
     @strawberry.field(
@@ -120,7 +98,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def flow_version(self, info: Info, id: strawberry.ID) -> FlowVersionType | None:
-        row = await FlowVersion.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        row = await find_visible(info, FlowVersion, id, "id")
         return FlowVersionType.of(row) if row else None
 
     @strawberry.field(
@@ -130,7 +108,7 @@ class Query:
     async def validate_flow(
         self, info: Info, id: strawberry.ID, version_id: strawberry.ID | None = None
     ) -> list[DiagnosticType] | None:
-        row = await Flow.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        row = await find_visible(info, Flow, id, "id")
         if row is None:
             return None
         text = row.draft

@@ -24,18 +24,10 @@ from api.media.types import (
     MediaUsageType,
     ReviewStatusEnum,
 )
+from api.visible import find_visible, visible_media
 
 MediaResult = Annotated[MediaItemType | UserErrors, strawberry.union("MediaResult")]
 MediaUsageResult = Annotated[MediaUsageType | UserErrors, strawberry.union("MediaUsageResult")]
-
-
-async def _visible(info: Info, id: strawberry.ID, field: str = "id") -> MediaItem:
-    row = await MediaItem.filter(
-        id=parse_id(id, field), deleted_at__isnull=True, **info.context.tenant_filter()
-    ).first()
-    if row is None:
-        raise UserError("not_found", "未找到该媒体", field)
-    return row
 
 
 def _typed(info: Info, row: MediaItem) -> MediaItemType:
@@ -74,9 +66,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def media_item(self, info: Info, id: strawberry.ID) -> MediaItemType | None:
-        row = await MediaItem.filter(
-            id=parse_id(id, "id"), deleted_at__isnull=True, **info.context.tenant_filter()
-        ).first()
+        row = await find_visible(info, MediaItem, id, "id", deleted_at__isnull=True)
         return _typed(info, row) if row else None
 
     @strawberry.field(
@@ -142,7 +132,7 @@ class Mutation:
 
     @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def rename_media(self, info: Info, id: strawberry.ID, name: str) -> MediaResult:
-        return _typed(info, await changes.rename_media(await _visible(info, id), name))
+        return _typed(info, await changes.rename_media(await visible_media(info, id), name))
 
     @strawberry.mutation(
         description="Delete; refused while a published flow plays it. Returns the deleted item.",
@@ -150,7 +140,7 @@ class Mutation:
         permission_classes=[IsSignedIn],
     )
     async def delete_media(self, info: Info, id: strawberry.ID) -> MediaResult:
-        item = await changes.delete_media(await _visible(info, id), media_store(info.context.config))
+        item = await changes.delete_media(await visible_media(info, id), media_store(info.context.config))
         return _typed(info, item)
 
     @strawberry.mutation(
@@ -162,7 +152,7 @@ class Mutation:
         viewer = info.context.viewer
         assert viewer.user is not None
 
-        return _typed(info, await review.approve_ringback(await _visible(info, id), viewer.user))
+        return _typed(info, await review.approve_ringback(await visible_media(info, id), viewer.user))
 
     @strawberry.mutation(
         description="Operators: refuse the ringback tone with a reason the customer sees.",
@@ -173,7 +163,7 @@ class Mutation:
         viewer = info.context.viewer
         assert viewer.user is not None
 
-        return _typed(info, await review.reject_ringback(await _visible(info, id), viewer.user, reason))
+        return _typed(info, await review.reject_ringback(await visible_media(info, id), viewer.user, reason))
 
     @strawberry.mutation(
         description="Operators: an account's media quota in MB (null: the default).",

@@ -28,15 +28,12 @@ from api.numbers.types import (
     NumberType,
 )
 from api.routing.plans import recompile_all_plans
+from api.visible import find_visible
 
 ImportResult = Annotated[ImportNumbersResult | UserErrors, strawberry.union("ImportNumbersOutput")]
 NumberResult = Annotated[NumberType | UserErrors, strawberry.union("NumberResult")]
 GradePriceResult = Annotated[GradePriceType | UserErrors, strawberry.union("GradePriceResult")]
 HolidayResult = Annotated[HolidayOverrideType | UserErrors, strawberry.union("HolidayOverrideResult")]
-
-
-async def _visible_number(info: Info, id: strawberry.ID) -> Number | None:
-    return await queries.scoped_numbers(info).filter(id=parse_id(id, "id")).first()
 
 
 @strawberry.type
@@ -68,7 +65,7 @@ class Query:
         description="One number the viewer may see, else null.", permission_classes=[IsSignedIn]
     )
     async def number(self, info: Info, id: strawberry.ID) -> NumberType | None:
-        row = await _visible_number(info, id)
+        row = await find_visible(info, Number, id, "id")
         return (await queries.number_nodes(info, [row]))[0] if row else None
 
     @strawberry.field(
@@ -76,7 +73,7 @@ class Query:
         permission_classes=[IsSignedIn],
     )
     async def number_events(self, info: Info, number_id: strawberry.ID) -> list[NumberEventType]:
-        row = await _visible_number(info, number_id)
+        row = await find_visible(info, Number, number_id, "numberId")
         if row is None:
             return []
         events = NumberEvent.filter(number_id=row.id)

@@ -6,10 +6,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
-from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.media.quota import voicemail_retention_days
@@ -17,6 +15,7 @@ from api.recordings import intake, retention
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import recording_store
 from api.recordings.types import CallAudioInput, RecordingConnection, RecordingKindEnum, RecordingType
+from api.visible import find_visible, visible_recording
 
 RecordingResult = Annotated[RecordingType | UserErrors, strawberry.union("RecordingResult")]
 
@@ -52,7 +51,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def recording(self, info: Info, id: strawberry.ID) -> RecordingType | None:
-        row = await Recording.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        row = await find_visible(info, Recording, id, "id")
         return (await _typed(info, [row]))[0] if row else None
 
 
@@ -86,10 +85,6 @@ class Mutation:
         permission_classes=[IsSignedIn],
     )
     async def delete_recording(self, info: Info, id: strawberry.ID) -> RecordingResult:
-        row = await Recording.filter(
-            id=parse_id(id, "id"), deleted_at__isnull=True, **info.context.tenant_filter()
-        ).first()
-        if row is None:
-            raise UserError("not_found", "未找到该录音", "id")
+        row = await visible_recording(info, id)
         row = await retention.delete_recording(row, recording_store(info.context.config))
         return (await _typed(info, [row]))[0]

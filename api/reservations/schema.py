@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 
-from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
@@ -17,6 +16,7 @@ from api.numbers.models import Number
 from api.reservations import holds
 from api.reservations.models import Reservation
 from api.reservations.types import ReservationConnection, ReservationType
+from api.visible import find_visible, visible_reservation
 
 ReservationResult = Annotated[ReservationType | UserErrors, strawberry.union("ReservationResult")]
 
@@ -46,7 +46,7 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def reservation(self, info: Info, id: strawberry.ID) -> ReservationType | None:
-        row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
+        row = await find_visible(info, Reservation, id, "id")
         return (await _typed([row]))[0] if row else None
 
 
@@ -73,8 +73,6 @@ class Mutation:
     )
     async def release_reservation(self, info: Info, id: strawberry.ID) -> ReservationResult:
         viewer = info.context.viewer
-        row = await Reservation.filter(id=parse_id(id, "id"), **info.context.tenant_filter()).first()
-        if row is None:
-            raise UserError("not_found", "未找到该预占记录", "id")
+        row = await visible_reservation(info, id)
         await holds.release_reservation(row, Actor(viewer.user))
         return (await _typed([row]))[0]

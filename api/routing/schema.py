@@ -9,7 +9,7 @@ import strawberry
 
 import ivr_flows
 from api.errors import UserError
-from api.flows.schema import SimulationResult, simulated_call, visible_number, visible_version
+from api.flows.schema import SimulationResult, simulated_call
 from api.flows.types import DiagnosticType, FlowVersionType, SimulatedCallInput, SimulationType
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
@@ -27,6 +27,7 @@ from api.routing.types import (
     SimpleRoutingInput,
     SimpleRoutingSaved,
 )
+from api.visible import visible_number, visible_version
 
 RoutingResult = Annotated[NumberRoutingType | UserErrors, strawberry.union("NumberRoutingResult")]
 SimpleRoutingResult = Annotated[SimpleRoutingSaved | UserErrors, strawberry.union("SimpleRoutingResult")]
