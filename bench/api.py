@@ -47,9 +47,9 @@ from tortoise import Tortoise  # noqa: E402
 from api.app import create_app  # noqa: E402
 from api.config import load_config  # noqa: E402
 from api.db import tortoise_config  # noqa: E402
-from api.sqlcount import count_statements  # noqa: E402
 from bench.api_floor import create_app as create_floor  # noqa: E402
 from bench.api_seed import Seeded, seed  # noqa: E402
+from tests.sqlcount import count_statements  # noqa: E402
 
 SEARCH = """query Search($first: Int!) {
   availableNumbers(first: $first, search: {prefix: "4008"}) {

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
 
+@strawberry.enum(name="Role")
 class Role(StrEnum):
     OPERATOR = "operator"
     CUSTOMER = "customer"
 
 
+@strawberry.enum(name="TokenScope")
 class TokenScope(StrEnum):
     """What a bearer token may do: act as its user, or only what the telephony layer needs."""
 

@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.accounts import models
+from api.accounts.models import Role, TokenScope
 from api.clock import to_local
 from api.graphql.context import Info
 from api.graphql.pagination import Connection
+from api.numbers.numbering import NumberStatus
 
 if TYPE_CHECKING:
-    from api.numbers.types import NumberConnection, NumberStatusEnum
-
-RoleEnum = strawberry.enum(models.Role, name="Role")
-TokenScopeEnum = strawberry.enum(models.TokenScope, name="TokenScope")
+    from api.numbers.types import NumberConnection, NumberStatus
 
 
 @strawberry.type(name="Account", description="An enterprise customer (终端用户).")
@@ -41,7 +40,7 @@ class AccountType:
         info: Info,
         first: int = 50,
         after: str | None = None,
-        status: Annotated[NumberStatusEnum, strawberry.lazy("api.numbers.types")] | None = None,
+        status: Annotated[NumberStatus, strawberry.lazy("api.numbers.types")] | None = None,
     ) -> Annotated[NumberConnection, strawberry.lazy("api.numbers.types")]:
         from api.numbers.queries import account_numbers
 
@@ -63,7 +62,7 @@ class UserType:
     id: strawberry.ID
     login: str
     display_name: str
-    role: RoleEnum  # type: ignore[valid-type]
+    role: Role
     account_id: strawberry.ID | None
     is_active: bool
 
@@ -92,7 +91,7 @@ class ApiTokenType:
     id: strawberry.ID
     name: str
     prefix: str
-    scope: TokenScopeEnum  # type: ignore[valid-type]
+    scope: TokenScope
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
@@ -12,6 +13,7 @@ from api.numbers.models import Number
 from api.reservations.models import Reservation
 
 
+@strawberry.enum(name="ApplicationStatus")
 class ApplicationStatus(StrEnum):
     SUBMITTED = "submitted"
     APPROVED = "approved"
@@ -19,6 +21,7 @@ class ApplicationStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+@strawberry.enum(name="DocumentKind")
 class DocumentKind(StrEnum):
     BUSINESS_LICENCE = "business_licence"
     LEGAL_REP_ID_FRONT = "legal_rep_id_front"

@@ -9,10 +9,9 @@ import strawberry
 from api.applications import service
 from api.applications.checks import CompanyDetails
 from api.applications.documents import UploadedDocument, sniff_document
-from api.applications.models import Application, Document, DocumentKind
+from api.applications.models import Application, ApplicationStatus, Document, DocumentKind
 from api.applications.types import (
     ApplicationConnection,
-    ApplicationStatusEnum,
     ApplicationType,
     CompanyInput,
     DocumentsInput,
@@ -90,7 +89,7 @@ class Query:
     async def applications(
         self,
         info: Info,
-        status: ApplicationStatusEnum | None = None,  # type: ignore[valid-type]
+        status: ApplicationStatus | None = None,
         first: int = 50,
         after: str | None = None,
     ) -> ApplicationConnection:

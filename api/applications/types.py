@@ -8,19 +8,17 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from api.applications import models
+from api.applications.models import ApplicationStatus, DocumentKind
 from api.applications.service import DOCUMENT_NAMES_ZH
 from api.clock import to_local
 from api.graphql.pagination import Connection
 from api.numbers.numbering import format_number
 
-ApplicationStatusEnum = strawberry.enum(models.ApplicationStatus, name="ApplicationStatus")
-DocumentKindEnum = strawberry.enum(models.DocumentKind, name="DocumentKind")
-
 
 @strawberry.type(name="Document")
 class DocumentType:
     id: strawberry.ID
-    kind: DocumentKindEnum  # type: ignore[valid-type]
+    kind: DocumentKind
     kind_name: str
     filename: str
     content_type: str
@@ -53,7 +51,7 @@ class ApplicationType:
     number_id: strawberry.ID
     number: str
     display: str
-    status: ApplicationStatusEnum  # type: ignore[valid-type]
+    status: ApplicationStatus
     company_name: str
     credit_code: str
     legal_rep_name: str

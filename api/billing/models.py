@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
 from api.accounts.models import Account
 
 
+@strawberry.enum(name="LedgerEntryKind")
 class EntryKind(StrEnum):
     RINGBACK_FEE = "ringback_fee"
 

@@ -7,10 +7,9 @@ import datetime as dt
 import strawberry
 
 from api.billing import models
+from api.billing.models import EntryKind
 from api.clock import to_local
 from api.graphql.pagination import Connection
-
-EntryKindEnum = strawberry.enum(models.EntryKind, name="LedgerEntryKind")
 
 
 @strawberry.type(name="LedgerEntry", description="A charge (negative) or credit on an account, in fen.")
@@ -18,7 +17,7 @@ class LedgerEntryType:
     id: strawberry.ID
     account_id: strawberry.ID
     amount_fen: int
-    kind: EntryKindEnum  # type: ignore[valid-type]
+    kind: EntryKind
     description: str
     reference: str
     created_at: dt.datetime

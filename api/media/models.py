@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
 from api.accounts.models import Account, User
 
 
+@strawberry.enum(name="MediaKind")
 class MediaKind(StrEnum):
     """What a media item is for; the values are ``audio.PromptUse`` values."""
 
@@ -23,6 +25,7 @@ class MediaKind(StrEnum):
     VOICEMAIL_GREETING = "voicemail_greeting"
 
 
+@strawberry.enum(name="ReviewStatus")
 class ReviewStatus(StrEnum):
     """R16: ringback tones are reviewed before they may play; other prompts need no review."""
 

@@ -15,14 +15,12 @@ from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.media import changes, library, quota, review
-from api.media.models import MediaItem, MediaKind
+from api.media.models import MediaItem, MediaKind, ReviewStatus
 from api.media.storage import media_store
 from api.media.types import (
     MediaItemConnection,
     MediaItemType,
-    MediaKindEnum,
     MediaUsageType,
-    ReviewStatusEnum,
 )
 from api.visible import find_visible, visible_media
 
@@ -43,8 +41,8 @@ class Query:
     async def media_items(
         self,
         info: Info,
-        kind: MediaKindEnum | None = None,  # type: ignore[valid-type]
-        review_status: ReviewStatusEnum | None = None,  # type: ignore[valid-type]
+        kind: MediaKind | None = None,
+        review_status: ReviewStatus | None = None,
         account_id: strawberry.ID | None = None,
         first: int = 50,
         after: str | None = None,
@@ -88,7 +86,7 @@ class Mutation:
     async def upload_media(
         self,
         info: Info,
-        kind: MediaKindEnum,  # type: ignore[valid-type]
+        kind: MediaKind,
         name: str,
         file: Upload,
         idempotency_key: str,
@@ -116,7 +114,7 @@ class Mutation:
     async def create_text_prompt(
         self,
         info: Info,
-        kind: MediaKindEnum,  # type: ignore[valid-type]
+        kind: MediaKind,
         name: str,
         text: str,
     ) -> MediaResult:

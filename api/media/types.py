@@ -13,12 +13,10 @@ from api.graphql.pagination import Connection
 from api.media import models
 from api.media.library import prompt_id
 from api.media.links import signed_url
+from api.media.models import MediaKind, ReviewStatus
 from api.media.quota import Usage
 from api.media.storage import COLUMNS
 from audio import OutputKind
-
-MediaKindEnum = strawberry.enum(models.MediaKind, name="MediaKind")
-ReviewStatusEnum = strawberry.enum(models.ReviewStatus, name="ReviewStatus")
 
 
 @strawberry.enum(description="A delivered file: telephony formats at 8 kHz, and the browser preview.")
@@ -45,9 +43,9 @@ class MediaItemType:
     id: strawberry.ID
     account_id: strawberry.ID
     prompt_id: str = strawberry.field(description="The id a flow uses to play it (PromptRef.prompt).")
-    kind: MediaKindEnum  # type: ignore[valid-type]
+    kind: MediaKind
     name: str
-    review_status: ReviewStatusEnum  # type: ignore[valid-type]
+    review_status: ReviewStatus
     reject_reason: str | None = strawberry.field(
         description="Why the review refused it; shown to the customer."
     )

@@ -9,6 +9,8 @@ import itertools
 import re
 from enum import StrEnum
 
+import strawberry
+
 __all__ = [
     "TRANSITIONS",
     "Carrier",
@@ -22,6 +24,7 @@ __all__ = [
 ]
 
 
+@strawberry.enum(name="Carrier")
 class Carrier(StrEnum):
     UNICOM = "unicom"
     MOBILE = "mobile"
@@ -40,6 +43,7 @@ _CARRIER_BY_PREFIX = {
 }
 
 
+@strawberry.enum(name="NumberStatus")
 class NumberStatus(StrEnum):
     AVAILABLE = "available"
     RESERVED = "reserved"
@@ -71,6 +75,7 @@ STATUS_NAMES_ZH = {
 }
 
 
+@strawberry.enum(name="Grade")
 class Grade(StrEnum):
     """靓号 grades, best first. A number takes the best grade whose pattern it matches."""
 

@@ -17,14 +17,12 @@ from api.numbers.lifecycle import Actor
 from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
 from api.numbers.numbering import GRADE_NAMES_ZH, Grade, NumberStatus
 from api.numbers.types import (
-    GradeEnum,
     GradePriceType,
     HolidayOverrideType,
     ImportNumbersResult,
     NumberConnection,
     NumberEventType,
     NumberSearch,
-    NumberStatusEnum,
     NumberType,
 )
 from api.routing.plans import recompile_all_plans
@@ -54,7 +52,7 @@ class Query:
     async def numbers(
         self,
         info: Info,
-        status: NumberStatusEnum | None = None,  # type: ignore[valid-type]
+        status: NumberStatus | None = None,
         search: NumberSearch | None = None,
         first: int = 50,
         after: str | None = None,
@@ -122,7 +120,7 @@ class Mutation:
         extensions=[ReturnsUserErrors()],
         permission_classes=[IsOperator],
     )
-    async def set_grade_price(self, info: Info, grade: GradeEnum, price_fen: int) -> GradePriceResult:  # type: ignore[valid-type]
+    async def set_grade_price(self, info: Info, grade: Grade, price_fen: int) -> GradePriceResult:
 
         if not 0 <= price_fen <= 10**10:
             raise UserError("invalid_price", "价格应为0到1亿元之间的整数(分)", "priceFen")
@@ -138,7 +136,7 @@ class Mutation:
         self,
         info: Info,
         id: strawberry.ID,
-        status: NumberStatusEnum,  # type: ignore[valid-type]
+        status: NumberStatus,
         reason: str,
         cool_down_days: int | None = None,
     ) -> NumberResult:

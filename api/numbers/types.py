@@ -9,12 +9,9 @@ import strawberry
 from api.accounts.types import AccountType
 from api.clock import to_local
 from api.graphql.pagination import Connection
-from api.numbers import models, numbering
+from api.numbers import models
+from api.numbers.numbering import Carrier, Grade, NumberStatus
 from api.reservations.types import ReservationType
-
-CarrierEnum = strawberry.enum(numbering.Carrier, name="Carrier")
-GradeEnum = strawberry.enum(numbering.Grade, name="Grade")
-NumberStatusEnum = strawberry.enum(numbering.NumberStatus, name="NumberStatus")
 
 
 @strawberry.type(name="Number", description="A 400 number (R1).")
@@ -22,12 +19,12 @@ class NumberType:
     id: strawberry.ID
     number: str = strawberry.field(description="Ten digits, 400XXXXXXX.")
     display: str = strawberry.field(description="As people write it: 400-XXX-XXXX.")
-    carrier: CarrierEnum  # type: ignore[valid-type]
+    carrier: Carrier
     carrier_name: str
-    grade: GradeEnum  # type: ignore[valid-type]
+    grade: Grade
     grade_name: str
     price_fen: int = strawberry.field(description="Price of its 靓号 grade in fen; 0 for ordinary numbers.")
-    status: NumberStatusEnum  # type: ignore[valid-type]
+    status: NumberStatus
     status_name: str
     status_changed_at: dt.datetime
     available_from: dt.datetime | None
@@ -43,8 +40,8 @@ class NumberConnection(Connection[NumberType]):
 @strawberry.type(name="NumberEvent", description="One audited state change of a number.")
 class NumberEventType:
     at: dt.datetime
-    from_status: NumberStatusEnum | None  # type: ignore[valid-type]
-    to_status: NumberStatusEnum  # type: ignore[valid-type]
+    from_status: NumberStatus | None
+    to_status: NumberStatus
     actor: str
     reason: str
 
@@ -61,7 +58,7 @@ class NumberEventType:
 
 @strawberry.type(name="GradePrice")
 class GradePriceType:
-    grade: GradeEnum  # type: ignore[valid-type]
+    grade: Grade
     grade_name: str
     price_fen: int
 
@@ -84,6 +81,6 @@ class HolidayOverrideType:
 @strawberry.input
 class NumberSearch:
     prefix: str | None = strawberry.field(default=None, description="Leading digits, e.g. 4008.")
-    carrier: CarrierEnum | None = None  # type: ignore[valid-type]
+    carrier: Carrier | None = None
     contains: str | None = strawberry.field(default=None, description="Digits anywhere after 400, e.g. 888.")
-    grade: GradeEnum | None = None  # type: ignore[valid-type]
+    grade: Grade | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
@@ -11,11 +12,13 @@ from api.accounts.models import Account
 from api.numbers.models import Number
 
 
+@strawberry.enum(name="RecordingKind")
 class RecordingKind(StrEnum):
     VOICEMAIL = "voicemail"
     CALL = "call"
 
 
+@strawberry.enum(name="RecordingDeletionReason")
 class DeletionReason(StrEnum):
     RETENTION = "retention"
     CUSTOMER = "customer"

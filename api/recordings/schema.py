@@ -14,7 +14,7 @@ from api.media.quota import voicemail_retention_days
 from api.recordings import intake, retention
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import recording_store
-from api.recordings.types import CallAudioInput, RecordingConnection, RecordingKindEnum, RecordingType
+from api.recordings.types import CallAudioInput, RecordingConnection, RecordingType
 from api.visible import find_visible, visible_recording
 
 RecordingResult = Annotated[RecordingType | UserErrors, strawberry.union("RecordingResult")]
@@ -35,7 +35,7 @@ class Query:
     async def recordings(
         self,
         info: Info,
-        kind: RecordingKindEnum | None = None,  # type: ignore[valid-type]
+        kind: RecordingKind | None = None,
         include_deleted: bool = False,
         first: int = 50,
         after: str | None = None,

@@ -13,17 +13,15 @@ from api.graphql.pagination import Connection
 from api.media.links import signed_url
 from api.numbers.numbering import format_number
 from api.recordings import models
+from api.recordings.models import DeletionReason, RecordingKind
 from api.recordings.retention import expires_at
-
-RecordingKindEnum = strawberry.enum(models.RecordingKind, name="RecordingKind")
-DeletionReasonEnum = strawberry.enum(models.DeletionReason, name="RecordingDeletionReason")
 
 
 @strawberry.type(name="Recording", description="A voicemail message (R17) or call recording (R18).")
 class RecordingType:
     id: strawberry.ID
     account_id: strawberry.ID
-    kind: RecordingKindEnum  # type: ignore[valid-type]
+    kind: RecordingKind
     call_id: str
     caller: str
     number: str
@@ -34,7 +32,7 @@ class RecordingType:
     size_bytes: float
     expires_at: dt.datetime = strawberry.field(description="When the retention job deletes the audio.")
     deleted_at: dt.datetime | None
-    deletion_reason: DeletionReasonEnum | None  # type: ignore[valid-type]
+    deletion_reason: DeletionReason | None
     play_url: str | None = strawberry.field(
         description="MP3 for the browser (signed link); null once deleted."
     )
@@ -73,7 +71,7 @@ class RecordingConnection(Connection[RecordingType]):
 
 @strawberry.input(description="What the telephony layer knows about the call.")
 class CallAudioInput:
-    kind: RecordingKindEnum  # type: ignore[valid-type]
+    kind: RecordingKind
     call_id: str
     number: str = strawberry.field(description="The 400 number called, 400XXXXXXX.")
     caller: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
@@ -11,6 +12,7 @@ from api.accounts.models import Account, User
 from api.numbers.models import Number
 
 
+@strawberry.enum(name="ReservationEnd")
 class ReservationEnd(StrEnum):
     RELEASED = "released"
     EXPIRED = "expired"

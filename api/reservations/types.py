@@ -10,8 +10,7 @@ from api.clock import to_local
 from api.graphql.pagination import Connection
 from api.numbers.numbering import format_number
 from api.reservations import models
-
-ReservationEndEnum = strawberry.enum(models.ReservationEnd, name="ReservationEnd")
+from api.reservations.models import ReservationEnd
 
 
 @strawberry.type(name="Reservation", description="A free hold (预占) on a number for two working days (R2).")
@@ -23,7 +22,7 @@ class ReservationType:
     created_at: dt.datetime
     expires_at: dt.datetime
     ended_at: dt.datetime | None
-    end_reason: ReservationEndEnum | None  # type: ignore[valid-type]
+    end_reason: ReservationEnd | None
     active: bool
 
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import strawberry
 from tortoise import fields
 from tortoise.models import Model
 
@@ -11,6 +12,7 @@ from api.flows.models import FlowVersion
 from api.numbers.models import Number
 
 
+@strawberry.enum(name="LinePackage")
 class LinePackage(StrEnum):
     """R12: 总机 (switchboard) has 10 lines plus extra lines bought; 中继 (trunk) is unlimited."""
 
@@ -18,6 +20,7 @@ class LinePackage(StrEnum):
     TRUNK = "trunk"
 
 
+@strawberry.enum(name="CallerListMode")
 class ListMode(StrEnum):
     OFF = "off"
     BLACK = "black"

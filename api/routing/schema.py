@@ -21,8 +21,6 @@ from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRoutin
 from api.routing.plans import current_plan, current_routing
 from api.routing.types import (
     BoundNumberInput,
-    LinePackageEnum,
-    ListModeEnum,
     NumberRoutingType,
     SimpleRoutingInput,
     SimpleRoutingSaved,
@@ -116,7 +114,7 @@ class Mutation:
         self,
         info: Info,
         number_id: strawberry.ID,
-        mode: ListModeEnum,  # type: ignore[valid-type]
+        mode: ListMode,
         text: str = "",
     ) -> RoutingResult:
         return await _change(
@@ -157,7 +155,7 @@ class Mutation:
         self,
         info: Info,
         number_id: strawberry.ID,
-        package: LinePackageEnum,  # type: ignore[valid-type]
+        package: LinePackage,
         extra_lines: int = 0,
     ) -> RoutingResult:
         return await _change(

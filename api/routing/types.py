@@ -10,10 +10,8 @@ from api.clock import to_local
 from api.flows.types import DiagnosticType, FlowVersionType
 from api.numbers.numbering import format_number
 from api.routing import models
+from api.routing.models import LinePackage, ListMode
 from api.routing.plans import max_lines
-
-LinePackageEnum = strawberry.enum(models.LinePackage, name="LinePackage")
-ListModeEnum = strawberry.enum(models.ListMode, name="CallerListMode")
 
 
 @strawberry.type(name="NumberRouting", description="Number-level policies and the flow version it runs.")
@@ -21,11 +19,11 @@ class NumberRoutingType:
     number_id: strawberry.ID
     number: str
     display: str
-    package: LinePackageEnum  # type: ignore[valid-type]
+    package: LinePackage
     extra_lines: int
     max_lines: int | None = strawberry.field(description="R12: null means unlimited (中继).")
     allowed_categories: list[str] = strawberry.field(description="R9 caller categories that may call.")
-    list_mode: ListModeEnum  # type: ignore[valid-type]
+    list_mode: ListMode
     list_entries: list[str]
     allowed_areas: list[str] = strawberry.field(description="R14: empty means everywhere.")
     refused_areas: list[str]

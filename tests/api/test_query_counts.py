@@ -13,8 +13,8 @@ from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from api.reservations.models import Reservation
-from api.sqlcount import count_statements
 from tests.api.support import Client, Env
+from tests.sqlcount import count_statements
 
 PAGE = """query($n:Int!){numbers(first:$n){edges{node{number status grade priceFen
   account{id name balanceFen} reservation{expiresAt active}}}}}"""

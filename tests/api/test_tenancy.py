@@ -13,7 +13,6 @@ from api.accounts.models import ApiToken, User
 from api.applications.models import Application, Document
 from api.billing.models import LedgerEntry
 from api.clock import utcnow
-from api.schema import build_schema
 from api.media.models import MediaItem, MediaKind, MediaSettings, ReviewStatus
 from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor
@@ -21,6 +20,7 @@ from api.numbers.models import Number, NumberEvent
 from api.numbers.numbering import NumberStatus
 from api.recordings.models import Recording, RecordingKind
 from api.reservations.models import Reservation
+from api.schema import build_schema
 from tests.api import documents
 from tests.api.support import Env, gql_upload
 from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only
