@@ -1,4 +1,4 @@
-"""Benchmark the GraphQL read path against a hand-written Starlette endpoint doing the same reads (issue 2, §7).
+"""Benchmark the GraphQL read path against a hand-written Starlette endpoint doing the same reads.
 
 Run: ``.venv/bin/python bench/api.py`` (SQLite in a temporary directory), or with
 ``--database-url postgres://user@host/db`` (that database is migrated and EMPTIED first).

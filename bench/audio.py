@@ -6,7 +6,7 @@ for comparison times ONE direct ffmpeg command doing the same conversion (``loud
 encode WAV/µ-law/A-law/MP3). Every output's level and peak is then read by ffmpeg itself (``astats``
 after ``silenceremove`` for the active-speech level, ``ebur128`` for loudness), not by the library.
 Prints readable lines, then as its last line one JSON object (``x_realtime``, ``ratio_vs_ffmpeg``,
-``active_level_dbfs``, ``peak_dbfs``, ``files`` …). Target (issue 5): >= 100x real time, level
+``active_level_dbfs``, ``peak_dbfs``, ``files`` …). Target: >= 100x real time, level
 -22 +/- 1 dBFS, peaks <= -3 dBFS. Files are written under ``bench/out/audio/`` (git-ignored).
 """
 

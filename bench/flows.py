@@ -1,7 +1,7 @@
 """Benchmark ivr_flows: validate + compile + render by flow size, simulated calls/s, caller-area look-ups/s.
 
 Run: ``.venv/bin/python bench/flows.py``. Prints readable lines, then as its last line one JSON object
-(``compile_ms_1000``, ``sim_calls_per_s``, ``area_lookups_per_s`` …). Targets (issue 3): 1,000 nodes in
+(``compile_ms_1000``, ``sim_calls_per_s``, ``area_lookups_per_s`` …). Targets: 1,000 nodes in
 < 100 ms with linear growth; >= 5,000 simulated calls/s on the menu example; >= 200,000 area look-ups/s.
 The machine is shared: the figures carry the 1-minute load average at start and end (``load_1m_*``), so a
 slow run on a busy machine can be told from a regression.

@@ -1,4 +1,4 @@
-"""Benchmark the telephony layer's hot path against a running service (issue 4, §4).
+"""Benchmark the telephony layer's hot path against a running service.
 
 Run: ``.venv/bin/python bench/routing.py`` (SQLite in a temporary directory; ``--database-url`` for
 PostgreSQL — that database is migrated and gets bench rows added).

@@ -15,7 +15,7 @@ from api.graphql.pagination import Connection
 from api.numbers.numbering import NumberStatus
 
 if TYPE_CHECKING:
-    from api.numbers.types import NumberConnection, NumberStatus
+    from api.numbers.types import NumberConnection
 
 
 @strawberry.type(name="Account", description="An enterprise customer (终端用户).")
@@ -40,7 +40,7 @@ class AccountType:
         info: Info,
         first: int = 50,
         after: str | None = None,
-        status: Annotated[NumberStatus, strawberry.lazy("api.numbers.types")] | None = None,
+        status: NumberStatus | None = None,
     ) -> Annotated[NumberConnection, strawberry.lazy("api.numbers.types")]:
         from api.numbers.queries import account_numbers
 
