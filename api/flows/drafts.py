@@ -13,7 +13,7 @@ from tortoise.expressions import F
 
 from api.clock import utcnow
 from api.errors import UserError
-from api.flows.documents import canonical, check_document, empty_document
+from api.flows.flow_json import canonical, check_document, empty_document
 from api.flows.models import Flow
 from api.routing.models import NumberRouting
 

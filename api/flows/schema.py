@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 import ivr_flows
 from api.errors import UserError
 from api.flows import drafts, simulation, versions
-from api.flows.documents import parse_stored
+from api.flows.flow_json import parse_stored
 from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
     DeletedFlow,

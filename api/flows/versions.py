@@ -14,7 +14,7 @@ from tortoise.exceptions import IntegrityError
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError, UserErrors
-from api.flows.documents import FlowDiff, diff_documents, parse_stored
+from api.flows.flow_json import FlowDiff, diff_documents, parse_stored
 from api.flows.models import Flow, FlowVersion
 from api.flows.prompts import analysis_context
 from ivr_flows.compiler import flow_digest

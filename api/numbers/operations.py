@@ -11,7 +11,7 @@ from api.errors import UserError
 from api.numbers.lifecycle import Actor, change_status
 from api.numbers.models import Number
 from api.numbers.numbering import STATUS_NAMES_ZH, NumberStatus
-from api.routing.changes import notify_plan_changed
+from api.plans.wakeups import notify_plan_changed
 from api.routing.plans import forget_routing
 
 __all__ = ["MANUAL_TRANSITIONS", "make_available_after_cooldown", "operator_change_status"]

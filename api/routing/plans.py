@@ -17,13 +17,13 @@ from tortoise.transactions import in_transaction
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
-from api.flows.documents import parse_stored
+from api.flows.flow_json import parse_stored
 from api.flows.models import FlowVersion
 from api.flows.prompts import analysis_context
 from api.flows.versions import refusal
 from api.numbers.models import HolidayOverride, Number
 from api.numbers.numbering import NumberStatus
-from api.routing.changes import notify_plan_changed
+from api.plans.wakeups import notify_plan_changed
 from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRouting, PlanChange
 from ivr_flows.policies import ALLOWED_CATEGORIES, AreaPolicy, CalendarDay, CallerListPolicy
 

@@ -17,8 +17,8 @@ from tortoise.transactions import in_transaction
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
-from api.flows.documents import canonical
 from api.flows.drafts import create_flow
+from api.flows.flow_json import canonical
 from api.flows.models import Flow, FlowVersion
 from api.flows.versions import diagnostics_of, publish_flow, refusal
 from api.numbers.models import Number
