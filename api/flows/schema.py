@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
-from tortoise.transactions import in_transaction
 
 import ivr_flows
 from api.errors import UserError
@@ -31,8 +30,8 @@ from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.numbers.models import Number
-from api.routing.plans import current_routing, policies_of
-from api.routing.settings import set_flow_version
+from api.plans import pipeline
+from api.plans.policies import number_policies
 
 FlowResult = Annotated[FlowType | UserErrors, strawberry.union("FlowResult")]
 FlowVersionResult = Annotated[FlowVersionType | UserErrors, strawberry.union("FlowVersionResult")]
@@ -131,7 +130,7 @@ class Query:
             if version is None:
                 return None
             text = version.document
-        found = await versions.diagnostics_of(parse_stored(text), row.account_id)
+        found = await pipeline.diagnose(parse_stored(text), row.account_id)
         return [DiagnosticType.of(d) for d in found]
 
     @strawberry.field(description="What changed from one version to another (or to the flow's draft).")
@@ -166,7 +165,7 @@ class Query:
             number, policies = None, None
             if number_id is not None:
                 row = await visible_number(info, number_id)
-                number, policies = row.number, await policies_of(row, await current_routing(row))
+                number, policies = row.number, await number_policies(row)
             plan = simulation.compile_document(parse_stored(text), number, policies)
             return SimulationType.of(ivr_flows.simulate(plan, spec))
 
@@ -270,13 +269,8 @@ class Mutation:
         async def run() -> FlowVersionType:
             flow = await visible_flow(info, id)
             numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
-            if any(n.account_id != flow.account_id for n in numbers):
-                raise UserError("not_found", "未找到该号码", "numberIds")
-            # One transaction: a number that cannot take the version undoes the whole publication.
-            async with in_transaction():
-                version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
-                for number in numbers:
-                    await set_flow_version(number, version)
-            return FlowVersionType.of(version)
+            author = viewer.user.login if viewer.user else ""
+            published = await pipeline.publish(flow, message, author, numbers)
+            return FlowVersionType.of(published.version)
 
         return await user_errors(run)

@@ -26,7 +26,7 @@ from api.numbers.types import (
     NumberStatusEnum,
     NumberType,
 )
-from api.routing.plans import recompile_all_plans
+from api.plans import pipeline
 
 ImportResult = Annotated[ImportNumbersResult | UserErrors, strawberry.union("ImportNumbersOutput")]
 NumberResult = Annotated[NumberType | UserErrors, strawberry.union("NumberResult")]
@@ -162,7 +162,7 @@ class Mutation:
             await HolidayOverride.update_or_create(
                 day=day, defaults={"workday": workday, "name": name.strip()}
             )
-            await recompile_all_plans()  # every plan carries the holiday table
+            await pipeline.recompile_all()  # every plan carries the holiday table
             return HolidayOverrideType(day=day, workday=workday, name=name.strip())
 
         return await user_errors(run)
@@ -172,5 +172,5 @@ class Mutation:
         info.context.require_operator()
         deleted = await HolidayOverride.filter(day=day).delete() > 0
         if deleted:
-            await recompile_all_plans()
+            await pipeline.recompile_all()
         return deleted

@@ -14,10 +14,11 @@ from api.flows.types import DiagnosticType, FlowVersionType, SimulatedCallInput,
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.numbers.models import Number
+from api.plans import pipeline
 from api.routing import settings as number_settings
 from api.routing import simple
 from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRouting
-from api.routing.plans import current_plan, current_routing
+from api.routing.records import current_routing
 from api.routing.types import (
     BoundNumberInput,
     LinePackageEnum,
@@ -61,6 +62,8 @@ def _simple(data: SimpleRoutingInput) -> simple.SimpleRouting:
         voicemail=data.voicemail,
         recording=data.recording,
         ringback=data.ringback,
+        after_hours_action=simple.AfterHours(data.after_hours_action),
+        after_hours_message=data.after_hours_message,
     )
 
 
@@ -84,7 +87,7 @@ class Query:
         async def run() -> SimulationType:
             number = await visible_number(info, number_id)
             spec = simulated_call(call)
-            row = await current_plan(number)
+            row = await pipeline.current_plan(number)
             if row is None:
                 raise UserError("no_plan", "该号码还没有发布的路由,请先设置路由", "numberId")
             plan = ivr_flows.Dialplan.from_json(row.plan_json)
@@ -159,7 +162,7 @@ class Mutation:
         self, info: Info, number_id: strawberry.ID, version_id: strawberry.ID
     ) -> RoutingResult:
         async def change(number: Number) -> NumberRouting:
-            return await number_settings.set_flow_version(number, await visible_version(info, version_id))
+            return (await pipeline.assign(await visible_version(info, version_id), [number]))[0]
 
         return await _change(info, number_id, change)
 

@@ -10,10 +10,17 @@ from api.clock import to_local
 from api.flows.types import DiagnosticType, FlowVersionType
 from api.numbers.numbering import format_number
 from api.routing import models
-from api.routing.plans import max_lines
+from api.routing.records import max_lines
+from api.routing.simple import AfterHours
 
 LinePackageEnum = strawberry.enum(models.LinePackage, name="LinePackage")
 ListModeEnum = strawberry.enum(models.ListMode, name="CallerListMode")
+AfterHoursEnum = strawberry.enum(
+    AfterHours,
+    name="AfterHoursAction",
+    description="Outside the work windows: RING the after-hours numbers, take a VOICEMAIL, or play an "
+    "ANNOUNCEMENT and end the call.",
+)
 
 
 @strawberry.type(name="NumberRouting", description="Number-level policies and the flow version it runs.")
@@ -80,7 +87,16 @@ class SimpleRoutingInput:
     destinations: list[BoundNumberInput] = strawberry.field(description="Rung in order, each for its wait.")
     work_windows: list[WorkWindowInput] = strawberry.field(default_factory=list)
     after_hours: list[BoundNumberInput] = strawberry.field(
-        default_factory=list, description="Rung outside the work windows."
+        default_factory=list, description="Rung outside the work windows (afterHoursAction RING)."
+    )
+    after_hours_action: AfterHoursEnum = strawberry.field(  # type: ignore[valid-type]
+        default=AfterHours.RING,
+        description="What happens outside the work windows; VOICEMAIL and ANNOUNCEMENT need no numbers.",
+    )
+    after_hours_message: str = strawberry.field(
+        default="",
+        description="The voicemail greeting or closing announcement outside work hours (text to speech, "
+        "at most 200 characters); empty for the default wording.",
     )
     observe_holidays: bool = True
     busy_forward: BoundNumberInput | None = None
