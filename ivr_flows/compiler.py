@@ -260,6 +260,7 @@ def compile_plan(
     context: AnalysisContext | None = None,
     calendar: WorkCalendar | None = None,
     years: Iterable[int] | None = None,
+    analysis: list[Diagnostic] | None = None,
 ) -> Dialplan:
     """Compile a 400 number's policies and flow into a dialplan.
 
@@ -270,13 +271,17 @@ def compile_plan(
         context: which prompts exist and which ringbacks are approved; None skips those checks.
         calendar: holiday table; defaults to the policies' operator overrides over the bundled calendar.
         years: years to put in the day table (defaults to :data:`DEFAULT_YEARS` plus override years).
+        analysis: what ``analyse(flow, policies, context)`` returned, when the caller already ran it (the
+            API analyses a publication once and reports its warnings too); None analyses here.
 
     Raises:
         FlowError: when analysis finds errors (its ``diagnostics`` list them); ValueError for a bad number.
     """
     number = normalise_400(number)
     policies = policies or NumberPolicies()
-    found: list[Diagnostic] = errors_in(analyse(flow, policies, context))
+    found: list[Diagnostic] = errors_in(
+        analysis if analysis is not None else analyse(flow, policies, context)
+    )
     if found:
         raise FlowError(found)
     b = _Builder()

@@ -91,7 +91,9 @@ class Query:
     async def api_tokens(self, info: Info) -> list[ApiTokenType]:
         viewer = info.context.viewer
         query = (
-            models.ApiToken.all() if viewer.is_operator else models.ApiToken.filter(user_id=viewer.user.id)
+            models.ApiToken.all()
+            if viewer.is_operator
+            else models.ApiToken.filter(user_id=info.context.user.id)
         )
         return [ApiTokenType.of(r) for r in await query.order_by("id")]
 
@@ -164,8 +166,7 @@ class Mutation:
         permission_classes=[IsSignedIn],
     )
     async def create_api_token(self, info: Info, name: str) -> TokenResult:
-        viewer = info.context.viewer
-        return await _issue(name, models.TokenScope.USER, viewer.user, viewer.user)
+        return await _issue(name, models.TokenScope.USER, info.context.user, info.context.user)
 
     @strawberry.mutation(
         description="Operators: a token for the telephony layer (fetch flows, report calls only).",
@@ -173,15 +174,14 @@ class Mutation:
         permission_classes=[IsOperator],
     )
     async def create_service_token(self, info: Info, name: str) -> TokenResult:
-        viewer = info.context.viewer
-        return await _issue(name, models.TokenScope.TELEPHONY, None, viewer.user)
+        return await _issue(name, models.TokenScope.TELEPHONY, None, info.context.user)
 
     @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> RevokeResult:
         viewer = info.context.viewer
         query = models.ApiToken.filter(id=parse_id(id, "id"))
         if not viewer.is_operator:
-            query = query.filter(user_id=viewer.user.id)
+            query = query.filter(user_id=info.context.user.id)
         row = await query.first()
         if row is None:
             raise UserError("not_found", "未找到该令牌", "id")

@@ -114,9 +114,8 @@ class Mutation:
     async def submit_application(
         self, info: Info, reservation_id: strawberry.ID, company: CompanyInput, documents: DocumentsInput
     ) -> ApplicationResult:
-        viewer = info.context.viewer
         app = await service.submit_application(
-            user=viewer.user,
+            user=info.context.user,
             reservation_id=parse_id(reservation_id, "reservationId"),
             details=_details(company),
             documents=await _read_documents(info, documents),
@@ -136,9 +135,8 @@ class Mutation:
         company: CompanyInput,
         documents: DocumentsInput | None = None,
     ) -> ApplicationResult:
-        viewer = info.context.viewer
         app = await service.resubmit_application(
-            user=viewer.user,
+            user=info.context.user,
             application=await visible_application(info, application_id),
             details=_details(company),
             documents=await _read_documents(info, documents),
@@ -152,8 +150,9 @@ class Mutation:
         permission_classes=[IsCustomer],
     )
     async def withdraw_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
-        viewer = info.context.viewer
-        app = await service.withdraw_application(await visible_application(info, application_id), viewer.user)
+        app = await service.withdraw_application(
+            await visible_application(info, application_id), info.context.user
+        )
         return (await _typed([app]))[0]
 
     @strawberry.mutation(
@@ -162,8 +161,9 @@ class Mutation:
         permission_classes=[IsOperator],
     )
     async def approve_application(self, info: Info, application_id: strawberry.ID) -> ApplicationResult:
-        viewer = info.context.viewer
-        app = await service.approve_application(await visible_application(info, application_id), viewer.user)
+        app = await service.approve_application(
+            await visible_application(info, application_id), info.context.user
+        )
         return (await _typed([app]))[0]
 
     @strawberry.mutation(
@@ -174,8 +174,7 @@ class Mutation:
     async def reject_application(
         self, info: Info, application_id: strawberry.ID, reason: str
     ) -> ApplicationResult:
-        viewer = info.context.viewer
         app = await service.reject_application(
-            await visible_application(info, application_id), viewer.user, reason
+            await visible_application(info, application_id), info.context.user, reason
         )
         return (await _typed([app]))[0]

@@ -13,15 +13,15 @@ from tortoise.expressions import F
 
 from api.clock import utcnow
 from api.errors import UserError
-from api.flows.documents import canonical, check_document, empty_document
-from api.flows.models import Flow
-from api.routing.models import NumberRouting
+from api.flows.flow_json import canonical, check_document, empty_document
+from api.flows.models import Flow, FlowVersion
 
 __all__ = [
     "MAX_FLOWS_PER_ACCOUNT",
     "check_name",
     "copy_flow",
     "create_flow",
+    "create_generated_flow",
     "delete_flow",
     "rename_flow",
     "save_draft",
@@ -54,6 +54,19 @@ async def create_flow(account_id: int, name: str, document: object | None = None
     now = utcnow()
     return await Flow.create(
         account_id=account_id, name=name, draft=canonical(data), created_at=now, updated_at=now
+    )
+
+
+async def create_generated_flow(account_id: int, name: str, document: dict[str, Any]) -> Flow:
+    """A flow the service generated (the simple routing form): stored as built, not parsed again.
+
+    The generator has just built and loaded the document itself; publishing it parses nothing twice.
+    """
+    name = check_name(name)
+    await _check_quota(account_id)
+    now = utcnow()
+    return await Flow.create(
+        account_id=account_id, name=name, draft=canonical(document), created_at=now, updated_at=now
     )
 
 
@@ -90,7 +103,11 @@ async def copy_flow(flow: Flow, name: str) -> Flow:
 
 
 async def numbers_using(flow_id: int) -> list[int]:
-    return list(await NumberRouting.filter(flow_version__flow_id=flow_id).values_list("number_id", flat=True))
+    """Numbers running a version of the flow (through the versions' reverse relation to number settings)."""
+    rows = await FlowVersion.filter(flow_id=flow_id, numbers__id__isnull=False).values_list(
+        "numbers__number_id", flat=True
+    )
+    return sorted(set(rows))
 
 
 async def delete_flow(flow: Flow) -> None:

@@ -6,12 +6,11 @@ from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
-from tortoise.transactions import in_transaction
 
 import ivr_flows
 from api.errors import UserError
 from api.flows import drafts, simulation, versions
-from api.flows.documents import parse_stored
+from api.flows.flow_json import parse_stored
 from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
     DeletedFlow,
@@ -31,8 +30,8 @@ from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsSignedIn
-from api.routing.plans import current_routing, policies_of
-from api.routing.settings import set_flow_version
+from api.plans import pipeline
+from api.plans.policies import number_policies
 from api.visible import find_visible, visible_flow, visible_number, visible_version
 
 FlowResult = Annotated[FlowType | UserErrors, strawberry.union("FlowResult")]
@@ -117,7 +116,7 @@ class Query:
             if version is None:
                 return None
             text = version.document
-        found = await versions.diagnostics_of(parse_stored(text), row.account_id)
+        found = await pipeline.diagnose(parse_stored(text), row.account_id)
         return [DiagnosticType.of(d) for d in found]
 
     @strawberry.field(
@@ -154,7 +153,7 @@ class Query:
         number, policies = None, None
         if number_id is not None:
             row = await visible_number(info, number_id)
-            number, policies = row.number, await policies_of(row, await current_routing(row))
+            number, policies = row.number, await number_policies(row)
         plan = simulation.compile_document(parse_stored(text), number, policies)
         return SimulationType.of(ivr_flows.simulate(plan, spec))
 
@@ -250,14 +249,7 @@ class Mutation:
         message: str = "",
         number_ids: list[strawberry.ID] | None = None,
     ) -> FlowVersionResult:
-        viewer = info.context.viewer
         flow = await visible_flow(info, id)
         numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
-        if any(n.account_id != flow.account_id for n in numbers):
-            raise UserError("not_found", "未找到该号码", "numberIds")
-        # One transaction: a number that cannot take the version undoes the whole publication.
-        async with in_transaction():
-            version = await versions.publish_flow(flow, message, viewer.user.login if viewer.user else "")
-            for number in numbers:
-                await set_flow_version(number, version)
-        return FlowVersionType.of(version)
+        published = await pipeline.publish(flow, message, info.context.user.login, numbers)
+        return FlowVersionType.of(published.version)

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 import ivr_flows
 from api.clock import to_local
 from api.flows import models
-from api.flows.documents import FlowDiff
+from api.flows.flow_json import FlowDiff
 from api.graphql.pagination import Connection
 
 

@@ -1,8 +1,9 @@
-"""Publishing: freeze a draft as an immutable numbered version, after analysis found no errors.
+"""Published versions of a flow: numbered, frozen rows, and what changed between two of them.
 
-Publishing checks the prompts the flow references against the account's media (``prompts.py``): only
-existing prompts and approved ringback tones (R16) may be played. Version numbers are allocated as
-``max + 1`` under a unique (flow, version) constraint; a concurrent publisher that loses the race retries.
+Version numbers are allocated as ``max + 1`` under a unique (flow, version) constraint; a concurrent
+publisher that loses the race retries. Deciding *whether* a draft may be published (analysis with the
+account's prompts) and putting the version in service belong to the publishing pipeline
+(``api/plans/pipeline.py``), which calls :func:`create_version` inside its transaction.
 """
 
 from __future__ import annotations
@@ -10,53 +11,57 @@ from __future__ import annotations
 import json
 
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError, UserErrors
-from api.flows.documents import FlowDiff, diff_documents, parse_stored
+from api.flows.flow_json import FlowDiff, diff_documents
 from api.flows.models import Flow, FlowVersion
-from api.flows.prompts import analysis_context
 from ivr_flows.compiler import flow_digest
 
-__all__ = ["diagnostics_of", "diff_versions", "publish_flow"]
+__all__ = ["check_message", "create_version", "diff_versions", "refusal"]
 
-
-async def diagnostics_of(flow: ivr_flows.Flow, account_id: int) -> list[ivr_flows.Diagnostic]:
-    """What analysis says, with the account's prompts checked, errors first."""
-    return ivr_flows.analyse(flow, None, await analysis_context(account_id))
+MAX_MESSAGE = 200
 
 
 def refusal(diagnostics: list[ivr_flows.Diagnostic]) -> UserErrors:
+    """The analysis errors as user errors, one each, on the node they concern (or the document)."""
     errors = [d for d in diagnostics if d.severity == "error"]
     return UserErrors(
         [UserError(d.code, d.message, f"node:{d.node_id}" if d.node_id else "document") for d in errors]
     )
 
 
-async def publish_flow(flow: Flow, message: str, publisher: str) -> FlowVersion:
-    """Freeze the current draft; refused when analysis finds an error (every error is returned)."""
+def check_message(message: str) -> str:
+    """The publication note, trimmed; refused when longer than the column holds."""
     message = message.strip()
-    if len(message) > 200:
-        raise UserError("too_long", "发布说明不能超过200个字", "message")
-    loaded = parse_stored(flow.draft)
-    found = await diagnostics_of(loaded, flow.account_id)
-    if any(d.severity == "error" for d in found):
-        raise refusal(found)
+    if len(message) > MAX_MESSAGE:
+        raise UserError("too_long", f"发布说明不能超过{MAX_MESSAGE}个字", "message")
+    return message
+
+
+async def create_version(flow: Flow, loaded: ivr_flows.Flow, message: str, publisher: str) -> FlowVersion:
+    """Freeze ``flow``'s draft (already loaded and analysed by the caller) as its next version.
+
+    Each attempt runs in its own savepoint, so a lost race inside the caller's transaction is retried
+    instead of aborting it (PostgreSQL refuses every statement after a failed one otherwise).
+    """
     for _ in range(5):
         last = await FlowVersion.filter(flow_id=flow.id).order_by("-version").first()
         number = last.version + 1 if last else 1
         try:
-            return await FlowVersion.create(
-                flow_id=flow.id,
-                account_id=flow.account_id,
-                version=number,
-                document=flow.draft,
-                digest=flow_digest(loaded),
-                message=message,
-                published_by=publisher,
-                created_at=utcnow(),
-            )
+            async with in_transaction():
+                return await FlowVersion.create(
+                    flow_id=flow.id,
+                    account_id=flow.account_id,
+                    version=number,
+                    document=flow.draft,
+                    digest=flow_digest(loaded),
+                    message=message,
+                    published_by=publisher,
+                    created_at=utcnow(),
+                )
         except IntegrityError:
             continue
     raise UserError("busy", "同时发布的请求过多,请稍后重试", "id")

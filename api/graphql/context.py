@@ -15,6 +15,7 @@ from api.errors import NotAuthenticated, NotAuthorized
 if TYPE_CHECKING:
     # Type-only: the toolkit must not load a domain at run time (the view builds the viewer).
     from api.accounts.auth import Viewer
+    from api.accounts.models import User
 
 __all__ = ["Context", "Info"]
 
@@ -40,6 +41,14 @@ class Context:
         if not viewer.is_customer or viewer.account_id is None:
             raise NotAuthorized("仅限客户账户使用")
         return viewer
+
+    @property
+    def user(self) -> User:
+        """The signed-in person: who an audit row, a publication or a review names."""
+        user = self.require_user().user
+        if user is None:
+            raise NotAuthenticated
+        return user
 
     @property
     def account_id(self) -> int:

@@ -147,10 +147,8 @@ class Mutation:
         permission_classes=[IsOperator],
     )
     async def approve_ringback(self, info: Info, id: strawberry.ID) -> MediaResult:
-        viewer = info.context.viewer
-        assert viewer.user is not None
 
-        return _typed(info, await review.approve_ringback(await visible_media(info, id), viewer.user))
+        return _typed(info, await review.approve_ringback(await visible_media(info, id), info.context.user))
 
     @strawberry.mutation(
         description="Operators: refuse the ringback tone with a reason the customer sees.",
@@ -158,10 +156,10 @@ class Mutation:
         permission_classes=[IsOperator],
     )
     async def reject_ringback(self, info: Info, id: strawberry.ID, reason: str) -> MediaResult:
-        viewer = info.context.viewer
-        assert viewer.user is not None
 
-        return _typed(info, await review.reject_ringback(await visible_media(info, id), viewer.user, reason))
+        return _typed(
+            info, await review.reject_ringback(await visible_media(info, id), info.context.user, reason)
+        )
 
     @strawberry.mutation(
         description="Operators: an account's media quota in MB (null: the default).",

@@ -13,7 +13,6 @@ from typing import Any
 from api.flows.models import Flow, FlowVersion
 from api.media.library import prompt_id
 from api.media.models import MediaItem, MediaKind, ReviewStatus
-from api.routing.models import NumberRouting
 
 __all__ = ["flows_using", "playable_prompts"]
 
@@ -58,10 +57,11 @@ async def flows_using(item: MediaItem) -> list[str]:
         if flow_id not in latest or number > latest[flow_id][1]:
             latest[flow_id] = (version_id, number)
     wanted = {version_id for version_id, _ in latest.values()}
+    # The versions numbers run, through the versions' reverse relation to the numbers' settings.
     wanted |= set(
-        await NumberRouting.filter(
-            number__account_id=item.account_id, flow_version_id__isnull=False
-        ).values_list("flow_version_id", flat=True)
+        await FlowVersion.filter(account_id=item.account_id, numbers__id__isnull=False).values_list(
+            "id", flat=True
+        )
     )
     if not wanted:
         return []

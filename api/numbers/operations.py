@@ -11,8 +11,7 @@ from api.errors import UserError
 from api.numbers.lifecycle import Actor, change_status
 from api.numbers.models import Number
 from api.numbers.numbering import STATUS_NAMES_ZH, NumberStatus
-from api.routing.changes import notify_plan_changed
-from api.routing.plans import forget_routing
+from api.plans import pipeline
 
 __all__ = ["MANUAL_TRANSITIONS", "make_available_after_cooldown", "operator_change_status"]
 
@@ -50,7 +49,9 @@ async def operator_change_status(
         if number.available_from is not None and number.available_from > now:
             raise UserError("cooling_down", "该号码仍在回收冷却期内", "status")
         changes = {"available_from": None}
-    async with in_transaction() as conn:
+    # A reclaimed number's settings and plan go in the same transaction as its status (nothing follows it
+    # to the next owner); the pipeline wakes the telephony layer's long-polls once this commits.
+    async with pipeline.transaction() as conn:
         moved = await change_status(
             number.id,
             from_status=number.status,
@@ -62,9 +63,7 @@ async def operator_change_status(
             **changes,
         )
         if moved and to_status == S.RECLAIMED:
-            await forget_routing(number.id, conn)
-    if to_status == S.RECLAIMED:
-        notify_plan_changed()
+            await pipeline.drop(number.id)
     if not moved:
         raise UserError("changed_meanwhile", "号码状态已被其他操作修改,请刷新后重试", "status")
     await number.refresh_from_db()

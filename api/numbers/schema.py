@@ -25,7 +25,7 @@ from api.numbers.types import (
     NumberSearch,
     NumberType,
 )
-from api.routing.plans import recompile_all_plans
+from api.plans import pipeline
 from api.visible import find_visible
 
 ImportResult = Annotated[ImportNumbersResult | UserErrors, strawberry.union("ImportNumbersOutput")]
@@ -109,8 +109,7 @@ class Mutation:
         permission_classes=[IsOperator],
     )
     async def import_numbers(self, info: Info, text: str) -> ImportResult:
-        viewer = info.context.viewer
-        result = await importing.import_numbers(text, Actor(viewer.user))
+        result = await importing.import_numbers(text, Actor(info.context.user))
         return ImportNumbersResult(
             imported_count=len(result.imported), skipped_existing=result.skipped_existing
         )
@@ -140,14 +139,13 @@ class Mutation:
         reason: str,
         cool_down_days: int | None = None,
     ) -> NumberResult:
-        viewer = info.context.viewer
         row = await Number.filter(id=parse_id(id, "id")).first()
         if row is None:
             raise UserError("not_found", "未找到该号码", "id")
         await operations.operator_change_status(
             row,
             NumberStatus(status),
-            actor=Actor(viewer.user),
+            actor=Actor(info.context.user),
             reason=reason,
             cool_down_days=cool_down_days,
         )
@@ -164,12 +162,12 @@ class Mutation:
         if len(name) > 50:
             raise UserError("too_long", "名称不能超过50个字", "name")
         await HolidayOverride.update_or_create(day=day, defaults={"workday": workday, "name": name.strip()})
-        await recompile_all_plans()  # every plan carries the holiday table
+        await pipeline.recompile_all()  # every plan carries the holiday table
         return HolidayOverrideType(day=day, workday=workday, name=name.strip())
 
     @strawberry.mutation(permission_classes=[IsOperator])
     async def delete_holiday_override(self, info: Info, day: dt.date) -> bool:
         deleted = await HolidayOverride.filter(day=day).delete() > 0
         if deleted:
-            await recompile_all_plans()
+            await pipeline.recompile_all()
         return deleted

@@ -58,10 +58,9 @@ class Mutation:
         permission_classes=[IsCustomer],
     )
     async def reserve_number(self, info: Info, number_id: strawberry.ID) -> ReservationResult:
-        viewer = info.context.viewer
         reservation = await holds.reserve_number(
             parse_id(number_id, "numberId"),
-            viewer.user,
+            info.context.user,
             workdays=info.context.config.reservation_workdays,
         )
         return (await _typed([reservation]))[0]
@@ -72,7 +71,6 @@ class Mutation:
         permission_classes=[IsSignedIn],
     )
     async def release_reservation(self, info: Info, id: strawberry.ID) -> ReservationResult:
-        viewer = info.context.viewer
         row = await visible_reservation(info, id)
-        await holds.release_reservation(row, Actor(viewer.user))
+        await holds.release_reservation(row, Actor(info.context.user))
         return (await _typed([row]))[0]

@@ -15,10 +15,11 @@ from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.permissions import IsOperator, IsSignedIn
 from api.numbers.models import Number
+from api.plans import pipeline
 from api.routing import settings as number_settings
 from api.routing import simple
 from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRouting
-from api.routing.plans import current_plan, current_routing
+from api.routing.records import current_routing
 from api.routing.types import (
     BoundNumberInput,
     NumberRoutingType,
@@ -58,6 +59,8 @@ def _simple(data: SimpleRoutingInput) -> simple.SimpleRouting:
         voicemail=data.voicemail,
         recording=data.recording,
         ringback=data.ringback,
+        after_hours_action=simple.AfterHours(data.after_hours_action),
+        after_hours_message=data.after_hours_message,
     )
 
 
@@ -85,7 +88,7 @@ class Query:
     ) -> SimulationResult:
         number = await visible_number(info, number_id)
         spec = simulated_call(call)
-        row = await current_plan(number)
+        row = await pipeline.current_plan(number)
         if row is None:
             raise UserError("no_plan", "该号码还没有发布的路由,请先设置路由", "numberId")
         plan = ivr_flows.Dialplan.from_json(row.plan_json)
@@ -171,7 +174,7 @@ class Mutation:
         self, info: Info, number_id: strawberry.ID, version_id: strawberry.ID
     ) -> RoutingResult:
         async def change(number: Number) -> NumberRouting:
-            return await number_settings.set_flow_version(number, await visible_version(info, version_id))
+            return (await pipeline.assign(await visible_version(info, version_id), [number]))[0]
 
         return await _change(info, number_id, change)
 
@@ -184,9 +187,8 @@ class Mutation:
     async def save_simple_routing(
         self, info: Info, number_id: strawberry.ID, settings: SimpleRoutingInput
     ) -> SimpleRoutingResult:
-        viewer = info.context.viewer
         number = await visible_number(info, number_id)
-        publisher = viewer.user.login if viewer.user else ""
+        publisher = info.context.user.login
         row, version, warnings = await simple.save_simple_routing(number, _simple(settings), publisher)
         return SimpleRoutingSaved(
             routing=await _typed(number, row),

@@ -1,16 +1,17 @@
 """Changing a number's policies: caller categories (R9), black/white list (R15), areas (R14), lines (R12).
 
 Every setter checks all of its input first and reports every bad item (a batch import names each bad
-line), then saves the settings and the recompiled plan together — all or nothing.
+line), then hands the settings to the publishing pipeline (``api/plans/pipeline.py``), which saves them
+and the recompiled plan together — all or nothing.
 """
 
 from __future__ import annotations
 
 from api.errors import UserError, UserErrors
-from api.flows.models import FlowVersion
 from api.numbers.models import Number
+from api.plans import pipeline
 from api.routing.models import LinePackage, ListMode, NumberRouting
-from api.routing.plans import routing_of, save_routing
+from api.routing.records import routing_of
 from ivr_flows.areas import expand_areas
 from ivr_flows.policies import ALLOWED_CATEGORIES, normalise_list_entry
 
@@ -22,7 +23,6 @@ __all__ = [
     "set_areas",
     "set_caller_list",
     "set_categories",
-    "set_flow_version",
     "set_line_package",
 ]
 
@@ -42,7 +42,7 @@ async def set_categories(number: Number, categories: list[str]) -> NumberRouting
         raise UserErrors(errors)
     routing = await routing_of(number)
     routing.allowed_categories = [c for c in ALLOWED_CATEGORIES if c in set(categories)]
-    return await save_routing(number, routing, ["allowed_categories"])
+    return await pipeline.save_settings(number, routing, ["allowed_categories"])
 
 
 def parse_list_lines(text: str) -> list[str]:
@@ -83,7 +83,7 @@ async def set_caller_list(number: Number, mode: ListMode, text: str) -> NumberRo
     routing = await routing_of(number)
     routing.list_mode = mode
     routing.list_entries = entries
-    return await save_routing(number, routing, ["list_mode", "list_entries"])
+    return await pipeline.save_settings(number, routing, ["list_mode", "list_entries"])
 
 
 async def add_list_entries(number: Number, text: str) -> NumberRouting:
@@ -94,7 +94,7 @@ async def add_list_entries(number: Number, text: str) -> NumberRouting:
     entries += [e for e in added if e not in set(entries)]
     _check_size(entries)
     routing.list_entries = entries
-    return await save_routing(number, routing, ["list_entries"])
+    return await pipeline.save_settings(number, routing, ["list_entries"])
 
 
 def _areas(names: list[str], field: str) -> list[str]:
@@ -118,7 +118,7 @@ async def set_areas(number: Number, allowed: list[str], refused: list[str]) -> N
         raise UserErrors(errors)
     routing = await routing_of(number)
     routing.allowed_areas, routing.refused_areas = checked
-    return await save_routing(number, routing, ["allowed_areas", "refused_areas"])
+    return await pipeline.save_settings(number, routing, ["allowed_areas", "refused_areas"])
 
 
 async def set_line_package(number: Number, package: LinePackage, extra_lines: int) -> NumberRouting:
@@ -130,13 +130,4 @@ async def set_line_package(number: Number, package: LinePackage, extra_lines: in
     routing = await routing_of(number)
     routing.package = package
     routing.extra_lines = extra_lines
-    return await save_routing(number, routing, ["package", "extra_lines"])
-
-
-async def set_flow_version(number: Number, version: FlowVersion) -> NumberRouting:
-    """Point the number at a published version: a new one, or an older one to roll back."""
-    if version.account_id != number.account_id:
-        raise UserError("not_found", "未找到该流程版本", "versionId")
-    routing = await routing_of(number)
-    routing.flow_version_id = version.id
-    return await save_routing(number, routing, ["flow_version_id"])
+    return await pipeline.save_settings(number, routing, ["package", "extra_lines"])

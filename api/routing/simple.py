@@ -1,33 +1,60 @@
 """Simple routing: the seed's self-service settings, turned into a flow, published and put in service.
 
 For customers who never open the editor: bound numbers in order with a wait time each (R10), a weekly
-work schedule with other numbers outside it (R13), forward on busy / on no answer (R11), voicemail (R17),
-recording (R18) and a ringback tone (R16). Saving generates an ordinary flow — one per number, which a
-designer can later open and extend — publishes it as a new version and points the number at it. The
-R10 wait-time advice comes back as warnings; nothing is saved if the flow does not publish.
+work schedule (R13) with, outside it, other numbers, voicemail (the seed's answer to "can callers leave a
+message outside working hours") or a closing announcement, forward on busy / on no answer (R11),
+voicemail (R17), recording (R18) and a ringback tone (R16). Saving generates an ordinary flow — one per
+number, which a designer can later open and extend — and hands it to the publishing pipeline, which
+publishes it as a new version and puts it in service. The R10 wait-time advice comes back as warnings;
+nothing is saved if the flow does not publish.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from tortoise.transactions import in_transaction
+import strawberry
 
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
-from api.flows.documents import canonical
-from api.flows.drafts import create_flow
+from api.flows.drafts import create_generated_flow
+from api.flows.flow_json import canonical
 from api.flows.models import Flow, FlowVersion
-from api.flows.versions import diagnostics_of, publish_flow, refusal
 from api.numbers.models import Number
-from api.numbers.numbering import NumberStatus, format_number
+from api.numbers.numbering import format_number
+from api.plans import pipeline
 from api.routing.models import NumberRouting
-from api.routing.plans import routing_of
-from api.routing.settings import set_flow_version
+from api.routing.records import current_routing
 
-__all__ = ["Bound", "SimpleRouting", "WorkWindow", "build_document", "save_simple_routing"]
+__all__ = [
+    "AfterHours",
+    "Bound",
+    "SimpleRouting",
+    "WorkWindow",
+    "build_document",
+    "save_simple_routing",
+]
+
+MAX_MESSAGE = 200
+#: What callers hear outside work hours when the form gives no text of its own.
+DEFAULT_CLOSED_GREETING = "您好,现在是非工作时间,请在提示音后留言,我们将在工作时间尽快回复"
+DEFAULT_CLOSED_ANNOUNCEMENT = "您好,现在是非工作时间,请在工作时间内来电,谢谢"
+
+
+@strawberry.enum(
+    name="AfterHoursAction",
+    description="Outside the work windows: RING the after-hours numbers, take a VOICEMAIL, or play an "
+    "ANNOUNCEMENT and end the call.",
+)
+class AfterHours(StrEnum):
+    """What happens to a call outside the work windows."""
+
+    RING = "ring"  # the after-hours numbers ring
+    VOICEMAIL = "voicemail"  # the caller leaves a message (R17)
+    ANNOUNCEMENT = "announcement"  # the caller hears a closing announcement, then the call ends
 
 
 @dataclass(frozen=True)
@@ -55,6 +82,17 @@ class SimpleRouting:
     voicemail: bool = False
     recording: bool = False
     ringback: str | None = None
+    after_hours_action: AfterHours = AfterHours.RING
+    after_hours_message: str = ""
+
+    def closed_text(self) -> str:
+        """The off-hours greeting or announcement: the form's text, else the default for the action."""
+        default = (
+            DEFAULT_CLOSED_GREETING
+            if self.after_hours_action == AfterHours.VOICEMAIL
+            else DEFAULT_CLOSED_ANNOUNCEMENT
+        )
+        return self.after_hours_message.strip() or default
 
 
 def _dial(
@@ -91,11 +129,35 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
             }
         )
         nodes.append(_dial("work", "工作时间", settings.destinations, settings, 400, -100))
-        nodes.append(_dial("after_hours", "非工作时间", settings.after_hours, settings, 400, 100))
         edge("start", "next", "hours")
         edge("hours", "match", "work")
-        edge("hours", "else", "after_hours")
-        dials.append("after_hours")
+        if settings.after_hours_action == AfterHours.RING:
+            nodes.append(_dial("after_hours", "非工作时间", settings.after_hours, settings, 400, 100))
+            edge("hours", "else", "after_hours")
+            dials.append("after_hours")
+        elif settings.after_hours_action == AfterHours.VOICEMAIL:
+            nodes.append(
+                {
+                    "id": "closed_voicemail",
+                    "type": "voicemail",
+                    "label": "非工作时间留言",
+                    "position": {"x": 400, "y": 100},
+                    "props": {"greeting": {"tts": settings.closed_text()}},
+                }
+            )
+            edge("hours", "else", "closed_voicemail")
+            edge("closed_voicemail", "done", "bye")
+        else:
+            nodes.append(
+                {
+                    "id": "closed",
+                    "type": "hangup",
+                    "label": "非工作时间提示",
+                    "position": {"x": 400, "y": 100},
+                    "props": {"announcement": {"tts": settings.closed_text()}},
+                }
+            )
+            edge("hours", "else", "closed")
     else:
         nodes.append(_dial("work", "绑定号码", settings.destinations, settings, 200, 0))
         edge("start", "next", "work")
@@ -109,8 +171,9 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
                 "props": {"greeting": {"tts": "您好,现在无人接听,请在提示音后留言"}},
             }
         )
-        nodes.append({"id": "bye", "type": "hangup", "position": {"x": 1000, "y": 0}})
         edge("voicemail", "done", "bye")
+    if any(e["target"] == "bye" for e in edges):
+        nodes.append({"id": "bye", "type": "hangup", "position": {"x": 1000, "y": 0}})
     fallback = "voicemail" if settings.voicemail else None
     forwards = {"busy": settings.busy_forward, "no_answer": settings.no_answer_forward}
     for exit_name, bound in forwards.items():
@@ -133,48 +196,64 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
 def _check(settings: SimpleRouting) -> None:
     if not settings.destinations:
         raise UserError("required", "请至少绑定一个号码", "destinations")
-    if settings.work_windows and not settings.after_hours:
-        raise UserError("required", "设置了工作时间,请填写非工作时间接听的号码", "afterHours")
+    ringing = settings.after_hours_action == AfterHours.RING
+    if settings.work_windows and ringing and not settings.after_hours:
+        raise UserError(
+            "required",
+            "设置了工作时间,请填写非工作时间接听的号码,或选择非工作时间留言或播放提示音",
+            "afterHours",
+        )
     if settings.after_hours and not settings.work_windows:
         raise UserError("required", "填写了非工作时间号码,请设置工作时间", "workWindows")
+    if not ringing and not settings.work_windows:
+        raise UserError("required", "选择了非工作时间留言或提示音,请设置工作时间", "workWindows")
+    if not ringing and settings.after_hours:
+        raise UserError(
+            "invalid_settings", "非工作时间选择了留言或提示音,请不要再填写非工作时间接听的号码", "afterHours"
+        )
+    if ringing and settings.after_hours_message.strip():
+        raise UserError(
+            "invalid_settings",
+            "非工作时间转接号码时不播放提示语,请清空提示语或选择留言、提示音",
+            "afterHoursMessage",
+        )
+    if len(settings.after_hours_message.strip()) > MAX_MESSAGE:
+        raise UserError("too_long", f"非工作时间提示语不能超过{MAX_MESSAGE}个字", "afterHoursMessage")
 
 
 async def save_simple_routing(
     number: Number, settings: SimpleRouting, publisher: str
 ) -> tuple[NumberRouting, FlowVersion, list[ivr_flows.Diagnostic]]:
-    """Generate, publish and use the flow; returns the settings, the version and the warnings."""
+    """Generate the flow, then publish it and put it in service through the pipeline, all in one
+    transaction with the form's own record; returns the settings, the version and the warnings.
+
+    The document is built and loaded here once; the pipeline analyses it once with the account's
+    prompts and this number's policies, so what the form returns is what the number runs.
+    """
     _check(settings)
     assert number.account_id is not None
-    if number.status not in (NumberStatus.ACTIVE, NumberStatus.SUSPENDED):
-        raise UserError("number_not_in_service", "该号码尚未开通或已回收,不能设置路由", "numberId")
-    routing = await routing_of(number)
     name = f"简单路由 {format_number(number.number)}"
     document = build_document(settings, name)
     try:
         loaded = ivr_flows.load_flow(document)
     except ivr_flows.FlowError as error:
         raise UserError("invalid_settings", error.diagnostics[0].message, "settings") from error
-    found = await diagnostics_of(loaded, number.account_id)
-    if any(d.severity == "error" for d in found):
-        raise refusal(found)
-    flow_id = (routing.simple or {}).get("flowId")
-    # One transaction: the regenerated flow, its new version and the number's settings change together.
-    async with in_transaction():
+    flow_id = ((await current_routing(number)).simple or {}).get("flowId")
+    async with pipeline.transaction():
         flow = await Flow.filter(id=flow_id, account_id=number.account_id).first() if flow_id else None
         if flow is None:
-            flow = await create_flow(number.account_id, name, document)
+            flow = await create_generated_flow(number.account_id, name, document)
         else:
             # Saving the form regenerates the flow; edits made in the editor since are kept in older versions.
             flow.draft = canonical(document)
             flow.revision += 1
             flow.updated_at = utcnow()
             await flow.save(update_fields=["draft", "revision", "updated_at"])
-        version = await publish_flow(flow, "简单路由设置", publisher)
-        routing = await set_flow_version(number, version)
+        published = await pipeline.publish(flow, "简单路由设置", publisher, [number], loaded=loaded)
+        routing = published.routings[0]
         routing.simple = {"flowId": flow.id, "settings": _as_json(settings)}
         await routing.save(update_fields=["simple"])
-    warnings = [d for d in found if d.severity != "error"]
-    return routing, version, warnings
+    return routing, published.version, published.warnings
 
 
 def _bound_json(b: Bound | None) -> dict[str, Any] | None:
@@ -192,4 +271,6 @@ def _as_json(s: SimpleRouting) -> dict[str, Any]:
         "voicemail": s.voicemail,
         "recording": s.recording,
         "ringback": s.ringback,
+        "afterHoursAction": s.after_hours_action.value,
+        "afterHoursMessage": s.after_hours_message.strip(),
     }

@@ -11,7 +11,8 @@ from api.flows.types import DiagnosticType, FlowVersionType
 from api.numbers.numbering import format_number
 from api.routing import models
 from api.routing.models import LinePackage, ListMode
-from api.routing.plans import max_lines
+from api.routing.records import max_lines
+from api.routing.simple import AfterHours
 
 
 @strawberry.type(name="NumberRouting", description="Number-level policies and the flow version it runs.")
@@ -78,7 +79,16 @@ class SimpleRoutingInput:
     destinations: list[BoundNumberInput] = strawberry.field(description="Rung in order, each for its wait.")
     work_windows: list[WorkWindowInput] = strawberry.field(default_factory=list)
     after_hours: list[BoundNumberInput] = strawberry.field(
-        default_factory=list, description="Rung outside the work windows."
+        default_factory=list, description="Rung outside the work windows (afterHoursAction RING)."
+    )
+    after_hours_action: AfterHours = strawberry.field(
+        default=AfterHours.RING,
+        description="What happens outside the work windows; VOICEMAIL and ANNOUNCEMENT need no numbers.",
+    )
+    after_hours_message: str = strawberry.field(
+        default="",
+        description="The voicemail greeting or closing announcement outside work hours (text to speech, "
+        "at most 200 characters); empty for the default wording.",
     )
     observe_holidays: bool = True
     busy_forward: BoundNumberInput | None = None

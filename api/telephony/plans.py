@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from api.numbers.models import Number
 from api.numbers.numbering import InvalidNumber, parse_number
+from api.plans.pipeline import current_plan, refresh_stale_plans
+from api.plans.policies import SERVED
 from api.routing.models import CompiledPlan, PlanChange
-from api.routing.plans import SERVED, current_plan, refresh_stale_plans
 
 __all__ = ["MAX_CHANGES", "PlanChanges", "changes_since", "latest_version", "plan_for"]
 

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from api.accounts.auth import InvalidToken, Viewer, authenticate_token
-from api.routing.changes import wait_for_change
+from api.plans.wakeups import wait_for_change
 from api.telephony import plans
 
 __all__ = ["changes", "plan", "plans_since"]

@@ -50,9 +50,7 @@ def _load_time_imports(tree: ast.Module) -> list[str]:
 
 def _graph(package: str) -> dict[str, set[str]]:
     modules = {
-        _module_name(path): path
-        for path in (ROOT / package).rglob("*.py")
-        if "migrations" not in path.parts
+        _module_name(path): path for path in (ROOT / package).rglob("*.py") if "migrations" not in path.parts
     }
     return {
         name: {m for m in _load_time_imports(ast.parse(path.read_text())) if m in modules and m != name}

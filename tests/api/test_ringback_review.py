@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.flows.prompts import analysis_context
 from api.media.models import MediaItem
+from api.plans.context import analysis_context
 from tests.api import audio_files
 from tests.api.media_support import APPROVE, DELETE, ERR, LEDGER, LIST, REJECT, new_key, text_prompt, upload
 from tests.api.support import Client, Env

@@ -257,3 +257,66 @@ async def test_a_reclaimed_number_does_not_carry_its_routing_to_the_next_owner(e
         f"mutation($id:ID!){{deleteFlow(id:$id){{... on DeletedFlow{{id}} {ERR}}}}}", {"id": str(flow_id)}
     )
     assert deleted["deleteFlow"] == {"id": str(flow_id)}
+
+
+WEEKDAY_20 = "2026-03-04T20:00:00+08:00"
+OFF_HOURS = {k: v for k, v in WORK_HOURS.items() if k != "afterHours"}
+
+
+async def test_outside_work_hours_callers_can_leave_a_message(env: Env) -> None:
+    client, number_id = await setup(env, {**OFF_HOURS, "afterHoursAction": "VOICEMAIL"})
+    evening = await what(client, number_id, at=WEEKDAY_20)
+    assert evening["outcome"] == "voicemail"
+    assert evening["rings"] == []
+    assert evening["heard"] == ["您好,现在是非工作时间,请在提示音后留言,我们将在工作时间尽快回复"]
+    working = await what(client, number_id, at=WEEKDAY_10)
+    assert [r["number"] for r in working["rings"]] == ["07562222222"]
+    own_words = {**OFF_HOURS, "afterHoursAction": "VOICEMAIL", "afterHoursMessage": " 下班了,请留言 "}
+    saved = await client.data(SAVE_SIMPLE, {"n": number_id, "s": own_words})
+    assert saved["saveSimpleRouting"]["version"]["version"] == 2
+    assert (await what(client, number_id, at=WEEKDAY_20))["heard"] == ["下班了,请留言"]
+    form = await client.data("query($n:ID!){numberRouting(numberId:$n){simple}}", {"n": number_id})
+    stored = form["numberRouting"]["simple"]["settings"]
+    assert (stored["afterHoursAction"], stored["afterHoursMessage"]) == ("voicemail", "下班了,请留言")
+
+
+async def test_outside_work_hours_a_closing_announcement_ends_the_call(env: Env) -> None:
+    settings = {
+        **OFF_HOURS,
+        "afterHoursAction": "ANNOUNCEMENT",
+        "afterHoursMessage": "本店营业时间为工作日8:30至17:30",
+    }
+    client, number_id = await setup(env, settings)
+    evening = await what(client, number_id, at=WEEKDAY_20)
+    assert evening["heard"] == ["本店营业时间为工作日8:30至17:30"]
+    assert evening["rings"] == [] and evening["answeredBy"] is None
+    assert evening["path"][-1] == "closed"
+    assert evening["outcome"] == "hangup" and evening["hangupCause"] == "normal"
+    sunday = await what(client, number_id, at="2026-03-08T10:00:00+08:00")
+    assert sunday["path"][-1] == "closed"
+
+
+async def test_off_hours_settings_that_contradict_each_other_are_refused(env: Env) -> None:
+    client = await env.customer("owner")
+    number_id = await active_number(client)
+    cases = [
+        ({**WORK_HOURS, "afterHoursAction": "VOICEMAIL"}, "invalid_settings", "afterHours"),
+        ({**WORK_HOURS, "afterHoursMessage": "下班了"}, "invalid_settings", "afterHoursMessage"),
+        (
+            {**OFF_HOURS, "afterHoursAction": "ANNOUNCEMENT", "afterHoursMessage": "长" * 201},
+            "too_long",
+            "afterHoursMessage",
+        ),
+        (
+            {"destinations": WORK_HOURS["destinations"], "afterHoursAction": "VOICEMAIL"},
+            "required",
+            "workWindows",
+        ),
+        (OFF_HOURS, "required", "afterHours"),
+    ]
+    for settings, code, field in cases:
+        body = await client.data(SAVE_SIMPLE, {"n": number_id, "s": settings})
+        error = body["saveSimpleRouting"]["errors"][0]
+        assert (error["code"], error["field"]) == (code, field), settings
+        assert error["message"]
+    assert await Flow.all().count() == 0

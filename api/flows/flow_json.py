@@ -1,4 +1,4 @@
-"""Flow documents as stored text: load, check the shape, serialise canonically, diff two versions."""
+"""Flow documents as JSON: load, check the shape, serialise canonically, diff two versions."""
 
 from __future__ import annotations
 

@@ -1,11 +1,16 @@
-"""Which prompts and ringback tones a flow of an account may reference."""
+"""What flows are analysed and compiled against: an account's playable prompts and the holiday table.
+
+Loaded once per pipeline operation (``pipeline.py``) however many numbers and analyses it serves.
+"""
 
 from __future__ import annotations
 
 from api.media.usage import playable_prompts
+from api.numbers.models import HolidayOverride
 from ivr_flows import AnalysisContext
+from ivr_flows.policies import CalendarDay
 
-__all__ = ["analysis_context"]
+__all__ = ["analysis_context", "holiday_calendar"]
 
 
 async def analysis_context(account_id: int) -> AnalysisContext:
@@ -17,3 +22,11 @@ async def analysis_context(account_id: int) -> AnalysisContext:
     """
     prompts, ringbacks = await playable_prompts(account_id)
     return AnalysisContext(prompts=prompts, approved_ringbacks=ringbacks)
+
+
+async def holiday_calendar() -> list[CalendarDay]:
+    """The operator's holiday overrides (holidays and make-up workdays), which every plan carries."""
+    return [
+        CalendarDay(day=h.day, workday=h.workday, name=h.name[:40])
+        for h in await HolidayOverride.all().order_by("day")
+    ]

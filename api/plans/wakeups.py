@@ -1,4 +1,4 @@
-"""Waking long-polls when a plan changes.
+"""Waking long-polls when a plan changes (the telephony layer's `changes` route waits here).
 
 The database (``plan_changes``) is the truth and long-polls re-read it, so several API processes work;
 this module only shortens the wait inside one process: a change wakes every waiter of every event loop.
