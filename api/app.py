@@ -13,6 +13,7 @@ from starlette.routing import Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.accounts.auth import InvalidToken, authenticate_request
+from api.accounts.passwords import configure_hashing
 from api.applications.models import Document
 from api.config import Config, load_config
 from api.db import tortoise_config
@@ -36,6 +37,7 @@ def _inside(root: Path, relative: str) -> Path | None:
 def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_orm: bool = True) -> Starlette:
     """The service. Tests pass ``manage_orm=False`` after initialising the ORM on their own database."""
     config = config or load_config()
+    configure_hashing(config)
     view = GraphQLView(build_schema(config), config)
 
     async def document(request: Request) -> Response:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from api.accounts import auth, models, service
+from api.accounts import auth, models, service, throttle
 from api.accounts.types import AccountConnection, AccountType, ApiTokenType, CreatedApiToken, UserType, Viewer
 from api.clock import utcnow
 from api.errors import UserError
@@ -110,7 +110,14 @@ class Mutation:
     @strawberry.mutation(description="Password sign-in; sets the session cookie.")
     async def login(self, info: Info, login: str, password: str) -> AuthResult:
         async def run() -> Viewer:
-            return await _start_session(info, await service.check_credentials(login, password))
+            request = info.context.request
+            address = request.client.host if request.client else ""
+            try:
+                user = await service.check_credentials(login, password, address)
+            except throttle.TooManyAttempts as refused:
+                info.context.response.headers["Retry-After"] = str(refused.retry_after)
+                raise
+            return await _start_session(info, user)
 
         return await user_errors(run)
 
