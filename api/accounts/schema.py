@@ -71,9 +71,7 @@ class Query:
         self, info: Info, first: int = 50, after: str | None = None, search: str | None = None
     ) -> AccountConnection:
         info.context.require_operator()
-        query = models.Account.all()
-        if search:
-            query = query.filter(name__icontains=search)
+        query = service.search_accounts(search)
         return await page_by_id(
             AccountConnection,
             query,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from api.accounts import throttle
@@ -10,9 +11,18 @@ from api.accounts.models import Account, Role, User
 from api.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hash_password, verify_password
 from api.errors import UserError, UserErrors
 
-__all__ = ["MAX_LOGIN_LENGTH", "check_credentials", "create_account_with_user", "create_user"]
+__all__ = [
+    "MAX_LOGIN_LENGTH",
+    "MAX_SEARCH_LENGTH",
+    "check_credentials",
+    "create_account_with_user",
+    "create_user",
+    "search_accounts",
+]
 
 MAX_LOGIN_LENGTH = 120  # the column's width
+#: Longer than any company name (200): a longer search cannot match, and LIKE patterns have limits.
+MAX_SEARCH_LENGTH = 200
 
 
 def _check_login_and_password(login: str, password: str, display_name: str) -> list[UserError]:
@@ -87,3 +97,19 @@ async def check_credentials(login: str, password: str, address: str) -> User:
         raise UserError("invalid_credentials", "登录名或密码错误", "password")
     await throttle.record_success(login, address)
     return user
+
+
+def search_accounts(search: str | None) -> QuerySet[Account]:
+    """Accounts whose name contains ``search`` (all when empty).
+
+    Raises:
+        UserError: ``too_long`` beyond ``MAX_SEARCH_LENGTH``, ``invalid_search`` with control characters.
+    """
+    query = Account.all()
+    if not search:
+        return query
+    if len(search) > MAX_SEARCH_LENGTH:
+        raise UserError("too_long", f"搜索内容不能超过{MAX_SEARCH_LENGTH}个字", "search")
+    if not search.isprintable():
+        raise UserError("invalid_search", "搜索内容不能包含控制字符", "search")
+    return query.filter(name__icontains=search)

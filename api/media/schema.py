@@ -13,6 +13,7 @@ from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
+from api.graphql.uploads import read_upload
 from api.media import changes, library, quota, review
 from api.media.models import MediaItem, MediaKind
 from api.media.storage import media_store
@@ -102,7 +103,7 @@ class Mutation:
 
         async def run() -> MediaItemType:
             media_kind = MediaKind(kind)
-            data = await upload.read(library.read_limit(media_kind))
+            _, data = await read_upload(upload, "file", library.read_limit(media_kind))
             item = await library.add_upload(
                 account_id=viewer.account_id,
                 kind=media_kind,

@@ -11,7 +11,7 @@ from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import UserErrors, user_errors
 from api.graphql.ids import parse_id
-from api.numbers import importing, operations, queries
+from api.numbers import holidays, importing, operations, queries
 from api.numbers.lifecycle import Actor
 from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
 from api.numbers.numbering import GRADE_NAMES_ZH, Grade, NumberStatus
@@ -88,9 +88,7 @@ class Query:
     @strawberry.field(description="Operator-entered holidays and make-up workdays of one year.")
     async def holiday_overrides(self, info: Info, year: int) -> list[HolidayOverrideType]:
         info.context.require_user()
-        rows = await HolidayOverride.filter(
-            day__gte=dt.date(year, 1, 1), day__lte=dt.date(year, 12, 31)
-        ).order_by("day")
+        rows = await holidays.overrides_of_year(year)
         return [HolidayOverrideType(day=r.day, workday=r.workday, name=r.name) for r in rows]
 
 
