@@ -90,12 +90,11 @@ async def check_credentials(login: str, password: str, address: str) -> User:
         raise UserError("invalid_login", f"登录名应为3到{MAX_LOGIN_LENGTH}个字符", "login")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise UserError("password_too_long", f"密码不能超过{MAX_PASSWORD_LENGTH}个字符", "password")
-    await throttle.check_allowed(login, address)
+    await throttle.begin_attempt(login, address)
     user = await User.filter(login=login, is_active=True).first()
     if not await verify_password(user.password_hash if user else None, password) or user is None:
-        await throttle.record_failure(login, address)
         raise UserError("invalid_credentials", "登录名或密码错误", "password")
-    await throttle.record_success(login, address)
+    await throttle.attempt_succeeded(login, address)
     return user
 
 

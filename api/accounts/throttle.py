@@ -9,8 +9,9 @@ so colleagues behind one office NAT can still mistype. A successful sign-in clea
 The address is the peer of the HTTP connection; behind a reverse proxy, run uvicorn with proxy headers
 (``FORWARDED_ALLOW_IPS``) so it is the client's.
 
-Counters live in the database (``login_failures``), so several API processes share them; increments
-are single ``UPDATE … SET failures = failures + 1`` statements, so concurrent failures all count.
+Counters live in the database (``login_failures``), so several API processes share them. An attempt
+is counted before its password is checked (a single ``UPDATE … SET failures = failures + 1``), so
+parallel guesses all count, and the one attempt allowed after a wait is claimed by a conditional update.
 """
 
 from __future__ import annotations
@@ -21,13 +22,22 @@ import math
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
+from tortoise.expressions import F, Q
 
 from api.accounts.models import LoginFailure
 from api.clock import utcnow
 from api.errors import UserError
 
-__all__ = ["ADDRESS_RULE", "PAIR_RULE", "Throttle", "TooManyAttempts", "keys_for"]
+__all__ = [
+    "ADDRESS_RULE",
+    "PAIR_RULE",
+    "Throttle",
+    "TooManyAttempts",
+    "attempt_succeeded",
+    "begin_attempt",
+    "forget_stale",
+    "keys_for",
+]
 
 
 @dataclass(frozen=True)
@@ -79,27 +89,45 @@ def keys_for(login: str, address: str) -> list[tuple[str, Throttle]]:
     return [(_digest("pair", login, address), PAIR_RULE), (_digest("address", address), ADDRESS_RULE)]
 
 
-async def check_allowed(login: str, address: str) -> None:
-    """Raises :class:`TooManyAttempts` while any key of this attempt is in its back-off."""
-    keys = dict(keys_for(login, address))
-    now = utcnow()
-    waits = [
-        math.ceil((row.blocked_until - now).total_seconds())
-        for row in await LoginFailure.filter(key__in=list(keys), blocked_until__gt=now)
-        if row.blocked_until is not None
-    ]
-    if waits:
-        raise TooManyAttempts(max(1, *waits))
+async def begin_attempt(login: str, address: str) -> None:
+    """Count this attempt against its keys before the password is checked; refuse it while waiting.
 
+    The attempt counts as a failure until :func:`attempt_succeeded` says otherwise, so a burst of
+    parallel guesses cannot slip past the limit while their hashes are still running. Past the free
+    attempts, one attempt per back-off period is let through (it starts the next, longer, period).
 
-async def record_failure(login: str, address: str) -> None:
+    Raises:
+        TooManyAttempts: while a key of this attempt is in its back-off (the attempt is not counted).
+    """
     now = utcnow()
+    counted: list[str] = []
     for key, rule in keys_for(login, address):
-        await _count(key, rule, now)
+        row = await _count(key, rule, now)
+        counted.append(key)
+        wait = _refusal(row, now)
+        if wait is None and row.failures > rule.free_attempts:
+            # Take the one slot of this period; a parallel attempt that lost the race is refused.
+            until = now + dt.timedelta(seconds=rule.wait_after(row.failures))
+            taken = (
+                await LoginFailure.filter(key=key)
+                .filter(Q(blocked_until__isnull=True) | Q(blocked_until__lte=now))
+                .update(blocked_until=until)
+            )
+            if not taken:
+                wait = _refusal(await LoginFailure.get(key=key), now)
+        if wait is not None:
+            await LoginFailure.filter(key__in=counted).update(failures=F("failures") - 1)
+            raise TooManyAttempts(wait)
 
 
-async def _count(key: str, rule: Throttle, now: dt.datetime) -> None:
-    # A count forgotten after a quiet period starts again at zero, in the same single statement.
+def _refusal(row: LoginFailure, now: dt.datetime) -> int | None:
+    if row.blocked_until is None or row.blocked_until <= now:
+        return None
+    return max(1, math.ceil((row.blocked_until - now).total_seconds()))
+
+
+async def _count(key: str, rule: Throttle, now: dt.datetime) -> LoginFailure:
+    # A count forgotten after a quiet period starts again at zero.
     await LoginFailure.filter(key=key, last_failed_at__lt=now - rule.forget_after).update(
         failures=0, blocked_until=None
     )
@@ -108,16 +136,15 @@ async def _count(key: str, rule: Throttle, now: dt.datetime) -> None:
             await LoginFailure.create(key=key, failures=1, last_failed_at=now)
         except IntegrityError:  # another process created it a moment ago
             await LoginFailure.filter(key=key).update(failures=F("failures") + 1, last_failed_at=now)
-    row = await LoginFailure.get(key=key)
-    wait = rule.wait_after(row.failures)
-    if wait:
-        await LoginFailure.filter(key=key).update(blocked_until=now + dt.timedelta(seconds=wait))
+    return await LoginFailure.get(key=key)
 
 
-async def record_success(login: str, address: str) -> None:
-    """The pair starts afresh; the address keeps its count (a valid sign-in must not reset stuffing)."""
-    pair_key = keys_for(login, address)[0][0]
+async def attempt_succeeded(login: str, address: str) -> None:
+    """The pair starts afresh; the address only takes back this attempt (a valid sign-in of one's own
+    account must not reset a count of guesses at other accounts)."""
+    (pair_key, _), (address_key, _) = keys_for(login, address)
     await LoginFailure.filter(key=pair_key).delete()
+    await LoginFailure.filter(key=address_key, failures__gt=0).update(failures=F("failures") - 1)
 
 
 async def forget_stale(now: dt.datetime | None = None) -> int:

@@ -4,6 +4,7 @@ and failed attempts throttled per (login, address) and per address without locki
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import threading
 from typing import Any
@@ -15,7 +16,9 @@ from api.accounts import passwords
 from api.accounts.models import LoginFailure, Role
 from api.accounts.service import create_user
 from api.accounts.throttle import ADDRESS_RULE, PAIR_RULE
+from api.clock import set_clock
 from api.config import Config, load_config
+from api.jobs import run_jobs_once
 from tests.api.support import PASSWORD, Env
 
 LOGIN = """mutation($l:String!,$p:String!){login(login:$l,password:$p){__typename
@@ -136,6 +139,45 @@ async def test_a_success_clears_the_count_of_its_own_address(env: Env) -> None:
                 "invalid_credentials"
             )
     assert await LoginFailure.all().count() == 2  # the pair and the address; nothing holds a login in clear
+
+
+async def test_a_burst_of_parallel_guesses_gets_no_more_than_the_free_attempts(env: Env) -> None:
+    await _user()
+    async with _from(env, "203.0.113.9") as attacker:
+        results = await asyncio.gather(*(_login(attacker, "wang", f"guess-{i:04d}") for i in range(20)))
+    codes = [result["errors"][0]["code"] for result, _ in results]
+    assert codes.count("invalid_credentials") <= PAIR_RULE.free_attempts + 1
+    assert codes.count("too_many_attempts") >= 20 - PAIR_RULE.free_attempts - 1
+
+
+async def test_after_the_wait_one_more_attempt_is_allowed_and_the_next_wait_is_longer(env: Env) -> None:
+    await _user()
+    async with _from(env, "203.0.113.9") as attacker:
+        for _ in range(PAIR_RULE.free_attempts + 1):
+            await _login(attacker, "wang", "wrong-password")
+        first_wait = int((await _login(attacker, "wang", "wrong-password"))[1].headers["retry-after"])
+        set_clock(dt.timedelta(seconds=first_wait + 1))
+        try:
+            allowed, _ = await _login(attacker, "wang", "wrong-password")
+            assert allowed["errors"][0]["code"] == "invalid_credentials"
+            refused, response = await _login(attacker, "wang", "wrong-password")
+        finally:
+            set_clock(dt.timedelta(0))
+    assert refused["errors"][0]["code"] == "too_many_attempts"
+    assert int(response.headers["retry-after"]) > first_wait
+
+
+async def test_old_failures_are_forgotten_by_the_jobs(env: Env) -> None:
+    await _user()
+    async with _from(env, "203.0.113.9") as http:
+        await _login(http, "wang", "wrong-password")
+    assert await LoginFailure.all().count() == 2
+    set_clock(dt.timedelta(days=2))
+    try:
+        assert (await run_jobs_once(env.config))["forget_login_failures"] == 2
+    finally:
+        set_clock(dt.timedelta(0))
+    assert await LoginFailure.all().count() == 0
 
 
 async def test_a_query_is_answered_while_a_password_is_being_hashed(
