@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tortoise import Tortoise
 
+from api.accounts.passwords import configure_hashing
 from api.config import Config, load_config
 from api.db import tortoise_config
 from api.errors import UserError, UserErrors
@@ -26,6 +27,7 @@ DEMO_NUMBERS = "4006000000-4006000199\n4008880000-4008880099\n4001230000-4001230
 
 @contextlib.asynccontextmanager
 async def _orm(config: Config) -> AsyncIterator[None]:
+    configure_hashing(config)
     await Tortoise.init(config=tortoise_config(config.database_url))
     try:
         yield

@@ -44,6 +44,9 @@ class Config:
     media_quota_bytes: int = 200 * 1024 * 1024
     voicemail_retention_days: int = 30
     media_link_seconds: int = 3600
+    #: argon2id cost of new password hashes (argon2's recommended defaults); tests lower it.
+    password_time_cost: int = 3
+    password_memory_kib: int = 64 * 1024
 
     @property
     def documents_dir(self) -> Path:
@@ -85,4 +88,6 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         media_quota_bytes=_int(env, "MEDIA_QUOTA_BYTES", 200 * 1024 * 1024),
         voicemail_retention_days=_int(env, "VOICEMAIL_RETENTION_DAYS", 30),
         media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 3600),
+        password_time_cost=_int(env, "PASSWORD_TIME_COST", 3),
+        password_memory_kib=_int(env, "PASSWORD_MEMORY_KIB", 64 * 1024),
     )

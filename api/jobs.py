@@ -1,4 +1,4 @@
-"""Life-cycle jobs: expired holds are released, cooled-down numbers re-listed.
+"""Life-cycle jobs: expired holds are released, cooled-down numbers re-listed, old sign-in failures forgotten.
 
 Every job is idempotent (conditional updates), so several API processes may run them side by side.
 """
@@ -10,7 +10,9 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
+from api.accounts.throttle import forget_stale
 from api.config import Config
+from api.logtext import loggable_exc_info
 from api.numbers.operations import make_available_after_cooldown
 from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
@@ -23,6 +25,7 @@ JOBS: dict[str, Callable[[Config], Awaitable[int]]] = {
     "expire_reservations": lambda _: expire_reservations(),
     "relist_reclaimed_numbers": lambda _: make_available_after_cooldown(),
     "expire_recordings": expire_recordings,
+    "forget_login_failures": lambda _: forget_stale(),
 }
 
 
@@ -32,8 +35,8 @@ async def run_jobs_once(config: Config) -> dict[str, int]:
     for name, job in JOBS.items():
         try:
             done[name] = await job(config)
-        except Exception:  # one failing job must not stop the others or the loop
-            log.exception("job %s failed", name)
+        except Exception as error:  # one failing job must not stop the others or the loop
+            log.error("job %s failed", name, exc_info=loggable_exc_info(error))
             done[name] = -1
     return done
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
@@ -27,6 +28,8 @@ from api.billing import schema as billing
 from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized, UserError
 from api.flows import schema as flows
+from api.graphql.errors import add_error_code
+from api.logtext import loggable_exc_info
 from api.media import schema as media
 from api.numbers import schema as numbers
 from api.recordings import schema as recordings
@@ -83,6 +86,12 @@ class _Masked(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=_is_unexpected)
 
+    def on_operation(self) -> Iterator[None]:
+        yield from super().on_operation()
+        result = self.execution_context.result
+        for error in getattr(result, "errors", None) or ():
+            add_error_code(error)
+
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         masked = super().anonymise_error(error)
         masked.message = f"服务器内部错误,请稍后重试(请求编号 {current_request_id()})"
@@ -100,7 +109,7 @@ class Schema(strawberry.Schema):
                     "request %s: unexpected error in %s",
                     current_request_id(),
                     ".".join(str(p) for p in error.path or ()),
-                    exc_info=error.original_error,
+                    exc_info=loggable_exc_info(error.original_error or error),
                 )
 
 

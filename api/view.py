@@ -115,6 +115,16 @@ class GraphQLView(GraphQL[Context, None]):
             processed.pop("data", None)
         return processed
 
+    def decode_json(self, data: str | bytes) -> object:
+        # Bytes that are not UTF-8 and nesting deeper than the decoder's recursion limit are malformed
+        # JSON too; as JSONDecodeError they get the 400 the base view gives that, not a 500.
+        try:
+            return json.loads(data)
+        except (UnicodeDecodeError, RecursionError) as exc:
+            raise json.JSONDecodeError(
+                f"not JSON in UTF-8 or nested too deep: {type(exc).__name__}", "", 0
+            ) from exc
+
     def encode_json(self, data: object) -> bytes:
         # Chinese text as UTF-8 rather than \uXXXX escapes: smaller bodies, and faster to encode.
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

@@ -96,7 +96,7 @@ async def seed(*, empty_first: bool) -> Seeded:
 async def _fill() -> Seeded:
     rng = random.Random(400)
     now = utcnow()
-    password_hash = hash_password("bench-password-400")
+    password_hash = await hash_password("bench-password-400")
     await Account.bulk_create(
         [
             Account(name=f"基准测试企业{i:03d}有限公司", balance_fen=rng.randrange(0, 5_000_000))

@@ -94,3 +94,19 @@ class ApiToken(Model):
     class Meta:
         table = "api_tokens"
         indexes = (("user_id",),)
+
+
+class LoginFailure(Model):
+    """Recent failed sign-ins of one throttle key: a (login, client address) pair, or an address.
+
+    Kept in the database so every API process sees the same count. The key is a SHA-256, so attempted
+    logins (often a password typed into the wrong box) are not stored in clear.
+    """
+
+    key = fields.CharField(max_length=64, primary_key=True)
+    failures = fields.IntField(default=0)
+    last_failed_at = fields.DatetimeField()
+    blocked_until = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "login_failures"

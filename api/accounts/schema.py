@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from api.accounts import auth, models, service
+from api.accounts import auth, models, service, throttle
 from api.accounts.types import AccountConnection, AccountType, ApiTokenType, CreatedApiToken, UserType, Viewer
 from api.clock import utcnow
 from api.errors import UserError
@@ -74,9 +74,7 @@ class Query:
     async def accounts(
         self, info: Info, first: int = 50, after: str | None = None, search: str | None = None
     ) -> AccountConnection:
-        query = models.Account.all()
-        if search:
-            query = query.filter(name__icontains=search)
+        query = service.search_accounts(search)
         return await page_by_id(
             AccountConnection,
             query,
@@ -116,7 +114,14 @@ class Mutation:
         description="Password sign-in; sets the session cookie.", extensions=[ReturnsUserErrors()]
     )
     async def login(self, info: Info, login: str, password: str) -> AuthResult:
-        return await _start_session(info, await service.check_credentials(login, password))
+        request = info.context.request
+        address = request.client.host if request.client else ""
+        try:
+            user = await service.check_credentials(login, password, address)
+        except throttle.TooManyAttempts as refused:
+            info.context.response.headers["Retry-After"] = str(refused.retry_after)
+            raise
+        return await _start_session(info, user)
 
     @strawberry.mutation
     async def logout(self, info: Info) -> bool:

@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from api.accounts import throttle
 from api.accounts.models import Account, Role, User
-from api.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from api.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hash_password, verify_password
 from api.errors import UserError, UserErrors
 
-__all__ = ["check_credentials", "create_account_with_user", "create_user"]
+__all__ = [
+    "MAX_LOGIN_LENGTH",
+    "MAX_SEARCH_LENGTH",
+    "check_credentials",
+    "create_account_with_user",
+    "create_user",
+    "search_accounts",
+]
+
+MAX_LOGIN_LENGTH = 120  # the column's width
+#: Longer than any company name (200): a longer search cannot match, and LIKE patterns have limits.
+MAX_SEARCH_LENGTH = 200
 
 
 def _check_login_and_password(login: str, password: str, display_name: str) -> list[UserError]:
     errors = []
-    if not (3 <= len(login) <= 120) or any(c.isspace() for c in login):
-        errors.append(UserError("invalid_login", "登录名应为3到120个字符,且不含空格", "login"))
+    if not (3 <= len(login) <= MAX_LOGIN_LENGTH) or not login.isprintable() or " " in login:
+        errors.append(
+            UserError("invalid_login", f"登录名应为3到{MAX_LOGIN_LENGTH}个字符,且不含空格", "login")
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
         errors.append(UserError("weak_password", f"密码至少需要{MIN_PASSWORD_LENGTH}位", "password"))
+    elif len(password) > MAX_PASSWORD_LENGTH:
+        errors.append(UserError("password_too_long", f"密码不能超过{MAX_PASSWORD_LENGTH}个字符", "password"))
     if not display_name.strip() or len(display_name) > 100:
         errors.append(UserError("required", "请填写姓名(不超过100个字)", "displayName"))
     return errors
@@ -35,7 +52,7 @@ async def create_user(
     try:
         return await User.create(
             login=login,
-            password_hash=hash_password(password),
+            password_hash=await hash_password(password),
             display_name=display_name.strip(),
             role=role,
             account=account,
@@ -58,8 +75,40 @@ async def create_account_with_user(
     return account, user
 
 
-async def check_credentials(login: str, password: str) -> User:
-    user = await User.filter(login=login.strip().lower(), is_active=True).first()
-    if not verify_password(user.password_hash if user else None, password) or user is None:
+async def check_credentials(login: str, password: str, address: str) -> User:
+    """The user signing in from ``address``, or a user error; failures are throttled (see ``throttle``).
+
+    Lengths are checked before anything else: no lookup, hash or log line sees an oversized input.
+
+    Raises:
+        UserError: ``invalid_login`` / ``password_too_long`` for input no account can have,
+            ``invalid_credentials`` for a wrong pair, ``too_many_attempts`` (a
+            :class:`throttle.TooManyAttempts` with ``retry_after``) while failures are being throttled.
+    """
+    login = login.strip().lower()
+    if not 1 <= len(login) <= MAX_LOGIN_LENGTH or not login.isprintable():
+        raise UserError("invalid_login", f"登录名应为3到{MAX_LOGIN_LENGTH}个字符", "login")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError("password_too_long", f"密码不能超过{MAX_PASSWORD_LENGTH}个字符", "password")
+    await throttle.begin_attempt(login, address)
+    user = await User.filter(login=login, is_active=True).first()
+    if not await verify_password(user.password_hash if user else None, password) or user is None:
         raise UserError("invalid_credentials", "登录名或密码错误", "password")
+    await throttle.attempt_succeeded(login, address)
     return user
+
+
+def search_accounts(search: str | None) -> QuerySet[Account]:
+    """Accounts whose name contains ``search`` (all when empty).
+
+    Raises:
+        UserError: ``too_long`` beyond ``MAX_SEARCH_LENGTH``, ``invalid_search`` with control characters.
+    """
+    query = Account.all()
+    if not search:
+        return query
+    if len(search) > MAX_SEARCH_LENGTH:
+        raise UserError("too_long", f"搜索内容不能超过{MAX_SEARCH_LENGTH}个字", "search")
+    if not search.isprintable():
+        raise UserError("invalid_search", "搜索内容不能包含控制字符", "search")
+    return query.filter(name__icontains=search)

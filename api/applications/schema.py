@@ -23,6 +23,7 @@ from api.graphql.errors import UserErrors as UserErrorsType
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
+from api.graphql.uploads import read_upload
 from api.numbers.models import Number
 from api.visible import find_visible, visible_application
 
@@ -59,9 +60,9 @@ async def _read_documents(
         upload: Any = getattr(documents, attr, None) if documents else None
         if upload is None:
             continue
-        data = await upload.read(limit + 1)
         try:
-            found[kind] = sniff_document(field, upload.filename or f"{kind.value}", data, limit)
+            filename, data = await read_upload(upload, field, limit + 1)
+            found[kind] = sniff_document(field, filename or f"{kind.value}", data, limit)
         except UserError as exc:
             errors.append(exc)
     if errors:

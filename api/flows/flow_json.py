@@ -12,6 +12,22 @@ from api.errors import UserError, UserErrors
 __all__ = ["FlowDiff", "canonical", "check_document", "diff_documents", "parse_stored"]
 
 MAX_DOCUMENT_BYTES = 2_000_000
+#: A flow document is a few levels deep (document → nodes → node → data → branches …); far deeper is
+#: not a flow, and recursive code (JSON encoders, validation) must never meet it.
+MAX_DOCUMENT_DEPTH = 32
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """Whether JSON ``value`` nests more than ``limit`` levels, found without recursion."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def canonical(document: dict[str, Any]) -> str:
@@ -26,12 +42,18 @@ def check_document(document: object, field_name: str = "document") -> tuple[dict
     analysis reports them; only a document the library cannot even read is refused.
     """
     if isinstance(document, str | bytes):
+        if len(document) > MAX_DOCUMENT_BYTES:
+            raise UserError("document_too_large", "流程文件不能超过2MB", field_name)
         try:
             document = json.loads(document)
         except ValueError as exc:
             raise UserError("invalid_document", f"不是有效的JSON:{exc}", field_name) from exc
+        except RecursionError as exc:
+            raise UserError("invalid_document", "流程文件嵌套层级过深", field_name) from exc
     if not isinstance(document, dict):
         raise UserError("invalid_document", "流程文件应是一个JSON对象", field_name)
+    if _deeper_than(document, MAX_DOCUMENT_DEPTH):
+        raise UserError("invalid_document", "流程文件嵌套层级过深", field_name)
     if len(canonical(document).encode()) > MAX_DOCUMENT_BYTES:
         raise UserError("document_too_large", "流程文件不能超过2MB", field_name)
     try:

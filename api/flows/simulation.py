@@ -13,12 +13,52 @@ from typing import Any
 from pydantic import ValidationError
 
 import ivr_flows
+from api.clock import SHANGHAI
 from api.errors import UserError
 from api.flows.versions import refusal
+from ivr_flows.phones import PhoneNumberError, mainland_number, parse_number
 
 __all__ = ["PLACEHOLDER_NUMBER", "call_spec", "compile_document", "run_tests"]
 
 PLACEHOLDER_NUMBER = "4000000000"
+#: Simulated calls happen in years the calendar and the plans can speak about.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+MAX_PHONE_CHARS = 40
+MAX_DIGITS = 100
+MAX_PHONES = 50
+
+
+def _caller(raw: str) -> str:
+    """A caller ID as a carrier could present it (mainland, foreign or a service number), or empty for a
+    withheld number; anything else is refused, as every number a user types elsewhere in the API."""
+    if raw == "":
+        return raw
+    parsed = parse_number(raw) if len(raw) <= MAX_PHONE_CHARS and raw.isprintable() else None
+    if parsed is None or parsed.kind == "unknown":
+        raise UserError(
+            "invalid", "主叫号码格式不正确,请填写手机号、带区号的固定电话或国际号码", "call.caller"
+        )
+    return parsed.number if parsed.kind != "foreign" else raw.strip()
+
+
+def _bound_phone(raw: str) -> str:
+    """A bound phone in the national form the plan uses; the same rule (R4) as binding one."""
+    try:
+        if len(raw) > MAX_PHONE_CHARS or not raw.isprintable():
+            raise PhoneNumberError("invalid", "号码格式不正确")
+        return mainland_number(raw)
+    except PhoneNumberError as exc:
+        raise UserError(exc.code, f"{raw[:MAX_PHONE_CHARS]}:{exc.message}", "call.phones") from exc
+
+
+def _moment(at: dt.datetime) -> dt.datetime:
+    try:
+        local = at.astimezone(SHANGHAI) if at.tzinfo is not None else at
+    except OverflowError:
+        local = None
+    if local is None or not FIRST_YEAR <= local.year <= LAST_YEAR:
+        raise UserError("invalid_call", f"模拟时间应在{FIRST_YEAR}年到{LAST_YEAR}年之间", "call.at")
+    return at
 
 
 def call_spec(
@@ -31,15 +71,19 @@ def call_spec(
     active_calls: int,
 ) -> ivr_flows.CallSpec:
     """The library's call from GraphQL input; a bad value is a user error naming the field."""
+    if len(digits) > MAX_DIGITS:
+        raise UserError("invalid_call", f"按键不能超过{MAX_DIGITS}个", "call.digits")
+    if len(phones) > MAX_PHONES:
+        raise UserError("invalid_call", f"最多模拟{MAX_PHONES}个绑定号码", "call.phones")
     data: dict[str, Any] = {
-        "caller": caller,
+        "caller": _caller(caller),
         "category": category,
         "digits": digits,
-        "phones": phones,
+        "phones": {_bound_phone(number): behaviour for number, behaviour in phones.items()},
         "active_calls": active_calls,
     }
     if at is not None:
-        data["at"] = at
+        data["at"] = _moment(at)
     try:
         return ivr_flows.CallSpec.model_validate(data)
     except ValidationError as exc:

@@ -13,14 +13,15 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import FieldExtension
 from strawberry.extensions.field_extension import AsyncExtensionResolver
 from strawberry.types import Info
 
-from api.errors import UserError
+from api.errors import NotAuthenticated, NotAuthorized, UserError
 from api.errors import UserErrors as UserErrorsException
 
-__all__ = ["FieldError", "ReturnsUserErrors", "UserErrors"]
+__all__ = ["FieldError", "ReturnsUserErrors", "UserErrors", "add_error_code"]
 
 
 @strawberry.type(description="One thing the user can fix: a stable code, the input field, a Chinese message.")
@@ -51,3 +52,20 @@ class ReturnsUserErrors(FieldExtension):
             return UserErrors(errors=[_to_type(error)])
         except UserErrorsException as many:
             return UserErrors(errors=[_to_type(e) for e in many.errors])
+
+
+def add_error_code(error: GraphQLError) -> None:
+    """Give a top-level error a stable ``extensions.code`` clients can branch on.
+
+    Fields returning a plain type (lists, connections) cannot return ``UserErrors``; a user error there
+    (a bad cursor, a year out of range) becomes a top-level error carrying its code and field here.
+    """
+    original = error.original_error
+    if error.extensions:
+        return
+    if isinstance(original, UserError):
+        error.extensions = {"code": original.code, "field": original.field}
+    elif isinstance(original, NotAuthenticated):
+        error.extensions = {"code": "UNAUTHENTICATED"}
+    elif isinstance(original, NotAuthorized):
+        error.extensions = {"code": "FORBIDDEN"}

@@ -13,7 +13,17 @@ from tortoise.queryset import QuerySet
 
 from api.errors import UserError
 
-__all__ = ["MAX_PAGE", "Connection", "Edge", "PageInfo", "build_connection", "fetch_page", "page_by_id"]
+__all__ = [
+    "MAX_PAGE",
+    "Connection",
+    "Edge",
+    "PageInfo",
+    "build_connection",
+    "decode_cursor",
+    "fetch_page",
+    "id_position",
+    "page_by_id",
+]
 
 MAX_PAGE = 100
 N = TypeVar("N")
@@ -47,11 +57,38 @@ def encode_cursor(value: object) -> str:
     return base64.urlsafe_b64encode(str(value).encode()).decode()
 
 
+#: Longer than any cursor we hand out; a longer one is refused before decoding.
+MAX_CURSOR_CHARS = 200
+#: Keys are row ids, which fit every integer column (and are what ``parse_id`` accepts).
+MAX_ID = 2**62
+
+
+def _invalid_cursor() -> UserError:
+    return UserError("invalid_cursor", "分页游标无效", "after")
+
+
 def decode_cursor(cursor: str) -> str:
+    """The position in a cursor; a cursor we could not have issued is a user error.
+
+    The decoded text must be printable: a NUL byte would reach the database, which refuses it.
+    """
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise _invalid_cursor()
     try:
-        return base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError) as exc:
-        raise UserError("invalid_cursor", "分页游标无效", "after") from exc
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeError, ValueError) as exc:
+        raise _invalid_cursor() from exc
+    if not text.isprintable():
+        raise _invalid_cursor()
+    return text
+
+
+def id_position(text: str) -> int:
+    """A cursor's id, within the range of an id column (beyond it the database overflows)."""
+    value = int(text)
+    if not 0 <= value <= MAX_ID:
+        raise ValueError(f"id out of range: {value}")
+    return value
 
 
 async def fetch_page(
@@ -65,7 +102,7 @@ async def fetch_page(
         try:
             position = key_type(decode_cursor(after))
         except ValueError as exc:
-            raise UserError("invalid_cursor", "分页游标无效", "after") from exc
+            raise _invalid_cursor() from exc
         page = page.filter(**{f"{key}__gt": position})
     rows = await page.limit(first + 1)
     return list(rows[:first]), len(rows) > first
@@ -101,7 +138,7 @@ async def page_by_id(
     nodes: Callable[[list[M]], Sequence[Any] | Awaitable[Sequence[Any]]],
 ) -> C:
     """A page of ``query`` in id order as ``cls``; ``nodes`` turns the rows into typed nodes (in a batch)."""
-    rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=int)
+    rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=id_position)
     built = nodes(rows)
     typed = await built if inspect.isawaitable(built) else built
     return build_connection(cls, typed, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query)

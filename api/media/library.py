@@ -15,7 +15,7 @@ import re
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from api.accounts.models import Account
+from api.accounts.locks import lock_account
 from api.billing.ledger import RINGBACK_FEE_FEN, record_charge
 from api.billing.models import EntryKind
 from api.clock import utcnow
@@ -133,8 +133,8 @@ async def _save(
     await put_files(store, audio)
     try:
         async with in_transaction() as conn:
-            # Serialises one account's uploads (PostgreSQL), so the quota holds under concurrency.
-            await Account.filter(id=account_id).using_db(conn).select_for_update().first()
+            # Serialises one account's uploads, so the quota holds under concurrency.
+            await lock_account(conn, account_id)
             if key is not None:
                 earlier = (
                     await MediaItem.filter(account_id=account_id, idempotency_key=key).using_db(conn).first()

@@ -14,6 +14,7 @@ from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
+from api.graphql.uploads import read_upload
 from api.media import changes, library, quota, review
 from api.media.models import MediaItem, MediaKind, ReviewStatus
 from api.media.storage import media_store
@@ -94,7 +95,7 @@ class Mutation:
         upload: Any = file
 
         media_kind = MediaKind(kind)
-        data = await upload.read(library.read_limit(media_kind))
+        _, data = await read_upload(upload, "file", library.read_limit(media_kind))
         item = await library.add_upload(
             account_id=info.context.account_id,
             kind=media_kind,

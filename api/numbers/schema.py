@@ -12,7 +12,7 @@ from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.permissions import IsOperator, IsSignedIn
-from api.numbers import importing, operations, queries
+from api.numbers import holidays, importing, operations, queries
 from api.numbers.lifecycle import Actor
 from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
 from api.numbers.numbering import GRADE_NAMES_ZH, Grade, NumberStatus
@@ -95,9 +95,7 @@ class Query:
         permission_classes=[IsSignedIn],
     )
     async def holiday_overrides(self, info: Info, year: int) -> list[HolidayOverrideType]:
-        rows = await HolidayOverride.filter(
-            day__gte=dt.date(year, 1, 1), day__lte=dt.date(year, 12, 31)
-        ).order_by("day")
+        rows = await holidays.overrides_of_year(year)
         return [HolidayOverrideType(day=r.day, workday=r.workday, name=r.name) for r in rows]
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from api.accounts.locks import lock_account
 from api.accounts.models import User
 from api.clock import SHANGHAI, to_local, utcnow
 from api.errors import UserError
@@ -52,12 +53,17 @@ async def reserve_number(number_id: int, user: User, *, workdays: int = 2) -> Re
     assert user.account_id is not None
     now = utcnow()
     expires_at = hold_expiry(now, await load_calendar(), workdays)
-    active = await Reservation.filter(account_id=user.account_id, ended_at__isnull=True).count()
-    if active >= MAX_ACTIVE_RESERVATIONS:
-        raise UserError(
-            "too_many_reservations", f"每个账户最多同时预占{MAX_ACTIVE_RESERVATIONS}个号码", "numberId"
-        )
     async with in_transaction() as conn:
+        # Counted under the account's lock: concurrent requests of one account take turns here, so the
+        # limit holds however many arrive at once.
+        await lock_account(conn, user.account_id)
+        active = (
+            await Reservation.filter(account_id=user.account_id, ended_at__isnull=True).using_db(conn).count()
+        )
+        if active >= MAX_ACTIVE_RESERVATIONS:
+            raise UserError(
+                "too_many_reservations", f"每个账户最多同时预占{MAX_ACTIVE_RESERVATIONS}个号码", "numberId"
+            )
         won = await change_status(
             number_id,
             from_status=NumberStatus.AVAILABLE,

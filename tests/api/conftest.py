@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from tortoise import Tortoise, connections
 
+from api.accounts.passwords import configure_hashing
 from api.app import create_app
 from api.config import Config, load_config
 from api.db import tortoise_config
@@ -68,8 +69,17 @@ async def config(database_template: str, tmp_path: Path) -> AsyncIterator[Config
         shutil.copy(database_template, db_file)
         url = f"sqlite://{db_file}"
     cfg = load_config(
-        {"DATA_DIR": str(data), "DATABASE_URL": url, "SECRET_KEY": "test-secret", "JOB_INTERVAL_SECONDS": "0"}
+        {
+            "DATA_DIR": str(data),
+            "DATABASE_URL": url,
+            "SECRET_KEY": "test-secret",
+            "JOB_INTERVAL_SECONDS": "0",
+            # argon2 at a token cost: the tests hash hundreds of passwords; production keeps the default.
+            "PASSWORD_TIME_COST": "1",
+            "PASSWORD_MEMORY_KIB": "64",
+        }
     )
+    configure_hashing(cfg)
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     if PG_URL:
         await _truncate_all()

@@ -135,3 +135,17 @@ async def test_operators_do_not_reserve_for_themselves(env: Env) -> None:
     op = await env.operator()
     body = await op.gql(RESERVE, {"id": ids["4006000001"]})
     assert body["errors"][0]["message"] == "仅限客户账户使用"
+
+
+async def test_one_account_sending_many_reservations_at_once_still_holds_at_most_five(env: Env) -> None:
+    numbers = [f"40060000{i:02d}" for i in range(10)]
+    ids = await _numbers(*numbers)
+    client = await env.customer("acme")
+    results = await asyncio.gather(*(client.data(RESERVE, {"id": ids[n]}) for n in numbers))
+    made = [r["reserveNumber"] for r in results]
+    assert sum(m["__typename"] == "Reservation" for m in made) == 5
+    refused = [m for m in made if m["__typename"] == "UserErrors"]
+    assert len(refused) == 5
+    assert {m["errors"][0]["code"] for m in refused} == {"too_many_reservations"}
+    assert await Reservation.filter(ended_at__isnull=True).count() == 5
+    assert await Number.filter(status=NumberStatus.RESERVED).count() == 5

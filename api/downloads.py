@@ -1,0 +1,198 @@
+"""File downloads: media audio, recordings and application document scans, behind one gate.
+
+Every route answers in the same order, and reads no row before the caller is known:
+
+1. the URL: an id within the id range and a known format, else 404 (nothing is looked up);
+2. the caller: a valid signed link for exactly this row and format (media and recordings, see
+   :mod:`api.media.links`), else the session or bearer token of the request;
+3. the row, read with the caller's scope in the query itself (operators: any; customers: their
+   account's; the telephony layer: reviewed prompts only), so another tenant's row reads as not found;
+4. the file, whose path comes from the row (a content hash or a stored relative path), never from the
+   request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
+from api.applications.models import Document
+from api.clock import to_local
+from api.config import Config
+from api.errors import UserError
+from api.graphql.ids import parse_id
+from api.media import storage as media_storage
+from api.media.links import verify
+from api.media.models import MediaItem, ReviewStatus
+from api.recordings import storage as recording_storage
+from api.recordings.models import Recording
+from audio import OutputKind
+
+__all__ = ["MEDIA_FORMATS", "RECORDING_FORMATS", "download_routes"]
+
+NOT_FOUND = "未找到该文件"
+#: URL format name → delivered file.
+MEDIA_FORMATS: Mapping[str, OutputKind] = {kind.extension: kind for kind in media_storage.COLUMNS}
+RECORDING_FORMATS: Mapping[str, OutputKind] = {kind.extension: kind for kind in recording_storage.COLUMNS}
+#: What the telephony layer may fetch: prompts, never a ringback still waiting for review.
+_PLAYABLE = (ReviewStatus.NOT_REQUIRED, ReviewStatus.APPROVED)
+
+
+def _not_found() -> Response:
+    return PlainTextResponse(NOT_FOUND, 404)
+
+
+def _row_id(raw: str) -> int | None:
+    """The id in the URL, or None when it is not one (a 20-digit number is simply not found)."""
+    if not raw.isascii() or not raw.isdigit():
+        return None
+    try:
+        return parse_id(raw, "id")
+    except UserError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Access:
+    """Who may read what: a signed link opens its one row whoever holds it; else the viewer's scope."""
+
+    signed: bool
+    viewer: Viewer
+
+
+async def _caller(request: Request) -> Viewer:
+    """The caller of a file request; an invalid token reads as anonymous (the file is then not found)."""
+    try:
+        return await authenticate_request(request)
+    except InvalidToken:
+        return ANONYMOUS
+
+
+async def _signed_or_caller(request: Request, scope: str, row_id: int, fmt: str) -> _Access:
+    config: Config = request.app.state.config
+    params = request.query_params
+    if verify(config, scope, row_id, fmt, params.get("expires"), params.get("signature")):
+        return _Access(signed=True, viewer=ANONYMOUS)
+    return _Access(signed=False, viewer=await _caller(request))
+
+
+def _audio(request: Request, path: Path, kind: OutputKind, name: str) -> Response:
+    """An audio file, streamed with range support; ``?download=1`` makes it an attachment named ``name``."""
+    if not path.is_file():
+        return _not_found()
+    download = request.query_params.get("download") in ("1", "true")
+    return FileResponse(
+        path,
+        media_type=kind.media_type,
+        filename=f"{name}.{kind.extension}" if download else None,
+        content_disposition_type="attachment" if download else "inline",
+        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+def _media_scope(viewer: Viewer) -> dict[str, Any] | None:
+    if viewer.is_operator:
+        return {}
+    if viewer.is_telephony:
+        return {"review_status__in": list(_PLAYABLE)}
+    if viewer.is_customer:
+        return {"account_id": viewer.account_id}
+    return None
+
+
+def _owner_scope(viewer: Viewer, account_field: str) -> dict[str, Any] | None:
+    """Operators see every row, customers their account's, nobody else any (telephony included)."""
+    if viewer.is_operator:
+        return {}
+    if viewer.is_customer:
+        return {account_field: viewer.account_id}
+    return None
+
+
+async def media_file(request: Request) -> Response:
+    row_id, kind = _row_id(request.path_params["row_id"]), MEDIA_FORMATS.get(request.path_params["fmt"])
+    if row_id is None or kind is None:
+        return _not_found()
+    access = await _signed_or_caller(request, "media", row_id, kind.extension)
+    scope = {} if access.signed else _media_scope(access.viewer)
+    if scope is None:
+        return _not_found()
+    item = await MediaItem.filter(id=row_id, deleted_at__isnull=True, **scope).first()
+    if item is None:
+        return _not_found()
+    config: Config = request.app.state.config
+    path = media_storage.media_store(config).path_for(
+        getattr(item, media_storage.COLUMNS[kind]), kind.extension
+    )
+    return _audio(request, path, kind, item.name)
+
+
+async def recording_file(request: Request) -> Response:
+    row_id, kind = _row_id(request.path_params["row_id"]), RECORDING_FORMATS.get(request.path_params["fmt"])
+    if row_id is None or kind is None:
+        return _not_found()
+    access = await _signed_or_caller(request, "recordings", row_id, kind.extension)
+    scope = {} if access.signed else _owner_scope(access.viewer, "account_id")
+    if scope is None:
+        return _not_found()
+    row = await Recording.filter(id=row_id, **scope).first()
+    if row is None:
+        return _not_found()
+    if row.deleted_at is not None:
+        return PlainTextResponse("该录音已超过保存期限或已被删除", 410)
+    config: Config = request.app.state.config
+    path = recording_storage.recording_store(config).path_for(
+        getattr(row, recording_storage.COLUMNS[kind]), kind.extension
+    )
+    when = f"{to_local(row.started_at):%Y%m%d%H%M%S}"
+    return _audio(request, path, kind, f"{row.kind.value}-{row.number_text}-{when}-{row.caller or 'unknown'}")
+
+
+def _inside(root: Path, relative: str) -> Path | None:
+    """The stored file's path, or None if the stored path would escape the storage root."""
+    target = (root / relative).resolve()
+    return target if target.is_relative_to(root.resolve()) and target.is_file() else None
+
+
+async def document_file(request: Request) -> Response:
+    """A document scan: signed-in people only (no signed links: scans are never embedded in a page)."""
+    row_id = _row_id(request.path_params["row_id"])
+    try:
+        viewer = await authenticate_request(request)
+    except InvalidToken:
+        return PlainTextResponse("访问令牌无效", 401)
+    if not viewer.is_authenticated or viewer.is_telephony:
+        return PlainTextResponse("请先登录", 401)
+    scope = _owner_scope(viewer, "application__account_id")
+    if row_id is None or scope is None:
+        return _not_found()
+    doc = await Document.filter(id=row_id, **scope).first()
+    config: Config = request.app.state.config
+    path = _inside(config.documents_dir, doc.path) if doc else None
+    if doc is None or path is None:
+        return _not_found()
+    return FileResponse(
+        path,
+        media_type=doc.content_type,
+        filename=doc.filename,
+        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+def _route(path: str, endpoint: Callable[[Request], Awaitable[Response]]) -> Route:
+    return Route(path, endpoint, methods=["GET", "HEAD"])
+
+
+def download_routes() -> list[Route]:
+    return [
+        _route("/media/{row_id}/{fmt}", media_file),
+        _route("/recordings/{row_id}/{fmt}", recording_file),
+        _route("/documents/{row_id}", document_file),
+    ]

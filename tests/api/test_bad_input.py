@@ -1,0 +1,341 @@
+"""The bad-input catalogue: every operation refuses hostile or malformed input with a clear code.
+
+One row per input: the GraphQL document, its variables, who sends it and what must come back — a
+``UserErrors`` code (or a top-level error's ``extensions.code`` for fields returning a plain type),
+``VALIDATION`` for a GraphQL request error, or ``HTTP <status>`` for a request refused before GraphQL.
+For every row: no masked ``INTERNAL`` error, no 5xx, and not one row written or changed. After the
+whole catalogue the service must still answer a normal query.
+
+To grow it, add rows to ``CASES`` (a new operation brings its own). Variables may be a function of
+the fixture's ids (``Ids``) when the input needs a real flow, number or reservation.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise import Tortoise
+
+from api.numbers.importing import import_numbers
+from api.numbers.lifecycle import Actor
+from api.numbers.models import Number
+from tests.api.routing_support import active_number
+from tests.api.support import Client, Env
+
+VALIDATION = "VALIDATION"
+MB = 1_000_000
+ERR = "... on UserErrors{errors{code field message}}"
+TOO_BIG_ID = "9223372036854775808"
+
+
+def b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+def nested_text(depth: int) -> str:
+    return '{"a":' * depth + "1" + "}" * depth
+
+
+def nested(depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {"a": 1}
+    for _ in range(depth - 1):
+        value = {"a": value}
+    return value
+
+
+@dataclass(frozen=True)
+class Ids:
+    flow: str
+    number: str
+    reservation: str
+
+
+Variables = dict[str, Any] | Callable[[Ids], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input and the answer it must get."""
+
+    name: str
+    document: str
+    variables: Variables = field(default_factory=dict)
+    expect: str = VALIDATION  # a code, VALIDATION, or "HTTP 400"
+    role: str = "customer"  # anonymous, customer or operator
+    raw_body: bytes | None = None  # sent as the JSON body instead of document + variables
+    path: str | None = None  # a GET of this path instead of a GraphQL request
+
+
+FLOWS = "query($a:String,$f:Int){flows(first:$f,after:$a){totalCount}}"
+AVAILABLE = "query($a:String){availableNumbers(after:$a){totalCount}}"
+RESERVATIONS = "query($a:String){reservations(after:$a){totalCount}}"
+SIMULATE = f"query($f:ID!,$c:SimulatedCallInput!){{simulateFlow(flowId:$f,call:$c){{__typename {ERR}}}}}"
+WHAT = f"query($n:ID!,$c:SimulatedCallInput!){{whatHappens(numberId:$n,call:$c){{__typename {ERR}}}}}"
+HOLIDAYS = "query($y:Int!){holidayOverrides(year:$y){day}}"
+IMPORT = f'mutation($d:JSON!){{importFlow(name:"导入",document:$d){{__typename {ERR}}}}}'
+SAVE = f"mutation($id:ID!,$d:JSON!){{saveFlowDraft(id:$id,document:$d,baseRevision:1){{__typename {ERR}}}}}"
+UPLOAD = f"""mutation($f:Upload!){{uploadMedia(kind:IVR_PROMPT,name:"提示",file:$f,idempotencyKey:"k-1"){{
+  __typename {ERR}}}}}"""
+SUBMIT = f"""mutation($r:ID!,$c:CompanyInput!,$d:DocumentsInput!){{
+  submitApplication(reservationId:$r,company:$c,documents:$d){{__typename {ERR}}}}}"""
+ACCOUNTS = "query($s:String){accounts(search:$s){totalCount}}"
+LOGIN = f"mutation($l:String!,$p:String!){{login(login:$l,password:$p){{__typename {ERR}}}}}"
+SIGN_UP = f"""mutation($l:String!){{signUp(companyName:"某公司",login:$l,password:"long-enough-1",
+  displayName:"张三"){{__typename {ERR}}}}}"""
+RESERVE = f"mutation($id:ID!){{reserveNumber(numberId:$id){{__typename ... on Reservation{{id}} {ERR}}}}}"
+CREATE_FLOW = f"mutation($n:String!){{createFlow(name:$n){{__typename {ERR}}}}}"
+RENAME_FLOW = f'mutation($id:ID!){{renameFlow(id:$id,name:"新名"){{__typename {ERR}}}}}'
+TOKEN = f"mutation($n:String!){{createApiToken(name:$n){{__typename {ERR}}}}}"
+CALLER_LIST = (
+    f"mutation($n:ID!,$t:String!){{setCallerList(numberId:$n,mode:BLACK,text:$t){{__typename {ERR}}}}}"
+)
+TEXT_PROMPT = (
+    f'mutation($t:String!){{createTextPrompt(kind:IVR_PROMPT,name:"提示",text:$t){{__typename {ERR}}}}}'
+)
+RETENTION = f"mutation($d:Int!){{setVoicemailRetention(days:$d){{__typename {ERR}}}}}"
+IMPORT_NUMBERS = f"mutation($t:String!){{importNumbers(text:$t){{__typename {ERR}}}}}"
+PRICE = f"mutation($p:Int!){{setGradePrice(grade:AAAA,priceFen:$p){{__typename {ERR}}}}}"
+HOLIDAY = (
+    f'mutation($n:String!){{setHolidayOverride(day:"2027-02-05",workday:false,name:$n){{__typename {ERR}}}}}'
+)
+COMPANY = {
+    "companyName": "珠海某某科技有限公司",
+    "creditCode": "91350100M000100Y43",
+    "legalRepName": "张三",
+    "contactName": "李四",
+    "contactPhone": "13800138000",
+    "boundNumbers": ["0756-3331234"],
+}
+
+
+def call(**fields: Any) -> Callable[[Ids], dict[str, Any]]:
+    return lambda ids: {"f": ids.flow, "n": ids.number, "c": fields}
+
+
+CASES: list[Case] = [
+    # Page cursors and sizes (the shared pagination helper).
+    Case("cursor beyond any id", FLOWS, {"a": b64("9" * 20)}, "invalid_cursor"),
+    Case("cursor not base64", FLOWS, {"a": "not a cursor!"}, "invalid_cursor"),
+    Case("negative id cursor", RESERVATIONS, {"a": b64("-1")}, "invalid_cursor"),
+    Case("cursor with a NUL byte", AVAILABLE, {"a": b64("400\x00")}, "invalid_cursor"),
+    Case("cursor of 10k characters", AVAILABLE, {"a": "A" * 10_000}, "invalid_cursor"),
+    Case("page size too large", FLOWS, {"f": 1000}, "invalid_page_size"),
+    Case("page size negative", FLOWS, {"f": -1}, "invalid_page_size"),
+    Case("page size beyond Int", FLOWS, {"f": 2**31}, VALIDATION),
+    # Dates out of range.
+    Case("simulated call in year 10000", SIMULATE, call(at="9999-12-31T23:59:59-12:00"), "invalid_call"),
+    Case("simulated call before year 1", SIMULATE, call(at="0001-01-01T00:00:00+14:00"), "invalid_call"),
+    Case("simulated call in 1900", SIMULATE, call(at="1900-01-01T10:00:00"), "invalid_call"),
+    Case("not a date", SIMULATE, call(at="2026-13-45T00:00:00"), VALIDATION),
+    Case("what happens in year 10000", WHAT, call(at="9999-12-31T23:59:59-12:00"), "invalid_call"),
+    *(Case(f"holidays of year {y}", HOLIDAYS, {"y": y}, "invalid_year") for y in (0, -1, 10000, -(2**31))),
+    Case("holidays of year 2**31", HOLIDAYS, {"y": 2**31}, VALIDATION),
+    # Flow documents.
+    Case("import nested 5000 deep as text", IMPORT, {"d": nested_text(5000)}, "invalid_document"),
+    Case("import nested 50 deep", IMPORT, {"d": nested(50)}, "invalid_document"),
+    Case("import a list", IMPORT, {"d": "[1,2]"}, "invalid_document"),
+    Case("import 3 MB of text", IMPORT, {"d": " " * (3 * MB)}, "document_too_large"),
+    Case(
+        "import nested 5000 deep as JSON",
+        IMPORT,
+        raw_body=b'{"query":'
+        + json.dumps(IMPORT).encode()
+        + b',"variables":{"d":'
+        + nested_text(5000).encode()
+        + b"}}",
+        expect="HTTP 400",
+    ),
+    Case(
+        "save nested 5000 deep as text",
+        SAVE,
+        lambda ids: {"id": ids.flow, "d": nested_text(5000)},
+        "invalid_document",
+    ),
+    Case("save nested 50 deep", SAVE, lambda ids: {"id": ids.flow, "d": nested(50)}, "invalid_document"),
+    # A string where a file is expected.
+    Case("upload a string", UPLOAD, {"f": "abc"}, "not_a_file"),
+    Case(
+        "upload a string literal",
+        f'mutation{{uploadMedia(kind:IVR_PROMPT,name:"提示",file:"abc",idempotencyKey:"k-2"){{__typename {ERR}}}}}',
+        {},
+        "not_a_file",
+    ),
+    Case(
+        "application documents as strings",
+        SUBMIT,
+        lambda ids: {
+            "r": ids.reservation,
+            "c": COMPANY,
+            "d": {
+                k: "abc" for k in ("businessLicence", "legalRepIdFront", "legalRepIdBack", "applicationForm")
+            },
+        },
+        "not_a_file",
+    ),
+    # Searches.
+    Case("account search of 50,001 characters", ACCOUNTS, {"s": "x" * 50_001}, "too_long", "operator"),
+    Case("account search with a NUL byte", ACCOUNTS, {"s": "a\x00"}, "invalid_search", "operator"),
+    Case(
+        "number search with letters",
+        '{availableNumbers(search:{prefix:"abc"}){totalCount}}',
+        {},
+        "invalid_digits",
+    ),
+    # Simulated callers and phones.
+    Case("caller of 1 MB", SIMULATE, call(caller="1" * MB), "invalid"),
+    Case("caller with NUL bytes", SIMULATE, call(caller="138\x0012345678"), "invalid"),
+    Case("caller of letters", SIMULATE, call(caller="anonymous"), "invalid"),
+    Case("phone of 1 MB", SIMULATE, call(phones=[{"number": "1" * MB}]), "invalid"),
+    Case("phone with a NUL byte", SIMULATE, call(phones=[{"number": "\x00"}]), "invalid"),
+    Case(
+        "phone in Hong Kong",
+        SIMULATE,
+        call(phones=[{"number": "+852 9123 4567", "state": "answer"}]),
+        "not_mainland",
+    ),
+    Case("phone a 400 number", SIMULATE, call(phones=[{"number": "4006228300"}]), "not_bindable"),
+    Case("1 MB of key presses", SIMULATE, call(digits="1" * MB), "invalid_call"),
+    Case("negative active calls", SIMULATE, call(activeCalls=-1), "invalid_call"),
+    Case("what happens, caller of 1 MB", WHAT, call(caller="1" * MB), "invalid"),
+    Case("what happens, phone with NUL", WHAT, call(phones=[{"number": "1380013800\x00"}]), "invalid"),
+    # Sign-in and sign-up.
+    Case(
+        "login of 121 characters", LOGIN, {"l": "x" * 121, "p": "secret-pass"}, "invalid_login", "anonymous"
+    ),
+    Case(
+        "login of 1 MB with newlines",
+        LOGIN,
+        {"l": "a\nb" * (MB // 3), "p": "x"},
+        "invalid_login",
+        "anonymous",
+    ),
+    Case("password of 1 MB", LOGIN, {"l": "someone", "p": "p" * MB}, "password_too_long", "anonymous"),
+    Case("sign-up login of 1 MB", SIGN_UP, {"l": "x" * MB}, "invalid_login", "anonymous"),
+    Case("sign-up login with NUL", SIGN_UP, {"l": "new\x00user"}, "invalid_login", "anonymous"),
+    # Ids.
+    Case("reserve a number id beyond bigint", RESERVE, {"id": TOO_BIG_ID}, "invalid_id"),
+    Case("reserve a number id of letters", RESERVE, {"id": "abc"}, "invalid_id"),
+    Case("rename flow id -1", RENAME_FLOW, {"id": "-1"}, "invalid_id"),
+    Case("flow id beyond bigint", "query($id:ID!){flow(id:$id){id}}", {"id": TOO_BIG_ID}, "invalid_id"),
+    Case("number id with exponent", "query($id:ID!){number(id:$id){id}}", {"id": "1e5"}, "invalid_id"),
+    # Oversized strings.
+    Case("flow name of 1 MB", CREATE_FLOW, {"n": "流" * MB}, "too_long"),
+    Case("token name of 1 MB", TOKEN, {"n": "x" * MB}, "required"),
+    Case(
+        "caller list of 1 MB", CALLER_LIST, lambda ids: {"n": ids.number, "t": "1" * MB}, "list_entry_invalid"
+    ),
+    Case("text prompt of 1 MB", TEXT_PROMPT, {"t": "您好" * (MB // 2)}, "text_too_long"),
+    Case("import 1 MB of garbage numbers", IMPORT_NUMBERS, {"t": "x" * MB}, "invalid_line", "operator"),
+    Case("holiday name of 1 MB", HOLIDAY, {"n": "节" * MB}, "too_long", "operator"),
+    # Integers out of range.
+    Case("negative price", PRICE, {"p": -1}, "invalid_price", "operator"),
+    Case("voicemail kept 0 days", RETENTION, {"d": 0}, "invalid_retention"),
+    Case("voicemail kept 10 years", RETENTION, {"d": 3650}, "invalid_retention"),
+    # Requests refused before GraphQL, and file routes.
+    Case("body not UTF-8", "", raw_body=b'{"query":"{me{isOperator}}","x":"\xff"}', expect="HTTP 400"),
+    Case(
+        "variables nested 100,000 deep",
+        "",
+        raw_body=b'{"query":"{me{isOperator}}","variables":{"v":' + nested_text(100_000).encode() + b"}}",
+        expect="HTTP 400",
+        role="anonymous",
+    ),
+    Case("media id beyond bigint", "", path=f"/media/{TOO_BIG_ID}/wav", expect="HTTP 404", role="anonymous"),
+    Case(
+        "recording id beyond bigint",
+        "",
+        path=f"/recordings/{TOO_BIG_ID}/wav",
+        expect="HTTP 404",
+        role="anonymous",
+    ),
+    Case("document id beyond bigint", "", path=f"/documents/{TOO_BIG_ID}", expect="HTTP 404"),
+]
+
+
+async def _snapshot() -> dict[str, list[str]]:
+    """Every row of every table, to prove a refused request wrote nothing."""
+    tables: dict[str, list[str]] = {}
+    for model in Tortoise.apps["models"].values():
+        if model._meta.db_table == "aerich":
+            continue
+        rows = await model.all().values()
+        tables[model._meta.db_table] = sorted(repr(sorted(r.items())) for r in rows)
+    return tables
+
+
+def _codes(body: dict[str, Any]) -> list[str]:
+    """Every user-error code in a GraphQL response: in ``UserErrors`` results and top-level errors."""
+    codes = [str((e.get("extensions") or {}).get("code")) for e in body.get("errors") or []]
+    for result in (body.get("data") or {}).values():
+        if isinstance(result, dict) and result.get("__typename") == "UserErrors":
+            codes += [e["code"] for e in result["errors"]]
+    return codes
+
+
+async def _send(client: Client, case: Case, ids: Ids) -> tuple[int, dict[str, Any] | None]:
+    """The status and JSON body of the case's request; an exception escaping the app counts as a 500."""
+    try:
+        if case.path is not None:
+            response = await client.http.get(case.path)
+        elif case.raw_body is not None:
+            response = await client.http.post(
+                "/graphql", content=case.raw_body, headers={"content-type": "application/json"}
+            )
+        else:
+            variables = case.variables(ids) if callable(case.variables) else case.variables
+            response = await client.http.post(
+                "/graphql", json={"query": case.document, "variables": variables}
+            )
+    except Exception:
+        return 500, None
+    try:
+        return response.status_code, response.json()
+    except ValueError:
+        return response.status_code, None
+
+
+def _verdict(case: Case, status: int, body: dict[str, Any] | None) -> str | None:
+    """What is wrong with the answer to ``case``, or None."""
+    if status >= 500:
+        return f"HTTP {status}"
+    if body is not None and "INTERNAL" in json.dumps(body):
+        return f"masked internal error: {body}"
+    if case.expect.startswith("HTTP "):
+        return None if status == int(case.expect[5:]) else f"HTTP {status}, expected {case.expect}"
+    if body is None:
+        return f"no JSON body (HTTP {status})"
+    if case.expect == VALIDATION:
+        request_error = body.get("data") is None and all("path" not in e for e in body.get("errors") or [{}])
+        return None if request_error and body.get("errors") else f"not a request error: {body}"
+    codes = _codes(body)
+    return None if case.expect in codes else f"codes {codes}, expected {case.expect!r}"
+
+
+async def test_bad_input_catalogue(env: Env) -> None:
+    customer, operator = await env.customer("acme"), await env.operator()
+    number = await active_number(customer)
+    flow = (await customer.data('mutation{createFlow(name:"流程"){... on Flow{id}}}'))["createFlow"]["id"]
+    await import_numbers("4006000001", Actor(label="test"))
+    held = await Number.get(number="4006000001")
+    reserved = await customer.data(RESERVE, {"id": str(held.id)})
+    ids = Ids(flow=flow, number=number, reservation=reserved["reserveNumber"]["id"])
+    clients = {"anonymous": env.anonymous(), "customer": customer, "operator": operator}
+
+    failures = []
+    for case in CASES:
+        before = await _snapshot()
+        status, body = await _send(clients[case.role], case, ids)
+        problem = _verdict(case, status, body)
+        if problem is None and await _snapshot() != before:
+            problem = "rows were written"
+        if problem is not None:
+            failures.append(f"{case.name}: {problem[:300]}")
+    assert not failures, "\n".join(failures)
+
+    # The service still answers after the whole catalogue.
+    assert (await customer.data("{me{user{login}}}")) == {"me": {"user": {"login": "acme"}}}
+    assert (await operator.data("{accounts{totalCount}}"))["accounts"]["totalCount"] == 1
