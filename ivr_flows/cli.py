@@ -115,7 +115,7 @@ def _phone(spec: str) -> tuple[str, PhoneBehaviour]:
 
 def _print_trace(trace: Trace) -> None:
     area = trace.caller_area
-    print(f"来电 {area['number'] or '(未知)'} · {area['province']} {area['city']} ({area['area_code']})")
+    print(f"来电 {area.number or '(未知)'} · {area.province} {area.city} ({area.area_code})")
     for e in trace.events:
         what = e.text or e.prompt or e.number or e.outcome or ""
         extra = f" {e.duration_s:g}s" if e.duration_s else ""

@@ -17,7 +17,6 @@ from api.errors import UserError, UserErrors
 from api.flows.documents import FlowDiff, diff_documents, parse_stored
 from api.flows.models import Flow, FlowVersion
 from api.flows.prompts import analysis_context
-from ivr_flows.compiler import flow_digest
 
 __all__ = ["diagnostics_of", "diff_versions", "publish_flow"]
 
@@ -52,7 +51,7 @@ async def publish_flow(flow: Flow, message: str, publisher: str) -> FlowVersion:
                 account_id=flow.account_id,
                 version=number,
                 document=flow.draft,
-                digest=flow_digest(loaded),
+                digest=ivr_flows.flow_digest(loaded),
                 message=message,
                 published_by=publisher,
                 created_at=utcnow(),

@@ -25,7 +25,7 @@ from api.numbers.models import HolidayOverride, Number
 from api.numbers.numbering import NumberStatus
 from api.routing.changes import notify_plan_changed
 from api.routing.models import CompiledPlan, LinePackage, ListMode, NumberRouting, PlanChange
-from ivr_flows.policies import ALLOWED_CATEGORIES, AreaPolicy, CalendarDay, CallerListPolicy
+from ivr_flows import ALLOWED_CATEGORIES, AreaPolicy, CalendarDay, CallerListPolicy
 
 __all__ = [
     "SERVED",
