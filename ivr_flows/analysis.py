@@ -11,12 +11,23 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .areas import expand_areas
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .graph import reachable, strongly_connected
-from .model import DIAL_FAILURE_EXITS, EXITS, Flow, PlayedPrompt, exits_of
+from .model import (
+    DIAL_FAILURE_EXITS,
+    EXITS,
+    AreaSwitchNode,
+    CallerListNode,
+    DialNode,
+    Flow,
+    MenuNode,
+    Node,
+    PlayedPrompt,
+    TimeSwitchNode,
+    exits_of,
+)
 from .phones import PhoneNumberError, mainland_number
 from .policies import NumberPolicies, read_list_entry
 from .schedules import Schedule, compile_windows, overlapping_windows, to_minutes
@@ -44,12 +55,12 @@ class AnalysisContext:
 
 
 def _d(
-    code: str, severity: str, message: str, node: str | None = None, edge: str | None = None
+    code: str, severity: Severity, message: str, node: str | None = None, edge: str | None = None
 ) -> Diagnostic:
-    return Diagnostic(code, severity, message, node, edge)  # type: ignore[arg-type]
+    return Diagnostic(code, severity, message, node, edge)
 
 
-def _graph(flow: Flow, nodes: dict[str, Any]) -> list[Diagnostic]:
+def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if len(nodes) != len(flow.nodes):
         for node_id, count in Counter(n.id for n in flow.nodes).items():
@@ -112,7 +123,7 @@ def _graph(flow: Flow, nodes: dict[str, Any]) -> list[Diagnostic]:
 
 def _loops(
     flow: Flow,
-    nodes: dict[str, Any],
+    nodes: dict[str, Node],
     adj: dict[str, list[str]],
     components: list[list[str]],
     exits: dict[tuple[str, str], str],
@@ -143,7 +154,7 @@ def _loops(
 
 
 def _menu_depth(
-    flow: Flow, nodes: dict[str, Any], adj: dict[str, list[str]], components: list[list[str]]
+    flow: Flow, nodes: dict[str, Node], adj: dict[str, list[str]], components: list[list[str]]
 ) -> list[Diagnostic]:
     """Menus nested deeper than five levels, counted over the graph of strongly connected components.
 
@@ -242,7 +253,7 @@ def _destination(raw: str) -> tuple[str | None, tuple[str, str]]:
         return None, (code, exc.message)
 
 
-def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
+def _dial(node: DialNode, has_exit: set[str]) -> list[Diagnostic]:
     p = node.props
     nid = node.id
     out: list[Diagnostic] = []
@@ -291,10 +302,8 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
     none: set[str] = set()
     for node in flow.nodes:
         has = exits.get(node.id, none)
-        p = node.props
         nid = node.id
-        kind = node.type
-        if kind == "menu":
+        if isinstance(node, MenuNode):
             if not any(x.startswith("digit:") for x in has):
                 out.append(_d("menu_no_options", "error", "菜单没有任何按键选项", nid))
             if "timeout" not in has:
@@ -303,13 +312,13 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
                 out.append(
                     _d("menu_missing_invalid", "warning", "菜单没有“按键错误”出口,多次输入错误后将挂机", nid)
                 )
-        elif kind == "time_switch":
-            out.extend(_schedule(p.schedule, nid))
-        elif kind == "area_switch":
-            out.extend(_areas(p.areas, nid, "地区条件中"))
-        elif kind == "caller_list":
-            out.extend(_list_entries(p.entries, nid, "名单号码"))
-        elif kind == "dial":
+        elif isinstance(node, TimeSwitchNode):
+            out.extend(_schedule(node.props.schedule, nid))
+        elif isinstance(node, AreaSwitchNode):
+            out.extend(_areas(node.props.areas, nid, "地区条件中"))
+        elif isinstance(node, CallerListNode):
+            out.extend(_list_entries(node.props.entries, nid, "名单号码"))
+        elif isinstance(node, DialNode):
             out.extend(_dial(node, has))
         if check_prompts:
             for played in node.prompts():

@@ -132,7 +132,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         caller=args.caller,
         category=args.category,
         at=dt.datetime.fromisoformat(args.at) if args.at else CallSpec().at,
-        digits=args.digits,  # type: ignore[arg-type]  # the model accepts the string shorthand
+        digits=args.digits,  # the model accepts the string shorthand
         phones=dict(_phone(p) for p in args.phone),
         active_calls=args.active_calls,
     )

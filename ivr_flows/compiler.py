@@ -21,7 +21,23 @@ from .calendar import DayOverride, WorkCalendar
 from .diagnostics import Diagnostic, FlowError, errors_in
 from .dialplan import Dialplan, PlanPrompt, Step
 from .hotlines import parse_400_number
-from .model import DIAL_FAILURE_EXITS, EXITS, MENU_KEYS, Flow, PromptRef
+from .model import (
+    DIAL_FAILURE_EXITS,
+    EXITS,
+    MENU_KEYS,
+    AreaSwitchNode,
+    CallerListNode,
+    DialNode,
+    Flow,
+    MenuNode,
+    Node,
+    PlayNode,
+    PromptRef,
+    RecordNode,
+    StartNode,
+    TimeSwitchNode,
+    VoicemailNode,
+)
 from .phones import parse_phone
 from .policies import NumberPolicies, normalise_list_entry
 from .schedules import compile_windows, day_kinds, makeup_ranges, to_minutes
@@ -118,31 +134,29 @@ def _next(exits: dict[str, str], outcomes: Iterable[str]) -> dict[str, str]:
     return {o: exits.get(o, _DEFAULT_TARGET.get(o, "sys:end")) for o in outcomes}
 
 
-def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> Step:
+def _node_step(node: Node, exits: dict[str, str], b: _Builder, number: str) -> Step:
     sid = "node:" + node.id
-    p = node.props
-    kind = node.type
     b.building(sid)
-    fixed = EXITS[kind]
-    if kind == "start":
+    fixed = EXITS[node.type]
+    if isinstance(node, StartNode):
         return Step(sid, "start", {}, _next(exits, fixed), node.id)
-    if kind == "play":
-        args = {"prompt": b.prompt(p.prompt), "early_media": p.early_media}
+    if isinstance(node, PlayNode):
+        args: dict[str, Any] = {"prompt": b.prompt(node.props.prompt), "early_media": node.props.early_media}
         return Step(sid, "play", args, _next(exits, fixed), node.id)
-    if kind == "menu":
+    if isinstance(node, MenuNode):
+        menu = node.props
         keys = "".join(k for k in MENU_KEYS if f"digit:{k}" in exits)
         args = {
-            "prompt": b.prompt(p.prompt),
+            "prompt": b.prompt(menu.prompt),
             "keys": keys,
-            "timeout_s": p.timeout_s,
-            "max_retries": p.max_retries,
-            "invalid_prompt": b.prompt(p.invalid_prompt) or b.system("sys-menu-invalid"),
-            "timeout_prompt": b.prompt(p.timeout_prompt) or b.system("sys-menu-timeout"),
+            "timeout_s": menu.timeout_s,
+            "max_retries": menu.max_retries,
+            "invalid_prompt": b.prompt(menu.invalid_prompt) or b.system("sys-menu-invalid"),
+            "timeout_prompt": b.prompt(menu.timeout_prompt) or b.system("sys-menu-timeout"),
         }
-        outcomes = [f"digit:{k}" for k in keys] + list(fixed)
-        return Step(sid, "menu", args, _next(exits, outcomes), node.id)
-    if kind == "time_switch":
-        sched = p.schedule
+        return Step(sid, "menu", args, _next(exits, [f"digit:{k}" for k in keys] + list(fixed)), node.id)
+    if isinstance(node, TimeSwitchNode):
+        sched = node.props.schedule
         segments = compile_windows(sched.windows)
         args = {
             "segments": [{"days": list(s.days), "start": s.start, "end": s.end} for s in segments],
@@ -154,14 +168,16 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
             "observe_holidays": sched.observe_holidays,
         }
         return Step(sid, "time_switch", args, _next(exits, fixed), node.id)
-    if kind == "area_switch":
-        return Step(sid, "area_switch", {"areas": list(_codes(tuple(p.areas)))}, _next(exits, fixed), node.id)
-    if kind == "caller_list":
-        prefixes = sorted({e for e in map(normalise_list_entry, p.entries) if e})
+    if isinstance(node, AreaSwitchNode):
+        args = {"areas": list(_codes(tuple(node.props.areas)))}
+        return Step(sid, "area_switch", args, _next(exits, fixed), node.id)
+    if isinstance(node, CallerListNode):
+        prefixes = sorted({e for e in map(normalise_list_entry, node.props.entries) if e})
         return Step(sid, "caller_match", {"prefixes": prefixes}, _next(exits, fixed), node.id)
-    if kind == "dial":
+    if isinstance(node, DialNode):
+        dial = node.props
         destinations = []
-        for d in p.destinations:
+        for d in dial.destinations:
             parsed = parse_phone(d.number)
             destinations.append(
                 {
@@ -174,28 +190,28 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
                 }
             )
         args = {
-            "strategy": p.strategy,
+            "strategy": dial.strategy,
             "destinations": destinations,
-            "ringback": b.prompt(p.ringback),
-            "record": p.record,
+            "ringback": b.prompt(dial.ringback),
+            "record": dial.record,
         }
-        # not an exit a designer draws: no bound phone accepts the caller's area (R14's wording)
         outcomes = _next(exits, fixed)
+        # not an exit a designer draws: no bound phone accepts the caller's area (R14's wording)
         outcomes["area_refused"] = "sys:area_busy"
         return Step(sid, "dial", args, outcomes, node.id)
-    if kind == "voicemail":
+    if isinstance(node, VoicemailNode):
+        vm = node.props
         args = {
-            "mailbox": p.mailbox or number,
-            "greeting": b.prompt(p.greeting),
-            "max_length_s": p.max_length_s,
+            "mailbox": vm.mailbox or number,
+            "greeting": b.prompt(vm.greeting),
+            "max_length_s": vm.max_length_s,
         }
         return Step(sid, "voicemail", args, _next(exits, fixed), node.id)
-    if kind == "record":
-        return Step(sid, "record", {"action": p.action}, _next(exits, fixed), node.id)
-    if kind == "hangup":
-        args = {"prompt": b.prompt(p.announcement), "cause": p.cause, "q850": HANGUP_CAUSES[p.cause]}
-        return Step(sid, "hangup", args, {}, node.id)
-    raise AssertionError(f"unknown node type {kind}")  # pragma: no cover - the model forbids it
+    if isinstance(node, RecordNode):
+        return Step(sid, "record", {"action": node.props.action}, _next(exits, fixed), node.id)
+    cause = node.props.cause
+    args = {"prompt": b.prompt(node.props.announcement), "cause": cause, "q850": HANGUP_CAUSES[cause]}
+    return Step(sid, "hangup", args, {}, node.id)
 
 
 def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]]:
@@ -268,7 +284,6 @@ def compile_plan(
     if found:
         raise FlowError(found)
     b = _Builder()
-    nodes = flow.node_map()
     start = next(n for n in flow.nodes if n.type == "start")
     exits: dict[str, dict[str, str]] = {}
     for edge in flow.edges:
@@ -302,7 +317,6 @@ def compile_plan(
         wanted = set(DEFAULT_YEARS if years is None else years) | {d.day.year for d in policies.calendar}
         overrides = tuple(sorted((o.day, o.workday, o.name) for o in cal.overrides.values()))
         table = dict(_day_table(overrides, tuple(sorted(wanted))))
-    del nodes
     return Dialplan(
         number=number,
         entry=entry,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -50,7 +50,7 @@ __all__ = [
     "prompts_played",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 MENU_KEYS = "0123456789*#"
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
@@ -352,9 +352,9 @@ class Flow(BaseModel):
     edges: list[Edge] = Field(default_factory=list, max_length=20000)
     tests: list[FlowTest] = Field(default_factory=list, max_length=200)
 
-    def node_map(self) -> dict[str, Any]:
+    def node_map(self) -> dict[str, Node]:
         """Nodes by id (the first one wins when ids repeat; analysis reports the duplicate)."""
-        nodes: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
         for node in self.nodes:
             nodes.setdefault(node.id, node)
         return nodes

@@ -424,7 +424,7 @@ def simulate(plan: Dialplan, call: CallSpec) -> Trace:
     return Trace(
         events=tuple(run.events),
         steps=tuple(visited),
-        path=tuple(steps[sid].node for sid in visited if steps[sid].node is not None),  # type: ignore[misc]
+        path=tuple(node for sid in visited if (node := steps[sid].node) is not None),
         outcome=outcome,
         hangup_cause=cause,
         answered_by=run.answered_by,
