@@ -38,7 +38,7 @@ def _wav_truncated(data: bytes) -> bool:
     offset = 12
     while offset + 8 <= len(data):
         chunk_id = data[offset : offset + 4]
-        (size,) = struct.unpack_from("<I", data, offset + 4)
+        size: int = struct.unpack_from("<I", data, offset + 4)[0]
         if chunk_id == b"data":
             return 0 < size < _WAV_PLACEHOLDER_SIZE and offset + 8 + size > len(data)
         offset += 8 + size + (size & 1)

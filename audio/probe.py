@@ -173,8 +173,10 @@ def _mp4_media_cut_short(path: Path) -> bool:
 
 def _seconds(value: object) -> float | None:
     """ffprobe's duration string as seconds, or ``None`` for "N/A" and missing values."""
+    if not isinstance(value, str | int | float):
+        return None
     try:
-        seconds = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        seconds = float(value)
+    except ValueError:
         return None
     return seconds if seconds >= 0 else None

@@ -18,8 +18,9 @@ import warnings
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     warnings.simplefilter("ignore", SyntaxWarning)
+    import audioop  # the C sample helpers pydub itself uses (stdlib, or audioop-lts from 3.13 on)
+
     from pydub import AudioSegment
-    from pydub.utils import audioop  # the C sample helpers pydub itself uses (stdlib, or audioop-lts)
 
 __all__ = ["FULL_SCALE", "SAMPLE_RATE", "SAMPLE_WIDTH", "AudioSegment", "audioop", "segment_from_pcm"]
 

@@ -19,9 +19,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ivr_flows import CallSpec, compile_plan, load_flow, render_asterisk, resolve_caller, simulate  # noqa: E402
-from ivr_flows.builder import FlowBuilder, tts  # noqa: E402
-from ivr_flows.flowtests import run_flow_tests  # noqa: E402
+from ivr_flows import (  # noqa: E402
+    CallSpec,
+    FlowBuilder,
+    compile_plan,
+    load_flow,
+    render_asterisk,
+    resolve_caller,
+    run_flow_tests,
+    simulate,
+    tts,
+)
 
 
 def chain_flow(nodes: int) -> FlowBuilder:

@@ -17,44 +17,75 @@ Public API (what the API layer and the command line use)::
     mainland_number(raw) -> str                             # R4; raises PhoneNumberError(code, message)
     resolve_caller(raw) -> CallerArea                       # province / city / area code or "unknown"
 
+    parse_400_number(raw) -> str                            # R1; raises Invalid400Number(raw, message)
+    prompts_played(flow) -> frozenset[str]                  # uploaded prompt ids the flow may play
+    flow_digest(flow) -> str                                # what the flow does, without canvas and tests
+    expand_areas(names) -> (codes, unrecognised)            # R14 area expressions → area codes
+    read_list_entry(raw) -> ListEntry | None                # R15 black/white list entry
+
 ``AnalysisContext(prompts=…, approved_ringbacks=…)`` tells analysis which prompt ids exist and which
 ringback tones passed review; ``NumberPolicies`` carries the number-level rules (R9, R12, R14, R15) and the
-operator's holiday table. Command line: ``python -m ivr_flows validate|compile|asterisk|simulate|test``.
+operator's holiday table. ``EXITS`` (with ``MENU_DIGIT_EXITS``) is the one definition of node exits.
+Everything other packages use is exported here; the submodules are the library's own business.
+Command line: ``python -m ivr_flows validate|compile|asterisk|simulate|test``.
 """
 
 from __future__ import annotations
 
 from .analysis import AnalysisContext, analyse
-from .areas import CallerArea, resolve_caller
+from .areas import UNKNOWN, CallerArea, expand_areas, resolve_caller
 from .asterisk import AsteriskOptions, RenderError, asterisk_prompt_name, render_asterisk
+from .builder import FlowBuilder, tts
 from .calendar import DayOverride, WorkCalendar
 from .calls import CallSpec, PhoneBehaviour, Press
-from .compiler import SYSTEM_PROMPTS, compile_plan
+from .compiler import SYSTEM_PROMPTS, compile_plan, flow_digest
 from .diagnostics import Diagnostic, FlowError
 from .dialplan import PLAN_FORMAT, PLAN_VERSION, Dialplan
 from .flowtests import FlowTestResult, run_flow_tests
-from .model import Flow, load_flow
-from .phones import PhoneNumberError, mainland_number
-from .policies import NumberPolicies
+from .hotlines import CARRIER_PREFIXES, Invalid400Number, parse_400_number
+from .model import DIAL_FAILURE_EXITS, EXITS, MENU_DIGIT_EXITS, Flow, exits_of, load_flow, prompts_played
+from .phones import ParsedNumber, PhoneNumberError, mainland_number, parse_phone
+from .policies import (
+    ALLOWED_CATEGORIES,
+    AreaPolicy,
+    CalendarDay,
+    CallerListPolicy,
+    ListEntry,
+    NumberPolicies,
+    read_list_entry,
+)
 from .schema import flow_json_schema
 from .simulator import Event, Trace, simulate
 
 __all__ = [
+    "ALLOWED_CATEGORIES",
+    "CARRIER_PREFIXES",
+    "DIAL_FAILURE_EXITS",
+    "EXITS",
+    "MENU_DIGIT_EXITS",
     "PLAN_FORMAT",
     "PLAN_VERSION",
     "SYSTEM_PROMPTS",
+    "UNKNOWN",
     "AnalysisContext",
+    "AreaPolicy",
     "AsteriskOptions",
+    "CalendarDay",
     "CallSpec",
     "CallerArea",
+    "CallerListPolicy",
     "DayOverride",
     "Diagnostic",
     "Dialplan",
     "Event",
     "Flow",
+    "FlowBuilder",
     "FlowError",
     "FlowTestResult",
+    "Invalid400Number",
+    "ListEntry",
     "NumberPolicies",
+    "ParsedNumber",
     "PhoneBehaviour",
     "PhoneNumberError",
     "Press",
@@ -64,11 +95,19 @@ __all__ = [
     "analyse",
     "asterisk_prompt_name",
     "compile_plan",
+    "exits_of",
+    "expand_areas",
+    "flow_digest",
     "flow_json_schema",
     "load_flow",
     "mainland_number",
+    "parse_400_number",
+    "parse_phone",
+    "prompts_played",
+    "read_list_entry",
     "render_asterisk",
     "resolve_caller",
     "run_flow_tests",
     "simulate",
+    "tts",
 ]

@@ -11,26 +11,34 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from .areas import expand_areas
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .graph import reachable, strongly_connected
-from .model import EXITS, MENU_KEYS, Flow, PromptRef, exit_is_valid
+from .model import (
+    DIAL_FAILURE_EXITS,
+    EXITS,
+    AreaSwitchNode,
+    CallerListNode,
+    DialNode,
+    Flow,
+    MenuNode,
+    Node,
+    PlayedPrompt,
+    TimeSwitchNode,
+    exits_of,
+)
 from .phones import PhoneNumberError, mainland_number
-from .policies import NumberPolicies, normalise_list_entry
+from .policies import NumberPolicies, read_list_entry
 from .schedules import Schedule, compile_windows, overlapping_windows, to_minutes
 
-__all__ = ["MAX_MENU_DEPTH", "AnalysisContext", "analyse"]
+__all__ = ["MAX_MENU_DEPTH", "MULTI_WAIT_MIN_S", "SINGLE_WAIT_ADVICE_S", "AnalysisContext", "analyse"]
 
 MAX_MENU_DEPTH = 5
-_FAILURE_EXITS = ("busy", "no_answer", "failed")
-# Exit names each node type accepts, as sets for the per-edge check; exit_is_valid stays the definition.
-_EXIT_NAMES: dict[str, frozenset[str]] = {
-    node_type: frozenset(names)
-    | (frozenset(f"digit:{k}" for k in MENU_KEYS) if node_type == "menu" else frozenset())
-    for node_type, names in EXITS.items()
-}
+#: R10's advice for a single bound number: let it ring 50–60 seconds.
+SINGLE_WAIT_ADVICE_S = (50, 60)
+#: R10's advice when several numbers are bound: at least 15 seconds each.
+MULTI_WAIT_MIN_S = 15
 
 
 @dataclass(frozen=True)
@@ -47,12 +55,12 @@ class AnalysisContext:
 
 
 def _d(
-    code: str, severity: str, message: str, node: str | None = None, edge: str | None = None
+    code: str, severity: Severity, message: str, node: str | None = None, edge: str | None = None
 ) -> Diagnostic:
-    return Diagnostic(code, severity, message, node, edge)  # type: ignore[arg-type]
+    return Diagnostic(code, severity, message, node, edge)
 
 
-def _graph(flow: Flow, nodes: dict[str, Any]) -> list[Diagnostic]:
+def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if len(nodes) != len(flow.nodes):
         for node_id, count in Counter(n.id for n in flow.nodes).items():
@@ -83,7 +91,7 @@ def _graph(flow: Flow, nodes: dict[str, Any]) -> list[Diagnostic]:
             out.append(_d("edge_dangling", "error", f"连线终点“{target}”不存在", source, e.id))
         else:
             adj[source].append(target)
-        if exit_name not in _EXIT_NAMES[source_type] and not exit_is_valid(source_type, exit_name):
+        if exit_name not in exits_of(source_type):
             out.append(_d("edge_unknown_exit", "error", f"节点没有名为“{exit_name}”的出口", source, e.id))
         if target_type == "start":
             out.append(_d("edge_into_start", "error", "不能连回开始节点", source, e.id))
@@ -115,7 +123,7 @@ def _graph(flow: Flow, nodes: dict[str, Any]) -> list[Diagnostic]:
 
 def _loops(
     flow: Flow,
-    nodes: dict[str, Any],
+    nodes: dict[str, Node],
     adj: dict[str, list[str]],
     components: list[list[str]],
     exits: dict[tuple[str, str], str],
@@ -135,9 +143,7 @@ def _loops(
             continue
         way_out = False
         for m in members:
-            node_type = nodes[m].type
-            possible = EXITS[node_type] if node_type != "menu" else ("timeout", "invalid")
-            for name in possible:
+            for name in EXITS[nodes[m].type]:  # a menu's keys are input, not a way out
                 if (m, name) not in exits:
                     way_out = True  # an exit nobody drew ends the call
             if any(t not in members for t in adj[m]):
@@ -148,7 +154,7 @@ def _loops(
 
 
 def _menu_depth(
-    flow: Flow, nodes: dict[str, Any], adj: dict[str, list[str]], components: list[list[str]]
+    flow: Flow, nodes: dict[str, Node], adj: dict[str, list[str]], components: list[list[str]]
 ) -> list[Diagnostic]:
     """Menus nested deeper than five levels, counted over the graph of strongly connected components.
 
@@ -179,10 +185,9 @@ def _menu_depth(
     return out
 
 
-def _prompt(ref: PromptRef | None, node_id: str, ctx: AnalysisContext, *, ringback: bool) -> list[Diagnostic]:
-    if ref is None:
-        return []
-    if ringback and ctx.approved_ringbacks is not None and ref.prompt not in ctx.approved_ringbacks:
+def _prompt(played: PlayedPrompt, node_id: str, ctx: AnalysisContext) -> list[Diagnostic]:
+    ref = played.ref
+    if played.ringback and ctx.approved_ringbacks is not None and ref.prompt not in ctx.approved_ringbacks:
         name = ref.prompt or "文字转语音"
         return [_d("ringback_not_approved", "error", f"彩铃“{name}”未通过审核,不能播放", node_id)]
     if ref.prompt is not None and ctx.prompts is not None and ref.prompt not in ctx.prompts:
@@ -198,16 +203,16 @@ def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic
 
 
 def _list_entries(entries: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
-    return [
-        _d(
-            "list_entry_invalid",
-            "error",
-            f"{where}“{raw}”无效:只能填写完整号码或号码前几位,不能填写后几位",
-            node_id,
-        )
-        for raw in entries
-        if normalise_list_entry(raw) is None
-    ]
+    out: list[Diagnostic] = []
+    for raw in entries:
+        entry = read_list_entry(raw)
+        if entry is None:
+            message = f"{where}“{raw}”无效:只能填写完整号码或号码前几位,不能填写后几位"
+            out.append(_d("list_entry_invalid", "error", message, node_id))
+        elif entry.zero_dropped:
+            message = f"{where}“{raw.strip()}”按手机号{entry.digits}处理:手机号前不用加0"
+            out.append(_d("list_entry_mobile_zero", "warning", message, node_id))
+    return out
 
 
 def _schedule(schedule: Schedule, node_id: str) -> list[Diagnostic]:
@@ -248,13 +253,13 @@ def _destination(raw: str) -> tuple[str | None, tuple[str, str]]:
         return None, (code, exc.message)
 
 
-def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
+def _dial(node: DialNode, has_exit: set[str]) -> list[Diagnostic]:
     p = node.props
     nid = node.id
     out: list[Diagnostic] = []
     if not p.destinations:
         return [_d("dial_no_destinations", "error", "转接节点没有绑定号码", nid)]
-    if not any(name in has_exit for name in _FAILURE_EXITS):
+    if not any(name in has_exit for name in DIAL_FAILURE_EXITS):
         message = "转接节点没有遇忙/无应答/失败出口,未接通时来电者将听到“您要的电话忙”并挂机"
         out.append(_d("dial_no_failure_exit", "warning", message, nid))
     numbers: list[str] = []
@@ -273,13 +278,15 @@ def _dial(node: Any, has_exit: set[str]) -> list[Diagnostic]:
     waits = [d.wait_s for d in p.destinations]
     if p.strategy == "sequential" and len(waits) > 1:
         for d in p.destinations:
-            if d.wait_s < 15:
-                message = f"绑定多个号码时等待时间建议15秒或以上({d.number}为{d.wait_s}秒)"
+            if d.wait_s < MULTI_WAIT_MIN_S:
+                message = f"绑定多个号码时等待时间建议{MULTI_WAIT_MIN_S}秒或以上({d.number}为{d.wait_s}秒)"
                 out.append(_d("wait_short_multi", "warning", message, nid))
-    if len(waits) == 1 and waits[0] < 50:
-        message = f"只绑定一个号码时等待时间建议设置在50-60秒(当前{waits[0]}秒)"
-        out.append(_d("wait_short_single", "warning", message, nid))
-    if waits[-1] < 50 and "no_answer" not in has_exit:
+    low, high = SINGLE_WAIT_ADVICE_S
+    if len(waits) == 1 and not low <= waits[0] <= high:
+        code = "wait_short_single" if waits[0] < low else "wait_long_single"
+        message = f"只绑定一个号码时等待时间建议设置在{low}-{high}秒(当前{waits[0]}秒)"
+        out.append(_d(code, "warning", message, nid))
+    if waits[-1] < low and "no_answer" not in has_exit:
         message = f"等待时间过短({waits[-1]}秒)且没有下一个呼转号码:无人接听时来电者听到“您要的电话忙”并挂机"
         out.append(_d("wait_short_no_next", "warning", message, nid))
     return out
@@ -290,18 +297,13 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
     exits: dict[str, set[str]] = {}
     for e in flow.edges:
         exits.setdefault(e.source, set()).add(e.exit)
-    # without a prompt inventory _prompt finds nothing: skip its calls (the common case on big flows)
-    prompts = ctx.prompts is not None or ctx.approved_ringbacks is not None
+    # without a prompt inventory _prompt finds nothing: skip it (the common case on big flows)
+    check_prompts = ctx.prompts is not None or ctx.approved_ringbacks is not None
     none: set[str] = set()
     for node in flow.nodes:
         has = exits.get(node.id, none)
-        p = node.props
         nid = node.id
-        kind = node.type
-        if kind == "play":
-            if prompts:
-                out.extend(_prompt(p.prompt, nid, ctx, ringback=p.early_media))
-        elif kind == "menu":
+        if isinstance(node, MenuNode):
             if not any(x.startswith("digit:") for x in has):
                 out.append(_d("menu_no_options", "error", "菜单没有任何按键选项", nid))
             if "timeout" not in has:
@@ -310,23 +312,17 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
                 out.append(
                     _d("menu_missing_invalid", "warning", "菜单没有“按键错误”出口,多次输入错误后将挂机", nid)
                 )
-            for ref in (p.prompt, p.invalid_prompt, p.timeout_prompt) if prompts else ():
-                out.extend(_prompt(ref, nid, ctx, ringback=False))
-        elif kind == "time_switch":
-            out.extend(_schedule(p.schedule, nid))
-        elif kind == "area_switch":
-            out.extend(_areas(p.areas, nid, "地区条件中"))
-        elif kind == "caller_list":
-            out.extend(_list_entries(p.entries, nid, "名单号码"))
-        elif kind == "dial":
+        elif isinstance(node, TimeSwitchNode):
+            out.extend(_schedule(node.props.schedule, nid))
+        elif isinstance(node, AreaSwitchNode):
+            out.extend(_areas(node.props.areas, nid, "地区条件中"))
+        elif isinstance(node, CallerListNode):
+            out.extend(_list_entries(node.props.entries, nid, "名单号码"))
+        elif isinstance(node, DialNode):
             out.extend(_dial(node, has))
-            if prompts:
-                out.extend(_prompt(p.ringback, nid, ctx, ringback=True))
-        elif kind == "voicemail":
-            if prompts:
-                out.extend(_prompt(p.greeting, nid, ctx, ringback=False))
-        elif kind == "hangup" and prompts:
-            out.extend(_prompt(p.announcement, nid, ctx, ringback=False))
+        if check_prompts:
+            for played in node.prompts():
+                out.extend(_prompt(played, nid, ctx))
     return out
 
 

@@ -37,7 +37,7 @@ class CallerArea:
     """A caller number, normalised, with its area.
 
     Attributes:
-        number: national form for mainland numbers (see :func:`ivr_flows.phones.parse_number`).
+        number: national form for mainland numbers (see :func:`ivr_flows.phones.parse_phone`).
         kind: mobile, landline, service, foreign or unknown.
         province: e.g. ``广东``; ``unknown`` when not known.
         city: e.g. ``广州``; ``unknown`` when not known.
@@ -148,7 +148,7 @@ def resolve_caller(raw: str | None) -> CallerArea:
         'unknown'
     """
     # The result cache only helps repeat callers; for a new number the parsing, the look-ups and this
-    # object are the whole cost, so the number is classified without parse_number's own cache and the
+    # object are the whole cost, so the number is classified without parse_phone's own cache and the
     # segment is looked up directly (a mobile's national form is 11 digits).
     number, kind, _ = classify(raw)
     if kind == "mobile":

@@ -54,7 +54,7 @@ class WorkCalendar:
         if override is not None:
             return override.workday
         if self.covers(day.year):
-            return chinese_calendar.is_workday(day)
+            return bool(chinese_calendar.is_workday(day))
         return day.weekday() < 5
 
     def holiday_name(self, day: dt.date) -> str | None:

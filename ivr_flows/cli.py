@@ -115,7 +115,7 @@ def _phone(spec: str) -> tuple[str, PhoneBehaviour]:
 
 def _print_trace(trace: Trace) -> None:
     area = trace.caller_area
-    print(f"来电 {area['number'] or '(未知)'} · {area['province']} {area['city']} ({area['area_code']})")
+    print(f"来电 {area.number or '(未知)'} · {area.province} {area.city} ({area.area_code})")
     for e in trace.events:
         what = e.text or e.prompt or e.number or e.outcome or ""
         extra = f" {e.duration_s:g}s" if e.duration_s else ""
@@ -132,7 +132,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         caller=args.caller,
         category=args.category,
         at=dt.datetime.fromisoformat(args.at) if args.at else CallSpec().at,
-        digits=args.digits,  # type: ignore[arg-type]  # the model accepts the string shorthand
+        digits=args.digits,  # the model accepts the string shorthand
         phones=dict(_phone(p) for p in args.phone),
         active_calls=args.active_calls,
     )

@@ -10,7 +10,6 @@ Output is deterministic: steps are laid out breadth-first from the entry in the 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
@@ -21,8 +20,25 @@ from .areas import expand_areas
 from .calendar import DayOverride, WorkCalendar
 from .diagnostics import Diagnostic, FlowError, errors_in
 from .dialplan import Dialplan, PlanPrompt, Step
-from .model import MENU_KEYS, Flow, PromptRef
-from .phones import parse_number
+from .hotlines import parse_400_number
+from .model import (
+    DIAL_FAILURE_EXITS,
+    EXITS,
+    MENU_KEYS,
+    AreaSwitchNode,
+    CallerListNode,
+    DialNode,
+    Flow,
+    MenuNode,
+    Node,
+    PlayNode,
+    PromptRef,
+    RecordNode,
+    StartNode,
+    TimeSwitchNode,
+    VoicemailNode,
+)
+from .phones import parse_phone
 from .policies import NumberPolicies, normalise_list_entry
 from .schedules import compile_windows, day_kinds, makeup_ranges, to_minutes
 
@@ -31,7 +47,7 @@ __all__ = [
     "HANGUP_CAUSES",
     "SYSTEM_PROMPTS",
     "compile_plan",
-    "normalise_400",
+    "flow_digest",
     "tts_prompt_id",
 ]
 
@@ -63,36 +79,8 @@ _SYSTEM_STEPS: dict[str, tuple[str | None, str]] = {
     "sys:unallocated": ("sys-unallocated", "unallocated"),
 }
 
-_OUTCOMES: dict[str, tuple[str, ...]] = {
-    "start": ("next",),
-    "play": ("next",),
-    "time_switch": ("match", "else"),
-    "area_switch": ("match", "else"),
-    "caller_list": ("match", "else"),
-    "dial": ("answered", "busy", "no_answer", "failed"),
-    "voicemail": ("done",),
-    "record": ("next",),
-    "hangup": (),
-}
 # Where an exit nobody drew leads: a failed dial tells the caller the line is busy (R10), the rest end.
-_DEFAULT_TARGET = {"busy": "sys:busy", "no_answer": "sys:busy", "failed": "sys:busy"}
-_NEXT, _SWITCH, _DONE = ("next",), ("match", "else"), ("done",)
-# Args that name a prompt, per op: a plan lists exactly the prompts its reachable steps can play.
-_PROMPT_ARGS: dict[str, tuple[str, ...]] = {
-    "play": ("prompt",),
-    "menu": ("prompt", "invalid_prompt", "timeout_prompt"),
-    "dial": ("ringback",),
-    "voicemail": ("greeting",),
-    "hangup": ("prompt",),
-}
-
-
-def normalise_400(number: str) -> str:
-    """``400-622-8300`` → ``4006228300``; raises ValueError unless it is a 10-digit 400/800 number (R1)."""
-    digits = re.sub(r"[\s-]", "", number)
-    if not re.fullmatch(r"(400|800)\d{7}", digits):
-        raise ValueError(f"not a 400 number: {number!r}")
-    return digits
+_DEFAULT_TARGET = dict.fromkeys(DIAL_FAILURE_EXITS, "sys:busy")
 
 
 def tts_prompt_id(text: str) -> str:
@@ -106,8 +94,20 @@ def _codes(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class _Builder:
+    """Turns prompt references into plan prompt ids, noting which step plays which prompt.
+
+    A plan lists exactly the prompts its reachable steps can play: the step being built is ``step``, and
+    every prompt placed in its args is recorded under it in ``plays``.
+    """
+
     def __init__(self) -> None:
         self.prompts: dict[str, PlanPrompt] = {}
+        self.plays: dict[str, list[str]] = {}
+        self.step = ""
+
+    def building(self, sid: str) -> None:
+        self.step = sid
+        self.plays[sid] = []
 
     def prompt(self, ref: PromptRef | None) -> str | None:
         if ref is None:
@@ -115,13 +115,17 @@ class _Builder:
         if ref.tts is not None:
             pid = tts_prompt_id(ref.tts)
             self.prompts[pid] = PlanPrompt("tts", ref.tts)
-            return pid
-        assert ref.prompt is not None
-        self.prompts.setdefault(ref.prompt, PlanPrompt("audio", None))
-        return ref.prompt
+        else:
+            assert ref.prompt is not None  # PromptRef holds exactly one of the two
+            pid = ref.prompt
+            self.prompts.setdefault(pid, PlanPrompt("audio", None))
+        self.plays[self.step].append(pid)
+        return pid
 
-    def system(self, pid: str) -> str:
-        self.prompts[pid] = PlanPrompt("system", SYSTEM_PROMPTS[pid])
+    def system(self, pid: str | None) -> str | None:
+        if pid is not None:
+            self.prompts[pid] = PlanPrompt("system", SYSTEM_PROMPTS[pid])
+            self.plays[self.step].append(pid)
         return pid
 
 
@@ -130,29 +134,29 @@ def _next(exits: dict[str, str], outcomes: Iterable[str]) -> dict[str, str]:
     return {o: exits.get(o, _DEFAULT_TARGET.get(o, "sys:end")) for o in outcomes}
 
 
-def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> Step:
+def _node_step(node: Node, exits: dict[str, str], b: _Builder, number: str) -> Step:
     sid = "node:" + node.id
-    p = node.props
-    kind = node.type
-    if kind == "start":
-        return Step(sid, "start", {}, _next(exits, _NEXT), node.id)
-    if kind == "play":
-        args = {"prompt": b.prompt(p.prompt), "early_media": p.early_media}
-        return Step(sid, "play", args, _next(exits, _NEXT), node.id)
-    if kind == "menu":
+    b.building(sid)
+    fixed = EXITS[node.type]
+    if isinstance(node, StartNode):
+        return Step(sid, "start", {}, _next(exits, fixed), node.id)
+    if isinstance(node, PlayNode):
+        args: dict[str, Any] = {"prompt": b.prompt(node.props.prompt), "early_media": node.props.early_media}
+        return Step(sid, "play", args, _next(exits, fixed), node.id)
+    if isinstance(node, MenuNode):
+        menu = node.props
         keys = "".join(k for k in MENU_KEYS if f"digit:{k}" in exits)
         args = {
-            "prompt": b.prompt(p.prompt),
+            "prompt": b.prompt(menu.prompt),
             "keys": keys,
-            "timeout_s": p.timeout_s,
-            "max_retries": p.max_retries,
-            "invalid_prompt": b.prompt(p.invalid_prompt) or b.system("sys-menu-invalid"),
-            "timeout_prompt": b.prompt(p.timeout_prompt) or b.system("sys-menu-timeout"),
+            "timeout_s": menu.timeout_s,
+            "max_retries": menu.max_retries,
+            "invalid_prompt": b.prompt(menu.invalid_prompt) or b.system("sys-menu-invalid"),
+            "timeout_prompt": b.prompt(menu.timeout_prompt) or b.system("sys-menu-timeout"),
         }
-        outcomes = [f"digit:{k}" for k in keys] + ["timeout", "invalid"]
-        return Step(sid, "menu", args, _next(exits, outcomes), node.id)
-    if kind == "time_switch":
-        sched = p.schedule
+        return Step(sid, "menu", args, _next(exits, [f"digit:{k}" for k in keys] + list(fixed)), node.id)
+    if isinstance(node, TimeSwitchNode):
+        sched = node.props.schedule
         segments = compile_windows(sched.windows)
         args = {
             "segments": [{"days": list(s.days), "start": s.start, "end": s.end} for s in segments],
@@ -163,18 +167,18 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
             },
             "observe_holidays": sched.observe_holidays,
         }
-        return Step(sid, "time_switch", args, _next(exits, _SWITCH), node.id)
-    if kind == "area_switch":
-        return Step(
-            sid, "area_switch", {"areas": list(_codes(tuple(p.areas)))}, _next(exits, _SWITCH), node.id
-        )
-    if kind == "caller_list":
-        prefixes = sorted({e for e in map(normalise_list_entry, p.entries) if e})
-        return Step(sid, "caller_match", {"prefixes": prefixes}, _next(exits, _SWITCH), node.id)
-    if kind == "dial":
+        return Step(sid, "time_switch", args, _next(exits, fixed), node.id)
+    if isinstance(node, AreaSwitchNode):
+        args = {"areas": list(_codes(tuple(node.props.areas)))}
+        return Step(sid, "area_switch", args, _next(exits, fixed), node.id)
+    if isinstance(node, CallerListNode):
+        prefixes = sorted({e for e in map(normalise_list_entry, node.props.entries) if e})
+        return Step(sid, "caller_match", {"prefixes": prefixes}, _next(exits, fixed), node.id)
+    if isinstance(node, DialNode):
+        dial = node.props
         destinations = []
-        for d in p.destinations:
-            parsed = parse_number(d.number)
+        for d in dial.destinations:
+            parsed = parse_phone(d.number)
             destinations.append(
                 {
                     "number": parsed.number,
@@ -186,28 +190,28 @@ def _node_step(node: Any, exits: dict[str, str], b: _Builder, number: str) -> St
                 }
             )
         args = {
-            "strategy": p.strategy,
+            "strategy": dial.strategy,
             "destinations": destinations,
-            "ringback": b.prompt(p.ringback),
-            "record": p.record,
+            "ringback": b.prompt(dial.ringback),
+            "record": dial.record,
         }
+        outcomes = _next(exits, fixed)
         # not an exit a designer draws: no bound phone accepts the caller's area (R14's wording)
-        outcomes = _next(exits, _OUTCOMES["dial"])
         outcomes["area_refused"] = "sys:area_busy"
         return Step(sid, "dial", args, outcomes, node.id)
-    if kind == "voicemail":
+    if isinstance(node, VoicemailNode):
+        vm = node.props
         args = {
-            "mailbox": p.mailbox or number,
-            "greeting": b.prompt(p.greeting),
-            "max_length_s": p.max_length_s,
+            "mailbox": vm.mailbox or number,
+            "greeting": b.prompt(vm.greeting),
+            "max_length_s": vm.max_length_s,
         }
-        return Step(sid, "voicemail", args, _next(exits, _DONE), node.id)
-    if kind == "record":
-        return Step(sid, "record", {"action": p.action}, _next(exits, _NEXT), node.id)
-    if kind == "hangup":
-        args = {"prompt": b.prompt(p.announcement), "cause": p.cause, "q850": HANGUP_CAUSES[p.cause]}
-        return Step(sid, "hangup", args, {}, node.id)
-    raise AssertionError(f"unknown node type {kind}")  # pragma: no cover - the model forbids it
+        return Step(sid, "voicemail", args, _next(exits, fixed), node.id)
+    if isinstance(node, RecordNode):
+        return Step(sid, "record", {"action": node.props.action}, _next(exits, fixed), node.id)
+    cause = node.props.cause
+    args = {"prompt": b.prompt(node.props.announcement), "cause": cause, "q850": HANGUP_CAUSES[cause]}
+    return Step(sid, "hangup", args, {}, node.id)
 
 
 def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]]:
@@ -277,7 +281,7 @@ def compile_plan(
     Raises:
         FlowError: when analysis finds errors (its ``diagnostics`` list them); ValueError for a bad number.
     """
-    number = normalise_400(number)
+    number = parse_400_number(number)
     policies = policies or NumberPolicies()
     found: list[Diagnostic] = errors_in(
         analysis if analysis is not None else analyse(flow, policies, context)
@@ -285,7 +289,6 @@ def compile_plan(
     if found:
         raise FlowError(found)
     b = _Builder()
-    nodes = flow.node_map()
     start = next(n for n in flow.nodes if n.type == "start")
     exits: dict[str, dict[str, str]] = {}
     for edge in flow.edges:
@@ -295,7 +298,8 @@ def compile_plan(
     for node in flow.nodes:
         by_id.setdefault("node:" + node.id, _node_step(node, exits.get(node.id, {}), b, number))
     for sid, (prompt, cause) in _SYSTEM_STEPS.items():
-        args = {"prompt": prompt, "cause": cause, "q850": HANGUP_CAUSES[cause]}
+        b.building(sid)
+        args = {"prompt": b.system(prompt), "cause": cause, "q850": HANGUP_CAUSES[cause]}
         by_id[sid] = Step(sid, "hangup", args, {})
     ordered: list[Step] = []
     seen = {entry}
@@ -307,15 +311,10 @@ def compile_plan(
             if target not in seen:
                 seen.add(target)
                 queue.append(target)
-    used_prompts: set[str] = set()
-    for step in ordered:
-        args = step.args
-        for key in _PROMPT_ARGS.get(step.op, ()):
-            if args[key]:
-                used_prompts.add(args[key])
+    used_prompts = {pid for step in ordered for pid in b.plays.get(step.id, ())}
     for pid in used_prompts:
-        if pid in SYSTEM_PROMPTS:
-            b.system(pid)
+        if pid in SYSTEM_PROMPTS:  # the platform's words win over an uploaded prompt of the same id
+            b.prompts[pid] = PlanPrompt("system", SYSTEM_PROMPTS[pid])
     observe = any(s.op == "time_switch" and s.args["observe_holidays"] for s in ordered)
     table: dict[str, str] = {}
     if observe:
@@ -323,7 +322,6 @@ def compile_plan(
         wanted = set(DEFAULT_YEARS if years is None else years) | {d.day.year for d in policies.calendar}
         overrides = tuple(sorted((o.day, o.workday, o.name) for o in cal.overrides.values()))
         table = dict(_day_table(overrides, tuple(sorted(wanted))))
-    del nodes
     return Dialplan(
         number=number,
         entry=entry,

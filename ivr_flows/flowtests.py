@@ -13,7 +13,7 @@ from .analysis import AnalysisContext
 from .compiler import compile_plan
 from .dialplan import Dialplan
 from .model import Expectation, Flow, FlowTest
-from .phones import parse_number
+from .phones import parse_phone
 from .policies import NumberPolicies
 from .simulator import Trace, simulate
 
@@ -73,11 +73,11 @@ def check_expectation(expect: Expectation, trace: Trace) -> str | None:
         if problem := _sequence_mismatch("听到的提示音", expect.hears, heard):
             return problem
     if expect.rings is not None:
-        wanted = [parse_number(n).number or n for n in expect.rings]
+        wanted = [parse_phone(n).number or n for n in expect.rings]
         if problem := _sequence_mismatch("振铃号码", wanted, trace.rung()):
             return problem
     if expect.answered_by is not None:
-        wanted_by = parse_number(expect.answered_by).number or expect.answered_by
+        wanted_by = parse_phone(expect.answered_by).number or expect.answered_by
         if trace.answered_by != wanted_by:
             return f"期望由{wanted_by}接听,实际为{trace.answered_by or '无人接听'}"
     if expect.outcome is not None and trace.outcome != expect.outcome:

@@ -10,9 +10,8 @@ the first, so the editor can mark them all.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -22,8 +21,10 @@ from .policies import NumberPolicies
 from .schedules import Schedule
 
 __all__ = [
+    "DIAL_FAILURE_EXITS",
     "EXITS",
     "FORMAT_VERSION",
+    "MENU_DIGIT_EXITS",
     "AreaSwitchNode",
     "CallerListNode",
     "Destination",
@@ -36,6 +37,7 @@ __all__ = [
     "MenuNode",
     "Node",
     "PlayNode",
+    "PlayedPrompt",
     "Position",
     "PromptRef",
     "RecordNode",
@@ -43,10 +45,12 @@ __all__ = [
     "TimeSwitchNode",
     "VoicemailNode",
     "exit_is_valid",
+    "exits_of",
     "load_flow",
+    "prompts_played",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 MENU_KEYS = "0123456789*#"
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
@@ -75,11 +79,23 @@ class PromptRef(BaseModel):
         return self
 
 
+class PlayedPrompt(NamedTuple):
+    """A prompt a node may play; ``ringback`` when it plays while phones ring (reviewed first, R16)."""
+
+    ref: PromptRef
+    ringback: bool = False
+
+
 class _NodeBase(BaseModel):
     model_config = _FROZEN
     id: NodeId
     label: str = Field(default="", max_length=80)
     position: Position = Field(default_factory=Position)
+
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        """What the node may play, in playing order: the one definition analysis (does each prompt exist,
+        is each ringback approved), the compiler and the API's media usage share."""
+        return ()
 
 
 class _NoProps(BaseModel):
@@ -105,6 +121,9 @@ class PlayNode(_NodeBase):
     type: Literal["play"]
     props: PlayProps
 
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        return (PlayedPrompt(self.props.prompt, ringback=self.props.early_media),)
+
 
 class MenuProps(BaseModel):
     model_config = _FROZEN
@@ -120,6 +139,10 @@ class MenuNode(_NodeBase):
 
     type: Literal["menu"]
     props: MenuProps
+
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        p = self.props
+        return tuple(PlayedPrompt(r) for r in (p.prompt, p.invalid_prompt, p.timeout_prompt) if r is not None)
 
 
 class TimeSwitchProps(BaseModel):
@@ -189,6 +212,9 @@ class DialNode(_NodeBase):
     type: Literal["dial"]
     props: DialProps = Field(default_factory=DialProps)
 
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        return () if self.props.ringback is None else (PlayedPrompt(self.props.ringback, ringback=True),)
+
 
 class VoicemailProps(BaseModel):
     model_config = _FROZEN
@@ -202,6 +228,9 @@ class VoicemailNode(_NodeBase):
 
     type: Literal["voicemail"]
     props: VoicemailProps = Field(default_factory=VoicemailProps)
+
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        return () if self.props.greeting is None else (PlayedPrompt(self.props.greeting),)
 
 
 class RecordProps(BaseModel):
@@ -228,6 +257,9 @@ class HangupNode(_NodeBase):
     type: Literal["hangup"]
     props: HangupProps = Field(default_factory=HangupProps)
 
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        return () if self.props.announcement is None else (PlayedPrompt(self.props.announcement),)
+
 
 Node = Annotated[
     StartNode
@@ -243,7 +275,8 @@ Node = Annotated[
     Field(discriminator="type"),
 ]
 
-#: Fixed exits per node type; menus additionally have ``digit:<key>``.
+#: Fixed exits per node type, in the order the compiler lays out their targets; menus additionally have
+#: :data:`MENU_DIGIT_EXITS`. The one definition of node exits: analysis and the compiler read it.
 EXITS: dict[str, tuple[str, ...]] = {
     "start": ("next",),
     "play": ("next",),
@@ -256,15 +289,25 @@ EXITS: dict[str, tuple[str, ...]] = {
     "record": ("next",),
     "hangup": (),
 }
+#: A menu's key exits, ``digit:0`` … ``digit:#``.
+MENU_DIGIT_EXITS: tuple[str, ...] = tuple(f"digit:{key}" for key in MENU_KEYS)
+#: The dial exits taken when nobody answers (R10: a failed dial tells the caller the line is busy).
+DIAL_FAILURE_EXITS: tuple[str, ...] = tuple(e for e in EXITS["dial"] if e != "answered")
 
-_DIGIT_EXIT = re.compile(r"^digit:[0-9*#]$")
+_ALL_EXITS: dict[str, frozenset[str]] = {
+    node_type: frozenset(names) | (frozenset(MENU_DIGIT_EXITS) if node_type == "menu" else frozenset())
+    for node_type, names in EXITS.items()
+}
+
+
+def exits_of(node_type: str) -> frozenset[str]:
+    """Every exit a node of ``node_type`` may have (empty for an unknown type)."""
+    return _ALL_EXITS.get(node_type, frozenset())
 
 
 def exit_is_valid(node_type: str, exit_name: str) -> bool:
     """Whether a node of ``node_type`` has an exit called ``exit_name``."""
-    if node_type == "menu" and _DIGIT_EXIT.match(exit_name):
-        return True
-    return exit_name in EXITS.get(node_type, ())
+    return exit_name in exits_of(node_type)
 
 
 class Edge(BaseModel):
@@ -309,12 +352,20 @@ class Flow(BaseModel):
     edges: list[Edge] = Field(default_factory=list, max_length=20000)
     tests: list[FlowTest] = Field(default_factory=list, max_length=200)
 
-    def node_map(self) -> dict[str, Any]:
+    def node_map(self) -> dict[str, Node]:
         """Nodes by id (the first one wins when ids repeat; analysis reports the duplicate)."""
-        nodes: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
         for node in self.nodes:
             nodes.setdefault(node.id, node)
         return nodes
+
+
+def prompts_played(flow: Flow) -> frozenset[str]:
+    """Ids of the uploaded or recorded prompts the flow's nodes may play (text to speech needs none).
+
+    Whether a media item is in use, and so may not be deleted, is decided by this set.
+    """
+    return frozenset(p.ref.prompt for node in flow.nodes for p in node.prompts() if p.ref.prompt is not None)
 
 
 def _location(loc: tuple[int | str, ...]) -> str:

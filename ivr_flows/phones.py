@@ -7,10 +7,14 @@ Two callers need this module and they want different things:
   as a clear Chinese message, so :func:`mainland_number` is strict and raises :class:`PhoneNumberError`.
 * The call path sees numbers a *carrier* presents (caller ID). Those come in every shape (``+86``,
   ``0086``, IP-dialling prefixes such as 17951, spaces) and must never crash routing, so
-  :func:`parse_number` is tolerant and classifies instead of raising.
+  :func:`parse_phone` is tolerant and classifies instead of raising.
 
 Both return the national form: mobiles as 11 digits (``13812345678``), landlines with the leading 0 of
-their area code (``02088886666``).
+their area code (``02088886666``). A mobile written with a long-distance 0 in front (``013800138000``, as
+out-of-town mobiles used to be dialled) is the mobile: mobiles take no 0 (R15), and no area code starts
+with 01 but 010, whose numbers are 11 digits long.
+
+400 numbers themselves (R1) are another kind of number with their own rule: :mod:`ivr_flows.hotlines`.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ __all__ = [
     "classify",
     "landline_area_code",
     "mainland_number",
-    "parse_number",
+    "parse_phone",
 ]
 
 NumberKind = Literal["mobile", "landline", "service", "foreign", "unknown"]
@@ -111,6 +115,8 @@ def _national(digits: str, *, after_country_code: bool) -> _Parsed:
         digits = "0" + digits  # "+86 20 8888 6666": the trunk 0 is dropped in international form
     if len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789":
         return digits, "mobile", 86
+    if len(digits) == 12 and digits[:2] == "01" and digits[2] in "3456789":
+        return digits[1:], "mobile", 86  # a mobile written with a leading 0: never a landline
     if digits[:1] == "0" and digits[1:2] in "123456789" and len(digits) in (10, 11, 12):
         return digits, "landline", 86
     if len(digits) == 10 and digits.startswith(("400", "800")):
@@ -121,7 +127,7 @@ def _national(digits: str, *, after_country_code: bool) -> _Parsed:
 
 
 def classify(raw: str | None) -> tuple[str, NumberKind, int]:
-    """:func:`parse_number` without its cache and result object: ``(number, kind, country_code)``.
+    """:func:`parse_phone` without its cache and result object: ``(number, kind, country_code)``.
 
     For callers that keep their own cache (:func:`ivr_flows.areas.resolve_caller`): on the call path
     most numbers are new, and a second cache miss plus an object per number cost more than the parsing.
@@ -133,7 +139,12 @@ def classify(raw: str | None) -> tuple[str, NumberKind, int]:
         # the two shapes most callers have, decided as _national would decide them
         if length == 11 and raw[0] == "1" and raw[1] in "3456789":
             return raw, "mobile", 86
-        if length in (10, 11, 12) and raw[0] == "0" and raw[1] in "123456789":
+        if (
+            length in (10, 11, 12)
+            and raw[0] == "0"
+            and raw[1] in "123456789"
+            and (length < 12 or raw[1] != "1")
+        ):
             return raw, "landline", 86
         digits, international = raw, False
     else:
@@ -158,15 +169,17 @@ def classify(raw: str | None) -> tuple[str, NumberKind, int]:
 
 
 @lru_cache(maxsize=65536)
-def parse_number(raw: str | None) -> ParsedNumber:
-    """Classify any number a carrier or a person may present; never raises.
+def parse_phone(raw: str | None) -> ParsedNumber:
+    """Classify any phone number a carrier or a person may present; never raises.
 
     Example:
-        >>> parse_number("+86 138-1234-5678")
+        >>> parse_phone("+86 138-1234-5678")
         ParsedNumber(number='13812345678', kind='mobile', country_code=86)
-        >>> parse_number("17951 020 8888 6666").number
+        >>> parse_phone("17951 020 8888 6666").number
         '02088886666'
-        >>> parse_number("+852 9123 4567").kind
+        >>> parse_phone("013800138000").kind
+        'mobile'
+        >>> parse_phone("+852 9123 4567").kind
         'foreign'
     """
     return ParsedNumber(*classify(raw))
@@ -204,7 +217,7 @@ def mainland_number(raw: str) -> str:
         PhoneNumberError: ``not_mainland`` for Hong Kong, Macau, Taiwan or foreign numbers; ``not_bindable``
             for 400/800/short service numbers; ``invalid`` for anything malformed or unallocated.
     """
-    parsed = parse_number(raw)
+    parsed = parse_phone(raw)
     if parsed.kind == "foreign":
         raise PhoneNumberError("not_mainland", MSG_NOT_MAINLAND)
     if parsed.kind == "service":

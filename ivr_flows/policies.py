@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .calendar import DayOverride, WorkCalendar
-from .phones import parse_number
+from .phones import parse_phone
 
 __all__ = [
     "ALLOWED_CATEGORIES",
@@ -22,9 +23,11 @@ __all__ = [
     "CalendarDay",
     "CallerCategory",
     "CallerListPolicy",
+    "ListEntry",
     "NumberPolicies",
     "normalise_list_entry",
     "parse_list_entries",
+    "read_list_entry",
 ]
 
 CallerCategory = Literal[
@@ -79,23 +82,49 @@ class NumberPolicies(BaseModel):
 _LIST_SPLIT = re.compile(r"[\s,;,;、]+")
 
 
-def normalise_list_entry(raw: str) -> str | None:
-    """The digits a list entry matches a caller's national number against, or None if unusable.
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    """A black/white list entry as callers are matched against it (R15).
+
+    Attributes:
+        digits: a whole national number, or the leading digits of one (an area code, a mobile segment).
+        zero_dropped: it was typed as a mobile with a leading 0 (``013800138000``, ``0139``), which mobiles
+            never take; ``digits`` is the mobile (or segment) without it, and the user should be told.
+    """
+
+    digits: str
+    zero_dropped: bool = False
+
+
+def read_list_entry(raw: str) -> ListEntry | None:
+    """What a list entry matches, or None if it cannot match anything (empty, a suffix, not digits).
 
     Whole numbers are normalised like caller numbers (``+86 138…`` → ``138…``); shorter entries are
     prefixes and must start like a national number does (0 for an area code, 1 for a mobile segment),
-    which is also what rules out suffixes (R15).
+    which is also what rules out suffixes. A mobile typed with a leading 0 is the mobile: as a landline
+    pattern it would never match, since no area code but 010 starts with 01.
     """
     text = raw.strip()
     if not text:
         return None
-    parsed = parse_number(text)
-    if parsed.kind in ("mobile", "landline"):
-        return parsed.number
+    parsed = parse_phone(text)
+    if parsed.kind == "landline":
+        return ListEntry(parsed.number)
+    if parsed.kind == "mobile":
+        typed = "".join(c for c in text if c.isdigit())
+        return ListEntry(parsed.number, zero_dropped=typed == "0" + parsed.number)
     digits = text.replace("-", "").replace(" ", "")
-    if digits.isascii() and digits.isdigit() and digits[0] in "01" and 1 < len(digits) <= 12:
-        return digits
-    return None
+    if not (digits.isascii() and digits.isdigit() and digits[0] in "01" and 1 < len(digits) <= 12):
+        return None
+    if len(digits) > 2 and digits[:2] == "01" and digits[2] in "3456789":
+        return ListEntry(digits[1:], zero_dropped=True)
+    return ListEntry(digits)
+
+
+def normalise_list_entry(raw: str) -> str | None:
+    """The digits a list entry matches a caller's national number against, or None if unusable."""
+    entry = read_list_entry(raw)
+    return None if entry is None else entry.digits
 
 
 def parse_list_entries(text: str) -> tuple[list[str], list[str]]:

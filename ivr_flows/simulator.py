@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .areas import UNKNOWN, resolve_caller
+from .areas import CallerArea, resolve_caller
 from .calls import CallSpec, PhoneBehaviour, Press
 from .dialplan import Dialplan, Step
 from .schedules import evaluate
@@ -95,7 +95,7 @@ _EVENT_SLOTS = tuple(
 
 @dataclass(frozen=True)
 class Trace:
-    """The result of a simulated call."""
+    """The result of a simulated call; ``caller_area`` is the caller as the plan's checks placed them."""
 
     events: tuple[Event, ...]
     steps: tuple[str, ...]
@@ -106,7 +106,7 @@ class Trace:
     voicemail: bool
     recorded: bool
     duration_s: float
-    caller_area: dict[str, str] = field(default_factory=dict)
+    caller_area: CallerArea
 
     def heard(self) -> list[str]:
         """Prompt ids the caller heard, in order."""
@@ -421,21 +421,15 @@ def simulate(plan: Dialplan, call: CallSpec) -> Trace:
         outcome = "answered"
     elif run.voicemail and outcome == "hangup":
         outcome = "voicemail"
-    area = run.area
     return Trace(
         events=tuple(run.events),
         steps=tuple(visited),
-        path=tuple(steps[sid].node for sid in visited if steps[sid].node is not None),  # type: ignore[misc]
+        path=tuple(node for sid in visited if (node := steps[sid].node) is not None),
         outcome=outcome,
         hangup_cause=cause,
         answered_by=run.answered_by,
         voicemail=run.voicemail,
         recorded=run.recorded,
         duration_s=round(run.t, 3),
-        caller_area={
-            "number": area.number,
-            "province": area.province,
-            "city": area.city,
-            "area_code": area.area_code or UNKNOWN,
-        },
+        caller_area=run.area,
     )

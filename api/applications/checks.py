@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from api.errors import UserError
-from ivr_flows.phones import PhoneNumberError, mainland_number
+from ivr_flows import PhoneNumberError, mainland_number
 
 __all__ = ["MAX_BOUND_NUMBERS", "CompanyDetails", "check_details", "valid_credit_code"]
 

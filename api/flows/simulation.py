@@ -16,7 +16,7 @@ import ivr_flows
 from api.clock import SHANGHAI
 from api.errors import UserError
 from api.flows.versions import refusal
-from ivr_flows.phones import PhoneNumberError, mainland_number, parse_number
+from ivr_flows import PhoneNumberError, mainland_number, parse_phone
 
 __all__ = ["PLACEHOLDER_NUMBER", "call_spec", "compile_document", "run_tests"]
 
@@ -33,7 +33,7 @@ def _caller(raw: str) -> str:
     withheld number; anything else is refused, as every number a user types elsewhere in the API."""
     if raw == "":
         return raw
-    parsed = parse_number(raw) if len(raw) <= MAX_PHONE_CHARS and raw.isprintable() else None
+    parsed = parse_phone(raw) if len(raw) <= MAX_PHONE_CHARS and raw.isprintable() else None
     if parsed is None or parsed.kind == "unknown":
         raise UserError(
             "invalid", "主叫号码格式不正确,请填写手机号、带区号的固定电话或国际号码", "call.caller"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -168,7 +167,7 @@ class SimulationType:
 
     @classmethod
     def of(cls, trace: ivr_flows.Trace) -> SimulationType:
-        area: dict[str, Any] = trace.caller_area
+        area = trace.caller_area
         return cls(
             outcome=trace.outcome,
             hangup_cause=trace.hangup_cause,
@@ -183,9 +182,9 @@ class SimulationType:
                 for e in trace.events
                 if e.kind == "ring" and e.number
             ],
-            caller_area_code=str(area.get("area_code", "unknown")),
-            caller_province=str(area.get("province", "unknown")),
-            caller_city=str(area.get("city", "unknown")),
+            caller_area_code=area.area_code,
+            caller_province=area.province,
+            caller_city=area.city,
             events=[
                 TraceEventType(
                     t=e.t,

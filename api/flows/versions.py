@@ -18,7 +18,6 @@ from api.clock import utcnow
 from api.errors import UserError, UserErrors
 from api.flows.flow_json import FlowDiff, diff_documents
 from api.flows.models import Flow, FlowVersion
-from ivr_flows.compiler import flow_digest
 
 __all__ = ["check_message", "create_version", "diff_versions", "refusal"]
 
@@ -57,7 +56,7 @@ async def create_version(flow: Flow, loaded: ivr_flows.Flow, message: str, publi
                     account_id=flow.account_id,
                     version=number,
                     document=flow.draft,
-                    digest=flow_digest(loaded),
+                    digest=ivr_flows.flow_digest(loaded),
                     message=message,
                     published_by=publisher,
                     created_at=utcnow(),

@@ -1,15 +1,13 @@
 """Media as flows see it: which prompt ids an account may play, and which published flows play an item.
 
-A flow references a media item by its prompt id (``media-<id>``) in any ``PromptRef``. Pending and
-rejected ringback tones are not playable anywhere (R16); approved ones may also serve as ringback.
+A flow references a media item by its prompt id (``media-<id>``); which prompts a flow plays is the flow
+library's definition (:func:`ivr_flows.prompts_played`). Pending and rejected ringback tones are not
+playable anywhere (R16); approved ones may also serve as ringback.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from typing import Any
-
+import ivr_flows
 from api.flows.models import Flow, FlowVersion
 from api.media.library import prompt_id
 from api.media.models import MediaItem, MediaKind, ReviewStatus
@@ -31,18 +29,6 @@ async def playable_prompts(account_id: int) -> tuple[frozenset[str], frozenset[s
         if kind == MediaKind.RINGBACK and status == ReviewStatus.APPROVED
     )
     return prompts, ringbacks
-
-
-def _referenced(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        value = node.get("prompt")
-        if isinstance(value, str):
-            yield value
-        for child in node.values():
-            yield from _referenced(child)
-    elif isinstance(node, list):
-        for child in node:
-            yield from _referenced(child)
 
 
 async def flows_using(item: MediaItem) -> list[str]:
@@ -68,7 +54,8 @@ async def flows_using(item: MediaItem) -> list[str]:
     target = prompt_id(item.id)
     using: set[int] = set()
     for flow_id, document in await FlowVersion.filter(id__in=wanted).values_list("flow_id", "document"):
-        if flow_id not in using and target in _referenced(json.loads(document)):
+        # published versions passed load_flow when they were published, so they load again
+        if flow_id not in using and target in ivr_flows.prompts_played(ivr_flows.load_flow(document)):
             using.add(flow_id)
     if not using:
         return []

@@ -15,7 +15,8 @@ from api.clock import utcnow
 from api.errors import UserError, UserErrors
 from api.numbers.lifecycle import Actor, record_creation
 from api.numbers.models import Number, NumberEvent
-from api.numbers.numbering import InvalidNumber, NumberStatus, carrier_of, grade_of, parse_number
+from api.numbers.numbering import NumberStatus, carrier_of, grade_of
+from ivr_flows import Invalid400Number, parse_400_number
 
 __all__ = ["MAX_IMPORT", "ImportResult", "import_numbers", "parse_import"]
 
@@ -34,14 +35,14 @@ class ImportResult:
 def _parse_line(line: str) -> list[str]:
     match = _DIGIT_RANGE.match(line) or _RANGE.match(line)
     if match is None:
-        return [parse_number(line)]
-    start, end = parse_number(match["start"]), parse_number(match["end"])
+        return [parse_400_number(line)]
+    start, end = parse_400_number(match["start"]), parse_400_number(match["end"])
     if int(end) < int(start):
-        raise InvalidNumber(line, "号段的结束号码小于起始号码")
+        raise Invalid400Number(line, "号段的结束号码小于起始号码")
     if int(end) - int(start) >= MAX_IMPORT:
-        raise InvalidNumber(line, f"号段过大,每次最多导入{MAX_IMPORT}个号码")
+        raise Invalid400Number(line, f"号段过大,每次最多导入{MAX_IMPORT}个号码")
     if start[:4] != end[:4]:
-        raise InvalidNumber(line, "号段的起止号码须属于同一号头(运营商)")
+        raise Invalid400Number(line, "号段的起止号码须属于同一号头(运营商)")
     return [str(n) for n in range(int(start), int(end) + 1)]
 
 
@@ -56,7 +57,7 @@ def parse_import(text: str) -> list[str]:
         try:
             for number in _parse_line(line):
                 numbers[number] = None
-        except InvalidNumber as exc:
+        except Invalid400Number as exc:
             errors.append(UserError("invalid_line", f"第{line_no}行「{raw.strip()}」:{exc.message}", "text"))
     if len(numbers) > MAX_IMPORT:
         errors.append(UserError("too_many", f"每次最多导入{MAX_IMPORT}个号码", "text"))

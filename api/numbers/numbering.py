@@ -1,26 +1,27 @@
 """400 numbers as the carriers define them (R1): format, carrier by prefix, 靓号 grade, life-cycle states.
 
 Plain functions and enums so that imports, searches and tests share one definition of a valid number.
+What a 400 number is, and which carrier each head belongs to, is the flow library's rule
+(:func:`ivr_flows.parse_400_number`): the compiler and the API must never disagree on it.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from enum import StrEnum
 
 import strawberry
+
+from ivr_flows import CARRIER_PREFIXES
 
 __all__ = [
     "TRANSITIONS",
     "Carrier",
     "Grade",
-    "InvalidNumber",
     "NumberStatus",
     "carrier_of",
     "format_number",
     "grade_of",
-    "parse_number",
 ]
 
 
@@ -33,14 +34,7 @@ class Carrier(StrEnum):
 
 CARRIER_NAMES_ZH = {Carrier.UNICOM: "中国联通", Carrier.MOBILE: "中国移动", Carrier.TELECOM: "中国电信"}
 
-_CARRIER_BY_PREFIX = {
-    "4000": Carrier.UNICOM,
-    "4006": Carrier.UNICOM,
-    "4001": Carrier.MOBILE,
-    "4007": Carrier.MOBILE,
-    "4008": Carrier.TELECOM,
-    "4009": Carrier.TELECOM,
-}
+_CARRIER_BY_PREFIX = {prefix: Carrier(name) for prefix, name in CARRIER_PREFIXES.items()}
 
 
 @strawberry.enum(name="NumberStatus")
@@ -97,30 +91,6 @@ GRADE_NAMES_ZH = {
     Grade.EIGHTS: "连8号",
     Grade.ORDINARY: "普通号",
 }
-
-
-class InvalidNumber(ValueError):
-    """A string that is not a 400 number; ``message`` is the Chinese text shown to the operator."""
-
-    def __init__(self, raw: str, message: str) -> None:
-        super().__init__(f"{raw!r}: {message}")
-        self.raw = raw
-        self.message = message
-
-
-_SEPARATORS = re.compile(r"[\s\-–—.()]")
-
-
-def parse_number(raw: str) -> str:
-    """The canonical ten digits of a 400 number written as ``4001234567``, ``400-123-4567`` or similar."""
-    digits = _SEPARATORS.sub("", raw)
-    if not digits.isascii() or not digits.isdigit():
-        raise InvalidNumber(raw, "号码只能包含数字和分隔符")
-    if len(digits) != 10:
-        raise InvalidNumber(raw, "400号码应为10位数字")
-    if digits[:4] not in _CARRIER_BY_PREFIX:
-        raise InvalidNumber(raw, "号码须以4000、4001、4006、4007、4008或4009开头")
-    return digits
 
 
 def format_number(number: str) -> str:

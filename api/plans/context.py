@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from api.media.usage import playable_prompts
 from api.numbers.models import HolidayOverride
-from ivr_flows import AnalysisContext
-from ivr_flows.policies import CalendarDay
+from ivr_flows import AnalysisContext, CalendarDay
 
 __all__ = ["analysis_context", "holiday_calendar"]
 

@@ -41,7 +41,7 @@ from api.plans.storage import drop_plan, store_plan
 from api.plans.wakeups import notify_plan_changed
 from api.routing.models import CompiledPlan, NumberRouting
 from api.routing.records import routing_of
-from ivr_flows.policies import CalendarDay
+from ivr_flows import CalendarDay
 
 __all__ = [
     "Published",

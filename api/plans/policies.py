@@ -8,7 +8,7 @@ from api.numbers.numbering import NumberStatus
 from api.plans.context import holiday_calendar
 from api.routing.models import ListMode, NumberRouting
 from api.routing.records import current_routing, max_lines
-from ivr_flows.policies import AreaPolicy, CalendarDay, CallerListPolicy
+from ivr_flows import AreaPolicy, CalendarDay, CallerListPolicy
 
 __all__ = ["SERVED", "number_policies", "policies_of"]
 

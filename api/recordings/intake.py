@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
 
+import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
 from api.numbers.models import Number
-from api.numbers.numbering import InvalidNumber, parse_number
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import COLUMNS, release_files
 from audio import AudioError, ContentStore, ProcessedAudio, PromptUse, process_upload
@@ -58,8 +58,8 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
     if earlier is not None:
         return _replayed(earlier, report)
     try:
-        digits = parse_number(report.number)
-    except InvalidNumber as error:
+        digits = ivr_flows.parse_400_number(report.number)
+    except ivr_flows.Invalid400Number as error:
         raise UserError("unknown_number", f"号码{report.number}:{error.message}", "number") from error
     number = await Number.get_or_none(number=digits)
     if number is None or number.account_id is None:
@@ -100,8 +100,8 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
 def _replayed(earlier: Recording, report: CallAudio) -> Recording:
     """A retried report gets its first answer; another number's call under the same id is refused."""
     try:
-        same_number = earlier.number_text == parse_number(report.number)
-    except InvalidNumber:
+        same_number = earlier.number_text == ivr_flows.parse_400_number(report.number)
+    except ivr_flows.Invalid400Number:
         same_number = False
     if not same_number:
         raise UserError("call_id_taken", "该通话编号已用于其他号码的通话", "callId")

@@ -20,7 +20,7 @@ from api.numbers.lifecycle import Actor, change_status
 from api.numbers.models import HolidayOverride
 from api.numbers.numbering import NumberStatus
 from api.reservations.models import Reservation, ReservationEnd
-from ivr_flows.calendar import DayOverride, WorkCalendar
+from ivr_flows import DayOverride, WorkCalendar
 
 __all__ = [
     "MAX_ACTIVE_RESERVATIONS",

@@ -8,7 +8,7 @@ from tortoise.exceptions import IntegrityError
 from api.clock import utcnow
 from api.numbers.models import Number
 from api.routing.models import LinePackage, ListMode, NumberRouting
-from ivr_flows.policies import ALLOWED_CATEGORIES
+from ivr_flows import ALLOWED_CATEGORIES
 
 __all__ = ["SWITCHBOARD_LINES", "current_routing", "max_lines", "routing_of"]
 

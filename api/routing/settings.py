@@ -12,8 +12,7 @@ from api.numbers.models import Number
 from api.plans import pipeline
 from api.routing.models import LinePackage, ListMode, NumberRouting
 from api.routing.records import routing_of
-from ivr_flows.areas import expand_areas
-from ivr_flows.policies import ALLOWED_CATEGORIES, normalise_list_entry
+from ivr_flows import ALLOWED_CATEGORIES, expand_areas, read_list_entry
 
 __all__ = [
     "MAX_EXTRA_LINES",
@@ -46,7 +45,12 @@ async def set_categories(number: Number, categories: list[str]) -> NumberRouting
 
 
 def parse_list_lines(text: str) -> list[str]:
-    """Entries of a pasted list, one per line (commas also separate); every bad line is reported."""
+    """Entries of a pasted list, one per line (commas also separate); every bad line is reported.
+
+    A mobile typed with a leading 0 (``013800138000``) is refused with the number to write instead: the
+    mutations have no channel for a notice, and storing something other than what was typed unannounced
+    would surprise the customer reading the list back.
+    """
     entries: list[str] = []
     seen: set[str] = set()
     errors: list[UserError] = []
@@ -54,18 +58,18 @@ def parse_list_lines(text: str) -> list[str]:
         for raw in line.replace(",", ",").split(","):
             if not raw.strip():
                 continue
-            entry = normalise_list_entry(raw)
+            entry = read_list_entry(raw)
+            shown = raw.strip()[:30]
             if entry is None:
-                errors.append(
-                    UserError(
-                        "list_entry_invalid",
-                        f"第{line_no}行“{raw.strip()[:30]}”不是完整号码或号码开头(区号或号段),不支持号码结尾",
-                        "text",
-                    )
-                )
-            elif entry not in seen:
-                seen.add(entry)
-                entries.append(entry)
+                message = f"第{line_no}行“{shown}”不是完整号码或号码开头(区号或号段),不支持号码结尾"
+                errors.append(UserError("list_entry_invalid", message, "text"))
+            elif entry.zero_dropped:
+                # R15: mobiles are written without a 0; saying so beats silently saving another entry
+                message = f"第{line_no}行“{shown}”:手机号前不用加0,请填写{entry.digits}"
+                errors.append(UserError("list_entry_mobile_zero", message, "text"))
+            elif entry.digits not in seen:
+                seen.add(entry.digits)
+                entries.append(entry.digits)
     if errors:
         raise UserErrors(errors[:100])
     return entries

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ivr_flows
 from api.numbers.models import Number
-from api.numbers.numbering import InvalidNumber, parse_number
 from api.plans.pipeline import current_plan, refresh_stale_plans
 from api.plans.policies import SERVED
 from api.routing.models import CompiledPlan, PlanChange
@@ -18,8 +18,8 @@ MAX_CHANGES = 500
 async def plan_for(raw_number: str) -> CompiledPlan | None:
     """The current plan of a 400 number (``4006228300`` or ``400-622-8300``), None if it has none."""
     try:
-        digits = parse_number(raw_number)
-    except InvalidNumber:
+        digits = ivr_flows.parse_400_number(raw_number)
+    except ivr_flows.Invalid400Number:
         return None
     # One query on the hot path: the plan with its number (whose status the plan must reflect).
     row = await CompiledPlan.filter(number__number=digits).select_related("number").first()

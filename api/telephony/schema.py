@@ -7,9 +7,9 @@ from typing import Any
 import strawberry
 from strawberry.permission import BasePermission
 
+import ivr_flows
 from api.errors import NotAuthenticated, NotAuthorized
 from api.graphql.context import Info
-from api.numbers.numbering import parse_number
 from api.routing.models import CompiledPlan
 from api.telephony import plans
 
@@ -62,7 +62,7 @@ class Query:
         row = await plans.plan_for(number)
         if row is None:
             return None
-        return DialplanType.of(row, parse_number(number))
+        return DialplanType.of(row, ivr_flows.parse_400_number(number))
 
     @strawberry.field(
         description="Telephony: every plan changed since a version (0: all), to rebuild extensions.conf.",

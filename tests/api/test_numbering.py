@@ -1,43 +1,10 @@
-"""R1: what a 400 number is, who carries it, and how good its digits are."""
+"""R1: who carries a 400 number and how good its digits are (what one is: tests/ivr_flows/test_hotlines.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from api.numbers.numbering import (
-    Carrier,
-    Grade,
-    InvalidNumber,
-    carrier_of,
-    format_number,
-    grade_of,
-    parse_number,
-)
-
-
-@pytest.mark.parametrize(
-    ("raw", "digits"),
-    [("4006001234", "4006001234"), ("400-600-1234", "4006001234"), (" 400 600 1234 ", "4006001234")],
-)
-def test_parse_accepts_the_ways_people_write_numbers(raw: str, digits: str) -> None:
-    assert parse_number(raw) == digits
-
-
-@pytest.mark.parametrize(
-    ("raw", "message"),
-    [
-        ("400600123", "400号码应为10位数字"),
-        ("40060012345", "400号码应为10位数字"),
-        ("4002001234", "号码须以4000、4001、4006、4007、4008或4009开头"),
-        ("8006001234", "号码须以4000、4001、4006、4007、4008或4009开头"),
-        ("400600123a", "号码只能包含数字和分隔符"),
-        ("４００６００１２３４", "号码只能包含数字和分隔符"),
-    ],
-)
-def test_parse_refuses_with_a_specific_reason(raw: str, message: str) -> None:
-    with pytest.raises(InvalidNumber) as caught:
-        parse_number(raw)
-    assert caught.value.message == message
+from api.numbers.numbering import Carrier, Grade, carrier_of, format_number, grade_of
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from api.numbers.models import Number, NumberEvent
 from api.numbers.numbering import NumberStatus
 from api.reservations.holds import hold_expiry
 from api.reservations.models import Reservation
-from ivr_flows.calendar import DayOverride, WorkCalendar
+from ivr_flows import DayOverride, WorkCalendar
 from tests.api.support import Env
 
 RESERVE = """mutation($id:ID!){reserveNumber(numberId:$id){__typename

@@ -107,6 +107,25 @@ async def test_list_import_checks_every_line_and_saves_all_or_nothing(env: Env) 
     assert hangzhou["heard"] == ["您无权拨打该号码"]
 
 
+async def test_a_mobile_typed_with_a_leading_zero_is_refused_naming_the_mobile(env: Env) -> None:
+    client, number_id = await setup(env)
+    for name, args in (
+        ("setCallerList", 'mode:BLACK,text:"13900001111\\n013800138000"'),
+        ("addCallerListEntries", 'text:"0138-0013-8000"'),
+    ):
+        refused = await client.data(mutation(name, args), {"n": number_id})
+        errors = refused[name]["errors"]
+        assert [(e["code"], e["field"]) for e in errors] == [("list_entry_mobile_zero", "text")]
+        assert "手机号前不用加0" in errors[0]["message"] and "13800138000" in errors[0]["message"]
+    routing = await NumberRouting.get(number_id=int(number_id))
+    assert routing.list_entries == []
+    saved = await client.data(mutation("setCallerList", 'mode:BLACK,text:"13800138000"'), {"n": number_id})
+    assert saved["setCallerList"]["listEntries"] == ["13800138000"]
+    assert (await what(client, number_id, caller="13800138000", at=WEEKDAY_10))["heard"] == [
+        "您无权拨打该号码"
+    ]
+
+
 async def test_white_list_lets_only_listed_callers_through(env: Env) -> None:
     client, number_id = await setup(env)
     await client.data(mutation("setCallerList", 'mode:WHITE,text:"020"'), {"n": number_id})

@@ -21,6 +21,7 @@ from ivr_flows import (
     simulate,
 )
 from ivr_flows.builder import FlowBuilder, tts
+from ivr_flows.compiler import tts_prompt_id
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "ivr_flows" / "examples"
 
@@ -127,3 +128,20 @@ def test_json_schema_lists_every_node_type_for_the_editor() -> None:
         "start", "play", "menu", "time_switch", "area_switch", "caller_list", "dial", "voicemail", "record", "hangup",
     }  # fmt: skip
     assert schema["properties"]["format_version"]["const"] == 1
+
+
+def test_a_plan_lists_the_prompts_its_nodes_say_they_play_plus_the_platforms_own() -> None:
+    b = FlowBuilder().node("start", "start").node("hello", "play", prompt={"prompt": "media-1"})
+    b.node("menu", "menu", prompt=tts("请按键"), invalid_prompt={"prompt": "media-3"})
+    b.node("dial", "dial", destinations=[{"number": "13812345678", "wait_s": 55}], ringback={"prompt": "rb"})
+    b.node("vm", "voicemail", greeting={"prompt": "media-5"}).node("bye", "hangup", announcement=tts("再见"))
+    b.edge("start", "next", "hello").edge("hello", "next", "menu").edge("menu", "digit:1", "dial")
+    b.edge("menu", "timeout", "vm").edge("menu", "invalid", "bye").edge("dial", "no_answer", "vm")
+    b.edge("dial", "busy", "vm").edge("dial", "failed", "vm").edge("vm", "done", "bye")
+    flow = b.build()
+    plan = compile_plan("4006228300", None, flow)
+    declared = {p.ref.prompt or tts_prompt_id(p.ref.tts or "") for node in flow.nodes for p in node.prompts()}
+    own = {pid for pid, prompt in plan.prompts.items() if prompt.kind == "system"}
+    assert set(plan.prompts) - own == declared
+    # R9's refusal, the menu's default timeout prompt, R14's words when no bound phone takes the caller
+    assert own == {"sys-category-refused", "sys-menu-timeout", "sys-area-busy"}

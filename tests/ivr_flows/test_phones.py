@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ivr_flows.phones import PhoneNumberError, classify, mainland_number, parse_number
+from ivr_flows.phones import PhoneNumberError, classify, mainland_number, parse_phone
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,9 @@ from ivr_flows.phones import PhoneNumberError, classify, mainland_number, parse_
         ("17911 010 8888 6666", "01088886666"),
         ("0571-8888 6666", "057188886666"),
         ("0756 2222222", "07562222222"),
+        ("013800138000", "13800138000"),
+        ("0138-0013-8000", "13800138000"),
+        ("17951 0138 0013 8000", "13800138000"),
     ],
 )
 def test_mainland_numbers_normalise_to_national_form(raw: str, expected: str) -> None:
@@ -72,13 +75,13 @@ def test_error_repr_names_code_and_message() -> None:
     assert str(err) == "号码格式不正确"
 
 
-def test_parse_number_classifies_without_raising() -> None:
-    assert parse_number(None).kind == "unknown"
-    assert parse_number("anonymous").kind == "unknown"
-    assert parse_number("+85291234567").country_code == 852
-    assert parse_number("4006228300").kind == "service"
+def test_parse_phone_classifies_without_raising() -> None:
+    assert parse_phone(None).kind == "unknown"
+    assert parse_phone("anonymous").kind == "unknown"
+    assert parse_phone("+85291234567").country_code == 852
+    assert parse_phone("4006228300").kind == "service"
     # an 11-digit number that merely starts like an IP prefix is not stripped
-    assert parse_number("17911234567").number == "17911234567"
+    assert parse_phone("17911234567").number == "17911234567"
 
 
 @pytest.mark.parametrize(
@@ -87,9 +90,16 @@ def test_parse_number_classifies_without_raising() -> None:
         "13812345678", "02088886666", "0755123456", "075512345678", "0101234567", "010123456789",
         "0212345678", "12345678901", "10086", "4006228300", "008613812345678", "8613812345678",
         "862088886666", "17951013812345678", "1795113812345678", "0", "01", "0012", "+8613812345678",
-        " 138 1234 5678", "１３８１２３４５６７８", "²", None, "",
+        " 138 1234 5678", "１３８１２３４５６７８", "²", None, "", "013800138000", "011234567890",
+        "012345678901", "01088886666", "+86013800138000",
     ],
 )  # fmt: skip
-def test_classify_is_parse_number_without_the_object(raw: str | None) -> None:
-    parsed = parse_number(raw)
+def test_classify_is_parse_phone_without_the_object(raw: str | None) -> None:
+    parsed = parse_phone(raw)
     assert classify(raw) == (parsed.number, parsed.kind, parsed.country_code)
+
+
+def test_a_mobile_with_a_leading_zero_is_the_mobile_and_beijing_stays_a_landline() -> None:
+    assert parse_phone("013800138000") == parse_phone("13800138000")
+    assert parse_phone("01088886666").kind == "landline"
+    assert parse_phone("011234567890").kind == "landline"  # not a mobile after the 0: left as it was

@@ -10,6 +10,7 @@ import pytest
 
 from ivr_flows import (
     AnalysisContext,
+    CallerArea,
     CallSpec,
     Flow,
     FlowError,
@@ -79,6 +80,33 @@ def test_r15_suffix_entries_are_refused_never_matched() -> None:
     assert "list_entry_invalid" in codes
     with pytest.raises(FlowError):
         compile_plan(NUMBER, policies, flow)
+
+
+@pytest.mark.parametrize("written", ["013800138000", "0138-0013-8000", " 0 138 0013 8000 "])
+def test_r15_a_mobile_written_with_a_leading_zero_still_matches_the_mobile(written: str) -> None:
+    policies = NumberPolicies(caller_list={"mode": "black", "entries": [written]})
+    flow = dial_flow([{"number": LANDLINE, "wait_s": 50}])
+    assert run(flow, policies, caller="13800138000").heard_texts() == ["您无权拨打该号码"]
+    assert run(flow, policies, caller="13800138001").rung() == [LANDLINE]
+    notices = [d for d in analyse(flow, policies) if d.code == "list_entry_mobile_zero"]
+    assert [d.severity for d in notices] == ["warning"]
+    assert "13800138000" in notices[0].message and "不用加0" in notices[0].message
+
+
+def test_r15_a_mobile_segment_written_with_a_leading_zero_is_the_segment() -> None:
+    policies = NumberPolicies(caller_list={"mode": "black", "entries": ["0139"]})
+    flow = dial_flow([{"number": LANDLINE, "wait_s": 50}])
+    assert run(flow, policies, caller="13912345678").heard_texts() == ["您无权拨打该号码"]
+
+
+def test_r15_a_flow_caller_list_normalises_a_zero_mobile_and_says_so() -> None:
+    b = FlowBuilder().node("start", "start").node("l", "caller_list", entries=["013800138000"])
+    b.node("vip", "play", prompt=tts("贵宾")).node("bye", "hangup")
+    b.edge("start", "next", "l").edge("l", "match", "vip").edge("l", "else", "bye").edge("vip", "next", "bye")
+    flow = b.build()
+    assert "node:vip" in run(flow, caller="13800138000").steps
+    notice = next(d for d in analyse(flow) if d.code == "list_entry_mobile_zero")
+    assert notice.node_id == "l" and notice.severity == "warning"
 
 
 # R14 -------------------------------------------------------------------------------------------------
@@ -159,6 +187,22 @@ def test_r10_too_short_wait_without_next_number_ends_with_phone_busy() -> None:
     assert trace.heard_texts() == ["您要的电话忙"]
     assert trace.hangup_cause == "busy" and trace.answered_by is None
     assert ring_times(trace) == [(MOBILE, 0.0, 15.0)]
+
+
+@pytest.mark.parametrize(
+    ("wait_s", "advice"), [(49, "wait_short_single"), (61, "wait_long_single"), (300, "wait_long_single")]
+)
+def test_r10_a_single_number_is_advised_50_to_60_seconds_on_both_sides(wait_s: int, advice: str) -> None:
+    flow = dial_flow([{"number": MOBILE, "wait_s": wait_s}], {"no_answer": "vm"})
+    found = [d for d in analyse(flow) if d.code in ("wait_short_single", "wait_long_single")]
+    assert [(d.code, d.severity, d.node_id) for d in found] == [(advice, "warning", "dial")]
+    assert "50-60秒" in found[0].message and f"当前{wait_s}秒" in found[0].message
+
+
+@pytest.mark.parametrize("wait_s", [50, 55, 60])
+def test_r10_a_single_number_within_the_advice_gets_none(wait_s: int) -> None:
+    flow = dial_flow([{"number": MOBILE, "wait_s": wait_s}], {"no_answer": "vm"})
+    assert not {"wait_short_single", "wait_long_single"} & {d.code for d in analyse(flow)}
 
 
 def test_r10_advice_on_wait_times_is_a_warning_not_an_error() -> None:
@@ -277,3 +321,11 @@ def test_r19_menu_routes_each_key(digits: str, node: str) -> None:
     trace = run(flow, digits=digits)
     assert trace.path[:4] == ("start", "welcome", "menu", node)
     assert "查号请拨1,值班请拨2,投诉请拨3,传真请拨4" in trace.heard_texts()[1]
+
+
+def test_a_trace_places_the_caller_as_a_typed_area() -> None:
+    trace = run(dial_flow([{"number": LANDLINE, "wait_s": 50}]), caller="+86 20 8888 6666")
+    assert trace.caller_area == CallerArea("02088886666", "landline", "广东", "广州", "020")
+    assert trace.to_dict()["caller_area"]["area_code"] == "020"
+    anonymous = run(dial_flow([{"number": LANDLINE, "wait_s": 50}]), caller="anonymous").caller_area
+    assert (anonymous.kind, anonymous.area_code, anonymous.known) == ("unknown", "unknown", False)
