@@ -8,8 +8,9 @@ import contextlib
 import getpass
 import os
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from tortoise import Tortoise
 
@@ -35,7 +36,7 @@ async def _orm(config: Config) -> AsyncIterator[None]:
         await Tortoise.close_connections()
 
 
-def _run(action: Callable[[Config], Awaitable[int]]) -> int:
+def _run(action: Callable[[Config], Coroutine[Any, Any, int]]) -> int:
     try:
         return asyncio.run(action(load_config()))
     except UserErrors as many:
@@ -57,7 +58,7 @@ async def _migrate(config: Config) -> int:
 
 def _password(args: argparse.Namespace) -> str:
     if args.password:
-        return args.password
+        return str(args.password)
     if os.environ.get("HOTLINE_PASSWORD"):
         return os.environ["HOTLINE_PASSWORD"]
     return getpass.getpass("password: ")

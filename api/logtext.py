@@ -34,7 +34,7 @@ def loggable_exc_info(
     The formatted traceback shows code lines from our files and this one escaped line per exception
     of the chain, instead of messages that may quote user input verbatim.
     """
-    lines = []
+    lines: list[str] = []
     current: BaseException | None = error
     while current is not None and len(lines) < 5:
         lines.append(f"{type(current).__qualname__}: {loggable(current)}")

@@ -50,7 +50,7 @@ class Application(Model):
     legal_rep_name = fields.CharField(max_length=50)
     contact_name = fields.CharField(max_length=50)
     contact_phone = fields.CharField(max_length=20)
-    bound_numbers = fields.JSONField(default=list)
+    bound_numbers: list[str] = fields.JSONField(default=list)
     reject_reason = fields.CharField(max_length=500, null=True)
     reviewed_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="reviewed_applications", null=True, on_delete=fields.SET_NULL

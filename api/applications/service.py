@@ -50,7 +50,7 @@ _FIELD_OF_KIND = {
 
 def required_documents(carrier: Carrier) -> list[DocumentKind]:
     """R3: the four documents, plus the telecom network-access agreement for 4008/4009 (China Telecom)."""
-    kinds = [k for k in DocumentKind if k != DocumentKind.NETWORK_ACCESS_AGREEMENT]
+    kinds: list[DocumentKind] = [k for k in DocumentKind if k != DocumentKind.NETWORK_ACCESS_AGREEMENT]
     if carrier == Carrier.TELECOM:
         kinds.append(DocumentKind.NETWORK_ACCESS_AGREEMENT)
     return kinds

@@ -7,7 +7,7 @@ revision = base``, so of two editors who loaded the same revision exactly one wi
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from tortoise.expressions import F
 
@@ -107,7 +107,7 @@ async def numbers_using(flow_id: int) -> list[int]:
     rows = await FlowVersion.filter(flow_id=flow_id, numbers__id__isnull=False).values_list(
         "numbers__number_id", flat=True
     )
-    return sorted(set(rows))
+    return sorted(set(cast("list[int]", rows)))
 
 
 async def delete_flow(flow: Flow) -> None:

@@ -111,4 +111,12 @@ def _compare(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> 
 def diff_documents(old: dict[str, Any], new: dict[str, Any]) -> FlowDiff:
     nodes = _compare(_by_id(old.get("nodes"), ("position",)), _by_id(new.get("nodes"), ("position",)))
     edges = _compare(_by_id(old.get("edges")), _by_id(new.get("edges")))
-    return FlowDiff(*nodes, *edges, tests_changed=old.get("tests") != new.get("tests"))
+    return FlowDiff(
+        nodes_added=nodes[0],
+        nodes_removed=nodes[1],
+        nodes_changed=nodes[2],
+        edges_added=edges[0],
+        edges_removed=edges[1],
+        edges_changed=edges[2],
+        tests_changed=old.get("tests") != new.get("tests"),
+    )

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.errors import UserError
@@ -27,7 +28,7 @@ __all__ = [
 
 MAX_PAGE = 100
 N = TypeVar("N")
-M = TypeVar("M")
+M = TypeVar("M", bound=Model)
 
 
 @strawberry.type
@@ -109,15 +110,16 @@ async def fetch_page(
 
 
 C = TypeVar("C", bound=Connection[Any])
+R = TypeVar("R")
 
 
 def build_connection(
     cls: type[C],
-    rows: Sequence[M],
+    rows: Sequence[R],
     has_next: bool,
     *,
-    key: Callable[[M], object],
-    node: Callable[[M], N],
+    key: Callable[[R], object],
+    node: Callable[[R], N],
     count_query: QuerySet[Any] | None,
 ) -> C:
     """A page as ``cls``, a concrete ``Connection[Node]`` subclass (so the schema has a named type)."""

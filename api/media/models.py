@@ -8,6 +8,7 @@ no live row references its hash any more.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import strawberry
 from tortoise import fields
@@ -60,7 +61,7 @@ class MediaItem(Model):
     preview_sha256 = fields.CharField(max_length=64)
     size_bytes = fields.BigIntField(description="bytes of all delivered files")
     source_sha256 = fields.CharField(max_length=64, description="the upload's bytes (or the text)")
-    metadata = fields.JSONField(description="audio.ProcessedAudio.metadata()")
+    metadata: dict[str, Any] = fields.JSONField(description="audio.ProcessedAudio.metadata()")
     idempotency_key = fields.CharField(max_length=100, null=True)
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()

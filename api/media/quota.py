@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
@@ -94,7 +95,7 @@ async def check_quota(
     )
 
 
-async def _upsert(account_id: int, **values: int | None) -> None:
+async def _upsert(account_id: int, **values: Any) -> None:
     now = utcnow()
     if await MediaSettings.filter(account_id=account_id).update(**values, updated_at=now):
         return

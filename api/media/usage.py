@@ -7,6 +7,8 @@ playable anywhere (R16); approved ones may also serve as ringback.
 
 from __future__ import annotations
 
+from typing import cast
+
 import ivr_flows
 from api.flows.models import Flow, FlowVersion
 from api.media.library import prompt_id
@@ -44,11 +46,10 @@ async def flows_using(item: MediaItem) -> list[str]:
             latest[flow_id] = (version_id, number)
     wanted = {version_id for version_id, _ in latest.values()}
     # The versions numbers run, through the versions' reverse relation to the numbers' settings.
-    wanted |= set(
-        await FlowVersion.filter(account_id=item.account_id, numbers__id__isnull=False).values_list(
-            "id", flat=True
-        )
+    running = await FlowVersion.filter(account_id=item.account_id, numbers__id__isnull=False).values_list(
+        "id", flat=True
     )
+    wanted |= set(cast("list[int]", running))
     if not wanted:
         return []
     target = prompt_id(item.id)
@@ -59,4 +60,4 @@ async def flows_using(item: MediaItem) -> list[str]:
             using.add(flow_id)
     if not using:
         return []
-    return list(await Flow.filter(id__in=using).order_by("id").values_list("name", flat=True))
+    return cast("list[str]", await Flow.filter(id__in=using).order_by("id").values_list("name", flat=True))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from tortoise.transactions import in_transaction
 
@@ -79,9 +80,8 @@ async def import_numbers(text: str, actor: Actor) -> ImportResult:
     async with in_transaction() as conn:
         existing: set[str] = set()
         for chunk in _chunks(wanted):
-            existing.update(
-                await Number.filter(number__in=chunk).using_db(conn).values_list("number", flat=True)
-            )
+            found = await Number.filter(number__in=chunk).using_db(conn).values_list("number", flat=True)
+            existing.update(cast("list[str]", found))
         new = [n for n in wanted if n not in existing]
         rows = [
             Number(

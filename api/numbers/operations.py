@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from tortoise.transactions import in_transaction
 
@@ -40,7 +41,7 @@ async def operator_change_status(
             "status",
         )
     now = utcnow()
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if to_status == S.RECLAIMED:
         if cool_down_days is None or not 0 <= cool_down_days <= 3650:
             raise UserError("invalid_cool_down", "请设置0到3650天的冷却期", "coolDownDays")
@@ -73,7 +74,10 @@ async def operator_change_status(
 async def make_available_after_cooldown(now: dt.datetime | None = None) -> int:
     """Reclaimed numbers whose cool-down has passed go back to the inventory."""
     now = now or utcnow()
-    due = await Number.filter(status=S.RECLAIMED, available_from__lte=now).values_list("id", flat=True)
+    due = cast(
+        "list[int]",
+        await Number.filter(status=S.RECLAIMED, available_from__lte=now).values_list("id", flat=True),
+    )
     moved = 0
     for number_id in due:
         async with in_transaction() as conn:

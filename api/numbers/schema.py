@@ -82,8 +82,7 @@ class Query:
             )
             if listed is not None:
                 events = events.filter(id__gt=listed.id)
-        events = await events.order_by("at", "id")
-        return [NumberEventType.of(e) for e in events]
+        return [NumberEventType.of(e) for e in await events.order_by("at", "id")]
 
     @strawberry.field(description="Prices of the 靓号 grades, in fen.", permission_classes=[IsSignedIn])
     async def grade_prices(self, info: Info) -> list[GradePriceType]:

@@ -261,7 +261,7 @@ async def save_settings(number: Number, routing: NumberRouting, fields: list[str
     async with transaction() as conn:
         await routing.save(update_fields=[*fields, "updated_at"], using_db=conn)
         if routing.flow_version_id is not None:
-            version = await FlowVersion.get(id=routing.flow_version_id).using_db(conn)
+            version = await FlowVersion.get(id=routing.flow_version_id, using_db=conn)
             plan, _ = await loads.compile(number, routing, loads.flow(version), version.account_id)
             await _store(number, plan, conn)
     return routing

@@ -22,7 +22,7 @@ def policies_of(
     """The policies of ``number`` with these settings and the operator's holiday table."""
     status = number.status.value if number.status in SERVED else "active"
     return ivr_flows.NumberPolicies(
-        status=status,  # type: ignore[arg-type]
+        status=status,
         allowed_categories=routing.allowed_categories,
         caller_list=CallerListPolicy(
             mode=routing.list_mode.value if isinstance(routing.list_mode, ListMode) else routing.list_mode,

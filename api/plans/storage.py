@@ -39,7 +39,7 @@ async def store_plan(
         row = await CompiledPlan.create(number_id=number.id, using_db=conn, **fields)
     else:
         await CompiledPlan.filter(id=existing.id).using_db(conn).update(**fields)
-        row = await CompiledPlan.get(id=existing.id).using_db(conn)
+        row = await CompiledPlan.get(id=existing.id, using_db=conn)
     return row, True
 
 

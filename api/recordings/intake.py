@@ -9,6 +9,7 @@ import asyncio
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any, cast
 
 from tortoise.exceptions import IntegrityError
 
@@ -82,7 +83,7 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore
             duration_seconds=audio.duration_seconds,
             size_bytes=sum(len(audio.outputs[k].data) for k in COLUMNS),
             created_at=utcnow(),
-            **{column: audio.outputs[k].sha256 for k, column in COLUMNS.items()},
+            **cast("dict[str, Any]", {column: audio.outputs[k].sha256 for k, column in COLUMNS.items()}),
         )
     except IntegrityError:
         earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import strawberry
 from tortoise import fields
@@ -37,16 +38,18 @@ class NumberRouting(Model):
     number_id: int
     package = fields.CharEnumField(LinePackage, max_length=16, default=LinePackage.SWITCHBOARD)
     extra_lines = fields.IntField(default=0)
-    allowed_categories = fields.JSONField(default=list)
+    allowed_categories: list[str] = fields.JSONField(default=list)
     list_mode = fields.CharEnumField(ListMode, max_length=8, default=ListMode.OFF)
-    list_entries = fields.JSONField(default=list)
-    allowed_areas = fields.JSONField(default=list)
-    refused_areas = fields.JSONField(default=list)
+    list_entries: list[str] = fields.JSONField(default=list)
+    allowed_areas: list[str] = fields.JSONField(default=list)
+    refused_areas: list[str] = fields.JSONField(default=list)
     flow_version: fields.ForeignKeyNullableRelation[FlowVersion] = fields.ForeignKeyField(
         "models.FlowVersion", related_name="numbers", null=True, on_delete=fields.RESTRICT
     )
     flow_version_id: int | None
-    simple = fields.JSONField(null=True, description="the simple routing form last saved, if any")
+    simple: dict[str, Any] | None = fields.JSONField(
+        null=True, description="the simple routing form last saved, if any"
+    )
     updated_at = fields.DatetimeField()
 
     class Meta:

@@ -32,7 +32,7 @@ async def routing_of(number: Number, using: BaseDBAsyncClient | None = None) -> 
             using_db=using,
         )
     except IntegrityError:  # a concurrent first change created it
-        routing = await NumberRouting.get(number_id=number.id).using_db(using)
+        routing = await NumberRouting.get(number_id=number.id, using_db=using)
     return routing
 
 

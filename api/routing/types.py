@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import strawberry
+from strawberry.scalars import JSON
 
 from api.clock import to_local
 from api.flows.types import DiagnosticType, FlowVersionType
@@ -53,7 +55,7 @@ class NumberRoutingType:
             allowed_areas=list(row.allowed_areas),
             refused_areas=list(row.refused_areas),
             flow_version_id=strawberry.ID(str(row.flow_version_id)) if row.flow_version_id else None,
-            simple=row.simple,
+            simple=cast("JSON | None", row.simple),
             plan_version=plan.version if plan else None,
             plan_etag=plan.etag if plan else None,
             updated_at=to_local(row.updated_at),
