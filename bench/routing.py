@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/routing.py`` (SQLite in a temporary directory; ``-
 PostgreSQL — that database is migrated and gets bench rows added).
 
 1. Migrates a fresh database and seeds it: one customer, ``--numbers`` active 400 numbers, each with the
-   seed's work-hours simple routing, a 300-entry blacklist and a refused area (so every plan is compiled
+   provider FAQ's work-hours simple routing, a 300-entry blacklist and a refused area (so every plan is compiled
    and stored), a telephony token and a customer token.
 2. Serves the API with uvicorn in a subprocess on a loopback port (``python -m api serve --no-jobs``,
    access log off).

@@ -1,7 +1,7 @@
 """Static analysis: everything wrong or risky in a flow and its number's policies, found at once.
 
 Each check returns :class:`Diagnostic` data so the editor can mark the node or edge; analysis never
-raises on a flow that loaded. Errors block compiling; warnings carry the seed's advice (R10 wait times).
+raises on a flow that loaded. Errors block compiling; warnings carry the provider FAQ's advice (R10 wait times).
 The codes are stable and documented in ``docs/dialplan.md``.
 """
 

@@ -1,7 +1,7 @@
 """A simulated call: who calls, when, which keys they press, how each bound phone behaves.
 
 Plain input data for :func:`ivr_flows.simulate` and for flow test cases. Phone behaviour follows R10 as
-the seed explains it: a busy *landline* fails at once, while a busy or switched-off *mobile* gives a
+the provider FAQ explains it: a busy *landline* fails at once, while a busy or switched-off *mobile* gives a
 waiting signal, so the platform lets the full wait time pass before trying the next number.
 """
 

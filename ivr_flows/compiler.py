@@ -3,7 +3,7 @@
 The compiler does the thinking so runtimes stay simple: area names become area-code sets, schedules
 become midnight-free segments plus a day table of holidays and make-up workdays, bound numbers become
 their national form with their kind (mobile / landline, which decides R10's busy behaviour), text to
-speech becomes a prompt id, and every missing exit is sent to a system step with the seed's wording.
+speech becomes a prompt id, and every missing exit is sent to a system step with the provider FAQ's wording.
 Output is deterministic: steps are laid out breadth-first from the entry in the flow's own order.
 """
 
@@ -51,7 +51,7 @@ __all__ = [
     "tts_prompt_id",
 ]
 
-#: What the platform itself says. The first three are the seed's own words (R15, R14, R10).
+#: What the platform itself says. The first three are the provider FAQ's own words (R15, R14, R10).
 SYSTEM_PROMPTS: dict[str, str] = {
     "sys-no-permission": "您无权拨打该号码",
     "sys-area-busy": "对不起,您要的电话忙!",

@@ -1,6 +1,6 @@
 """Weekly schedules for time switches (R13): windows, dated exceptions, holidays and make-up workdays.
 
-Designers write windows the way the seed does ("周一至周五08:30-17:30 周六08:30-12:00"). The compiler
+Designers write windows the way the provider FAQ does ("周一至周五08:30-17:30 周六08:30-12:00"). The compiler
 flattens them into *segments* — (weekdays, start minute, end minute), half-open, never across midnight —
 because that is what both the simulator and Asterisk's ``GotoIfTime`` can evaluate without surprises.
 A window whose end is not after its start runs across midnight and is split in two.

@@ -1,7 +1,7 @@
-"""Simple routing: the seed's self-service settings, turned into a flow, published and put in service.
+"""Simple routing: the provider FAQ's self-service settings, turned into a flow, published and put in service.
 
 For customers who never open the editor: bound numbers in order with a wait time each (R10), a weekly
-work schedule (R13) with, outside it, other numbers, voicemail (the seed's answer to "can callers leave a
+work schedule (R13) with, outside it, other numbers, voicemail (the provider FAQ's answer to "can callers leave a
 message outside working hours") or a closing announcement, forward on busy / on no answer (R11),
 voicemail (R17), recording (R18) and a ringback tone (R16). Saving generates an ordinary flow — one per
 number, which a designer can later open and extend — and hands it to the publishing pipeline, which

@@ -1,6 +1,6 @@
 """The issue's "done means": work-hours routing with a blacklist and an area restriction, through GraphQL.
 
-A customer sets up the seed's routing (weekdays 08:30–17:30 and Saturday 08:30–12:00 to the office
+A customer sets up the provider FAQ's routing (weekdays 08:30–17:30 and Saturday 08:30–12:00 to the office
 landline, other times to the duty mobile), blacklists a caller, refuses an area, simulates a Saturday
 13:00 call from the refused area and from an ordinary one, edits and publishes a new version, rolls back;
 the telephony token fetches the compiled plan and may do nothing else; another customer sees none of it.

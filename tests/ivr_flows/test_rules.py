@@ -1,4 +1,4 @@
-"""Every business rule a call depends on (R4, R9–R19), checked through the simulator in the seed's words."""
+"""Every business rule a call depends on (R4, R9–R19), checked through the simulator in the provider FAQ's words."""
 
 from __future__ import annotations
 
