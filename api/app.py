@@ -23,6 +23,7 @@ from api.media.routes import media_routes
 from api.recordings.routes import recording_routes
 from api.requestid import RequestIdMiddleware
 from api.telephony import routes as telephony
+from api.webapp import web_routes
 
 __all__ = ["create_app"]
 
@@ -88,6 +89,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/changes", telephony.changes),
             *media_routes(),
             *recording_routes(),
+            *web_routes(config.web_dist, graphiql=config.graphiql),  # last: it catches every path
         ],
         lifespan=lifespan,
     )

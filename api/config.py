@@ -44,6 +44,8 @@ class Config:
     media_quota_bytes: int = 200 * 1024 * 1024
     voicemail_retention_days: int = 30
     media_link_seconds: int = 3600
+    #: The built web app (``npm run build`` in web/, run by scripts/setup).
+    web_dist: Path = Path(__file__).resolve().parent.parent / "web" / "dist"
 
     @property
     def documents_dir(self) -> Path:
