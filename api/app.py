@@ -20,6 +20,7 @@ from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
 from api.telephony import routes as telephony
 from api.view import GraphQLView
+from api.webapp import web_routes
 
 __all__ = ["create_app"]
 
@@ -53,6 +54,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
             *download_routes(),
+            *web_routes(config.web_dist, graphiql=config.graphiql),  # last: it catches every path
         ],
         lifespan=lifespan,
     )

@@ -47,6 +47,8 @@ class Config:
     #: argon2id cost of new password hashes (argon2's recommended defaults); tests lower it.
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024
+    #: The built web app (``npm run build`` in web/, run by scripts/setup).
+    web_dist: Path = Path(__file__).resolve().parent.parent / "web" / "dist"
 
     @property
     def documents_dir(self) -> Path:

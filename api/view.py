@@ -21,6 +21,7 @@ from strawberry.types import ExecutionResult
 from api.accounts.auth import InvalidToken, authenticate_request
 from api.config import Config
 from api.graphql.context import Context
+from api.webapp import graphiql_page
 
 __all__ = ["GraphQLView"]
 
@@ -85,6 +86,10 @@ class GraphQLView(GraphQL[Context, None]):
             if content_type not in (JSON, "multipart/form-data"):
                 return PlainTextResponse("POST bodies must be application/json (or multipart uploads)", 415)
         return None
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Our own GraphiQL build (web/), served from this service: Strawberry's page loads a CDN.
+        return graphiql_page(self.config.web_dist)
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         # A cookie rides along on cross-site form posts; only trust it where a browser could not forge the

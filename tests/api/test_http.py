@@ -64,13 +64,6 @@ async def test_methods_and_media_types_we_do_not_speak(env: Env) -> None:
         assert bad_json.status_code == 400
 
 
-async def test_graphiql_page_for_browsers(env: Env) -> None:
-    async with env.client(accept="text/html") as http:
-        page = await http.get("/graphql")
-    assert page.status_code == 200
-    assert "GraphiQL" in page.text
-
-
 def _app_with(env: Env, **changes: Any) -> Any:
     config = Config(**{**env.config.__dict__, **changes})
     return create_app(config, run_jobs=False, manage_orm=False)

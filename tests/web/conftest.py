@@ -1,0 +1,159 @@
+"""Browser tests: the real service (uvicorn on a loopback port, SQLite, demo data) driven by Debian's
+Chromium through Playwright, in zh-CN and Asia/Shanghai.
+
+Every page fails its test on a console error, an uncaught exception, or a request to any host but the
+service (the app must work offline). Screenshots go to ``tests/web/screenshots/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    Route,
+    expect,
+    sync_playwright,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+expect.set_options(timeout=15_000)  # the machine is shared; waits end as soon as the page is ready
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CUSTOMER = ("customer", "customer-demo-400")
+OPERATOR = ("operator", "operator-demo-400")
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (scripts/setup)")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The service on a loopback port with the demo data; its base URL."""
+    if not (ROOT / "web" / "dist" / "index.html").exists():
+        pytest.fail("web/dist is missing: run scripts/setup (it builds the web app)")
+    data = tmp_path_factory.mktemp("web-data")
+    env = {
+        **os.environ,
+        "DATA_DIR": str(data),
+        "DATABASE_URL": f"sqlite://{data / 'hotline.sqlite3'}",
+        "SECRET_KEY": "browser-tests",
+        "PYTHONWARNINGS": "ignore",
+    }
+    subprocess.run([sys.executable, "-m", "api", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    port = _free_port()
+    log = (data / "service.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1):
+                    break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"the service exited: {(data / 'service.log').read_text()}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    yield browser
+    browser.close()
+
+
+@dataclass
+class Guard:
+    """What a page did that a test must not allow."""
+
+    service: str
+    problems: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def on_route(self, route: Route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == self.service:
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {url}")
+            route.abort()
+
+
+@pytest.fixture
+def context(browser: Browser, service: str) -> Iterator[BrowserContext]:
+    context = browser.new_context(
+        base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
+    )
+    yield context
+    context.close()
+
+
+def guarded_page(context: BrowserContext, service: str) -> tuple[Page, Guard]:
+    guard = Guard(service)
+    page = context.new_page()
+    page.on("console", guard.on_console)
+    page.on("pageerror", lambda error: guard.problems.append(f"uncaught: {error}"))
+    page.route("**/*", guard.on_route)
+    page.set_default_timeout(15_000)
+    return page, guard
+
+
+@pytest.fixture
+def page(context: BrowserContext, service: str) -> Iterator[Page]:
+    page, guard = guarded_page(context, service)
+    yield page
+    assert guard.problems == []
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def sign_in(page: Page, who: tuple[str, str] = CUSTOMER) -> None:
+    page.goto("/")
+    page.get_by_label("登录名").fill(who[0])
+    page.get_by_label("密码").fill(who[1])
+    page.get_by_role("button", name="登 录").or_(page.get_by_role("button", name="登录")).click()
+    page.get_by_role("button", name="退出登录").wait_for()

@@ -1,0 +1,53 @@
+import { Spin } from "antd";
+import { lazy, Suspense, useEffect } from "react";
+import { match, navigate, usePath } from "./router";
+import { useViewer } from "./session";
+
+// Every screen is its own chunk: the first download is the shell of the shell.
+const LoginPage = lazy(() => import("./pages/LoginPage"));
+const Shell = lazy(() => import("./pages/Shell"));
+const EditorPage = lazy(() => import("./editor/EditorPage"));
+
+function Loading() {
+  return (
+    <div style={{ padding: 48, textAlign: "center" }}>
+      <Spin size="large" tip="加载中…">
+        <div style={{ height: 48 }} />
+      </Spin>
+    </div>
+  );
+}
+
+export function App() {
+  const path = usePath();
+  const viewer = useViewer();
+  const signedIn = Boolean(viewer.data?.user);
+
+  useEffect(() => {
+    if (viewer.isSuccess && !signedIn && path !== "/login") navigate("/login", true);
+    if (viewer.isSuccess && signedIn && path === "/login") navigate("/", true);
+  }, [viewer.isSuccess, signedIn, path]);
+
+  if (viewer.isPending) return <Loading />;
+  if (!signedIn || !viewer.data) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
+
+  const editor = match("/flows/:id", path);
+  if (editor) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <EditorPage flowId={editor.id} viewer={viewer.data} />
+      </Suspense>
+    );
+  }
+  return (
+    <Suspense fallback={<Loading />}>
+      <Shell viewer={viewer.data} path={path} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,381 @@
+import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined, RedoOutlined, UndoOutlined } from "@ant-design/icons";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeTypes } from "@xyflow/react";
+import { App, Badge, Button, List, Modal, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { request, unwrap, UserErrorsError } from "../api/client";
+import { FlowDocument, SaveFlowDraftDocument, ValidateFlowDocument } from "../gql/graphql";
+import { navigate } from "../router";
+import type { Viewer } from "../session";
+import { FlowNodeView } from "./FlowNodeView";
+import { TYPE_ICON } from "./icons";
+import { layout } from "./layout";
+import { docToGraph, graphToDoc, NODE_TYPES, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
+import { useOverlay } from "./overlay";
+import { PropertiesPanel } from "./PropertiesPanel";
+import { SimulatePanel } from "./SimulatePanel";
+import { redo, selection, undo, useEditor } from "./store";
+import { VersionsPanel } from "./VersionsPanel";
+
+const nodeTypes: NodeTypes = { flow: FlowNodeView };
+const DRAG_TYPE = "application/x-hotline-node";
+const AUTOSAVE_MS = 800;
+
+const ARIA_LABELS = {
+  "node.a11yDescription.default": "按回车或空格选中节点,按 Delete 删除,方向键移动。",
+  "node.a11yDescription.keyboardDisabled": "按回车或空格选中节点,按 Delete 删除。",
+  "node.a11yDescription.ariaLiveMessage": ({ direction, x, y }: { direction: string; x: number; y: number }) => `节点已向${direction}移动,位置 ${x}, ${y}`,
+  "edge.a11yDescription.default": "按回车或空格选中连线,按 Delete 删除。",
+  "controls.ariaLabel": "画布控制",
+  "controls.zoomIn.ariaLabel": "放大",
+  "controls.zoomOut.ariaLabel": "缩小",
+  "controls.fitView.ariaLabel": "适应画布",
+  "controls.interactive.ariaLabel": "锁定画布",
+  "minimap.ariaLabel": "缩略图",
+  "handle.ariaLabel": "连接点",
+};
+
+const SHORTCUTS: [string, string][] = [
+  ["Ctrl + Z", "撤销"],
+  ["Ctrl + Shift + Z / Ctrl + Y", "重做"],
+  ["Ctrl + C / Ctrl + V", "复制 / 粘贴选中的节点"],
+  ["Ctrl + D", "复制一份选中的节点"],
+  ["Delete / Backspace", "删除选中的节点或连线"],
+  ["Shift + 拖动", "框选多个节点"],
+  ["Ctrl + F", "查找节点"],
+  ["?", "显示本帮助"],
+];
+
+let clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null = null;
+
+type SaveState = "saved" | "dirty" | "saving" | "error";
+
+function Editor({ flowId }: { flowId: string }) {
+  const { message, modal } = App.useApp();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const version = useEditor((s) => s.version);
+  const { onNodesChange, onEdgesChange, connect, addNode, load, paste, select, setPositions } = useEditor.getState();
+  const overlay = useOverlay();
+  const [name, setName] = useState("");
+  const [loaded, setLoaded] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [help, setHelp] = useState(false);
+  const [tab, setTab] = useState("props");
+  const [searching, setSearching] = useState(false);
+  const revision = useRef(0);
+  const base = useRef<Partial<FlowDoc>>({});
+  const savedVersion = useRef(0);
+  const saving = useRef<Promise<boolean> | null>(null);
+  const dragBefore = useRef<{ nodes: FlowNode[]; edges: FlowEdge[] } | null>(null);
+
+  const validate = useCallback(async () => {
+    const result = (await request(ValidateFlowDocument, { id: flowId })).validateFlow ?? [];
+    useOverlay.getState().setDiagnostics(result);
+  }, [flowId]);
+
+  const applyDoc = useCallback((doc: FlowDoc, rev: number, flowName: string) => {
+    base.current = { id: doc.id, name: doc.name, tests: doc.tests ?? [] };
+    revision.current = rev;
+    setName(flowName);
+    const graph = docToGraph(doc);
+    load(graph);
+    savedVersion.current = useEditor.getState().version;
+    useEditor.temporal.getState().clear();
+    setSaveState("saved");
+  }, [load]);
+
+  const reload = useCallback(async () => {
+    const data = (await request(FlowDocument, { id: flowId })).flow;
+    if (!data) {
+      message.error("流程不存在或无权查看");
+      navigate("/flows");
+      return;
+    }
+    applyDoc(data.draft as FlowDoc, data.revision, data.name);
+    setLoaded(true);
+    await validate();
+  }, [flowId, applyDoc, validate, message]);
+
+  useEffect(() => {
+    void reload();
+    return () => {
+      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {} });
+    };
+  }, [reload]);
+
+  /** Save now if anything changed; false when the save failed (a conflict opens its dialog). */
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (saving.current) await saving.current;
+    const state = useEditor.getState();
+    if (state.version === savedVersion.current) return true;
+    const target = state.version;
+    const doc = graphToDoc(state.nodes, state.edges, base.current);
+    setSaveState("saving");
+    const run = (async () => {
+      try {
+        const saved = unwrap((await request(SaveFlowDraftDocument, { id: flowId, document: doc, baseRevision: revision.current })).saveFlowDraft);
+        revision.current = saved.revision;
+        savedVersion.current = target;
+        setSaveState(useEditor.getState().version === target ? "saved" : "dirty");
+        await validate();
+        return true;
+      } catch (e) {
+        setSaveState("error");
+        if (e instanceof UserErrorsError && e.has("conflict")) {
+          modal.confirm({
+            title: "草稿已被其他人或其他窗口修改",
+            content: "在您上次保存之后,这个流程的草稿被另一处保存过。您可以重新加载对方的版本(放弃本页的修改),或者用本页的内容覆盖。",
+            okText: "用本页覆盖",
+            cancelText: "重新加载",
+            onOk: async () => {
+              const latest = (await request(FlowDocument, { id: flowId })).flow;
+              if (latest) revision.current = latest.revision;
+              savedVersion.current = -1;
+              await flush();
+            },
+            onCancel: () => void reload(),
+          });
+        } else {
+          message.error(`保存失败:${(e as Error).message}`);
+        }
+        return false;
+      }
+    })();
+    saving.current = run;
+    try {
+      return await run;
+    } finally {
+      saving.current = null;
+    }
+  }, [flowId, validate, modal, message, reload]);
+
+  // Autosave shortly after the last edit.
+  useEffect(() => {
+    if (!loaded || version === savedVersion.current) return;
+    setSaveState("dirty");
+    const timer = window.setTimeout(() => void flush(), AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [version, loaded, flush]);
+
+  const addAt = useCallback((kind: NodeType, position?: { x: number; y: number }) => {
+    const where = position ?? flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    addNode(kind, where);
+    setTab("props");
+  }, [flow, addNode]);
+
+  const tidy = useCallback(async () => {
+    const started = useEditor.getState().version;
+    const state = useEditor.getState();
+    const positions = await layout(state.nodes, state.edges);
+    if (useEditor.getState().version !== started) {
+      message.info("整理期间画布有改动,已放弃这次整理");
+      return;
+    }
+    setPositions(positions);
+    window.requestAnimationFrame(() => {
+      void flow.fitView({ maxZoom: 1 });
+      message.success("布局已整理");
+    });
+  }, [flow, message, setPositions]);
+
+  const jumpTo = useCallback((id: string) => {
+    const node = useEditor.getState().nodes.find((n) => n.id === id);
+    if (!node) return;
+    select([id]);
+    setTab("props");
+    void flow.setCenter(node.position.x + 100, node.position.y + 40, { zoom: 1.2, duration: 300 });
+  }, [flow, select]);
+
+  // Keyboard shortcuts (not while typing in a field).
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const el = e.target as HTMLElement;
+      if (el.closest("input, textarea, [contenteditable=true], .ant-select")) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === "z" && !e.shiftKey) undo();
+      else if (mod && ((key === "z" && e.shiftKey) || key === "y")) redo();
+      else if (mod && key === "c") clipboard = selection(useEditor.getState());
+      else if (mod && key === "v" && clipboard) paste(clipboard, { x: 40, y: 40 });
+      else if (mod && key === "d") paste(selection(useEditor.getState()), { x: 40, y: 40 });
+      else if (mod && key === "f") setSearching(true);
+      else if (e.key === "?") setHelp(true);
+      else return;
+      e.preventDefault();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [paste]);
+
+  function onDrop(e: DragEvent) {
+    const kind = e.dataTransfer.getData(DRAG_TYPE) as NodeType;
+    if (!kind) return;
+    e.preventDefault();
+    addAt(kind, flow.screenToFlowPosition({ x: e.clientX - 90, y: e.clientY - 20 }));
+  }
+
+  const onConnect = useCallback((c: Connection) => c.sourceHandle && connect(c.source, c.sourceHandle, c.target), [connect]);
+
+  // Drags are one history entry: pause tracking while the node moves, record where it started.
+  const onNodeDragStart = useCallback(() => {
+    const { nodes: n, edges: e } = useEditor.getState();
+    dragBefore.current = { nodes: n, edges: e };
+    useEditor.temporal.getState().pause();
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    window.setTimeout(() => {
+      const temporal = useEditor.temporal;
+      temporal.getState().resume();
+      const before = dragBefore.current;
+      dragBefore.current = null;
+      if (before) {
+        const past = temporal.getState().pastStates;
+        temporal.setState({
+          pastStates: [...past, { nodes: before.nodes.map((n) => ({ ...n, selected: false })), edges: before.edges }],
+          futureStates: [],
+        });
+      }
+      useEditor.setState({ version: useEditor.getState().version + 1 });
+    }, 0);
+  }, []);
+
+  const errors = overlay.diagnostics.filter((d) => d.severity === "error");
+  const pathSet = useMemo(() => new Set(overlay.path.slice(0, overlay.step + 1)), [overlay.path, overlay.step]);
+  const shownEdges = useMemo(
+    () =>
+      edges.map((e) => {
+        const classes = [
+          pathSet.has(e.source) && pathSet.has(e.target) && "on-path",
+          overlay.byEdge[e.id]?.some((d) => d.severity === "error") && "has-error",
+          overlay.diff[e.id] && `diff-${overlay.diff[e.id]}`,
+        ].filter(Boolean).join(" ");
+        return classes ? { ...e, className: classes } : e;
+      }),
+    [edges, pathSet, overlay.byEdge, overlay.diff],
+  );
+
+  const statusText: Record<SaveState, string> = { saved: "已保存", dirty: "有未保存的修改", saving: "正在保存…", error: "保存失败" };
+
+  if (!loaded) return <Spin style={{ margin: 48 }} />;
+  return (
+    <div className="editor">
+      <header className="editor-bar">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => void flush().then(() => navigate("/flows"))}>流程列表</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>{name}</Typography.Title>
+        <Tag color={saveState === "saved" ? "green" : saveState === "error" ? "red" : "gold"} role="status">{statusText[saveState]} · 草稿第 {revision.current} 版</Tag>
+        <div style={{ flex: 1 }} />
+        {searching ? (
+          <Select autoFocus showSearch open style={{ width: 220 }} aria-label="查找节点" placeholder="输入节点名称" optionFilterProp="label"
+            options={nodes.map((n) => ({ value: n.id, label: `${n.data.label || TYPE_NAME[n.data.kind]} (${n.id})` }))}
+            onChange={(id: string) => (jumpTo(id), setSearching(false))} onBlur={() => setSearching(false)} />
+        ) : (
+          <Button onClick={() => setSearching(true)}>查找节点</Button>
+        )}
+        <Tooltip title="撤销 (Ctrl+Z)"><Button icon={<UndoOutlined />} aria-label="撤销" onClick={undo} /></Tooltip>
+        <Tooltip title="重做 (Ctrl+Shift+Z)"><Button icon={<RedoOutlined />} aria-label="重做" onClick={redo} /></Tooltip>
+        <Button icon={<ClusterOutlined />} onClick={() => void tidy()}>整理布局</Button>
+        <Tooltip title="键盘快捷键 (?)"><Button icon={<QuestionCircleOutlined />} aria-label="键盘快捷键" onClick={() => setHelp(true)} /></Tooltip>
+      </header>
+      <div className="editor-body">
+        <nav className="palette" aria-label="节点类型">
+          <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>拖到画布上,或按回车添加</Typography.Text>
+          {NODE_TYPES.filter((t) => t.type !== "start").map((t) => (
+            <Tooltip key={t.type} title={t.hint} placement="right">
+              <Button icon={TYPE_ICON[t.type]} draggable aria-label={`添加${t.name}`}
+                onDragStart={(e) => (e.dataTransfer.setData(DRAG_TYPE, t.type), (e.dataTransfer.effectAllowed = "move"))}
+                onClick={() => addAt(t.type)}>
+                {t.name}
+              </Button>
+            </Tooltip>
+          ))}
+        </nav>
+        <main className="canvas" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} aria-label="流程画布">
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={shownEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onNodeClick={() => setTab("props")}
+            deleteKeyCode={["Delete", "Backspace"]}
+            multiSelectionKeyCode={["Control", "Meta"]}
+            selectionKeyCode="Shift"
+            ariaLabelConfig={ARIA_LABELS}
+            defaultEdgeOptions={{ type: "smoothstep" }}
+            fitView
+            fitViewOptions={{ maxZoom: 1 }}
+            minZoom={0.1}
+          >
+            <Background />
+            <MiniMap pannable zoomable ariaLabel="缩略图" />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </main>
+        <aside className="side" aria-label="侧栏">
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              { key: "props", label: "属性", children: <div className="side-pane"><PropertiesPanel /></div> },
+              {
+                key: "problems",
+                label: <Badge count={overlay.diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge>,
+                children: (
+                  <div className="side-pane">
+                    <List
+                      size="small"
+                      dataSource={overlay.diagnostics}
+                      locale={{ emptyText: "没有发现问题" }}
+                      renderItem={(d) => (
+                        <List.Item>
+                          <Button type="link" style={{ whiteSpace: "normal", textAlign: "left", height: "auto", padding: 0 }} disabled={!d.nodeId} onClick={() => d.nodeId && jumpTo(d.nodeId)}>
+                            <Tag color={d.severity === "error" ? "red" : "orange"}>{d.severity === "error" ? "错误" : "提醒"}</Tag>
+                            {d.message}
+                          </Button>
+                        </List.Item>
+                      )}
+                    />
+                  </div>
+                ),
+              },
+              { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={(t) => {
+                base.current = { ...base.current, tests: [...(base.current.tests ?? []), t] };
+                savedVersion.current = -1;
+                void flush();
+              }} /></div> },
+              { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} flush={flush} hasErrors={errors.length > 0} restore={(doc) => {
+                const graph = docToGraph(doc);
+                base.current = { ...base.current, tests: doc.tests ?? [] };
+                useEditor.setState({ nodes: graph.nodes, edges: graph.edges, version: useEditor.getState().version + 1 });
+              }} /></div> },
+            ]}
+          />
+        </aside>
+      </div>
+      <Modal open={help} title="键盘快捷键" footer={null} onCancel={() => setHelp(false)}>
+        <table className="shortcut-table">
+          <tbody>
+            {SHORTCUTS.map(([k, v]) => (
+              <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+          不用鼠标也能编辑:在左侧按回车添加节点,在「属性」里用「出口」下拉框连接到下一个节点。
+        </Typography.Paragraph>
+      </Modal>
+    </div>
+  );
+}
+
+export default function EditorPage({ flowId }: { flowId: string; viewer: Viewer }) {
+  return (
+    <ReactFlowProvider>
+      <Editor flowId={flowId} />
+    </ReactFlowProvider>
+  );
+}

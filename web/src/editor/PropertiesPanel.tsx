@@ -1,0 +1,200 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from "antd";
+import { exitName, exitsOf, MENU_KEYS, TYPE_NAME, type FlowNode, type Props } from "./model";
+import { useOverlay } from "./overlay";
+import { PromptPicker, type PromptRef } from "./PromptPicker";
+import { useShallow } from "zustand/react/shallow";
+import { useEditor } from "./store";
+
+const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"].map((d, i) => ({ value: i + 1, label: `周${d}` }));
+
+type Destination = { number: string; wait_s: number; name?: string };
+type Window = { name?: string; days: number[]; start: string; end: string };
+type Schedule = { windows: Window[]; exceptions: unknown[]; observe_holidays: boolean };
+
+function lines(text: string): string[] {
+  return text.split(/[\s,,;;、]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) {
+  const p = node.data.props;
+  const update = useEditor((s) => s.updateNode);
+  switch (node.data.kind) {
+    case "play":
+      return (
+        <>
+          <Form.Item label="提示音"><PromptPicker label="提示音" value={p.prompt as PromptRef} onChange={(v) => set({ prompt: v })} /></Form.Item>
+          <Form.Item label="作为彩铃播放(不摘机、不计费)">
+            <Switch aria-label="作为彩铃播放" checked={Boolean(p.early_media)} onChange={(v) => set({ early_media: v })} />
+          </Form.Item>
+        </>
+      );
+    case "menu":
+      return (
+        <>
+          <Form.Item label="菜单提示音"><PromptPicker label="菜单提示音" value={p.prompt as PromptRef} onChange={(v) => set({ prompt: v })} /></Form.Item>
+          <Form.Item label="可按的键">
+            <Checkbox.Group aria-label="可按的键" value={node.data.keys ?? []} options={MENU_KEYS.map((k) => ({ value: k, label: k }))}
+              onChange={(keys) => update(node.id, { keys: keys as string[] })} />
+          </Form.Item>
+          <Space>
+            <Form.Item label="等待按键(秒)"><InputNumber aria-label="等待按键秒数" min={1} max={60} value={p.timeout_s as number} onChange={(v) => set({ timeout_s: v ?? 5 })} /></Form.Item>
+            <Form.Item label="重试次数"><InputNumber aria-label="重试次数" min={0} max={9} value={p.max_retries as number} onChange={(v) => set({ max_retries: v ?? 2 })} /></Form.Item>
+          </Space>
+          <Form.Item label="按错键时的提示"><PromptPicker optional label="按错键时的提示" value={p.invalid_prompt as PromptRef} onChange={(v) => set({ invalid_prompt: v ?? undefined })} /></Form.Item>
+          <Form.Item label="未按键时的提示"><PromptPicker optional label="未按键时的提示" value={p.timeout_prompt as PromptRef} onChange={(v) => set({ timeout_prompt: v ?? undefined })} /></Form.Item>
+        </>
+      );
+    case "dial": {
+      const dests = (p.destinations as Destination[]) ?? [];
+      const put = (next: Destination[]) => set({ destinations: next });
+      const move = (i: number, d: number) => {
+        const next = [...dests];
+        [next[i], next[i + d]] = [next[i + d], next[i]];
+        put(next);
+      };
+      return (
+        <>
+          <Form.Item label="呼叫方式">
+            <Radio.Group aria-label="呼叫方式" value={p.strategy ?? "sequential"} onChange={(e) => set({ strategy: e.target.value })}
+              options={[{ value: "sequential", label: "依次呼叫" }, { value: "ring_all", label: "同时振铃" }]} />
+          </Form.Item>
+          <Typography.Text strong>绑定电话</Typography.Text>
+          {dests.map((d, i) => (
+            <div key={i} className="dest-row" style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
+              <Space wrap>
+                <Input aria-label={`电话${i + 1}号码`} placeholder="手机或带区号固话" value={d.number} style={{ width: 150 }}
+                  onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, number: e.target.value.trim() } : x)))} />
+                <InputNumber aria-label={`电话${i + 1}等待秒数`} min={1} max={300} value={d.wait_s} suffix="秒"
+                  onChange={(v) => put(dests.map((x, j) => (j === i ? { ...x, wait_s: v ?? 30 } : x)))} />
+                <Input aria-label={`电话${i + 1}名称`} placeholder="名称(可选)" value={d.name ?? ""} style={{ width: 110 }}
+                  onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`电话${i + 1}上移`} disabled={i === 0} onClick={() => move(i, -1)} />
+                <Button size="small" icon={<ArrowDownOutlined />} aria-label={`电话${i + 1}下移`} disabled={i === dests.length - 1} onClick={() => move(i, 1)} />
+                <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除电话${i + 1}`} onClick={() => put(dests.filter((_, j) => j !== i))} />
+              </Space>
+            </div>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => put([...dests, { number: "", wait_s: dests.length ? 20 : 55 }])} style={{ margin: "6px 0 12px" }}>
+            添加电话
+          </Button>
+          <Form.Item label="等待时给来电者放的彩铃"><PromptPicker optional label="转接彩铃" value={p.ringback as PromptRef} onChange={(v) => set({ ringback: v ?? undefined })} /></Form.Item>
+          <Form.Item label="通话录音"><Switch aria-label="通话录音" checked={Boolean(p.record)} onChange={(v) => set({ record: v })} /></Form.Item>
+        </>
+      );
+    }
+    case "voicemail":
+      return (
+        <>
+          <Form.Item label="留言提示音"><PromptPicker optional label="留言提示音" value={p.greeting as PromptRef} onChange={(v) => set({ greeting: v ?? undefined })} /></Form.Item>
+          <Form.Item label="最长留言(秒)"><InputNumber aria-label="最长留言秒数" min={5} max={600} value={(p.max_length_s as number) ?? 120} onChange={(v) => set({ max_length_s: v ?? 120 })} /></Form.Item>
+        </>
+      );
+    case "hangup":
+      return (
+        <>
+          <Form.Item label="结束语"><PromptPicker optional label="结束语" value={p.announcement as PromptRef} onChange={(v) => set({ announcement: v ?? undefined })} /></Form.Item>
+          <Form.Item label="挂机原因">
+            <Select aria-label="挂机原因" value={(p.cause as string) ?? "normal"} onChange={(cause) => set({ cause })}
+              options={[{ value: "normal", label: "正常结束" }, { value: "busy", label: "忙" }, { value: "rejected", label: "拒接" }, { value: "unallocated", label: "空号" }, { value: "congestion", label: "线路拥塞" }]} />
+          </Form.Item>
+        </>
+      );
+    case "record":
+      return (
+        <Form.Item label="录音">
+          <Radio.Group aria-label="录音动作" value={p.action ?? "start"} onChange={(e) => set({ action: e.target.value })}
+            options={[{ value: "start", label: "开始录音" }, { value: "stop", label: "停止录音" }]} />
+        </Form.Item>
+      );
+    case "area_switch":
+      return (
+        <Form.Item label="地区(区号,如 010、020、0755)" extra="匹配这些地区的来电走「匹配」出口">
+          <Select aria-label="地区区号" mode="tags" value={(p.areas as string[]) ?? []} tokenSeparators={[",", ",", " "]}
+            onChange={(areas: string[]) => set({ areas: areas.filter((a) => /^0\d{2,3}$/.test(a)) })} />
+        </Form.Item>
+      );
+    case "caller_list":
+      return (
+        <Form.Item label="来电号码或号段(每行一个,可批量粘贴)" extra={`${((p.entries as string[]) ?? []).length} 个`}>
+          <Input.TextArea aria-label="来电号码或号段" autoSize={{ minRows: 4, maxRows: 12 }} defaultValue={((p.entries as string[]) ?? []).join("\n")}
+            onBlur={(e) => set({ entries: lines(e.target.value) })} />
+        </Form.Item>
+      );
+    case "time_switch": {
+      const s = (p.schedule as Schedule) ?? { windows: [], exceptions: [], observe_holidays: true };
+      const put = (patch: Partial<Schedule>) => set({ schedule: { ...s, ...patch } });
+      const putWindow = (i: number, w: Partial<Window>) => put({ windows: s.windows.map((x, j) => (j === i ? { ...x, ...w } : x)) });
+      return (
+        <>
+          <Typography.Text strong>工作时段(时段内走「匹配」)</Typography.Text>
+          {s.windows.map((w, i) => (
+            <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
+              <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
+              <Space style={{ marginTop: 6 }}>
+                <Input aria-label={`时段${i + 1}开始`} value={w.start} style={{ width: 80 }} onChange={(e) => putWindow(i, { start: e.target.value })} />
+                至
+                <Input aria-label={`时段${i + 1}结束`} value={w.end} style={{ width: 80 }} onChange={(e) => putWindow(i, { end: e.target.value })} />
+                <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除时段${i + 1}`} onClick={() => put({ windows: s.windows.filter((_, j) => j !== i) })} />
+              </Space>
+            </div>
+          ))}
+          <Button icon={<PlusOutlined />} onClick={() => put({ windows: [...s.windows, { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }] })}>添加时段</Button>
+          <Form.Item label="法定节假日休息,调休上班日按工作日" style={{ marginTop: 12 }}>
+            <Switch aria-label="遵守法定节假日和调休" checked={s.observe_holidays} onChange={(v) => put({ observe_holidays: v })} />
+          </Form.Item>
+        </>
+      );
+    }
+    default:
+      return <Typography.Paragraph type="secondary">来电从这里进入流程。</Typography.Paragraph>;
+  }
+}
+
+function ExitTargets({ node }: { node: FlowNode }) {
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const connect = useEditor((s) => s.connect);
+  const options = nodes.filter((n) => n.id !== node.id && n.data.kind !== "start").map((n) => ({ value: n.id, label: n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}` }));
+  const exits = exitsOf(node.data);
+  if (!exits.length) return null;
+  return (
+    <>
+      <Typography.Title level={5}>出口</Typography.Title>
+      {exits.map((exit) => (
+        <Form.Item key={exit} label={exitName(exit)} style={{ marginBottom: 8 }}>
+          <Select aria-label={`出口「${exitName(exit)}」连到`} allowClear placeholder="未连接" value={edges.find((e) => e.source === node.id && e.sourceHandle === exit)?.target}
+            options={options} onChange={(target?: string) => connect(node.id, exit, target ?? null)} />
+        </Form.Item>
+      ))}
+    </>
+  );
+}
+
+export function PropertiesPanel() {
+  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected)));
+  const update = useEditor((s) => s.updateNode);
+  const problems = useOverlay((s) => (selected.length === 1 ? s.byNode[selected[0].id] : undefined));
+  if (selected.length !== 1) {
+    return (
+      <Typography.Paragraph type="secondary">
+        {selected.length ? `已选中 ${selected.length} 个节点。` : "选中一个节点以编辑它的属性。从左侧拖动节点到画布上添加,拖动节点右侧的出口圆点连到下一个节点。"}
+      </Typography.Paragraph>
+    );
+  }
+  const node = selected[0];
+  const set = (patch: Props) => update(node.id, { props: { ...node.data.props, ...patch } });
+  return (
+    <Form layout="vertical" size="small" key={node.id}>
+      <Typography.Title level={5}>{TYPE_NAME[node.data.kind]}</Typography.Title>
+      {problems?.map((d, i) => (
+        <Alert key={i} type={d.severity === "error" ? "error" : "warning"} title={d.message} showIcon style={{ marginBottom: 8 }} />
+      ))}
+      <Form.Item label="节点名称">
+        <Input aria-label="节点名称" value={node.data.label} maxLength={80} placeholder={TYPE_NAME[node.data.kind]} onChange={(e) => update(node.id, { label: e.target.value })} />
+      </Form.Item>
+      <TypeFields node={node} set={set} />
+      <ExitTargets node={node} />
+    </Form>
+  );
+}

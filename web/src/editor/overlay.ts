@@ -1,0 +1,37 @@
+// What is drawn over the graph without being part of it: diagnostics, the simulated path, a diff.
+import { create } from "zustand";
+
+export type Diagnostic = { code: string; severity: string; message: string; nodeId: string | null; edgeId: string | null };
+export type DiffMark = "added" | "changed" | "removed";
+
+type Overlay = {
+  diagnostics: Diagnostic[];
+  byNode: Record<string, Diagnostic[]>;
+  byEdge: Record<string, Diagnostic[]>;
+  path: string[];
+  step: number;
+  diff: Record<string, DiffMark>;
+  setDiagnostics: (d: Diagnostic[]) => void;
+  setPath: (path: string[], step: number) => void;
+  setDiff: (diff: Record<string, DiffMark>) => void;
+};
+
+export const useOverlay = create<Overlay>()((set) => ({
+  diagnostics: [],
+  byNode: {},
+  byEdge: {},
+  path: [],
+  step: -1,
+  diff: {},
+  setDiagnostics: (diagnostics) => {
+    const byNode: Record<string, Diagnostic[]> = {};
+    const byEdge: Record<string, Diagnostic[]> = {};
+    for (const d of diagnostics) {
+      if (d.nodeId) (byNode[d.nodeId] ??= []).push(d);
+      if (d.edgeId) (byEdge[d.edgeId] ??= []).push(d);
+    }
+    set({ diagnostics, byNode, byEdge });
+  },
+  setPath: (path, step) => set({ path, step }),
+  setDiff: (diff) => set({ diff }),
+}));

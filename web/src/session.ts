@@ -1,0 +1,25 @@
+// Who is signed in: the `me` query, shared by every screen through react-query.
+import { useQuery } from "@tanstack/react-query";
+import { request } from "./api/client";
+import { MeDocument, type ViewerFieldsFragment } from "./gql/graphql";
+
+export const ME_KEY = ["me"] as const;
+
+export function useViewer() {
+  return useQuery({ queryKey: ME_KEY, queryFn: async () => (await request(MeDocument)).me as ViewerFieldsFragment });
+}
+
+export type Viewer = ViewerFieldsFragment;
+
+/** What a role may use; the shell shows these and nothing else. */
+export function capabilities(viewer: Viewer) {
+  const operator = viewer.isOperator;
+  return {
+    flows: true,
+    numbers: true,
+    media: !operator,
+    review: operator,
+    accounts: operator,
+    holidays: operator,
+  };
+}
