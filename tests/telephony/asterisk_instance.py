@@ -10,6 +10,7 @@ loads a channel driver and configures it on loopback.
 from __future__ import annotations
 
 import re
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -51,6 +52,22 @@ CORE_CONFIGS = {
     "udptl.conf": "[general]\n",
 }
 _LOG_PROBLEM = re.compile(r"^\[[^\]]*\] (WARNING|ERROR)\[", re.M)
+
+
+def free_loopback_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def manager_conf(port: int, username: str, secret: str) -> str:
+    """manager.conf: AMI on loopback only, one user allowed to reload (the sync agent's rights)."""
+    return (
+        f"[general]\nenabled = yes\nbindaddr = 127.0.0.1\nport = {port}\n\n"
+        f"[{username}]\nsecret = {secret}\ndeny = 0.0.0.0/0.0.0.0\npermit = 127.0.0.1/255.255.255.255\n"
+        "read = system\nwrite = system,config\n"
+    )
 
 
 def asterisk_prefix() -> Path:
@@ -95,7 +112,7 @@ class AsteriskInstance:
         return self.root / "log" / "messages.log"
 
     def write_configuration(self) -> None:
-        """asterisk.conf, modules.conf, logger.conf and the core's files, then the test's own (they may override)."""
+        """asterisk.conf, modules.conf, logger.conf and the core's files, then the test's own (may override)."""
         for sub in set(DIRECTORIES.values()):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         for name in SHARED_DATA:
@@ -145,8 +162,8 @@ class AsteriskInstance:
         while True:
             if self.process.poll() is not None:
                 raise AssertionError(f"asterisk exited with {self.process.returncode}:\n{self.console()}")
-            socket = self.root / "run" / "asterisk.ctl"
-            if socket.exists() and self._remote("core waitfullybooted").returncode == 0:
+            control = self.root / "run" / "asterisk.ctl"
+            if control.exists() and self._remote("core waitfullybooted").returncode == 0:
                 return
             if time.monotonic() > deadline:
                 raise AssertionError(f"asterisk did not boot within {timeout_s} s:\n{self.console()}")
