@@ -1,0 +1,111 @@
+"""A minimal Asterisk Manager Interface (AMI) client: log in, send an action, read its response.
+
+The sync agent needs AMI for one thing so far, reloading the dialplan after it replaced the include file
+(``Reload`` of ``pbx_config``: the manager user needs only the ``system`` / ``config`` write classes, not
+arbitrary CLI commands). The protocol is lines of ``Key: Value`` ending in a blank line; responses carry
+the ``ActionID`` of their action, and events (switched off at login) are skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+from dataclasses import dataclass, field
+
+__all__ = ["AmiClient", "AmiError"]
+
+_BANNER = b"Asterisk Call Manager/"
+
+
+class AmiError(Exception):
+    """Asterisk refused an action, or the manager connection failed."""
+
+
+@dataclass
+class AmiClient:
+    """One logged-in manager connection; use :meth:`connect`, then :meth:`close` (or ``async with``)."""
+
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    timeout_s: float = 10.0
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @classmethod
+    async def connect(
+        cls, host: str, port: int, username: str, secret: str, *, timeout_s: float = 10.0
+    ) -> AmiClient:
+        """Connect and log in with events off.
+
+        Raises:
+            AmiError: the port does not speak AMI, or the login was refused.
+        """
+        try:
+            reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout_s)
+        except (OSError, TimeoutError) as error:
+            raise AmiError(f"cannot reach the Asterisk manager at {host}:{port}: {error}") from error
+        client = cls(reader, writer, timeout_s)
+        try:
+            banner = await asyncio.wait_for(reader.readline(), timeout_s)
+            if not banner.startswith(_BANNER):
+                raise AmiError(f"{host}:{port} is not an Asterisk manager (it said {banner[:60]!r})")
+            await client.action("Login", Username=username, Secret=secret, Events="off")
+        except BaseException:
+            await client.close()
+            raise
+        return client
+
+    async def action(self, name: str, **fields: str) -> dict[str, str]:
+        """Send an action and return its response (repeated keys joined by newlines).
+
+        Raises:
+            AmiError: the response is ``Error``, the connection closed, or no answer came in time.
+        """
+        action_id = f"hotline-{next(self._ids)}"
+        lines = [f"Action: {name}", f"ActionID: {action_id}", *(f"{k}: {v}" for k, v in fields.items())]
+        if any("\r" in line or "\n" in line for line in lines):
+            raise ValueError("AMI fields may not contain line breaks")
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        await self.writer.drain()
+        while True:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            if message.get("ActionID") == action_id and "Response" in message:
+                break
+        if message["Response"] not in ("Success", "Follows", "Goodbye"):
+            raise AmiError(f"Asterisk refused {name}: {message.get('Message', message['Response'])}")
+        return message
+
+    async def _message(self) -> dict[str, str]:
+        message: dict[str, str] = {}
+        while True:
+            raw = await self.reader.readline()
+            if not raw:
+                raise AmiError("the Asterisk manager closed the connection")
+            text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+            if not text:
+                if message:
+                    return message
+                continue
+            key, _, value = text.partition(":")
+            value = value.strip()
+            message[key] = f"{message[key]}\n{value}" if key in message else value
+
+    async def reload_dialplan(self) -> None:
+        """Make Asterisk read extensions.conf (and so the agent's include file) again."""
+        await self.action("Reload", Module="pbx_config")
+
+    async def close(self) -> None:
+        """Log off (best effort) and close the connection."""
+        if not self.writer.is_closing():
+            with contextlib.suppress(OSError):
+                self.writer.write(b"Action: Logoff\r\n\r\n")
+                await self.writer.drain()
+            self.writer.close()
+        with contextlib.suppress(OSError):
+            await self.writer.wait_closed()
+
+    async def __aenter__(self) -> AmiClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()

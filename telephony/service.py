@@ -1,0 +1,108 @@
+"""The service's telephony routes over HTTP: compiled plans changed since a version, and the change long-poll.
+
+The agent is a separate deployment, so this is plain HTTP with a Bearer telephony token (stdlib only,
+run in a worker thread so a long-poll never blocks the agent's event loop). Routes and their answers are
+described in ``docs/routing.md`` ("For the telephony layer").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from typing import Any
+
+from ivr_flows import Dialplan
+
+__all__ = ["ChangeBatch", "PlanBatch", "PlanUpdate", "ServiceClient", "ServiceError"]
+
+
+class ServiceError(Exception):
+    """The service could not be reached or refused the request; ``status`` is the HTTP status, if any."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class PlanUpdate:
+    number: str
+    version: int
+    etag: str
+    plan: Dialplan
+
+
+@dataclass(frozen=True)
+class PlanBatch:
+    """Plans changed after a version, oldest change first; with ``has_more``, page on from the last."""
+
+    latest_version: int
+    has_more: bool
+    plans: list[PlanUpdate]
+
+    @property
+    def next_since(self) -> int:
+        """Where the next request starts: after this page's last plan, or at the latest version."""
+        return self.plans[-1].version if self.has_more and self.plans else self.latest_version
+
+
+@dataclass(frozen=True)
+class ChangeBatch:
+    latest_version: int
+    numbers: list[str]
+
+
+class ServiceClient:
+    """Reads plans from ``base_url`` (e.g. ``http://127.0.0.1:8400``) with a telephony token."""
+
+    def __init__(self, base_url: str, token: str, *, timeout_s: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout_s = timeout_s
+
+    async def plans_since(self, since: int) -> PlanBatch:
+        """Every plan whose version is above ``since`` (one page)."""
+        body = await self._get("/telephony/plans", {"since": since}, self.timeout_s)
+        try:
+            plans = [
+                PlanUpdate(p["number"], int(p["version"]), p["etag"], Dialplan.from_dict(p["plan"]))
+                for p in body["plans"]
+            ]
+            return PlanBatch(int(body["latest_version"]), bool(body["has_more"]), plans)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ServiceError(f"unexpected plan list from the service: {error!r}") from error
+
+    async def changes(self, since: int, wait_s: int) -> ChangeBatch:
+        """Hold the request until some plan's version exceeds ``since`` or ``wait_s`` pass (≤ 60)."""
+        body = await self._get(
+            "/telephony/changes", {"since": since, "wait": wait_s}, wait_s + self.timeout_s
+        )
+        try:
+            return ChangeBatch(int(body["latest_version"]), [c["number"] for c in body["changes"]])
+        except (KeyError, TypeError, ValueError) as error:
+            raise ServiceError(f"unexpected change list from the service: {error!r}") from error
+
+    async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
+        url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"
+        return await asyncio.to_thread(self._get_json, url, timeout_s)
+
+    def _get_json(self, url: str, timeout_s: float) -> Any:
+        request = urllib.request.Request(
+            url, headers={"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout_s) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode("utf-8", errors="replace")[:200]
+            raise ServiceError(
+                f"the service answered {error.code} for {url}: {detail}", error.code
+            ) from error
+        except (urllib.error.URLError, OSError) as error:
+            raise ServiceError(f"cannot reach the service at {url}: {error}") from error
+        except json.JSONDecodeError as error:
+            raise ServiceError(f"the service sent invalid JSON for {url}") from error

@@ -1,0 +1,112 @@
+"""A real service for the agent's tests: a migrated SQLite database, two routed numbers, uvicorn on loopback.
+
+The agent must only ever see the service over HTTP, so the service runs as its own process
+(``python -m api serve``); the test process writes to the same database (seeding, then changing a routing)
+the way another API process would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+from tortoise import Tortoise
+
+from api.accounts.auth import create_api_token
+from api.accounts.models import TokenScope
+from api.accounts.service import create_account_with_user
+from api.db import tortoise_config
+from api.numbers.importing import import_numbers
+from api.numbers.lifecycle import Actor
+from api.numbers.models import Number
+from api.numbers.numbering import NumberStatus
+from api.routing import simple
+from tests.telephony.asterisk_instance import REPO, free_loopback_port
+
+NUMBERS = ("4006228300", "4006228301")
+
+
+class ServiceUnderTest:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.database_url = f"sqlite://{root / 'hotline.sqlite3'}"
+        self.env = {
+            **os.environ,
+            "DATA_DIR": str(root),
+            "DATABASE_URL": self.database_url,
+            "SECRET_KEY": "telephony-tests",
+            "JOB_INTERVAL_SECONDS": "0",
+        }
+        self.token = ""
+
+    @contextlib.asynccontextmanager
+    async def database(self) -> AsyncIterator[None]:
+        await Tortoise.init(config=tortoise_config(self.database_url), _enable_global_fallback=True)
+        try:
+            yield
+        finally:
+            await Tortoise.close_connections()
+
+    async def prepare(self) -> None:
+        """Migrate, then two active numbers of one customer with simple routing, and a telephony token."""
+        subprocess.run(
+            [sys.executable, "-m", "api", "migrate"], cwd=REPO, env=self.env, check=True, capture_output=True
+        )
+        async with self.database():
+            _, user = await create_account_with_user(
+                company_name="话务测试有限公司",
+                login="telephony-agent",
+                password="telephony-400",
+                display_name="测试",
+            )
+            await import_numbers(f"{NUMBERS[0]}-{NUMBERS[-1]}", Actor(label="tests"))
+            await Number.filter(number__in=NUMBERS).update(
+                status=NumberStatus.ACTIVE, account_id=user.account_id
+            )
+            for number in NUMBERS:
+                await self._route(number, "0756-2222222", 50)
+            _, self.token = await create_api_token(
+                name="agent", scope=TokenScope.TELEPHONY, user=None, created_by=None
+            )
+
+    async def route(self, number: str, destination: str, wait_s: int) -> None:
+        """Change a number's routing to ring one phone, as a customer would."""
+        async with self.database():
+            await self._route(number, destination, wait_s)
+
+    async def _route(self, number: str, destination: str, wait_s: int) -> None:
+        row = await Number.get(number=number)
+        await simple.save_simple_routing(
+            row, simple.SimpleRouting([simple.Bound(destination, wait_s, "前台")]), "tests"
+        )
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[str]:
+        """Serve the API on a loopback port; yields its base URL."""
+        port = free_loopback_port()
+        argv = [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs",
+                "--no-access-log", "--log-level", "warning"]  # fmt: skip
+        log = (self.root / "service.log").open("wb")
+        process = subprocess.Popen(argv, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        output = (self.root / "service.log").read_text(errors="replace")
+                        raise AssertionError(f"the service did not start:\n{output}") from None
+                    time.sleep(0.1)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
