@@ -29,6 +29,7 @@ from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized, UserError
 from api.flows import schema as flows
 from api.graphql.errors import add_error_code
+from api.graphql.execution import LeafFastPathExecutionContext
 from api.logtext import loggable_exc_info
 from api.media import schema as media
 from api.numbers import schema as numbers
@@ -130,7 +131,12 @@ def build_schema(config: Config | None = None) -> Schema:
     if config is not None and not config.introspection:
         extensions.append(DisableIntrospection)
     extension_list: list[type[SchemaExtension] | Any] = extensions
-    return Schema(query=Query, mutation=Mutation, extensions=extension_list)
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extension_list,
+        execution_context_class=LeafFastPathExecutionContext,
+    )
 
 
 def export_sdl() -> str:
