@@ -68,6 +68,7 @@ Mutation = merge_types(
         routing.Mutation,
         media.Mutation,
         recordings.Mutation,
+        billing.Mutation,
     ),
 )
 

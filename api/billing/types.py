@@ -1,4 +1,4 @@
-"""GraphQL types of the ledger."""
+"""GraphQL types of the ledger, receipts and rate plans."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import strawberry
 
 from api.billing import models
 from api.billing.models import EntryKind
+from api.billing.recharges import Receipt, RechargeMethod
 from api.clock import to_local
 from api.graphql.pagination import Connection
 
@@ -38,3 +39,50 @@ class LedgerEntryType:
 @strawberry.type
 class LedgerEntryConnection(Connection[LedgerEntryType]):
     pass
+
+
+@strawberry.type(name="RechargeReceipt", description="A recharge's receipt (收据).")
+class ReceiptType:
+    number: str = strawberry.field(description="Receipt number, e.g. SJ2026120100000042.")
+    account_id: strawberry.ID
+    account_name: str
+    amount_fen: int
+    method: RechargeMethod
+    reference: str = strawberry.field(description="The payment's reference (付款流水号).")
+    balance_after_fen: int
+    created_at: dt.datetime
+    replayed: bool = strawberry.field(description="The reference was booked before; nothing changed now.")
+
+    @classmethod
+    def of(cls, receipt: Receipt) -> ReceiptType:
+        entry = receipt.entry
+        return cls(
+            number=receipt.number,
+            account_id=strawberry.ID(str(entry.account_id)),
+            account_name=receipt.account_name,
+            amount_fen=entry.amount_fen,
+            method=receipt.method,
+            reference=entry.reference.split(":", 1)[1],
+            balance_after_fen=receipt.balance_after_fen,
+            created_at=to_local(entry.created_at),
+            replayed=receipt.replayed,
+        )
+
+
+@strawberry.type(name="RatePlan", description="Price of forwarded minutes (R7).")
+class RatePlanType:
+    id: strawberry.ID
+    name: str
+    price_per_minute_fen: int
+    increment_seconds: int = strawberry.field(description="60: per started minute; 6: per 6 seconds.")
+    minimum_fen: int
+
+    @classmethod
+    def of(cls, row: models.RatePlan) -> RatePlanType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            price_per_minute_fen=row.price_per_minute_fen,
+            increment_seconds=row.increment_seconds,
+            minimum_fen=row.minimum_fen,
+        )

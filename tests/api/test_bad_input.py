@@ -52,6 +52,7 @@ class Ids:
     flow: str
     number: str
     reservation: str
+    account: str
 
 
 Variables = dict[str, Any] | Callable[[Ids], dict[str, Any]]
@@ -102,6 +103,16 @@ PRICE = f"mutation($p:Int!){{setGradePrice(grade:AAAA,priceFen:$p){{__typename {
 HOLIDAY = (
     f'mutation($n:String!){{setHolidayOverride(day:"2027-02-05",workday:false,name:$n){{__typename {ERR}}}}}'
 )
+RECHARGE = f"""mutation($a:ID!,$f:Int!,$r:String!){{rechargeAccount(accountId:$a,amountFen:$f,
+  method:BANK_TRANSFER,reference:$r){{__typename {ERR}}}}}"""
+ADJUST = f"""mutation($a:ID!,$f:Int!,$r:String!,$k:String!){{adjustBalance(accountId:$a,amountFen:$f,
+  reason:$r,idempotencyKey:$k){{__typename {ERR}}}}}"""
+
+
+def money(**fields: Any) -> Callable[[Ids], dict[str, Any]]:
+    return lambda ids: {"a": ids.account, "f": 100, "r": "ref-1", "k": "key-1"} | fields
+
+
 COMPANY = {
     "companyName": "珠海某某科技有限公司",
     "creditCode": "91350100M000100Y43",
@@ -235,6 +246,19 @@ CASES: list[Case] = [
     Case("negative price", PRICE, {"p": -1}, "invalid_price", "operator"),
     Case("voicemail kept 0 days", RETENTION, {"d": 0}, "invalid_retention"),
     Case("voicemail kept 10 years", RETENTION, {"d": 3650}, "invalid_retention"),
+    # Money: recharges and adjustments.
+    Case("recharge of 0 fen", RECHARGE, money(f=0), "invalid_amount", "operator"),
+    Case("recharge of -1 fen", RECHARGE, money(f=-1), "invalid_amount", "operator"),
+    Case("recharge of a billion yuan", RECHARGE, money(f=2**31 - 1), "invalid_amount", "operator"),
+    Case("recharge reference of 1 MB", RECHARGE, money(r="x" * MB), "required", "operator"),
+    Case("recharge reference with NUL", RECHARGE, money(r="a\x00b"), "required", "operator"),
+    Case("recharge of an unknown account", RECHARGE, money(a="99999"), "not_found", "operator"),
+    Case("recharge account id of letters", RECHARGE, money(a="abc"), "invalid_id", "operator"),
+    Case("recharge by a customer", RECHARGE, money(), "FORBIDDEN"),
+    Case("adjustment of 0 fen", ADJUST, money(f=0), "invalid_amount", "operator"),
+    Case("adjustment without a reason", ADJUST, money(r="  "), "required", "operator"),
+    Case("adjustment reason of 1 MB", ADJUST, money(r="因" * MB), "required", "operator"),
+    Case("adjustment key of 1 MB", ADJUST, money(k="k" * MB), "required", "operator"),
     # Requests refused before GraphQL, and file routes.
     Case("body not UTF-8", "", raw_body=b'{"query":"{me{isOperator}}","x":"\xff"}', expect="HTTP 400"),
     Case(
@@ -322,7 +346,8 @@ async def test_bad_input_catalogue(env: Env) -> None:
     await import_numbers("4006000001", Actor(label="test"))
     held = await Number.get(number="4006000001")
     reserved = await customer.data(RESERVE, {"id": str(held.id)})
-    ids = Ids(flow=flow, number=number, reservation=reserved["reserveNumber"]["id"])
+    account = (await customer.data("{me{account{id}}}"))["me"]["account"]["id"]
+    ids = Ids(flow=flow, number=number, reservation=reserved["reserveNumber"]["id"], account=account)
     clients = {"anonymous": env.anonymous(), "customer": customer, "operator": operator}
 
     failures = []

@@ -220,6 +220,16 @@ CASES: dict[str, Case] = {
         lambda i: {"id": i["account"]},
         operators_only,
     ),
+    "Mutation.rechargeAccount": (
+        'mutation($id:ID!){rechargeAccount(accountId:$id,amountFen:100,method:CASH,reference:"x"){__typename}}',
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
+    "Mutation.adjustBalance": (
+        'mutation($id:ID!){adjustBalance(accountId:$id,amountFen:100,reason:"x",idempotencyKey:"k"){__typename}}',
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
     "Mutation.deleteRecording": (
         f"mutation($id:ID!){{deleteRecording(id:$id){{{ERR}}}}}",
         lambda i: {"id": i["recording"]},

