@@ -12,6 +12,7 @@ from starlette.routing import Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.accounts.passwords import configure_hashing
+from api.calls.routes import calls_csv
 from api.config import Config, load_config
 from api.db import tortoise_config
 from api.downloads import download_routes
@@ -52,6 +53,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans", telephony.plans_since),
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
+            Route("/calls.csv", calls_csv),
             *download_routes(),
         ],
         lifespan=lifespan,

@@ -47,6 +47,8 @@ class Config:
     #: argon2id cost of new password hashes (argon2's recommended defaults); tests lower it.
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024
+    #: R7: the price of a forwarded minute for accounts without a rate plan.
+    default_price_per_minute_fen: int = 30
 
     @property
     def documents_dir(self) -> Path:
@@ -90,4 +92,5 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 3600),
         password_time_cost=_int(env, "PASSWORD_TIME_COST", 3),
         password_memory_kib=_int(env, "PASSWORD_MEMORY_KIB", 64 * 1024),
+        default_price_per_minute_fen=_int(env, "DEFAULT_PRICE_PER_MINUTE_FEN", 30),
     )

@@ -16,6 +16,7 @@ from api.logtext import loggable_exc_info
 from api.numbers.operations import make_available_after_cooldown
 from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
+from api.routing.line_fees import renew_line_years
 
 __all__ = ["JOBS", "run_jobs_once", "running_jobs"]
 
@@ -26,6 +27,7 @@ JOBS: dict[str, Callable[[Config], Awaitable[int]]] = {
     "relist_reclaimed_numbers": lambda _: make_available_after_cooldown(),
     "expire_recordings": expire_recordings,
     "forget_login_failures": lambda _: forget_stale(),
+    "renew_line_fees": lambda _: renew_line_years(),
 }
 
 

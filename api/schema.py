@@ -25,6 +25,7 @@ from strawberry.types import ExecutionContext
 from api.accounts import schema as accounts
 from api.applications import schema as applications
 from api.billing import schema as billing
+from api.calls import schema as calls
 from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized, UserError
 from api.flows import schema as flows
@@ -55,6 +56,7 @@ Query = merge_types(
         media.Query,
         recordings.Query,
         billing.Query,
+        calls.Query,
     ),
 )
 Mutation = merge_types(
@@ -69,6 +71,7 @@ Mutation = merge_types(
         media.Mutation,
         recordings.Mutation,
         billing.Mutation,
+        calls.Mutation,
     ),
 )
 

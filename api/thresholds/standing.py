@@ -8,3 +8,8 @@ __all__ = ["apply"]
 async def apply(account_id: int) -> None:
     """Bring the account's numbers and notices in line with its balance (idempotent)."""
     return None
+
+
+async def apply_to_number(number_id: int) -> None:
+    """:func:`apply` to the account that owns the number, if any."""
+    return None

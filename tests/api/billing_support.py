@@ -40,3 +40,47 @@ async def customer_with_balance(env: Env, login: str, amount_fen: int, operator:
     if amount_fen:
         await recharge(operator, (await account_of(customer)).id, amount_fen, f"{login}-opening")
     return customer
+
+
+CALL_FIELDS = """record{id callId number caller callerProvince disposition talkSeconds billedSeconds chargeFen
+  attempts{phone outcome ringSeconds} answeredPhone mediaRef} duplicate"""
+REPORT = f"""mutation($c:CallReportInput!){{reportCall(call:$c){{__typename
+  ... on CallReportOutcome{{{CALL_FIELDS}}} {ERR}}}}}"""
+REPORT_MANY = f"""mutation($c:[CallReportInput!]!){{reportCalls(calls:$c){{__typename
+  ... on CallReportBatch{{recorded duplicates results{{{CALL_FIELDS}}}}} {ERR}}}}}"""
+ALLOWANCE = "query($n:String!){callAllowance(number:$n){number seconds balanceFen pricePerMinuteFen}}"
+START = "2026-12-01T10:00:00+08:00"
+
+
+def call(
+    call_id: str,
+    *,
+    number: str = "4006228300",
+    talk: int = 0,
+    disposition: str | None = None,
+    caller: str = "13912345678",
+    start: str = START,
+) -> dict[str, Any]:
+    """A report of a call that rang 5 s and then talked ``talk`` seconds (unanswered when 0)."""
+    import datetime as dt
+
+    begin = dt.datetime.fromisoformat(start)
+    answered = talk > 0 or disposition == "ANSWERED"
+    end = begin + dt.timedelta(seconds=5 + talk)
+    report: dict[str, Any] = {
+        "callId": call_id,
+        "number": number,
+        "caller": caller,
+        "callerArea": "",
+        "callerCategory": "mobile",
+        "startedAt": begin.isoformat(),
+        "endedAt": end.isoformat(),
+        "disposition": disposition or ("ANSWERED" if answered else "NO_ANSWER"),
+        "attempts": [
+            {"phone": "13800138000", "outcome": "ANSWERED" if answered else "NO_ANSWER", "ringSeconds": 5}
+        ],
+        "answeredPhone": "13800138000" if answered else "",
+    }
+    if answered:
+        report["answeredAt"] = (begin + dt.timedelta(seconds=5)).isoformat()
+    return report

@@ -23,7 +23,7 @@ from api.reservations.models import Reservation
 from api.schema import build_schema
 from tests.api import documents
 from tests.api.support import Env, gql_upload
-from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only
+from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only, refused
 from tests.api.test_applications import SUBMIT, company
 from tests.api.test_routing_tenancy import CASES as ROUTING_CASES
 
@@ -229,6 +229,27 @@ CASES: dict[str, Case] = {
         'mutation($id:ID!){adjustBalance(accountId:$id,amountFen:100,reason:"x",idempotencyKey:"k"){__typename}}',
         lambda i: {"id": i["account"]},
         operators_only,
+    ),
+    "Mutation.assignRatePlan": (
+        "mutation($id:ID!){assignRatePlan(accountId:$id,ratePlanId:null){__typename}}",
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
+    "Query.billingSettings": (
+        "query($id:ID!){billingSettings(accountId:$id){accountId}}",
+        lambda i: {"id": i["account"]},
+        null("billingSettings"),
+    ),
+    "Query.callRecords": (
+        "query($id:ID!){callRecords(numberId:$id){totalCount}}",
+        lambda i: {"id": i["active_number"]},
+        refused("callRecords"),
+    ),
+    "Query.callStatistics": (
+        'query($id:ID!){callStatistics(numberId:$id,since:"2026-01-01T00:00:00+08:00",'
+        'until:"2026-02-01T00:00:00+08:00"){periods{number}}}',
+        lambda i: {"id": i["active_number"]},
+        refused("callStatistics"),
     ),
     "Mutation.deleteRecording": (
         f"mutation($id:ID!){{deleteRecording(id:$id){{{ERR}}}}}",
