@@ -19,6 +19,7 @@ from api.downloads import download_routes
 from api.jobs import running_jobs
 from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
+from api.statements.routes import statement_file
 from api.telephony import routes as telephony
 from api.view import GraphQLView
 
@@ -54,6 +55,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
             Route("/calls.csv", calls_csv),
+            Route("/statements/{row_id}/{fmt}", statement_file),
             *download_routes(),
         ],
         lifespan=lifespan,

@@ -32,11 +32,13 @@ from api.flows import schema as flows
 from api.graphql.errors import add_error_code
 from api.logtext import loggable_exc_info
 from api.media import schema as media
+from api.notify import schema as notify
 from api.numbers import schema as numbers
 from api.recordings import schema as recordings
 from api.requestid import current_request_id
 from api.reservations import schema as reservations
 from api.routing import schema as routing
+from api.statements import schema as statements
 from api.telephony import schema as telephony
 
 __all__ = ["build_schema", "export_sdl"]
@@ -57,6 +59,8 @@ Query = merge_types(
         recordings.Query,
         billing.Query,
         calls.Query,
+        notify.Query,
+        statements.Query,
     ),
 )
 Mutation = merge_types(
@@ -72,6 +76,7 @@ Mutation = merge_types(
         recordings.Mutation,
         billing.Mutation,
         calls.Mutation,
+        notify.Mutation,
     ),
 )
 

@@ -75,4 +75,4 @@ class CallRecord(Model):
 
     class Meta:
         table = "call_records"
-        indexes = (("account_id", "started_at"), ("number_id", "started_at"))
+        indexes = (("account_id", "started_at"), ("number_id", "started_at"), ("account_id", "created_at"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -47,7 +48,12 @@ class CallFilter:
             raise UserError("invalid_period", "结束时间应晚于开始时间", "until")
         if self.caller is not None and (len(self.caller) > 32 or not self.caller.isascii()):
             raise UserError("invalid_caller", "主叫号码筛选最多32位数字", "caller")
-        return self
+        # Stored times are UTC; SQLite compares them as text, so the bounds must be UTC too.
+        return dataclasses.replace(
+            self,
+            since=self.since.astimezone(dt.UTC) if self.since else None,
+            until=self.until.astimezone(dt.UTC) if self.until else None,
+        )
 
     def query(self) -> QuerySet[CallRecord]:
         query = CallRecord.all()

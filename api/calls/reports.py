@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 from tortoise.exceptions import IntegrityError
@@ -26,6 +26,7 @@ import ivr_flows
 from api.billing.ledger import add_to_balance
 from api.billing.models import EntryKind, LedgerEntry
 from api.billing.rates import Rate, rates_of
+from api.calls.missed import text_missed_calls
 from api.calls.models import CallRecord, Disposition
 from api.clock import utcnow
 from api.config import Config
@@ -197,7 +198,8 @@ async def record_calls(reports: Sequence[CallReport], config: Config) -> list[Re
     else:
         raise UserError("busy", "系统繁忙,请重试", "calls")
     fresh = [r.record for r in recorded if not r.duplicate]
-    for account_id in sorted({r.account_id for r in fresh if r.charge_fen}):
+    texted = await text_missed_calls(fresh)
+    for account_id in sorted({r.account_id for r in fresh if r.charge_fen} | texted):
         await standing.apply(account_id)
     return recorded
 
@@ -238,7 +240,19 @@ async def _record(
             await CallRecord.bulk_create(rows, using_db=conn)
         if entries:
             await LedgerEntry.bulk_create(entries, using_db=conn)
-    stored = {c.call_id: c for c in await CallRecord.filter(call_id__in=list(firsts))}
+    # The new rows as written, with the ids the database gave them (no second read of whole rows).
+    stored = dict(existing)
+    if rows:
+        ids = dict(
+            cast(
+                "list[tuple[str, int]]",
+                await CallRecord.filter(call_id__in=[r.call_id for r in rows]).values_list("call_id", "id"),
+            )
+        )
+        for row in rows:
+            row.id = ids[row.call_id]
+            row._saved_in_db = True
+            stored[row.call_id] = row
     return [
         Recorded(stored[r.call_id], duplicate=r.call_id in existing or firsts[r.call_id] != i)
         for i, r in enumerate(reports)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import strawberry
 
-from api.calls import queries, reports
+from api.billing.types import BillingSettingsType
+from api.calls import missed, queries, reports
 from api.calls.allowance import allowance_for
 from api.calls.models import Disposition
 from api.calls.queries import Bucket, CallFilter
@@ -26,6 +27,7 @@ from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.visible import visible_number
 
+MissedCallResult = Annotated[BillingSettingsType | UserErrors, strawberry.union("MissedCallSmsResult")]
 ReportCallResult = Annotated[CallReportOutcome | UserErrors, strawberry.union("ReportCallResult")]
 ReportCallsResult = Annotated[CallReportBatch | UserErrors, strawberry.union("ReportCallsResult")]
 
@@ -110,6 +112,19 @@ class Mutation:
     async def report_call(self, info: Info, call: CallReportInput) -> ReportCallResult:
         (done,) = await reports.record_calls([call.to_report()], info.context.config)
         return CallReportOutcome(record=CallRecordType.of(done.record), duplicate=done.duplicate)
+
+    @strawberry.mutation(
+        description="Text the account's contact phone about each unanswered call of a number (0.1 yuan "
+        "per message), or stop.",
+        permission_classes=[IsSignedIn],
+        extensions=[ReturnsUserErrors()],
+    )
+    async def set_missed_call_sms(
+        self, info: Info, number_id: strawberry.ID, enabled: bool
+    ) -> MissedCallResult:
+        billing = await missed.set_missed_call_sms(await visible_number(info, number_id), enabled)
+        await billing.fetch_related("rate_plan")
+        return await BillingSettingsType.of(billing, info.context.config)
 
     @strawberry.mutation(
         description=f"Telephony: report up to {reports.MAX_BATCH} finished calls in one transaction.",

@@ -21,13 +21,17 @@ class Channel(StrEnum):
 @strawberry.enum(name="DeliveryState")
 class Delivery(StrEnum):
     PENDING = "pending"
-    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
 
 
 class Notification(Model):
-    """One message on one channel. ``dedupe_key`` is unique, so the event behind it notifies once."""
+    """One message on one channel. ``dedupe_key`` is unique, so the event behind it notifies once.
+
+    A sender claims a due message by moving its ``next_attempt_at`` forward with a conditional UPDATE
+    (a lease), so two processes never send it at the same time and a crashed sender's message is tried
+    again once the lease passes.
+    """
 
     id = fields.IntField(primary_key=True)
     account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(

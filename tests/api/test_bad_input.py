@@ -109,6 +109,8 @@ ADJUST = f"""mutation($a:ID!,$f:Int!,$r:String!,$k:String!){{adjustBalance(accou
   reason:$r,idempotencyKey:$k){{__typename {ERR}}}}}"""
 
 
+CONTACTS = f"""mutation($a:ID!,$e:String!,$p:String!){{setBillingContacts(accountId:$a,email:$e,phone:$p){{
+  __typename {ERR}}}}}"""
 RATE_PLAN = f"""mutation($n:String!,$p:Int!,$i:Int!,$m:Int!){{createRatePlan(name:$n,pricePerMinuteFen:$p,
   incrementSeconds:$i,minimumFen:$m){{__typename {ERR}}}}}"""
 REPORT_CALL = f"mutation($c:CallReportInput!){{reportCall(call:$c){{__typename {ERR}}}}}"
@@ -284,6 +286,31 @@ CASES: list[Case] = [
     Case("adjustment without a reason", ADJUST, money(r="  "), "required", "operator"),
     Case("adjustment reason of 1 MB", ADJUST, money(r="因" * MB), "required", "operator"),
     Case("adjustment key of 1 MB", ADJUST, money(k="k" * MB), "required", "operator"),
+    # Billing contacts.
+    Case(
+        "contact email of 1 MB",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "a" * MB, "p": ""},
+        "invalid_email",
+    ),
+    Case(
+        "contact email without a domain",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "a@b", "p": ""},
+        "invalid_email",
+    ),
+    Case(
+        "contact phone in Hong Kong",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "", "p": "+852 2123 4567"},
+        "invalid_phone",
+    ),
+    Case(
+        "contact phone of 1 MB",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "", "p": "1" * MB},
+        "invalid_phone",
+    ),
     # Rate plans.
     Case("rate plan name of 1 MB", RATE_PLAN, plan(n="资" * MB), "required", "operator"),
     Case("rate plan price of -1", RATE_PLAN, plan(p=-1), "invalid_price", "operator"),

@@ -169,6 +169,10 @@ async def test_customers_list_filter_and_download_their_own_calls(env: Env) -> N
     assert [e["node"]["callId"] for e in by_caller["edges"]] == ["l-1"]
     period = {"s": "2026-12-02T00:00:00+08:00", "u": "2026-12-03T00:00:00+08:00"}
     assert (await acme.data(CALLS, period))["callRecords"]["totalCount"] == 2
+    # Bounds in Beijing time: 23:30 on 1 December is 15:30 UTC, inside 1 December only.
+    await phone.data(REPORT, {"c": call("l-0", start="2026-12-01T23:30:00+08:00")})
+    first_day = {"s": "2026-12-01T08:00:00+08:00", "u": "2026-12-01T23:59:59+08:00"}
+    assert (await acme.data(CALLS, first_day))["callRecords"]["totalCount"] == 2
     backwards = await acme.gql(CALLS, {"s": period["u"], "u": period["s"]})
     assert backwards["errors"][0]["extensions"]["code"] == "invalid_period"
 
@@ -187,7 +191,7 @@ async def test_customers_list_filter_and_download_their_own_calls(env: Env) -> N
     number_id = (await Number.get(number="4006228300")).id
     assert (await intruder.http.get("/calls.csv", params={"numberId": str(number_id)})).status_code == 404
     assert (await env.anonymous().http.get("/calls.csv")).status_code == 401
-    assert (await op.data(CALLS))["callRecords"]["totalCount"] == 3
+    assert (await op.data(CALLS))["callRecords"]["totalCount"] == 4
 
 
 STATS = """query($s:DateTime!,$u:DateTime!,$b:CallStatisticsBucket!){callStatistics(since:$s,until:$u,bucket:$b){

@@ -71,6 +71,7 @@ CREATE INDEX IF NOT EXISTS "idx_account_bil_suspend_c9ea05" ON "account_billing"
 ) /* A reported call; never updated. ``report_sha256`` tells a retry from a different report. */;
 CREATE INDEX IF NOT EXISTS "idx_call_record_account_e2a3bd" ON "call_records" ("account_id", "started_at");
 CREATE INDEX IF NOT EXISTS "idx_call_record_number__34b349" ON "call_records" ("number_id", "started_at");
+CREATE INDEX IF NOT EXISTS "idx_call_record_account_7accfe" ON "call_records" ("account_id", "created_at");
         CREATE TABLE IF NOT EXISTS "notifications" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "channel" VARCHAR(8) NOT NULL /* EMAIL: email\nSMS: sms\nVOICE: voice */,
@@ -79,7 +80,7 @@ CREATE INDEX IF NOT EXISTS "idx_call_record_number__34b349" ON "call_records" ("
     "body" TEXT NOT NULL,
     "template" VARCHAR(32) NOT NULL,
     "dedupe_key" VARCHAR(120) NOT NULL UNIQUE,
-    "state" VARCHAR(8) NOT NULL /* PENDING: pending\nSENDING: sending\nSENT: sent\nFAILED: failed */,
+    "state" VARCHAR(8) NOT NULL /* PENDING: pending\nSENT: sent\nFAILED: failed */,
     "attempts" INT NOT NULL,
     "next_attempt_at" TIMESTAMP NOT NULL,
     "last_error" VARCHAR(500) NOT NULL,
@@ -175,6 +176,7 @@ COMMENT ON TABLE "account_billing" IS 'An account''s billing settings and where 
 );
 CREATE INDEX IF NOT EXISTS "idx_call_record_account_e2a3bd" ON "call_records" ("account_id", "started_at");
 CREATE INDEX IF NOT EXISTS "idx_call_record_number__34b349" ON "call_records" ("number_id", "started_at");
+CREATE INDEX IF NOT EXISTS "idx_call_record_account_7accfe" ON "call_records" ("account_id", "created_at");
 COMMENT ON COLUMN "call_records"."disposition" IS 'ANSWERED: answered\nBUSY: busy\nNO_ANSWER: no_answer\nREFUSED_LIST: refused_list\nREFUSED_AREA: refused_area\nREFUSED_CATEGORY: refused_category\nVOICEMAIL: voicemail\nSUSPENDED: suspended\nFAILED: failed';
 COMMENT ON COLUMN "call_records"."media_ref" IS 'recording or voicemail';
 COMMENT ON TABLE "call_records" IS 'A reported call; never updated. ``report_sha256`` tells a retry from a different report.';
@@ -197,7 +199,7 @@ COMMENT ON TABLE "call_records" IS 'A reported call; never updated. ``report_sha
 CREATE INDEX IF NOT EXISTS "idx_notificatio_state_90bfdc" ON "notifications" ("state", "next_attempt_at");
 CREATE INDEX IF NOT EXISTS "idx_notificatio_account_7ff075" ON "notifications" ("account_id", "created_at");
 COMMENT ON COLUMN "notifications"."channel" IS 'EMAIL: email\nSMS: sms\nVOICE: voice';
-COMMENT ON COLUMN "notifications"."state" IS 'PENDING: pending\nSENDING: sending\nSENT: sent\nFAILED: failed';
+COMMENT ON COLUMN "notifications"."state" IS 'PENDING: pending\nSENT: sent\nFAILED: failed';
 COMMENT ON TABLE "notifications" IS 'One message on one channel. ``dedupe_key`` is unique, so the event behind it notifies once.';
         CREATE TABLE IF NOT EXISTS "statements" (
     "id" SERIAL NOT NULL PRIMARY KEY,
@@ -226,22 +228,22 @@ COMMENT ON TABLE "statements" IS 'Totals of one calendar month (Asia/Shanghai); 
 _SQLITE_DOWN = """
         DROP INDEX IF EXISTS "idx_ledger_entr_account_b23e45";
         DROP TABLE IF EXISTS "account_billing";
-        DROP TABLE IF EXISTS "line_years";
-        DROP TABLE IF EXISTS "statements";
-        DROP TABLE IF EXISTS "rate_plans";
         DROP TABLE IF EXISTS "notifications";
-        DROP TABLE IF EXISTS "call_records";
-        DROP TABLE IF EXISTS "job_leases";"""
+        DROP TABLE IF EXISTS "rate_plans";
+        DROP TABLE IF EXISTS "statements";
+        DROP TABLE IF EXISTS "job_leases";
+        DROP TABLE IF EXISTS "line_years";
+        DROP TABLE IF EXISTS "call_records";"""
 
 _POSTGRES_DOWN = """
         DROP INDEX IF EXISTS "idx_ledger_entr_account_b23e45";
         COMMENT ON COLUMN "ledger_entries"."kind" IS 'RINGBACK_FEE: ringback_fee';
-        DROP TABLE IF EXISTS "notifications";
-        DROP TABLE IF EXISTS "line_years";
-        DROP TABLE IF EXISTS "call_records";
-        DROP TABLE IF EXISTS "statements";
         DROP TABLE IF EXISTS "rate_plans";
+        DROP TABLE IF EXISTS "statements";
+        DROP TABLE IF EXISTS "line_years";
         DROP TABLE IF EXISTS "job_leases";
+        DROP TABLE IF EXISTS "notifications";
+        DROP TABLE IF EXISTS "call_records";
         DROP TABLE IF EXISTS "account_billing";"""
 
 MODELS_STATE = (
@@ -392,31 +394,33 @@ MODELS_STATE = (
     "T+vO62nvOSQiEyRfxgp+TJlz8ki4DZQMllZahYjniZ2Ybkqcbc7NpUGrM+CGVWOdGjGkV3"
     "f9Qfem1WsgdcFsc+a48YenekoTDivHare1aLJLCOeCNSAjUZU5jfsOH0YH8Bag7aw6qiiy"
     "gc82Q1x2b7mMV9gwnFBtLSaI67tbT4viCmbfCWlmPgjOInNT1LIF4dB5bHBMmXPfdU7v75"
-    "FNxDnS4vCzJRpb5oz/Q9PH4gAW2+0u7ly43T3o+TzGcPlFH2nMW/4eHBf+mzKiu8+IbhmC"
-    "WSWqi759zqT6IfPCUcNtx8dlyHDHIUMHLgVzVzM/yiux/UFdq+1nJO8kxYCI+rCPes5z2W"
-    "JEJeBZAVc5HhPTyrXdP0ZUAv4s4MeVfSCZ7HrBfHL3zIgCeg6JypyDMuu5JFkl8lPeYbxC"
-    "Z86J0RvEKoJdlNnmrjU7/V9boii5NxEN6eVd/7cGGi3Yckg7XcVpwns3FacNFCP/ctdvfV"
-    "au2/0BRDjGC8bHNxRkWt9r9lrN9T2witf3rrimv3Z7v63ve3aF75SAQHZs/64PddLhRdmC"
-    "zcUHNaRfeDO4NOZtiqUvn2Q7aDjlnOFIMMW2CVQ1jo6e5GJXfpn9F7uq/X28oCqMCK503b"
-    "B1yt7C8/6xK6tr31WuVmvsnCOby82ISlbO6N3+F+Bseedfdh6kA0LlBXm9nwmZ1nqCKjL1"
-    "7CSf3MbGQ4Hj8sJipT2x7WCxXOc81ALQRgUluJGEL3EAX/whg2kZd0G5yuC653S7QHwsz5"
-    "wdESyzqVuaUInMbixiGB6dIymTqmRSVblRlUlVu06q6vFZpNe+Gsisqm1nVa2RPUxaVce0"
-    "9bGuYveXRxKrAvfraalV1NcyY25VlxI0I4xBKTaT8v8TOMKaUmK8FRUrtMWcQE3u+3uoZO"
-    "EovY6YKTaQkUdIchqRKdc90m3kPB8Kv/GxFk2v2vGzsmRYwRGP4iug5IetuFzZKsMq+Pn5"
-    "TCSZYrXfFCtnVBQlzX3iZfYiai417dHSN/0GYjPm0tYuZV2EDbrI4GZcJJ+xGj0lUtXnOo"
-    "lbwtP8OZ9QmbVQNL6fiet8n0J2vo+ynWwxgoNM8+DsEykv01mYTs7GJ6cRyhGMR6YWk6yS"
-    "fBam174SYzjNKd7F4ZawvBruipt1RPtlKgH6rnMM14ZTHpiDUpVLS97N/GwnjuXnrZKV8B"
-    "7nafcY8LyBqegx4n3vCvNdGYh/2tuInW/ZZEkOnCfTZclx8+Nl/7fHlIXcpQiu6WxzjLik"
-    "nEtNORuY2QqxLDPX7oCgVOUM0rNMBulZikF6FjVIYQotktS7FpOJnmX+kmSM7kWoWcboZD"
-    "SpZCGP3BW+9xby6IMvNCPizSPxjvXNelqwg3nNMkY6BqbNb8CZNCLwgPmqrmELzUxqT9Gr"
-    "JtPx//SnmE6mWH/9CammZRGRyAr1uxEH2UQYAS/hiWCGsPbHgtniHaLRjj08L7YaeFDrQj"
-    "ZSEVyGM/YZznB0ELv4JySwegJpa355Ji5RAXysW8xGGl56pz6tfsRm1SX52h4ymM05oby3"
-    "/Cl+IcEqLbd7T/Nz0iVZfiVERKUaCqtB1JUorIk4aamMwsoYkyJK8EtJ8AuD77OM8usgRl"
-    "iqovikZJis0PIcEpQq2GhdyBP7WLWvEuZ7266TNqYPuWOncsN6TiwlKeE1eUNsUEpuiQ0Q"
-    "qtvYEgsmTB6FeO2lKrauCp2xRaFQQ0BQRhpkpOEIdCojDccQaTj07oqfzdE1wYzUYiINq3"
-    "v1tEDDH+ZIMaBZ5nK1XOInhoQMxws/EL7eLBGGo6k1UcsFG+juFiYTsb2B/OD9GUsRJ5hb"
-    "pkoYQ1OT/zjY54D5/5GYfiMRhl0+6PnNFIkxBPHfyFeTUrjTbV+5HMRt7fdNjiyA8vLV71"
-    "xLVC47Z/vbq8WHpfCJTY/Zi5JuUIVEpUlVapNK5K2NdaqzaSHzOU5eZmWVTeMRY+8wFkmT"
-    "WLo6jbNH3Dup1ghet3nOEklW7Aaru8wQ2EGGwCOxWGKVwHhofSIV3CVzcnaWZevX2Vny1i"
-    "+4FwoS8Y8qB8Ju8wqiu5vjp01qx24STWYCfSL7JwMPs1BujfY76GL21/8DdNbl6w=="
+    "FNxDnS4vCzJRpb5oz/Q9PH4gAW2+0u7ly43T3o+TzGcPlFH2nMW/4eHBfhm/JktHLEe8sQ"
+    "6ipR1fTtMyrVD6gXjiluO3ouA4o7Dig6cCmYz9b5UV6J7Q/qWm0/I3knCQhEVI991HOe2h"
+    "YjKgHPCrjK8ZiYVq5iADGiEvBnAT+u3ATJc9cLZpu7J0oU0HNIVGYklFnPJck5kZ/yDqMZ"
+    "OnPOk94gkhHsosw2d63Z6f/aEiXLvYloSC/v+r810GjBlkPa6SpOE967qThtoFT5l7t+67"
+    "Ny3e4PIP4xXjA+vqFc0/pes9dqru+BVby+d8U1/bXb+21937MrfGcIBHJn+3d9qKIOL8oW"
+    "bC4+qCH9wpvBpTFvUyy5+STbMcQppxBHQi22TaDmcXT0JJfC8svsvxRW7e/jBVVhRHCl64"
+    "atU/YWnvePXVld+66BtVpj5xzZXG5GVLJyRu/2vwBnQzz/svMgHRAqL8jr3U7ItNYTVJGp"
+    "ZyfZ5jY2HgocphcWK+15bgeL9DqnpRaANioowY2kg4nj+eKPIEzLxwvKVQbXPSfjBaJnee"
+    "bsiGCZTd3ShEpk7mMRw/DoHEmZciVTrsqNqky52nXKVY/PIr321UDmXG0752qN7GGSrjqm"
+    "rY91Fbu/PJJ2FbhfT0u8or6WGTOvupSgGWEMCrWZlP+fwAHXlBLjrahnoS3mBCp2399DnQ"
+    "tH6XXETLG9jDxCCtSITLnukW4j5/lQFo6PtWjy1Q6fNaRD2kQMuDwLqQbWZ5CzpS3WDxwt"
+    "0QwCvBNRueP+npIftuKSZU69jrFpgTLRk25PuTD4WIJ4xQa6uwU7YEhfYQSHgJPXzms9mX"
+    "AqmSjhztxMMngFeD1si7dmXJUILChRA4R3akH1D81905/Y6vX4D+Y4ARGJJ3wUi18lehDP"
+    "Q3MMz8icZgbnXIqPPfQrZSbZ/s2NlEwyZ/AXjQ34xMvsLNVcBt5j32/6DcRmzGXnXWa+CO"
+    "l1kcGbukg+aDZ6VKaqz3USZ6mkua0+oTJroWgaQyZK930Kp/s+SuqyxQhOc82Ds0+kvIRu"
+    "YdY8G22exptHMB6ZWkxOTvKBoF77SozhNN9/Fyd8wvJquCtu1hHtl6kE6LtOpVzbh3lgDk"
+    "pVLvt6N/OznTiWn7dKVsJ7nKfds9Dzxt+iZ6n3W51BA4xzexsJAVs2UJKzAZI5wORkgOMN"
+    "aWyP/gs5RxFc0yn0GHHJo5eaRzcwsxViWWauLQ9BqcqZn2eZzM+zFPPzLGp+whRaJFN5LS"
+    "azV8v8JcnA44tQsww8yhBZyeI4uYua7y2O0wfPZ0bEm0eCOOub9bQIDvOaZQzfDEyb34Bj"
+    "eEQ0BfNVXcMWmpnUnqJXTabj/+lPMZ1Msf76E1JNyyIiOxdKliMOsokwAhbCE8EMYe2PBb"
+    "PFO0RDOHt4XmwB9KDWhWykCLoMXuwzeOHoIHbxT8jK9QTS1vzyTFyi6PlYt5iNNLz0Drpa"
+    "/YjNCmrytT1kMJtzQnlv+fMWQ4JVWm73nrvo5ICy/EqIiEo1FFaDKJZRWBNx0lIZhZUxJk"
+    "WU4JeS4BcG32cZ5ddBjLBURfFJyTBZoeU5JChVsNG6kCf2sWpfJcz3tgcpbUwfchtS5Yb1"
+    "nFhKUhZv8i7foJTc5xsgVLexzxdMmDwK8dpLVWxdFTpji0KhhoCgjDTISMMR6FRGGo4h0n"
+    "DoLSM/m6Nr2BdQi4k0rO7V0wINf5gjRWwtyFyhl0v8xJztCBwv/EAo7KmI2ychNkeQH7w/"
+    "YyniBO4mCTQ1+Y9zd0dgsS0irkLv7h70/NaJxBiC+G/kq0mpRuq2r1zG4bY2MSdHFkB5+Y"
+    "qSriUql52z/T3j4sNS+MSmx+w8STeoQqLSpCq1SSXy1sY61WHHWQHzOU5eZmWVTeMRY+8w"
+    "FkmTWLo6jbNH3Dup1ghet3nOEklW7Aaru8wQ2EGGwCOxWGLpw3hofSIV3BNzcnaWZaPX2V"
+    "nyRi+4FwoS8Y8qB8Ju8wqiu5sTt01qx24JTWYCfSL7JwMPs1BujfY76GL21/8DK9c9Ww=="
 )
