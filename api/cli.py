@@ -142,6 +142,21 @@ async def _demo(config: Config) -> int:
     return 0
 
 
+async def _reconcile(config: Config) -> int:
+    """Check every account's balance against the sum of its ledger; exit 1 when any differs."""
+    from api.billing.ledger import reconcile
+
+    async with _orm(config):
+        differences = await reconcile()
+    for d in differences:
+        print(
+            f"account {d.account_id}: balance {d.balance_fen} fen, ledger {d.ledger_fen} fen "
+            f"(difference {d.balance_fen - d.ledger_fen})"
+        )
+    print(f"{len(differences)} account(s) differ from their ledger")
+    return 1 if differences else 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -203,6 +218,8 @@ def _parser() -> argparse.ArgumentParser:
     tok = sub.add_parser("create-service-token", help="print a new token for the telephony layer")
     tok.add_argument("--name", required=True)
 
+    sub.add_parser("reconcile", help="check every balance against its ledger; exit 1 on a difference")
+
     sub.add_parser("demo", help="migrate and create demo operator, customer and numbers (idempotent)")
 
     exp = sub.add_parser("export-schema", help="write the public GraphQL schema (SDL)")
@@ -226,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(lambda c: _service_token(c, args))
         case "demo":
             return _run(_demo)
+        case "reconcile":
+            return _run(_reconcile)
         case "export-schema":
             return _export_schema(args)
     return 2

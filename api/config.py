@@ -49,6 +49,26 @@ class Config:
     password_memory_kib: int = 64 * 1024
     #: The built web app (``npm run build`` in web/, run by scripts/setup).
     web_dist: Path = Path(__file__).resolve().parent.parent / "web" / "dist"
+    #: R7: the price of a forwarded minute for accounts without a rate plan.
+    default_price_per_minute_fen: int = 30
+    #: R8: days a reclaimed number cools down before it is on sale again.
+    reclaim_cool_down_days: int = 30
+    #: Email notifications: an SMTP server (empty host: email is not sent, messages wait in the outbox).
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    #: "starttls", "ssl" (implicit TLS) or "none" (a local relay only).
+    smtp_tls: str = "starttls"
+    smtp_from: str = "noreply@localhost"
+    #: SMS and voice notifications: the HTTP webhook of a gateway (empty: not sent, they wait).
+    sms_webhook_url: str = ""
+    voice_webhook_url: str = ""
+    webhook_token: str = ""
+    notify_max_attempts: int = 6
+    notify_retry_seconds: int = 60
+    #: The CJK font statements embed in their PDF (Debian: fonts-noto-cjk); a .ttc, .otf or .ttf file.
+    statement_font: str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
     @property
     def documents_dir(self) -> Path:
@@ -92,4 +112,18 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 3600),
         password_time_cost=_int(env, "PASSWORD_TIME_COST", 3),
         password_memory_kib=_int(env, "PASSWORD_MEMORY_KIB", 64 * 1024),
+        default_price_per_minute_fen=_int(env, "DEFAULT_PRICE_PER_MINUTE_FEN", 30),
+        reclaim_cool_down_days=_int(env, "RECLAIM_COOL_DOWN_DAYS", 30),
+        smtp_host=env.get("SMTP_HOST", ""),
+        smtp_port=_int(env, "SMTP_PORT", 587),
+        smtp_user=env.get("SMTP_USER", ""),
+        smtp_password=env.get("SMTP_PASSWORD", ""),
+        smtp_tls=env.get("SMTP_TLS", "starttls").strip().lower() or "starttls",
+        smtp_from=env.get("SMTP_FROM", "noreply@localhost"),
+        sms_webhook_url=env.get("SMS_WEBHOOK_URL", ""),
+        voice_webhook_url=env.get("VOICE_WEBHOOK_URL", ""),
+        webhook_token=env.get("WEBHOOK_TOKEN", ""),
+        notify_max_attempts=_int(env, "NOTIFY_MAX_ATTEMPTS", 6),
+        notify_retry_seconds=_int(env, "NOTIFY_RETRY_SECONDS", 60),
+        statement_font=env.get("STATEMENT_FONT") or "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     )

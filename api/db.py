@@ -18,6 +18,10 @@ MODEL_MODULES = [
     "api.billing.models",
     "api.media.models",
     "api.recordings.models",
+    "api.calls.models",
+    "api.notify.models",
+    "api.statements.models",
+    "api.claims.models",
     "aerich.models",
 ]
 

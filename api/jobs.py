@@ -1,21 +1,30 @@
-"""Life-cycle jobs: expired holds are released, cooled-down numbers re-listed, old sign-in failures forgotten.
+"""Life-cycle jobs: holds expire, numbers are re-listed, line fees renewed, balances swept (R8), unpaid
+numbers reclaimed, notices delivered, statements issued, old sign-in failures forgotten.
 
-Every job is idempotent (conditional updates), so several API processes may run them side by side.
+Each run of a job is claimed in the database first (``api/claims``), so with several API processes one
+of them runs it at a time; and every job is idempotent (conditional updates, unique keys), so a run
+after a crash repeats nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from api.accounts.throttle import forget_stale
+from api.claims.leases import claim, release
 from api.config import Config
 from api.logtext import loggable_exc_info
+from api.notify.outbox import deliver_due
 from api.numbers.operations import make_available_after_cooldown
 from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
+from api.routing.line_fees import renew_line_years
+from api.statements.monthly import issue_statements
+from api.thresholds.standing import reclaim_unpaid, sweep
 
 __all__ = ["JOBS", "run_jobs_once", "running_jobs"]
 
@@ -26,18 +35,40 @@ JOBS: dict[str, Callable[[Config], Awaitable[int]]] = {
     "relist_reclaimed_numbers": lambda _: make_available_after_cooldown(),
     "expire_recordings": expire_recordings,
     "forget_login_failures": lambda _: forget_stale(),
+    "renew_line_fees": lambda _: renew_line_years(),
+    "sweep_balances": lambda _: sweep(),
+    "reclaim_unpaid_numbers": reclaim_unpaid,
+    "deliver_notifications": deliver_due,
+    "issue_statements": lambda _: issue_statements(),
 }
 
 
+#: How long a claimed run may take before another process may run the job again.
+LEASE = dt.timedelta(minutes=10)
+
+
 async def run_jobs_once(config: Config) -> dict[str, int]:
-    """Every job once, with the service's own configuration (data directory, retention defaults)."""
+    """Every job once, with the service's own configuration; a job another process is running is skipped.
+
+    The result counts what each job did (-1: it failed; 0 also when another process held it).
+    """
     done: dict[str, int] = {}
     for name, job in JOBS.items():
+        try:
+            if not await claim(name, LEASE):
+                done[name] = 0
+                continue
+        except Exception as error:
+            log.error("job %s could not be claimed", name, exc_info=loggable_exc_info(error))
+            done[name] = -1
+            continue
         try:
             done[name] = await job(config)
         except Exception as error:  # one failing job must not stop the others or the loop
             log.error("job %s failed", name, exc_info=loggable_exc_info(error))
             done[name] = -1
+        finally:
+            await release(name)
     return done
 
 

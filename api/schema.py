@@ -25,6 +25,7 @@ from strawberry.types import ExecutionContext
 from api.accounts import schema as accounts
 from api.applications import schema as applications
 from api.billing import schema as billing
+from api.calls import schema as calls
 from api.config import Config
 from api.errors import NotAuthenticated, NotAuthorized, UserError
 from api.flows import schema as flows
@@ -32,11 +33,13 @@ from api.graphql.errors import add_error_code
 from api.graphql.execution import LeafFastPathExecutionContext
 from api.logtext import loggable_exc_info
 from api.media import schema as media
+from api.notify import schema as notify
 from api.numbers import schema as numbers
 from api.recordings import schema as recordings
 from api.requestid import current_request_id
 from api.reservations import schema as reservations
 from api.routing import schema as routing
+from api.statements import schema as statements
 from api.telephony import schema as telephony
 
 __all__ = ["build_schema", "export_sdl"]
@@ -56,6 +59,9 @@ Query = merge_types(
         media.Query,
         recordings.Query,
         billing.Query,
+        calls.Query,
+        notify.Query,
+        statements.Query,
     ),
 )
 Mutation = merge_types(
@@ -69,6 +75,9 @@ Mutation = merge_types(
         routing.Mutation,
         media.Mutation,
         recordings.Mutation,
+        billing.Mutation,
+        calls.Mutation,
+        notify.Mutation,
     ),
 )
 

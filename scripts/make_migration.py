@@ -57,7 +57,20 @@ def _sql(text: str, func: str) -> str:
     return match.group(1) if match else ""
 
 
+def _sqlite_ignores_comments() -> None:
+    """SQLite stores no column comments, so a changed one (an enum field's gains a value) is a no-op there.
+
+    aerich refuses it instead ("Alter column comment is unsupported"), which would block every migration
+    that adds a value to an enum column.
+    """
+    from aerich.ddl.sqlite import SqliteDDL
+
+    SqliteDDL.set_comment = lambda self, model, field_describe: ""  # type: ignore[method-assign,assignment]
+
+
 async def _generate(url: str, workdir: Path, name: str) -> Path:
+    if url.startswith("sqlite"):
+        _sqlite_ignores_comments()
     location = workdir / "migrations"
     shutil.copytree(MIGRATIONS_DIR, location, ignore=shutil.ignore_patterns("__pycache__"))
     command = Command(tortoise_config=tortoise_config(url), app="models", location=str(location))

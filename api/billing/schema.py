@@ -1,14 +1,33 @@
-"""Reading the ledger: customers their account's entries, operators everyone's."""
+"""The ledger over GraphQL: customers read their account's, operators recharge and adjust."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
-from api.billing.models import LedgerEntry
-from api.billing.types import LedgerEntryConnection, LedgerEntryType
+from api.accounts.models import Account
+from api.billing import rates, recharges
+from api.billing.models import AccountBilling, LedgerEntry, RatePlan
+from api.billing.recharges import RechargeMethod
+from api.billing.types import (
+    BillingSettingsType,
+    LedgerEntryConnection,
+    LedgerEntryType,
+    RatePlanType,
+    ReceiptType,
+)
 from api.graphql.context import Info
+from api.graphql.errors import ReturnsUserErrors, UserErrors
+from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
-from api.graphql.permissions import IsSignedIn
+from api.graphql.permissions import IsOperator, IsSignedIn
+from api.thresholds import standing
+
+RechargeResult = Annotated[ReceiptType | UserErrors, strawberry.union("RechargeResult")]
+AdjustmentResult = Annotated[LedgerEntryType | UserErrors, strawberry.union("AdjustmentResult")]
+RatePlanResult = Annotated[RatePlanType | UserErrors, strawberry.union("RatePlanResult")]
+BillingSettingsResult = Annotated[BillingSettingsType | UserErrors, strawberry.union("BillingSettingsResult")]
 
 
 @strawberry.type
@@ -28,3 +47,103 @@ class Query:
             after=after,
             nodes=lambda rows: [LedgerEntryType.of(r) for r in rows],
         )
+
+    @strawberry.field(description="Operators: every rate plan.", permission_classes=[IsOperator])
+    async def rate_plans(self, info: Info) -> list[RatePlanType]:
+        return [RatePlanType.of(r) for r in await RatePlan.all().order_by("id")]
+
+    @strawberry.field(
+        description="The billing settings of an account (customers: only their own, else null).",
+        permission_classes=[IsSignedIn],
+    )
+    async def billing_settings(self, info: Info, account_id: strawberry.ID) -> BillingSettingsType | None:
+        wanted = parse_id(account_id, "accountId")
+        scope = info.context.tenant_filter().get("account_id")
+        if scope is not None and scope != wanted:
+            return None
+        row = await AccountBilling.filter(account_id=wanted).select_related("rate_plan").first()
+        if row is None:
+            if not await Account.filter(id=wanted).exists():
+                return None
+            row = await rates.billing_of(wanted)
+        return await BillingSettingsType.of(row, info.context.config)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Operators: a rate plan (price per minute, increment 60 or 6 seconds, minimum).",
+        permission_classes=[IsOperator],
+        extensions=[ReturnsUserErrors()],
+    )
+    async def create_rate_plan(
+        self,
+        info: Info,
+        name: str,
+        price_per_minute_fen: int,
+        increment_seconds: int = 60,
+        minimum_fen: int = 0,
+    ) -> RatePlanResult:
+        plan = await rates.create_rate_plan(name, price_per_minute_fen, increment_seconds, minimum_fen)
+        return RatePlanType.of(plan)
+
+    @strawberry.mutation(
+        description="Operators: rate an account's future calls by a plan (null: the default rate).",
+        permission_classes=[IsOperator],
+        extensions=[ReturnsUserErrors()],
+    )
+    async def assign_rate_plan(
+        self, info: Info, account_id: strawberry.ID, rate_plan_id: strawberry.ID | None
+    ) -> BillingSettingsResult:
+        row = await rates.assign_rate_plan(
+            parse_id(account_id, "accountId"),
+            parse_id(rate_plan_id, "ratePlanId") if rate_plan_id is not None else None,
+        )
+        await row.fetch_related("rate_plan")
+        return await BillingSettingsType.of(row, info.context.config)
+
+    @strawberry.mutation(
+        description="Operators: credit a payment to an account, once per payment reference; a receipt.",
+        permission_classes=[IsOperator],
+        extensions=[ReturnsUserErrors()],
+    )
+    async def recharge_account(
+        self,
+        info: Info,
+        account_id: strawberry.ID,
+        amount_fen: int,
+        method: RechargeMethod,
+        reference: str,
+    ) -> RechargeResult:
+        receipt = await recharges.recharge(
+            parse_id(account_id, "accountId"),
+            amount_fen,
+            RechargeMethod(method),
+            reference,
+            actor=info.context.user.login,
+        )
+        await standing.apply(receipt.entry.account_id)
+        return ReceiptType.of(receipt)
+
+    @strawberry.mutation(
+        description="Operators: correct a balance (positive: credit, negative: charge) with a reason.",
+        permission_classes=[IsOperator],
+        extensions=[ReturnsUserErrors()],
+    )
+    async def adjust_balance(
+        self,
+        info: Info,
+        account_id: strawberry.ID,
+        amount_fen: int,
+        reason: str,
+        idempotency_key: str,
+    ) -> AdjustmentResult:
+        entry = await recharges.adjust(
+            parse_id(account_id, "accountId"),
+            amount_fen,
+            reason,
+            idempotency_key,
+            actor=info.context.user.login,
+        )
+        await standing.apply(entry.account_id)
+        return LedgerEntryType.of(entry)

@@ -23,6 +23,7 @@ from api.media.types import (
     MediaItemType,
     MediaUsageType,
 )
+from api.thresholds import standing
 from api.visible import find_visible, visible_media
 
 MediaResult = Annotated[MediaItemType | UserErrors, strawberry.union("MediaResult")]
@@ -105,6 +106,8 @@ class Mutation:
             config=info.context.config,
             store=media_store(info.context.config),
         )
+        if media_kind == MediaKind.RINGBACK:  # R16's fee may have crossed a balance threshold (R8)
+            await standing.apply(item.account_id)
         return _typed(info, item)
 
     @strawberry.mutation(

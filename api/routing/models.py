@@ -56,6 +56,20 @@ class NumberRouting(Model):
         table = "number_routing"
 
 
+class LineYear(Model):
+    """R12: the extra 总机 lines of a number paid for the current line year, and when that year ends."""
+
+    number: fields.OneToOneRelation[Number] = fields.OneToOneField(
+        "models.Number", related_name="line_year", on_delete=fields.CASCADE, primary_key=True
+    )
+    number_id: int
+    paid_lines = fields.IntField(default=0)
+    paid_until = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "line_years"
+
+
 class PlanChange(Model):
     """One change of a number's compiled plan; the id is the plan version the telephony layer syncs on."""
 

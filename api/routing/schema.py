@@ -13,6 +13,7 @@ from api.flows.schema import SimulationResult, simulated_call
 from api.flows.types import DiagnosticType, FlowVersionType, SimulatedCallInput, SimulationType
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
+from api.graphql.ids import parse_id
 from api.graphql.permissions import IsOperator, IsSignedIn
 from api.numbers.models import Number
 from api.plans import pipeline
@@ -26,6 +27,7 @@ from api.routing.types import (
     SimpleRoutingInput,
     SimpleRoutingSaved,
 )
+from api.thresholds import standing
 from api.visible import visible_number, visible_version
 
 RoutingResult = Annotated[NumberRoutingType | UserErrors, strawberry.union("NumberRoutingResult")]
@@ -161,9 +163,12 @@ class Mutation:
         package: LinePackage,
         extra_lines: int = 0,
     ) -> RoutingResult:
-        return await _change(
+        result = await _change(
             info, number_id, lambda n: number_settings.set_line_package(n, LinePackage(package), extra_lines)
         )
+        if not isinstance(result, UserErrors):  # the line fee may have crossed a balance threshold
+            await standing.apply_to_number(parse_id(number_id, "numberId"))
+        return result
 
     @strawberry.mutation(
         description="Point a number at a published flow version — a new one, or an older one (rollback).",

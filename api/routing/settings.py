@@ -10,6 +10,7 @@ from __future__ import annotations
 from api.errors import UserError, UserErrors
 from api.numbers.models import Number
 from api.plans import pipeline
+from api.routing.line_fees import charge_for_lines
 from api.routing.models import LinePackage, ListMode, NumberRouting
 from api.routing.records import routing_of
 from ivr_flows import ALLOWED_CATEGORIES, expand_areas, read_list_entry
@@ -134,4 +135,7 @@ async def set_line_package(number: Number, package: LinePackage, extra_lines: in
     routing = await routing_of(number)
     routing.package = package
     routing.extra_lines = extra_lines
-    return await pipeline.save_settings(number, routing, ["package", "extra_lines"])
+    # The fee for lines beyond those paid this year and the settings commit together, or neither.
+    async with pipeline.transaction() as conn:
+        await charge_for_lines(conn, number, extra_lines)
+        return await pipeline.save_settings(number, routing, ["package", "extra_lines"])

@@ -51,3 +51,13 @@ def not_found(field: str, code: str = "not_found") -> Check:
 
 def operators_only(body: dict[str, Any]) -> None:
     assert body["errors"][0]["message"] == "仅限运营人员使用", body
+
+
+def refused(field: str, code: str = "not_found") -> Check:
+    """A top-level error with this code (fields returning a plain type cannot return ``UserErrors``)."""
+
+    def check(body: dict[str, Any]) -> None:
+        assert body["data"] is None or body["data"].get(field) is None, body
+        assert body["errors"][0]["extensions"]["code"] == code, body
+
+    return check

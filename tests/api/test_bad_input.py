@@ -23,7 +23,7 @@ from tortoise import Tortoise
 from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
-from tests.api.routing_support import active_number
+from tests.api.routing_support import active_number, service_token, telephony
 from tests.api.support import Client, Env
 
 VALIDATION = "VALIDATION"
@@ -52,6 +52,7 @@ class Ids:
     flow: str
     number: str
     reservation: str
+    account: str
 
 
 Variables = dict[str, Any] | Callable[[Ids], dict[str, Any]]
@@ -65,7 +66,7 @@ class Case:
     document: str
     variables: Variables = field(default_factory=dict)
     expect: str = VALIDATION  # a code, VALIDATION, or "HTTP 400"
-    role: str = "customer"  # anonymous, customer or operator
+    role: str = "customer"  # anonymous, customer, operator or telephony
     raw_body: bytes | None = None  # sent as the JSON body instead of document + variables
     path: str | None = None  # a GET of this path instead of a GraphQL request
 
@@ -102,6 +103,43 @@ PRICE = f"mutation($p:Int!){{setGradePrice(grade:AAAA,priceFen:$p){{__typename {
 HOLIDAY = (
     f'mutation($n:String!){{setHolidayOverride(day:"2027-02-05",workday:false,name:$n){{__typename {ERR}}}}}'
 )
+RECHARGE = f"""mutation($a:ID!,$f:Int!,$r:String!){{rechargeAccount(accountId:$a,amountFen:$f,
+  method:BANK_TRANSFER,reference:$r){{__typename {ERR}}}}}"""
+ADJUST = f"""mutation($a:ID!,$f:Int!,$r:String!,$k:String!){{adjustBalance(accountId:$a,amountFen:$f,
+  reason:$r,idempotencyKey:$k){{__typename {ERR}}}}}"""
+
+
+CONTACTS = f"""mutation($a:ID!,$e:String!,$p:String!){{setBillingContacts(accountId:$a,email:$e,phone:$p){{
+  __typename {ERR}}}}}"""
+RATE_PLAN = f"""mutation($n:String!,$p:Int!,$i:Int!,$m:Int!){{createRatePlan(name:$n,pricePerMinuteFen:$p,
+  incrementSeconds:$i,minimumFen:$m){{__typename {ERR}}}}}"""
+REPORT_CALL = f"mutation($c:CallReportInput!){{reportCall(call:$c){{__typename {ERR}}}}}"
+REPORT_CALLS = f"mutation($c:[CallReportInput!]!){{reportCalls(calls:$c){{__typename {ERR}}}}}"
+ALLOWANCE = "query($n:String!){callAllowance(number:$n){seconds}}"
+CALL_LIST = "query($c:String,$s:DateTime){callRecords(caller:$c,since:$s){totalCount}}"
+
+
+def plan(**fields: Any) -> dict[str, Any]:
+    return {"n": "标准资费", "p": 30, "i": 60, "m": 0} | fields
+
+
+def report(**fields: Any) -> dict[str, Any]:
+    base = {
+        "callId": "c-1",
+        "number": "4006228300",
+        "caller": "13912345678",
+        "startedAt": "2026-12-01T10:00:00+08:00",
+        "answeredAt": "2026-12-01T10:00:05+08:00",
+        "endedAt": "2026-12-01T10:01:05+08:00",
+        "disposition": "ANSWERED",
+    }
+    return {"c": base | fields}
+
+
+def money(**fields: Any) -> Callable[[Ids], dict[str, Any]]:
+    return lambda ids: {"a": ids.account, "f": 100, "r": "ref-1", "k": "key-1"} | fields
+
+
 COMPANY = {
     "companyName": "珠海某某科技有限公司",
     "creditCode": "91350100M000100Y43",
@@ -235,6 +273,102 @@ CASES: list[Case] = [
     Case("negative price", PRICE, {"p": -1}, "invalid_price", "operator"),
     Case("voicemail kept 0 days", RETENTION, {"d": 0}, "invalid_retention"),
     Case("voicemail kept 10 years", RETENTION, {"d": 3650}, "invalid_retention"),
+    # Money: recharges and adjustments.
+    Case("recharge of 0 fen", RECHARGE, money(f=0), "invalid_amount", "operator"),
+    Case("recharge of -1 fen", RECHARGE, money(f=-1), "invalid_amount", "operator"),
+    Case("recharge of a billion yuan", RECHARGE, money(f=2**31 - 1), "invalid_amount", "operator"),
+    Case("recharge reference of 1 MB", RECHARGE, money(r="x" * MB), "required", "operator"),
+    Case("recharge reference with NUL", RECHARGE, money(r="a\x00b"), "required", "operator"),
+    Case("recharge of an unknown account", RECHARGE, money(a="99999"), "not_found", "operator"),
+    Case("recharge account id of letters", RECHARGE, money(a="abc"), "invalid_id", "operator"),
+    Case("recharge by a customer", RECHARGE, money(), "FORBIDDEN"),
+    Case("adjustment of 0 fen", ADJUST, money(f=0), "invalid_amount", "operator"),
+    Case("adjustment without a reason", ADJUST, money(r="  "), "required", "operator"),
+    Case("adjustment reason of 1 MB", ADJUST, money(r="因" * MB), "required", "operator"),
+    Case("adjustment key of 1 MB", ADJUST, money(k="k" * MB), "required", "operator"),
+    # Billing contacts.
+    Case(
+        "contact email of 1 MB",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "a" * MB, "p": ""},
+        "invalid_email",
+    ),
+    Case(
+        "contact email without a domain",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "a@b", "p": ""},
+        "invalid_email",
+    ),
+    Case(
+        "contact phone in Hong Kong",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "", "p": "+852 2123 4567"},
+        "invalid_phone",
+    ),
+    Case(
+        "contact phone of 1 MB",
+        CONTACTS,
+        lambda ids: {"a": ids.account, "e": "", "p": "1" * MB},
+        "invalid_phone",
+    ),
+    # Rate plans.
+    Case("rate plan name of 1 MB", RATE_PLAN, plan(n="资" * MB), "required", "operator"),
+    Case("rate plan price of -1", RATE_PLAN, plan(p=-1), "invalid_price", "operator"),
+    Case("rate plan increment of 7 s", RATE_PLAN, plan(i=7), "invalid_increment", "operator"),
+    Case("rate plan minimum beyond Int", RATE_PLAN, plan(m=2**31), VALIDATION, "operator"),
+    # Call reports and allowances (the telephony token).
+    Case("call id of 1 MB", REPORT_CALL, report(callId="c" * MB), "invalid_call_id", "telephony"),
+    Case("call id with NUL", REPORT_CALL, report(callId="c\x001"), "invalid_call_id", "telephony"),
+    Case(
+        "call to a non-400 number", REPORT_CALL, report(number="02012345678"), "invalid_number", "telephony"
+    ),
+    Case(
+        "call to a 400 number not in service",
+        REPORT_CALL,
+        report(number="4001234567"),
+        "number_not_in_service",
+        "telephony",
+    ),
+    Case(
+        "call ending before it starts",
+        REPORT_CALL,
+        report(endedAt="2026-12-01T09:00:00+08:00"),
+        "invalid_time",
+        "telephony",
+    ),
+    Case(
+        "call lasting two days",
+        REPORT_CALL,
+        report(endedAt="2026-12-03T10:00:00+08:00"),
+        "invalid_time",
+        "telephony",
+    ),
+    Case(
+        "call time without a zone",
+        REPORT_CALL,
+        report(startedAt="2026-12-01T10:00:00"),
+        "invalid_time",
+        "telephony",
+    ),
+    Case(
+        "unanswered call with an answer time",
+        REPORT_CALL,
+        report(disposition="BUSY"),
+        "invalid_disposition",
+        "telephony",
+    ),
+    Case("caller of 1 MB", REPORT_CALL, report(caller="1" * MB), "invalid_caller", "telephony"),
+    Case(
+        "10,000 forwarding attempts",
+        REPORT_CALL,
+        report(attempts=[{"phone": "13800138000", "outcome": "BUSY"}] * 10_000),
+        "too_many_attempts",
+        "telephony",
+    ),
+    Case("batch of 501 calls", REPORT_CALLS, {"c": [report()["c"]] * 501}, "batch_too_large", "telephony"),
+    Case("allowance of a non-400 number", ALLOWANCE, {"n": "1" * MB}, "invalid_number", "telephony"),
+    Case("call list caller of 1 MB", CALL_LIST, {"c": "1" * MB}, "invalid_caller"),
+    Case("call list since year 1", CALL_LIST, {"s": "0001-01-01T00:00:00+00:00"}, "invalid_time"),
     # Requests refused before GraphQL, and file routes.
     Case("body not UTF-8", "", raw_body=b'{"query":"{me{isOperator}}","x":"\xff"}', expect="HTTP 400"),
     Case(
@@ -253,6 +387,11 @@ CASES: list[Case] = [
         role="anonymous",
     ),
     Case("document id beyond bigint", "", path=f"/documents/{TOO_BIG_ID}", expect="HTTP 404"),
+    Case(
+        "calls CSV, number id beyond bigint", "", path=f"/calls.csv?numberId={TOO_BIG_ID}", expect="HTTP 400"
+    ),
+    Case("calls CSV, time of garbage", "", path="/calls.csv?since=yesterday", expect="HTTP 400"),
+    Case("calls CSV, unknown disposition", "", path="/calls.csv?disposition=x", expect="HTTP 400"),
 ]
 
 
@@ -322,8 +461,15 @@ async def test_bad_input_catalogue(env: Env) -> None:
     await import_numbers("4006000001", Actor(label="test"))
     held = await Number.get(number="4006000001")
     reserved = await customer.data(RESERVE, {"id": str(held.id)})
-    ids = Ids(flow=flow, number=number, reservation=reserved["reserveNumber"]["id"])
-    clients = {"anonymous": env.anonymous(), "customer": customer, "operator": operator}
+    account = (await customer.data("{me{account{id}}}"))["me"]["account"]["id"]
+    ids = Ids(flow=flow, number=number, reservation=reserved["reserveNumber"]["id"], account=account)
+    clients = {
+        "anonymous": env.anonymous(),
+        "customer": customer,
+        "operator": operator,
+        "telephony": telephony(env, await service_token(env)),
+    }
+    await clients["telephony"].gql("{me{isTelephony}}")  # its first use stamps the token's last use
 
     failures = []
     for case in CASES:

@@ -59,7 +59,7 @@ async def test_a_ringback_upload_is_pending_and_charged_once(env: Env) -> None:
     assert second["id"] != item["id"]
     assert (await acme.data(LEDGER))["ledgerEntries"]["totalCount"] == 2
     balance = await acme.data("{me{account{balanceFen}}}")
-    assert balance["me"]["account"]["balanceFen"] == 0  # billing settles the ledger; the balance is untouched
+    assert balance["me"]["account"]["balanceFen"] == -6000  # each fee is taken from the balance at once
     prompt = await text_prompt(acme, "您好")
     assert prompt["reviewStatus"] == "NOT_REQUIRED"
     assert (await acme.data(LEDGER))["ledgerEntries"]["totalCount"] == 2

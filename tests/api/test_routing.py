@@ -9,6 +9,7 @@ from api.flows.models import Flow
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from api.routing.models import NumberRouting
+from tests.api.billing_support import account_of, recharge
 from tests.api.routing_support import (
     ERR,
     SAVE_SIMPLE,
@@ -152,10 +153,14 @@ async def test_line_package_is_set_by_operators_and_limits_concurrent_calls(env:
     body = await client.gql(mutation("setLinePackage", "package:SWITCHBOARD,extraLines:5"), {"n": number_id})
     assert body["errors"][0]["message"] == "仅限运营人员使用"
     operator = await env.operator()
+    account = await account_of(client)
+    await recharge(operator, account.id, 100_000, "lines")  # R12: 5 extra lines cost 150 yuan a year
     more = await operator.data(
         mutation("setLinePackage", "package:SWITCHBOARD,extraLines:5"), {"n": number_id}
     )
     assert more["setLinePackage"]["maxLines"] == 15
+    await account.refresh_from_db()
+    assert account.balance_fen == 100_000 - 15_000
     assert (await what(client, number_id, activeCalls=14, at=WEEKDAY_10))["rings"]
     full = await what(client, number_id, activeCalls=15, at=WEEKDAY_10)
     assert full["heard"] == ["您要的电话忙"] and full["rings"] == []

@@ -5,13 +5,14 @@ The matrix is checked against the schema itself, so an operation added later wit
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 
 from api.accounts.models import ApiToken, User
 from api.applications.models import Application, Document
-from api.billing.models import LedgerEntry
+from api.billing.models import AccountBilling, LedgerEntry
 from api.clock import utcnow
 from api.media.models import MediaItem, MediaKind, MediaSettings, ReviewStatus
 from api.numbers.importing import import_numbers
@@ -21,9 +22,10 @@ from api.numbers.numbering import NumberStatus
 from api.recordings.models import Recording, RecordingKind
 from api.reservations.models import Reservation
 from api.schema import build_schema
+from api.statements.models import Statement
 from tests.api import documents
 from tests.api.support import Env, gql_upload
-from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only
+from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only, refused
 from tests.api.test_applications import SUBMIT, company
 from tests.api.test_routing_tenancy import CASES as ROUTING_CASES
 
@@ -47,6 +49,10 @@ async def _world(env: Env) -> World:
     account = (await victim.data("{me{account{id}}}"))["me"]["account"]["id"]
     await Number.filter(number="4006000003").update(status=NumberStatus.ACTIVE, account_id=int(account))
     media, recording = await _media_and_recording(int(account), int(numbers["4006000003"]))
+    statement = await Statement.create(
+        account_id=int(account), month=dt.date(2026, 11, 1), opening_fen=0, recharges_fen=0, call_charges_fen=0,
+        fees_fen=0, adjustments_fen=0, closing_fen=0, calls=0, billed_seconds=0, issued_at=utcnow(),
+    )  # fmt: skip
     return World(
         victim,
         intruder,
@@ -60,6 +66,7 @@ async def _world(env: Env) -> World:
             "token": token["createApiToken"]["token"]["id"],
             "media": str(media.id),
             "recording": str(recording.id),
+            "statement": str(statement.id),
         },
     )
 
@@ -100,6 +107,9 @@ async def _snapshot() -> dict[str, Any]:
         "media_settings": sorted(await MediaSettings.all().values_list("account_id", "quota_bytes")),
         "recordings": sorted(await Recording.all().values_list("id", "deleted_at")),
         "ledger": await LedgerEntry.all().count(),
+        "billing": sorted(
+            await AccountBilling.all().values_list("account_id", "notify_email", "missed_call_numbers")
+        ),
     }
 
 
@@ -219,6 +229,52 @@ CASES: dict[str, Case] = {
         "mutation($id:ID!){setMediaQuota(accountId:$id,quotaMegabytes:1){__typename}}",
         lambda i: {"id": i["account"]},
         operators_only,
+    ),
+    "Mutation.rechargeAccount": (
+        'mutation($id:ID!){rechargeAccount(accountId:$id,amountFen:100,method:CASH,reference:"x"){__typename}}',
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
+    "Mutation.adjustBalance": (
+        'mutation($id:ID!){adjustBalance(accountId:$id,amountFen:100,reason:"x",idempotencyKey:"k"){__typename}}',
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
+    "Mutation.assignRatePlan": (
+        "mutation($id:ID!){assignRatePlan(accountId:$id,ratePlanId:null){__typename}}",
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
+    "Query.billingSettings": (
+        "query($id:ID!){billingSettings(accountId:$id){accountId}}",
+        lambda i: {"id": i["account"]},
+        null("billingSettings"),
+    ),
+    "Query.callRecords": (
+        "query($id:ID!){callRecords(numberId:$id){totalCount}}",
+        lambda i: {"id": i["active_number"]},
+        refused("callRecords"),
+    ),
+    "Query.callStatistics": (
+        'query($id:ID!){callStatistics(numberId:$id,since:"2026-01-01T00:00:00+08:00",'
+        'until:"2026-02-01T00:00:00+08:00"){periods{number}}}',
+        lambda i: {"id": i["active_number"]},
+        refused("callStatistics"),
+    ),
+    "Mutation.setBillingContacts": (
+        f'mutation($id:ID!){{setBillingContacts(accountId:$id,email:"mole@x.example",phone:""){{{ERR}}}}}',
+        lambda i: {"id": i["account"]},
+        not_found("setBillingContacts"),
+    ),
+    "Mutation.setMissedCallSms": (
+        f"mutation($id:ID!){{setMissedCallSms(numberId:$id,enabled:true){{{ERR}}}}}",
+        lambda i: {"id": i["active_number"]},
+        not_found("setMissedCallSms"),
+    ),
+    "Query.statement": (
+        "query($id:ID!){statement(id:$id){month}}",
+        lambda i: {"id": i["statement"]},
+        null("statement"),
     ),
     "Mutation.deleteRecording": (
         f"mutation($id:ID!){{deleteRecording(id:$id){{{ERR}}}}}",

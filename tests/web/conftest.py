@@ -37,9 +37,6 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CUSTOMER = ("customer", "customer-demo-400")
 OPERATOR = ("operator", "operator-demo-400")
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (scripts/setup)")
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

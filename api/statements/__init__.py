@@ -1,0 +1,1 @@
+"""Monthly statements (R6): issued after each calendar month, immutable, as data, CSV and PDF."""

@@ -1,0 +1,102 @@
+"""A statement as a CSV file and as a PDF that renders Chinese (the CJK font is embedded, subset)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from fpdf import FPDF
+
+from api.clock import to_local
+from api.numbers.numbering import format_number
+from api.statements.models import Statement
+
+__all__ = ["statement_csv", "statement_pdf"]
+
+
+def _yuan(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
+def _minutes(seconds: int) -> str:
+    return f"{seconds // 60}分{seconds % 60:02d}秒"
+
+
+def _lines(statement: Statement, account_name: str) -> list[tuple[str, str]]:
+    """The statement as (label, value) rows, in the order both documents show them."""
+    rows = [
+        ("账户", account_name),
+        ("账期", f"{statement.month:%Y年%m月}(每月1日0时至月末24时,北京时间)"),
+        ("出账时间", f"{to_local(statement.issued_at):%Y-%m-%d %H:%M}"),
+        ("期初余额(元)", _yuan(statement.opening_fen)),
+        ("本月充值(元)", _yuan(statement.recharges_fen)),
+        ("通话费(元)", _yuan(-statement.call_charges_fen)),
+        ("其他费用(元)", _yuan(-statement.fees_fen)),
+        ("调整(元)", _yuan(statement.adjustments_fen)),
+        ("期末余额(元)", _yuan(statement.closing_fen)),
+        ("计费通话", f"{statement.calls}次,{_minutes(statement.billed_seconds)}"),
+    ]
+    for line in statement.per_number:
+        rows.append(
+            (
+                f"号码 {format_number(line['number'])}",
+                f"{line['calls']}次,{_minutes(line['billed_seconds'])},{_yuan(line['charge_fen'])}元",
+            )
+        )
+    for fee in statement.fees:
+        rows.append((f"费用 {fee['name']}", f"{fee['count']}笔,{_yuan(fee['amount_fen'])}元"))
+    return rows
+
+
+def _csv_field(value: str) -> str:
+    if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit():
+        value = "'" + value
+    return '"' + value.replace('"', '""') + '"'
+
+
+def statement_csv(statement: Statement, account_name: str) -> bytes:
+    """UTF-8 with a BOM, so spreadsheets open the Chinese correctly."""
+    lines = ["项目,金额或内容"] + [
+        ",".join(_csv_field(v) for v in row) for row in _lines(statement, account_name)
+    ]
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode()
+
+
+@functools.cache
+def _collection_index(font: str) -> int:
+    """Which face of a font collection is Simplified Chinese (Noto's .ttc holds JP, KR, SC, TC, HK)."""
+    if not font.lower().endswith(".ttc"):
+        return 0
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection(font, lazy=True)
+    try:
+        for index, face in enumerate(collection.fonts):
+            if " SC" in str(face["name"].getDebugName(1)):
+                return index
+        return 0
+    finally:
+        collection.close()
+
+
+def statement_pdf(statement: Statement, account_name: str, font: str) -> bytes:
+    """An A4 page (or more) with the statement's rows in a table, the CJK font embedded."""
+    if not Path(font).is_file():
+        raise FileNotFoundError(f"statement font {font} is missing (Debian: apt-get install fonts-noto-cjk)")
+    pdf = FPDF(format="A4")
+    pdf.set_title(f"{account_name} {statement.month:%Y年%m月} 话费账单")
+    pdf.add_font("cjk", fname=font, collection_font_number=_collection_index(font))
+    pdf.add_page()
+    pdf.set_font("cjk", size=18)
+    pdf.cell(0, 12, "400业务话费账单", new_x="LMARGIN", new_y="NEXT", align="C")
+    pdf.set_font("cjk", size=11)
+    for label, value in _lines(statement, account_name):
+        pdf.cell(60, 8, label, border=1)
+        pdf.multi_cell(0, 8, value, border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("cjk", size=9)
+    pdf.multi_cell(
+        0, 6, "账单出具后不再更改;如有差错,将在下月账单中以调整项更正。", new_x="LMARGIN", new_y="NEXT"
+    )
+    return bytes(pdf.output())

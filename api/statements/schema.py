@@ -1,0 +1,35 @@
+"""Statements over GraphQL: customers read their account's, operators everyone's."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.pagination import page_by_id
+from api.graphql.permissions import IsSignedIn
+from api.statements.models import Statement
+from api.statements.types import StatementConnection, StatementType
+from api.visible import find_visible
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="Monthly statements, oldest first (customers: their account's).",
+        permission_classes=[IsSignedIn],
+    )
+    async def statements(self, info: Info, first: int = 50, after: str | None = None) -> StatementConnection:
+        return await page_by_id(
+            StatementConnection,
+            Statement.filter(**info.context.tenant_filter()),
+            first=first,
+            after=after,
+            nodes=lambda rows: [StatementType.of(r) for r in rows],
+        )
+
+    @strawberry.field(
+        description="One statement, null if not found or not yours.", permission_classes=[IsSignedIn]
+    )
+    async def statement(self, info: Info, id: strawberry.ID) -> StatementType | None:
+        row = await find_visible(info, Statement, id, "id")
+        return StatementType.of(row) if row else None
