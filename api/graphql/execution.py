@@ -11,6 +11,7 @@ takes graphql-core's normal path, so results and errors are exactly what they we
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graphql import (
@@ -23,12 +24,15 @@ from graphql import (
 )
 from graphql.pyutils import Path, Undefined, UndefinedType
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 __all__ = ["LeafFastPathExecutionContext"]
 
-#: A field's resolver, leaf type and non-nullness, or None when the fast path does not apply to it.
-_Plan = tuple[Any, GraphQLLeafType, bool] | None
+#: How to read a plain leaf field: the attribute reader, the attribute's name, the leaf type and whether
+#: it is non-null; None when the fast path does not apply to the field.
+_Plan = tuple[Callable[[Any, str], Any], str, GraphQLLeafType, bool] | None
 _PLANS = "_leaf_fast_path_plans"
+_MISSING: Any = object()
 
 
 def _plans_of(schema: GraphQLSchema) -> dict[tuple[str, str], _Plan]:
@@ -40,29 +44,32 @@ def _plans_of(schema: GraphQLSchema) -> dict[tuple[str, str], _Plan]:
     return plans
 
 
-def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, name: str, field: GraphQLField) -> _Plan:
-    plans = _plans_of(schema)
-    key = (parent_type.name, name)
-    if key in plans:
-        return plans[key]
-    resolve = field.resolve
+def _plan(field: GraphQLField) -> _Plan:
     field_type = field.type
     non_null = isinstance(field_type, GraphQLNonNull)
     inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
-    plan: _Plan = None
+    definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     # Strawberry marks the resolver of a field that is a plain attribute (no resolver of its own, no
-    # permission or extension) with ``_is_default``.
-    if resolve is not None and getattr(resolve, "_is_default", False) and is_leaf_type(inner):
-        plan = (resolve, inner, non_null)
-    plans[key] = plan
-    return plan
+    # permission or extension) with ``_is_default``; it reads the attribute with the field's default
+    # resolver (``getattr`` unless configured otherwise).
+    if (
+        field.resolve is not None
+        and getattr(field.resolve, "_is_default", False)
+        and definition is not None
+        and is_leaf_type(inner)
+    ):
+        return (definition.default_resolver, definition.python_name, inner, non_null)
+    return None
 
 
 class LeafFastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    def _wrapped_by_middleware(self) -> bool:
-        """Whether an extension wraps every resolver (then each field must go through it)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         manager = self.middleware_manager
-        return manager is not None and manager._middleware_resolvers is not None
+        # An extension that wraps every resolver must see every field: then there is no fast path.
+        self._leaf_plans = (
+            _plans_of(self.schema) if manager is None or manager._middleware_resolvers is None else None
+        )
 
     def execute_field(
         self,
@@ -72,22 +79,25 @@ class LeafFastPathExecutionContext(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any | UndefinedType:
+        plans = self._leaf_plans
         node = field_details_list[0].node
-        if len(field_details_list) == 1 and not node.arguments and not node.directives:
-            name = node.name.value
-            field = parent_type.fields.get(name)
-            if field is not None and not self._wrapped_by_middleware():
-                plan = _plan(self.schema, parent_type, name, field)
-                if plan is not None:
-                    resolve, leaf_type, non_null = plan
-                    try:
-                        value = resolve(source, None)
-                        if value is None and not non_null:
+        if plans is not None and len(field_details_list) == 1 and not node.arguments and not node.directives:
+            key = (parent_type.name, node.name.value)
+            plan = plans.get(key, _MISSING)
+            if plan is _MISSING:
+                field = parent_type.fields.get(key[1])
+                plan = plans[key] = _plan(field) if field is not None else None
+            if plan is not None:
+                read, attribute, leaf_type, non_null = plan
+                try:
+                    value = read(source, attribute)
+                    if value is None:
+                        if not non_null:
                             return None
-                        if value is not None and not self.is_awaitable(value):
-                            serialized = leaf_type.serialize(value)
-                            if serialized is not Undefined and serialized is not None:
-                                return serialized
-                    except Exception:
-                        pass
+                    else:
+                        serialized = leaf_type.serialize(value)
+                        if serialized is not Undefined and serialized is not None:
+                            return serialized
+                except Exception:  # the normal path below reports it, located in the response
+                    pass
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
