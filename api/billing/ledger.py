@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 from tortoise.functions import Sum
+from tortoise.transactions import in_transaction
 
 from api.billing.models import EntryKind, LedgerEntry
 from api.clock import utcnow
@@ -26,6 +28,7 @@ __all__ = [
     "balance_after",
     "find_entry",
     "post",
+    "post_once",
     "reconcile",
     "record_charge",
 ]
@@ -85,6 +88,39 @@ async def post(
         using_db=conn,
     )
     return Posted(entry, balance)
+
+
+async def post_once(
+    *,
+    account_id: int,
+    amount_fen: int,
+    kind: EntryKind,
+    description: str,
+    reference: str,
+    idempotency_key: str,
+) -> tuple[Posted, bool]:
+    """Post in a transaction of its own; a retry with the same key finds the first entry instead.
+
+    Returns the entry with the balance after it, and whether it was already there (``True``): the caller
+    compares it with the request, since one key must not name two different credits.
+    """
+    try:
+        async with in_transaction() as conn:
+            posted = await post(
+                conn,
+                account_id=account_id,
+                amount_fen=amount_fen,
+                kind=kind,
+                description=description,
+                reference=reference,
+                idempotency_key=idempotency_key,
+            )
+        return posted, False
+    except IntegrityError:
+        earlier = await find_entry(account_id, idempotency_key)
+        if earlier is None:
+            raise
+    return Posted(earlier, await balance_after(earlier)), True
 
 
 async def record_charge(

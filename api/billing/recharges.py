@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import strawberry
-from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from api.accounts.models import Account
-from api.billing.ledger import balance_after, find_entry, post
+from api.billing.ledger import post_once
 from api.billing.models import EntryKind, LedgerEntry
 from api.clock import to_local
 from api.errors import UserError
@@ -84,26 +82,18 @@ async def recharge(
     _check_amount(amount_fen, "amountFen", signed=False)
     reference = _text(reference, "reference", "付款流水号", 64)
     account = await _account(account_id)
-    key = f"recharge:{reference}"
-    try:
-        async with in_transaction() as conn:
-            posted = await post(
-                conn,
-                account_id=account.id,
-                amount_fen=amount_fen,
-                kind=EntryKind.RECHARGE,
-                description=f"充值({METHOD_NAMES_ZH[method]},经办:{actor})",
-                reference=f"{method.value}:{reference}",
-                idempotency_key=key,
-            )
-        return Receipt(posted.entry, posted.balance_fen, account.name, method, replayed=False)
-    except IntegrityError:
-        earlier = await find_entry(account.id, key)
-        if earlier is None:
-            raise
-    if earlier.amount_fen != amount_fen or earlier.reference != f"{method.value}:{reference}":
+    posted, replayed = await post_once(
+        account_id=account.id,
+        amount_fen=amount_fen,
+        kind=EntryKind.RECHARGE,
+        description=f"充值({METHOD_NAMES_ZH[method]},经办:{actor})",
+        reference=f"{method.value}:{reference}",
+        idempotency_key=f"recharge:{reference}",
+    )
+    earlier = posted.entry
+    if replayed and (earlier.amount_fen != amount_fen or earlier.reference != f"{method.value}:{reference}"):
         raise UserError("reference_reused", "该付款流水号已用于另一笔充值", "reference")
-    return Receipt(earlier, await balance_after(earlier), account.name, method, replayed=True)
+    return Receipt(earlier, posted.balance_fen, account.name, method, replayed=replayed)
 
 
 async def adjust(
@@ -114,22 +104,15 @@ async def adjust(
     reason = _text(reason, "reason", "调整原因", 200)
     key = _text(idempotency_key, "idempotencyKey", "幂等键", 64)
     account = await _account(account_id)
-    try:
-        async with in_transaction() as conn:
-            posted = await post(
-                conn,
-                account_id=account.id,
-                amount_fen=amount_fen,
-                kind=EntryKind.ADJUSTMENT,
-                description=f"调整:{reason}",
-                reference=f"adjustment:{key}:{actor}",
-                idempotency_key=f"adjustment:{key}",
-            )
-            return posted.entry
-    except IntegrityError:
-        earlier = await find_entry(account.id, f"adjustment:{key}")
-        if earlier is None:
-            raise
-    if earlier.amount_fen != amount_fen or earlier.description != f"调整:{reason}"[:200]:
+    posted, replayed = await post_once(
+        account_id=account.id,
+        amount_fen=amount_fen,
+        kind=EntryKind.ADJUSTMENT,
+        description=f"调整:{reason}",
+        reference=f"adjustment:{key}:{actor}",
+        idempotency_key=f"adjustment:{key}",
+    )
+    earlier = posted.entry
+    if replayed and (earlier.amount_fen != amount_fen or earlier.description != f"调整:{reason}"[:200]):
         raise UserError("key_reused", "该幂等键已用于另一笔调整", "idempotencyKey")
     return earlier
