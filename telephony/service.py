@@ -1,23 +1,60 @@
 """The service's telephony routes over HTTP: compiled plans changed since a version, and the change long-poll.
 
 The agent is a separate deployment, so this is plain HTTP with a Bearer telephony token (stdlib only,
-run in a worker thread so a long-poll never blocks the agent's event loop). Routes and their answers are
+run in a daemon thread so a long-poll never blocks the agent's event loop, and an agent told to stop
+does not wait for a held long-poll to come back). Routes and their answers are
 described in ``docs/routing.md`` ("For the telephony layer").
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ivr_flows import Dialplan
 
 __all__ = ["ChangeBatch", "PlanBatch", "PlanUpdate", "ServiceClient", "ServiceError"]
+
+_T = TypeVar("_T")
+
+
+async def in_daemon_thread(function: Callable[[], _T]) -> _T:
+    """Run a blocking call in a daemon thread and await its result.
+
+    Unlike ``asyncio.to_thread`` the thread is not joined at exit: cancelling the await (SIGTERM during
+    a long-poll) lets the process end at once; the abandoned request dies with it.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[_T] = loop.create_future()
+
+    def settle(result: _T | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def work() -> None:
+        result: _T | None = None
+        error: BaseException | None = None
+        try:
+            result = function()
+        except BaseException as failure:  # handed to the awaiting task
+            error = failure
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name="service-request", daemon=True).start()
+    return await future
 
 
 class ServiceError(Exception):
@@ -88,7 +125,7 @@ class ServiceClient:
 
     async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
         url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"
-        return await asyncio.to_thread(self._get_json, url, timeout_s)
+        return await in_daemon_thread(lambda: self._get_json(url, timeout_s))
 
     def _get_json(self, url: str, timeout_s: float) -> Any:
         request = urllib.request.Request(

@@ -87,9 +87,9 @@ class ServiceUnderTest:
         )
 
     @contextlib.contextmanager
-    def serving(self) -> Iterator[str]:
-        """Serve the API on a loopback port; yields its base URL."""
-        port = free_loopback_port()
+    def serving(self, port: int | None = None) -> Iterator[str]:
+        """Serve the API on a loopback port (``port``: the same one again, for a restart); yields its URL."""
+        port = port or free_loopback_port()
         argv = [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs",
                 "--no-access-log", "--log-level", "warning"]  # fmt: skip
         log = (self.root / "service.log").open("wb")

@@ -1,0 +1,132 @@
+"""``python -m telephony asterisk`` as a real process between a real service and a real Asterisk.
+
+The agent is started the way a node runs it (environment and flags, its own process); the test changes a
+number's routing through the service's database as a customer would, and reads what Asterisk holds. The
+service is stopped and started again on the same port while the agent runs: the agent keeps going and
+brings a change made meanwhile into Asterisk. A second agent on the same node is refused; SIGTERM ends
+the agent cleanly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.telephony.asterisk_instance import (
+    REPO,
+    AsteriskInstance,
+    asterisk_prefix,
+    free_loopback_port,
+    manager_conf,
+)
+from tests.telephony.dialplan_checks import MODULES, VOICEMAIL_CONF
+from tests.telephony.service_support import NUMBERS, ServiceUnderTest
+
+USER, SECRET = "hotline-agent", "agent-secret-400"
+HEALTH_AFTER_ERRORS = re.compile(r"health: version=[1-9]\d* plans=2 reloads=[1-9]\d* errors=[1-9]")
+
+
+def wait_until(condition: Callable[[], bool], what: str, log: Path, timeout_s: float = 60) -> None:
+    """Poll a condition (a generous deadline only guards against hanging; no speed is asserted)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen; agent log:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)
+
+
+def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "TELEPHONY_TOKEN": token,
+        "TELEPHONY_AMI_SECRET": SECRET,
+        "TELEPHONY_STATE_DIR": str(root / "agent-state"),
+    }
+    argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
+            "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
+            "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5",
+            "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
+    with log.open("ab") as output:
+        return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+def holds(asterisk: AsteriskInstance, number: str, dial: str) -> bool:
+    return dial in asterisk.rx(f"dialplan show hotline-{number}")
+
+
+async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path: Path) -> None:
+    service = ServiceUnderTest(tmp_path / "service")
+    service.root.mkdir()
+    await service.prepare()
+
+    root = tmp_path / "asterisk"
+    (root / "etc").mkdir(parents=True)
+    include = root / "etc" / "hotline-plans.conf"
+    include.write_text("; no plans yet\n")
+    ami_port = free_loopback_port()
+    configs = {
+        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n',
+        "voicemail.conf": VOICEMAIL_CONF,
+        "manager.conf": manager_conf(ami_port, USER, SECRET),
+    }
+    log = tmp_path / "agent.log"
+    with AsteriskInstance(asterisk_prefix(), root, MODULES, configs) as asterisk:
+        with service.serving() as base_url:
+            agent = start_agent(base_url, service.token, root, ami_port, log)
+            try:
+                wait_until(
+                    lambda: all(holds(asterisk, n, "Dial(PJSIP/07562222222@carrier,50)") for n in NUMBERS),
+                    "the first full sync",
+                    log,
+                )
+                # A second agent on the same node is refused at once.
+                second = start_agent(base_url, service.token, root, ami_port, tmp_path / "second.log")
+                assert second.wait(timeout=60) == 1
+                assert "one agent per Asterisk node" in (tmp_path / "second.log").read_text()
+
+                await service.route(NUMBERS[1], "0756-3333333", 40)
+                wait_until(
+                    lambda: holds(asterisk, NUMBERS[1], "Dial(PJSIP/07563333333@carrier,40)"),
+                    "the routing change through the long-poll",
+                    log,
+                )
+            except BaseException:
+                agent.kill()
+                agent.wait()
+                raise
+
+        # The service is down: the agent logs its failures, backs off and keeps running.
+        try:
+            wait_until(lambda: "sync failed" in log.read_text(), "a logged failure", log)
+            assert agent.poll() is None
+            await service.route(NUMBERS[0], "0756-4444444", 30)
+            port = urlsplit(base_url).port
+            with service.serving(port):
+                wait_until(
+                    lambda: holds(asterisk, NUMBERS[0], "Dial(PJSIP/07564444444@carrier,30)"),
+                    "the change made while the service was down",
+                    log,
+                )
+                assert holds(asterisk, NUMBERS[1], "Dial(PJSIP/07563333333@carrier,40)")
+                # The health line counts the failures it went through.
+                wait_until(lambda: HEALTH_AFTER_ERRORS.search(log.read_text()) is not None, "health", log)
+                agent.send_signal(signal.SIGTERM)
+                assert agent.wait(timeout=60) == 0
+        finally:
+            if agent.poll() is None:
+                agent.kill()
+                agent.wait()
+        text = log.read_text()
+        assert "health: version=" in text
+        assert "agent stopped" in text
+        assert "Traceback" not in text
+        # The include file is whole and no temporary file is left beside it.
+        assert sorted(p.name for p in include.parent.iterdir() if p.name.startswith(".")) == []
+        assert asterisk.log_problems() == []
