@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from ivr_flows import AsteriskOptions
+from ivr_flows import AsteriskOptions, Dialplan
 
 from .ami import AmiClient, AmiError
 from .plan_sync import PlanSync
+from .prompts import PromptSync
 from .service import ServiceClient, ServiceError
 
 __all__ = ["Agent", "AgentConfig", "AgentLockedError", "node_lock"]
@@ -42,6 +43,7 @@ class AgentConfig:
     service_url: str
     token: str
     include_file: Path
+    moh_file: Path
     sounds_dir: Path
     state_dir: Path
     ami_host: str = "127.0.0.1"
@@ -81,7 +83,9 @@ class Agent:
     def __init__(self, config: AgentConfig) -> None:
         self.config = config
         self.service = ServiceClient(config.service_url, config.token)
-        self.sync = PlanSync(self.service, config.include_file, self._reload, config.options)
+        self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
+        self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
+        self.moh_reload_owed = False
         self.ami: AmiClient | None = None
         self.errors = 0
         self.reloads = 0
@@ -168,18 +172,30 @@ class Agent:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), self._backoff_s)
 
+    async def _prepare(self, plans: list[Dialplan]) -> None:
+        """Before a dialplan is loaded: its prompts on disk, its ringback classes loaded."""
+        if await self.prompts.sync(plans):
+            self.moh_reload_owed = True
+        if self.moh_reload_owed:
+            await self._manager_reload("res_musiconhold")
+            self.moh_reload_owed = False
+            log.info("ringback classes reloaded")
+
     async def _reload(self) -> None:
-        """Reload the dialplan through the manager, connecting (again) when there is no connection."""
+        await self._manager_reload("pbx_config")
+        self.reloads += 1
+
+    async def _manager_reload(self, module: str) -> None:
+        """Reload a module through the manager, connecting (again) when there is no connection."""
         if self.ami is None:
             self.ami = await AmiClient.connect(
                 self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
             )
         try:
-            await self.ami.reload_dialplan()
+            await self.ami.reload_module(module)
         except (AmiError, OSError, TimeoutError) as error:
             await self._drop_manager()
-            raise AmiError(f"dialplan reload failed: {error}") from error
-        self.reloads += 1
+            raise AmiError(f"reload of {module} failed: {error}") from error
 
     async def _drop_manager(self) -> None:
         if self.ami is not None:
@@ -196,7 +212,8 @@ class Agent:
         )
         return (
             f"version={self.sync.version} plans={len(self.sync.plans)} reloads={self.reloads} "
-            f"errors={self.errors} last_ok={last}"
+            f"errors={self.errors} prompts_fetched={self.prompts.fetched} "
+            f"prompts_missing={len(self.prompts.missing)} last_ok={last}"
         )
 
     async def _health_loop(self) -> None:

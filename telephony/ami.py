@@ -1,8 +1,8 @@
 """A minimal Asterisk Manager Interface (AMI) client: log in, send an action, read its response.
 
-The sync agent needs AMI for one thing so far, reloading the dialplan after it replaced the include file
-(``Reload`` of ``pbx_config``: the manager user needs only the ``system`` / ``config`` write classes, not
-arbitrary CLI commands). The protocol is lines of ``Key: Value`` ending in a blank line; responses carry
+The sync agent needs AMI for reloads so far: the dialplan after it replaced the include file
+(``Reload`` of ``pbx_config``) and the music-on-hold classes of ringback tones (``res_musiconhold``).
+The manager user needs only the ``system`` / ``config`` write classes, not arbitrary CLI commands. The protocol is lines of ``Key: Value`` ending in a blank line; responses carry
 the ``ActionID`` of their action, and events (switched off at login) are skipped.
 """
 
@@ -93,6 +93,10 @@ class AmiClient:
     async def reload_dialplan(self) -> None:
         """Make Asterisk read extensions.conf (and so the agent's include file) again."""
         await self.action("Reload", Module="pbx_config")
+
+    async def reload_module(self, module: str) -> None:
+        """Make one module read its configuration again (e.g. ``res_musiconhold`` for ringback classes)."""
+        await self.action("Reload", Module=module)
 
     async def close(self) -> None:
         """Log off (best effort) and close the connection."""

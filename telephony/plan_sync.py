@@ -1,7 +1,8 @@
 """Keeps a node's include file equal to the service's plans, and Asterisk reloaded when it changed.
 
 ``catch_up`` reads every plan changed since the last version seen (all of them the first time), renders
-the whole set and replaces the include file; only a changed file triggers the reload. ``follow_once``
+the whole set and replaces the include file; only a changed file triggers the reload. ``prepare`` (the
+prompt audio) runs first, so Asterisk never loads a plan whose files are not there yet. ``follow_once``
 long-polls for the next change and catches up when there is one. The agent's loop (back-off, health
 line, command line: :mod:`telephony.agent`) is built on these two.
 
@@ -32,10 +33,12 @@ class PlanSync:
         include_file: Path,
         reload: Callable[[], Awaitable[None]],
         options: AsteriskOptions | None = None,
+        prepare: Callable[[list[Dialplan]], Awaitable[None]] | None = None,
     ) -> None:
         self.service = service
         self.include_file = include_file
         self.reload = reload
+        self.prepare = prepare
         self.options = options or AsteriskOptions()
         self.version = 0
         self.plans: dict[str, Dialplan] = {}
@@ -50,6 +53,8 @@ class PlanSync:
             self.version = batch.next_since
             if not batch.has_more:
                 break
+        if self.prepare is not None:
+            await self.prepare(list(self.plans.values()))
         if replace_file(self.include_file, render_plans(self.plans.values(), self.options)):
             self.reload_owed = True
         if not self.reload_owed:

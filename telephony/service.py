@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.client
 import json
 import threading
 import urllib.error
@@ -123,23 +124,31 @@ class ServiceClient:
         except (KeyError, TypeError, ValueError) as error:
             raise ServiceError(f"unexpected change list from the service: {error!r}") from error
 
+    async def media(self, item_id: int, fmt: str) -> bytes:
+        """A media item's audio in one of the service's formats (``alaw``, ``ulaw``, ``wav``)."""
+        url = f"{self.base_url}/media/{item_id}/{urllib.parse.quote(fmt)}"
+        return await in_daemon_thread(lambda: self._fetch(url, "*/*", self.timeout_s))
+
     async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
         url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"
-        return await in_daemon_thread(lambda: self._get_json(url, timeout_s))
+        body = await in_daemon_thread(lambda: self._fetch(url, "application/json", timeout_s))
+        try:
+            return json.loads(body)
+        except json.JSONDecodeError as error:
+            raise ServiceError(f"the service sent invalid JSON for {url}") from error
 
-    def _get_json(self, url: str, timeout_s: float) -> Any:
+    def _fetch(self, url: str, accept: str, timeout_s: float) -> bytes:
         request = urllib.request.Request(
-            url, headers={"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
+            url, headers={"Authorization": f"Bearer {self.token}", "Accept": accept}
         )
         try:
             with urllib.request.urlopen(request, timeout=timeout_s) as response:
-                return json.loads(response.read())
+                body: bytes = response.read()
+                return body
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", errors="replace")[:200]
             raise ServiceError(
                 f"the service answered {error.code} for {url}: {detail}", error.code
             ) from error
-        except (urllib.error.URLError, OSError) as error:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             raise ServiceError(f"cannot reach the service at {url}: {error}") from error
-        except json.JSONDecodeError as error:
-            raise ServiceError(f"the service sent invalid JSON for {url}") from error

@@ -1,6 +1,7 @@
 """``python -m telephony asterisk`` as a real process between a real service and a real Asterisk.
 
-The agent is started the way a node runs it (environment and flags, its own process); the test changes a
+The agent is started the way a node runs it (environment and flags, its own process); it installs the
+ringback tone a plan uses (its audio in the sounds directory, a music-on-hold class); the test changes a
 number's routing through the service's database as a customer would, and reads what Asterisk holds. The
 service is stopped and started again on the same port while the agent runs: the agent keeps going and
 brings a change made meanwhile into Asterisk. A second agent on the same node is refused; SIGTERM ends
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
     REPO,
     AsteriskInstance,
@@ -70,22 +72,45 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
     (root / "etc").mkdir(parents=True)
     include = root / "etc" / "hotline-plans.conf"
     include.write_text("; no plans yet\n")
+    moh = root / "etc" / "hotline-moh.conf"
+    moh.write_text("; no ringback tones yet\n")
+    ringback = await service.add_ringback(NUMBERS[0])
+    default_moh = root / "data" / "moh-default"
+    default_moh.mkdir(parents=True)
+    (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
     ami_port = free_loopback_port()
     configs = {
         "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n',
+        # The node's own default class (Asterisk warns when no class is left once no plan rings back).
+        "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
         "voicemail.conf": VOICEMAIL_CONF,
         "manager.conf": manager_conf(ami_port, USER, SECRET),
     }
     log = tmp_path / "agent.log"
-    with AsteriskInstance(asterisk_prefix(), root, MODULES, configs) as asterisk:
+    sounds = root / "data" / "sounds"
+    modules = [*MODULES, "format_pcm", "res_musiconhold"]
+    with AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk:
         with service.serving() as base_url:
             agent = start_agent(base_url, service.token, root, ami_port, log)
             try:
                 wait_until(
-                    lambda: all(holds(asterisk, n, "Dial(PJSIP/07562222222@carrier,50)") for n in NUMBERS),
+                    lambda: all(holds(asterisk, n, "Dial(PJSIP/07562222222@carrier,50") for n in NUMBERS),
                     "the first full sync",
                     log,
                 )
+                # The ringback tone's audio is on disk, as the service serves it, before the plan
+                # dialling with m(ringback-…) was loaded; Asterisk holds it as a music-on-hold class.
+                assert f"Dial(PJSIP/07562222222@carrier,50,m(ringback-{ringback}))" in include.read_text()
+                client = ServiceClient(base_url, service.token)
+                item = int(ringback.removeprefix("media-"))
+                for fmt in ("alaw", "ulaw"):
+                    audio = await client.media(item, fmt)
+                    assert len(audio) == 8000 * 3
+                    assert (sounds / "hotline" / f"{ringback}.{fmt}").read_bytes() == audio
+                    assert (sounds / "hotline-moh" / ringback / f"{ringback}.{fmt}").read_bytes() == audio
+                classes = asterisk.rx("moh show classes")
+                assert f"Class: ringback-{ringback}" in classes
+                assert str(sounds / "hotline-moh" / ringback) in classes
                 # A second agent on the same node is refused at once.
                 second = start_agent(base_url, service.token, root, ami_port, tmp_path / "second.log")
                 assert second.wait(timeout=60) == 1
@@ -115,6 +140,8 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                     log,
                 )
                 assert holds(asterisk, NUMBERS[1], "Dial(PJSIP/07563333333@carrier,40)")
+                # No plan rings back with the tone any more: its class is gone.
+                assert f"ringback-{ringback}" not in asterisk.rx("moh show classes")
                 # The health line counts the failures it went through.
                 wait_until(lambda: HEALTH_AFTER_ERRORS.search(log.read_text()) is not None, "health", log)
                 agent.send_signal(signal.SIGTERM)
