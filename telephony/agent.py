@@ -4,7 +4,10 @@ Network errors, a restarting service and a restarting Asterisk are all weather, 
 logs them, waits (doubling from one second up to ``max_backoff_s``) and tries again, so a node catches up
 by itself once the other side is back. A plan reaches Asterisk only as a whole include file
 (:func:`telephony.dialplan_file.replace_file`), so stopping at any moment leaves the last complete plan
-loaded. A health line (last version, plans loaded, errors so far) is logged every ``health_interval_s``.
+loaded. Before a plan is loaded, what it needs is in place: its prompt audio and ringback classes
+(:mod:`telephony.prompts`) and its mailboxes (:mod:`telephony.voicemail`); after the first sync on a
+manager connection, the caller-area table (:mod:`telephony.areas`). A health line (last version, plans
+loaded, errors so far) is logged every ``health_interval_s``.
 ``SIGTERM`` (or ``SIGINT``) ends the loop at once, also in the middle of a long-poll.
 
 One agent per node: a lock file in the state directory refuses a second agent on the same node.
@@ -27,9 +30,12 @@ from typing import IO
 from ivr_flows import AsteriskOptions, Dialplan
 
 from .ami import AmiClient, AmiError
+from .areas import load_areas
+from .dialplan_file import replace_file
 from .plan_sync import PlanSync
 from .prompts import PromptSync
 from .service import ServiceClient, ServiceError
+from .voicemail import render_voicemail
 
 __all__ = ["Agent", "AgentConfig", "AgentLockedError", "node_lock"]
 
@@ -44,6 +50,7 @@ class AgentConfig:
     token: str
     include_file: Path
     moh_file: Path
+    voicemail_file: Path
     sounds_dir: Path
     state_dir: Path
     ami_host: str = "127.0.0.1"
@@ -85,7 +92,8 @@ class Agent:
         self.service = ServiceClient(config.service_url, config.token)
         self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
-        self.moh_reload_owed = False
+        self.owed: set[str] = set()  # modules whose configuration changed but were not reloaded yet
+        self.areas_checked = False
         self.ami: AmiClient | None = None
         self.errors = 0
         self.reloads = 0
@@ -149,6 +157,7 @@ class Agent:
                     len(self.sync.plans),
                     ", dialplan reloaded" if changed else ", dialplan already current",
                 )
+                await self._check_areas()
             else:
                 before = self.sync.version
                 if await self.sync.follow_once(self.config.long_poll_s):
@@ -158,7 +167,9 @@ class Agent:
                 log.info("service and Asterisk reachable again")
             self._backoff_s = 0.0
             return True
-        except (ServiceError, AmiError, OSError) as error:
+        except (ServiceError, AmiError, OSError, TimeoutError) as error:
+            if isinstance(error, TimeoutError):
+                await self._drop_manager()  # an answer may still be on its way: never reuse that stream
             self.errors += 1
             # After a failure, start again with a full sync: cheap (only changed versions are fetched)
             # and it retries a reload that was owed.
@@ -173,13 +184,22 @@ class Agent:
             await asyncio.wait_for(self._stopping.wait(), self._backoff_s)
 
     async def _prepare(self, plans: list[Dialplan]) -> None:
-        """Before a dialplan is loaded: its prompts on disk, its ringback classes loaded."""
+        """Before a dialplan is loaded: its prompts on disk, its ringback classes and mailboxes loaded."""
         if await self.prompts.sync(plans):
-            self.moh_reload_owed = True
-        if self.moh_reload_owed:
-            await self._manager_reload("res_musiconhold")
-            self.moh_reload_owed = False
-            log.info("ringback classes reloaded")
+            self.owed.add("res_musiconhold")
+        mailboxes = render_voicemail(plans, self.config.options, self.config.token)
+        if replace_file(self.config.voicemail_file, mailboxes):
+            self.owed.add("app_voicemail")
+        for module in sorted(self.owed):
+            await self._manager_reload(module)
+            self.owed.discard(module)
+            log.info("%s reloaded", module)
+
+    async def _check_areas(self) -> None:
+        """The caller-area table in AstDB, loaded when this node lacks the current data version."""
+        if not self.areas_checked:
+            await load_areas(await self._manager(), self.config.options.area_db_family)
+            self.areas_checked = True
 
     async def _reload(self) -> None:
         await self._manager_reload("pbx_config")
@@ -187,15 +207,21 @@ class Agent:
 
     async def _manager_reload(self, module: str) -> None:
         """Reload a module through the manager, connecting (again) when there is no connection."""
+        ami = await self._manager()
+        try:
+            await ami.reload_module(module)
+        except (AmiError, OSError, TimeoutError) as error:
+            await self._drop_manager()
+            raise AmiError(f"reload of {module} failed: {error}") from error
+
+    async def _manager(self) -> AmiClient:
+        """The manager connection, made (again) when there is none; a new one may be a restarted node."""
         if self.ami is None:
             self.ami = await AmiClient.connect(
                 self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
             )
-        try:
-            await self.ami.reload_module(module)
-        except (AmiError, OSError, TimeoutError) as error:
-            await self._drop_manager()
-            raise AmiError(f"reload of {module} failed: {error}") from error
+            self.areas_checked = False
+        return self.ami
 
     async def _drop_manager(self) -> None:
         if self.ami is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["AmiClient", "AmiError"]
@@ -61,11 +62,7 @@ class AmiClient:
         Raises:
             AmiError: the response is ``Error``, the connection closed, or no answer came in time.
         """
-        action_id = f"hotline-{next(self._ids)}"
-        lines = [f"Action: {name}", f"ActionID: {action_id}", *(f"{k}: {v}" for k, v in fields.items())]
-        if any("\r" in line or "\n" in line for line in lines):
-            raise ValueError("AMI fields may not contain line breaks")
-        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        action_id = self._send(name, **fields)
         await self.writer.drain()
         while True:
             message = await asyncio.wait_for(self._message(), self.timeout_s)
@@ -93,6 +90,78 @@ class AmiClient:
     async def reload_dialplan(self) -> None:
         """Make Asterisk read extensions.conf (and so the agent's include file) again."""
         await self.action("Reload", Module="pbx_config")
+
+    async def db_get(self, family: str, key: str) -> str | None:
+        """An AstDB value, or None when the key does not exist."""
+        action_id = self._send("DBGet", Family=family, Key=key)
+        while True:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            if message.get("ActionID") != action_id:
+                continue
+            if message.get("Response") == "Error":
+                return None
+            if message.get("Event") == "DBGetResponse":
+                return message.get("Val", "")
+
+    async def event_list(self, name: str, **fields: str) -> list[dict[str, str]]:
+        """The events a list action answers with (``VoicemailUsersList``, ``CoreShowChannels`` ...).
+
+        Raises:
+            AmiError: Asterisk refused the action.
+        """
+        action_id = self._send(name, **fields)
+        await self.writer.drain()
+        events: list[dict[str, str]] = []
+        while True:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            if message.get("ActionID") != action_id:
+                continue
+            if message.get("Response") == "Error":
+                raise AmiError(f"Asterisk refused {name}: {message.get('Message', '')}")
+            if message.get("EventList") == "Complete":
+                return events
+            if "Event" in message:
+                events.append(message)
+
+    async def db_put_many(self, family: str, items: Iterable[tuple[str, str]], window: int = 500) -> int:
+        """Store many AstDB keys; up to ``window`` actions are in flight before their answers are read.
+
+        Hundreds of thousands of keys (the caller-area table) one round trip at a time would take
+        minutes; pipelining keeps Asterisk busy instead of waiting. Returns how many keys were stored.
+
+        Raises:
+            AmiError: Asterisk refused a put (nothing tells which keys of the window were stored:
+                the caller loads again).
+        """
+        stored = 0
+        pending: set[str] = set()
+        for key, value in items:
+            pending.add(self._send("DBPut", Family=family, Key=key, Val=value))
+            if len(pending) >= window:
+                stored += await self._settle(pending)
+        stored += await self._settle(pending)
+        return stored
+
+    def _send(self, name: str, **fields: str) -> str:
+        action_id = f"hotline-{next(self._ids)}"
+        lines = [f"Action: {name}", f"ActionID: {action_id}", *(f"{k}: {v}" for k, v in fields.items())]
+        if any("\r" in line or "\n" in line for line in lines):
+            raise ValueError("AMI fields may not contain line breaks")
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        return action_id
+
+    async def _settle(self, pending: set[str]) -> int:
+        """Read the answers of every action in ``pending`` (emptied); returns how many there were."""
+        await self.writer.drain()
+        count = len(pending)
+        while pending:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            action_id = message.get("ActionID", "")
+            if action_id in pending and "Response" in message:
+                pending.discard(action_id)
+                if message["Response"] != "Success":
+                    raise AmiError(f"Asterisk refused a put: {message.get('Message', '')}")
+        return count
 
     async def reload_module(self, module: str) -> None:
         """Make one module read its configuration again (e.g. ``res_musiconhold`` for ringback classes)."""

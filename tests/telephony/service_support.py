@@ -99,7 +99,8 @@ class ServiceUnderTest:
             )
 
     async def add_ringback(self, number: str) -> str:
-        """Upload a ringback tone for ``number``'s customer, approve it, ring back with it; its prompt id."""
+        """Upload a ringback tone for ``number``'s customer, approve it, ring back with it (and leave
+        voicemail when nobody answers); returns the tone's prompt id."""
         async with self.database():
             row = await Number.get(number=number)
             config = load_config(self.env)
@@ -121,7 +122,7 @@ class ServiceUnderTest:
             )
             await approve_ringback(item, operator)
             routing = simple.SimpleRouting(
-                [simple.Bound("0756-2222222", 50, "前台")], ringback=prompt_id(item.id)
+                [simple.Bound("0756-2222222", 50, "前台")], voicemail=True, ringback=prompt_id(item.id)
             )
             await simple.save_simple_routing(row, routing, "tests")
             return prompt_id(item.id)

@@ -28,7 +28,7 @@ from tests.telephony.asterisk_instance import (
     free_loopback_port,
     manager_conf,
 )
-from tests.telephony.dialplan_checks import MODULES, VOICEMAIL_CONF
+from tests.telephony.dialplan_checks import MODULES
 from tests.telephony.service_support import NUMBERS, ServiceUnderTest
 
 USER, SECRET = "hotline-agent", "agent-secret-400"
@@ -74,6 +74,8 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
     include.write_text("; no plans yet\n")
     moh = root / "etc" / "hotline-moh.conf"
     moh.write_text("; no ringback tones yet\n")
+    mailboxes = root / "etc" / "hotline-voicemail.conf"
+    mailboxes.write_text("; no mailboxes yet\n")
     ringback = await service.add_ringback(NUMBERS[0])
     default_moh = root / "data" / "moh-default"
     default_moh.mkdir(parents=True)
@@ -83,7 +85,7 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
         "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n',
         # The node's own default class (Asterisk warns when no class is left once no plan rings back).
         "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
-        "voicemail.conf": VOICEMAIL_CONF,
+        "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
         "manager.conf": manager_conf(ami_port, USER, SECRET),
     }
     log = tmp_path / "agent.log"
@@ -108,6 +110,12 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                     assert len(audio) == 8000 * 3
                     assert (sounds / "hotline" / f"{ringback}.{fmt}").read_bytes() == audio
                     assert (sounds / "hotline-moh" / ringback / f"{ringback}.{fmt}").read_bytes() == audio
+                # The number that leaves voicemail has its mailbox.
+                assert "VoiceMail(4006228300@hotline,s)" in include.read_text()
+                assert "4006228300" in asterisk.rx("voicemail show users for hotline")
+                # After the first sync: the caller-area table, as the simulator places a mobile caller.
+                wait_until(lambda: "caller-area table loaded" in log.read_text(), "the area table", log)
+                assert asterisk.rx("database get cnarea 1392690").strip() == "Value: 0756"  # 珠海
                 classes = asterisk.rx("moh show classes")
                 assert f"Class: ringback-{ringback}" in classes
                 assert str(sounds / "hotline-moh" / ringback) in classes
@@ -140,8 +148,9 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                     log,
                 )
                 assert holds(asterisk, NUMBERS[1], "Dial(PJSIP/07563333333@carrier,40)")
-                # No plan rings back with the tone any more: its class is gone.
+                # No plan rings back with the tone or leaves voicemail any more: class and mailbox are gone.
                 assert f"ringback-{ringback}" not in asterisk.rx("moh show classes")
+                assert "4006228300" not in asterisk.rx("voicemail show users for hotline")
                 # The health line counts the failures it went through.
                 wait_until(lambda: HEALTH_AFTER_ERRORS.search(log.read_text()) is not None, "health", log)
                 agent.send_signal(signal.SIGTERM)
