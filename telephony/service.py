@@ -124,6 +124,24 @@ class ServiceClient:
         except (KeyError, TypeError, ValueError) as error:
             raise ServiceError(f"unexpected change list from the service: {error!r}") from error
 
+    async def graphql(self, query: str, variables: dict[str, Any]) -> Any:
+        """POST a GraphQL operation; returns ``data``.
+
+        Raises:
+            ServiceError: unreachable, an HTTP error, or GraphQL errors (a permission refused, a
+                query the schema does not know) instead of data.
+        """
+        url = f"{self.base_url}/graphql"
+        payload = json.dumps({"query": query, "variables": variables}).encode()
+        body = await in_daemon_thread(lambda: self._fetch(url, "application/json", self.timeout_s, payload))
+        try:
+            answer = json.loads(body)
+        except json.JSONDecodeError as error:
+            raise ServiceError(f"the service sent invalid JSON for {url}") from error
+        if answer.get("errors") or not isinstance(answer.get("data"), dict):
+            raise ServiceError(f"the service answered with errors: {answer.get('errors')}")
+        return answer["data"]
+
     async def media(self, item_id: int, fmt: str) -> bytes:
         """A media item's audio in one of the service's formats (``alaw``, ``ulaw``, ``wav``)."""
         url = f"{self.base_url}/media/{item_id}/{urllib.parse.quote(fmt)}"
@@ -137,10 +155,11 @@ class ServiceClient:
         except json.JSONDecodeError as error:
             raise ServiceError(f"the service sent invalid JSON for {url}") from error
 
-    def _fetch(self, url: str, accept: str, timeout_s: float) -> bytes:
-        request = urllib.request.Request(
-            url, headers={"Authorization": f"Bearer {self.token}", "Accept": accept}
-        )
+    def _fetch(self, url: str, accept: str, timeout_s: float, payload: bytes | None = None) -> bytes:
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": accept}
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(url, data=payload, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=timeout_s) as response:
                 body: bytes = response.read()
