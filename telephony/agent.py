@@ -25,13 +25,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ivr_flows import AsteriskOptions, Dialplan
 
 from .ami import AmiClient, AmiError
 from .areas import load_areas
+from .calls import CallTracker
 from .dialplan_file import replace_file
+from .outbox import Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync
 from .service import ServiceClient, ServiceError
@@ -92,6 +94,9 @@ class Agent:
         self.service = ServiceClient(config.service_url, config.token)
         self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
+        self.outbox = Outbox(config.state_dir / "outbox")
+        self.reported = 0
+        self._report_now = asyncio.Event()
         self.owed: set[str] = set()  # modules whose configuration changed but were not reloaded yet
         self.areas_checked = False
         self.ami: AmiClient | None = None
@@ -124,7 +129,11 @@ class Agent:
             self.config.ami_host,
             self.config.ami_port,
         )
-        health = asyncio.create_task(self._health_loop())
+        helpers = [
+            asyncio.create_task(self._health_loop()),
+            asyncio.create_task(self._calls_loop()),
+            asyncio.create_task(self._report_loop()),
+        ]
         try:
             while not self._stopping.is_set():
                 step = asyncio.create_task(self._step())
@@ -139,9 +148,11 @@ class Agent:
                 if step.result() is False:
                     await self._back_off()
         finally:
-            health.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await health
+            for task in helpers:
+                task.cancel()
+            for task in helpers:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await self._drop_manager()
             log.info("agent stopped: %s", self.health())
 
@@ -229,6 +240,61 @@ class Agent:
             with contextlib.suppress(OSError, AmiError, TimeoutError):
                 await ami.close()
 
+    def _call_finished(self, report: dict[str, Any]) -> None:
+        if self.outbox.add(report):
+            log.info("call %s to %s finished: %s", report["callId"], report["number"], report["disposition"])
+        self._report_now.set()
+
+    async def _calls_loop(self) -> None:
+        """Follow the manager's call events on a connection of their own; reconnect with back-off."""
+        delay = 0.0
+        while True:
+            tracker = CallTracker(self.config.options.context_prefix, self._call_finished)
+            try:
+                events = await AmiClient.connect(
+                    self.config.ami_host,
+                    self.config.ami_port,
+                    self.config.ami_user,
+                    self.config.ami_secret,
+                    events="call,dialplan",
+                )
+            except (AmiError, OSError) as error:
+                log.warning("call events unavailable: %s", error)
+            else:
+                delay = 0.0
+                try:
+                    while True:
+                        tracker.feed(await events.next_event())
+                except (AmiError, OSError) as error:
+                    # Calls in progress when the connection dropped cannot be completed: Asterisk does
+                    # not replay events. They are logged so an operator can reconcile them.
+                    if tracker.calls:
+                        log.error("call events lost for calls %s: %s", sorted(tracker.calls), error)
+                    else:
+                        log.warning("call events connection lost: %s", error)
+                finally:
+                    await events.close()
+            delay = min(self.config.max_backoff_s, max(1.0, delay * 2))
+            await asyncio.sleep(delay)
+
+    async def _report_loop(self) -> None:
+        """Send the outbox whenever a call finished, and retry with back-off until the service accepts."""
+        delay = 0.0
+        while True:
+            self._report_now.clear()  # before sending: a call finishing meanwhile is sent next round
+            try:
+                if self.outbox.pending():
+                    result = await self.outbox.flush(self.service)
+                    self.reported += result.recorded + result.duplicates
+                delay = 0.0
+            except (ServiceError, OSError) as error:
+                self.errors += 1
+                delay = min(self.config.max_backoff_s, max(1.0, delay * 2))
+                log.warning("call reports not sent (%s); retrying in %.0f s", error, delay)
+                await asyncio.sleep(delay)
+                continue
+            await self._report_now.wait()
+
     def health(self) -> str:
         """The health line: what the node serves and how the sync has gone."""
         last = (
@@ -239,7 +305,8 @@ class Agent:
         return (
             f"version={self.sync.version} plans={len(self.sync.plans)} reloads={self.reloads} "
             f"errors={self.errors} prompts_fetched={self.prompts.fetched} "
-            f"prompts_missing={len(self.prompts.missing)} last_ok={last}"
+            f"prompts_missing={len(self.prompts.missing)} calls_reported={self.reported} "
+            f"calls_unsent={len(self.outbox.pending())} last_ok={last}"
         )
 
     async def _health_loop(self) -> None:

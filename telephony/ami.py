@@ -34,9 +34,16 @@ class AmiClient:
 
     @classmethod
     async def connect(
-        cls, host: str, port: int, username: str, secret: str, *, timeout_s: float = 10.0
+        cls,
+        host: str,
+        port: int,
+        username: str,
+        secret: str,
+        *,
+        timeout_s: float = 10.0,
+        events: str = "off",
     ) -> AmiClient:
-        """Connect and log in with events off.
+        """Connect and log in; ``events`` is ``off`` (actions only) or the classes to receive.
 
         Raises:
             AmiError: the port does not speak AMI, or the login was refused.
@@ -50,7 +57,7 @@ class AmiClient:
             banner = await asyncio.wait_for(reader.readline(), timeout_s)
             if not banner.startswith(_BANNER):
                 raise AmiError(f"{host}:{port} is not an Asterisk manager (it said {banner[:60]!r})")
-            await client.action("Login", Username=username, Secret=secret, Events="off")
+            await client.action("Login", Username=username, Secret=secret, Events=events)
         except BaseException:
             await client.close()
             raise
@@ -102,6 +109,13 @@ class AmiClient:
                 return None
             if message.get("Event") == "DBGetResponse":
                 return message.get("Val", "")
+
+    async def next_event(self) -> dict[str, str]:
+        """The next event of a connection made with events on (waits as long as it takes)."""
+        while True:
+            message = await self._message()
+            if "Event" in message:
+                return message
 
     async def event_list(self, name: str, **fields: str) -> list[dict[str, str]]:
         """The events a list action answers with (``VoicemailUsersList``, ``CoreShowChannels`` ...).

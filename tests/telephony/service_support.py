@@ -25,6 +25,7 @@ from tortoise import Tortoise
 from api.accounts.auth import create_api_token
 from api.accounts.models import Role, TokenScope
 from api.accounts.service import create_account_with_user, create_user
+from api.billing.recharges import RechargeMethod, recharge
 from api.config import load_config
 from api.db import tortoise_config
 from api.media.library import add_upload, prompt_id
@@ -88,6 +89,8 @@ class ServiceUnderTest:
                 password="telephony-400",
                 display_name="测试",
             )
+            # Enough balance that calls and a ringback fee never suspend the numbers mid-test.
+            await recharge(user.account_id, 100_000, RechargeMethod.BANK_TRANSFER, "tel-0001", actor="tests")
             await import_numbers(f"{NUMBERS[0]}-{NUMBERS[-1]}", Actor(label="tests"))
             await Number.filter(number__in=NUMBERS).update(
                 status=NumberStatus.ACTIVE, account_id=user.account_id

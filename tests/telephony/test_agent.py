@@ -10,6 +10,7 @@ the agent cleanly.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from api.calls.models import CallRecord
 from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
     REPO,
@@ -32,6 +34,18 @@ from tests.telephony.dialplan_checks import MODULES
 from tests.telephony.service_support import NUMBERS, ServiceUnderTest
 
 USER, SECRET = "hotline-agent", "agent-secret-400"
+# A caller (a mobile in Zhuhai) reaching the 400 number over a Local channel, and the bound phone, which
+# answers and hangs up after a second of talk.
+PHONES = """
+[inbound]
+exten => _400XXXXXXX,1,Set(CALLERID(num)=13926900000)
+ same => n,Goto(hotline-${EXTEN},s,1)
+
+[phones]
+exten => 07562222222,1,Answer()
+ same => n,Wait(1)
+ same => n,Hangup()
+"""
 HEALTH_AFTER_ERRORS = re.compile(r"health: version=[1-9]\d* plans=2 reloads=[1-9]\d* errors=[1-9]")
 
 
@@ -53,10 +67,23 @@ def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> 
     }
     argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
             "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
-            "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5",
+            "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5", "--channel", "Local/{number}@phones",
             "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
     with log.open("ab") as output:
         return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+async def call_records(service: ServiceUnderTest, log: Path, timeout_s: float = 60) -> list[CallRecord]:
+    """The service's call records once there are any (polled: the agent reports in its own time)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        async with service.database():
+            records = await CallRecord.all()
+        if records:
+            return records
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no call was recorded; agent log:\n{log.read_text(errors='replace')}")
+        await asyncio.sleep(0.3)
 
 
 def holds(asterisk: AsteriskInstance, number: str, dial: str) -> bool:
@@ -82,27 +109,31 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
     (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
     ami_port = free_loopback_port()
     configs = {
-        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n',
+        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n'
+        + PHONES,
         # The node's own default class (Asterisk warns when no class is left once no plan rings back).
         "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
         "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
-        "manager.conf": manager_conf(ami_port, USER, SECRET),
+        # The agent reads call events too.
+        "manager.conf": manager_conf(ami_port, USER, SECRET).replace(
+            "read = system", "read = system,call,dialplan"
+        ),
     }
     log = tmp_path / "agent.log"
     sounds = root / "data" / "sounds"
-    modules = [*MODULES, "format_pcm", "res_musiconhold"]
+    modules = [*MODULES, "format_pcm", "res_musiconhold", "res_clioriginate", "bridge_simple"]
     with AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk:
         with service.serving() as base_url:
             agent = start_agent(base_url, service.token, root, ami_port, log)
             try:
                 wait_until(
-                    lambda: all(holds(asterisk, n, "Dial(PJSIP/07562222222@carrier,50") for n in NUMBERS),
+                    lambda: all(holds(asterisk, n, "Dial(Local/07562222222@phones,50") for n in NUMBERS),
                     "the first full sync",
                     log,
                 )
                 # The ringback tone's audio is on disk, as the service serves it, before the plan
                 # dialling with m(ringback-…) was loaded; Asterisk holds it as a music-on-hold class.
-                assert f"Dial(PJSIP/07562222222@carrier,50,m(ringback-{ringback}))" in include.read_text()
+                assert f"Dial(Local/07562222222@phones,50,m(ringback-{ringback}))" in include.read_text()
                 client = ServiceClient(base_url, service.token)
                 item = int(ringback.removeprefix("media-"))
                 for fmt in ("alaw", "ulaw"):
@@ -116,6 +147,18 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                 # After the first sync: the caller-area table, as the simulator places a mobile caller.
                 wait_until(lambda: "caller-area table loaded" in log.read_text(), "the area table", log)
                 assert asterisk.rx("database get cnarea 1392690").strip() == "Value: 0756"  # 珠海
+                # A call is answered by the bound phone; the agent reports it and the service records it.
+                asterisk.rx(f"channel originate Local/{NUMBERS[0]}@inbound application Wait 20")
+                records = await call_records(service, log)
+                (record,) = records
+                assert (record.number_text, record.caller, record.caller_area) == (
+                    NUMBERS[0],
+                    "13926900000",
+                    "0756",
+                )
+                assert record.disposition.value == "answered" and record.answered_phone == "07562222222"
+                assert record.answered_at is not None and record.ended_at >= record.answered_at
+                assert [(a["phone"], a["outcome"]) for a in record.attempts] == [("07562222222", "answered")]
                 classes = asterisk.rx("moh show classes")
                 assert f"Class: ringback-{ringback}" in classes
                 assert str(sounds / "hotline-moh" / ringback) in classes
@@ -126,7 +169,7 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
 
                 await service.route(NUMBERS[1], "0756-3333333", 40)
                 wait_until(
-                    lambda: holds(asterisk, NUMBERS[1], "Dial(PJSIP/07563333333@carrier,40)"),
+                    lambda: holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40)"),
                     "the routing change through the long-poll",
                     log,
                 )
@@ -143,11 +186,11 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
             port = urlsplit(base_url).port
             with service.serving(port):
                 wait_until(
-                    lambda: holds(asterisk, NUMBERS[0], "Dial(PJSIP/07564444444@carrier,30)"),
+                    lambda: holds(asterisk, NUMBERS[0], "Dial(Local/07564444444@phones,30)"),
                     "the change made while the service was down",
                     log,
                 )
-                assert holds(asterisk, NUMBERS[1], "Dial(PJSIP/07563333333@carrier,40)")
+                assert holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40)")
                 # No plan rings back with the tone or leaves voicemail any more: class and mailbox are gone.
                 assert f"ringback-{ringback}" not in asterisk.rx("moh show classes")
                 assert "4006228300" not in asterisk.rx("voicemail show users for hotline")
