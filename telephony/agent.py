@@ -187,6 +187,13 @@ class Agent:
             self.synced_once = False
             log.warning("sync failed (%s): %s", type(error).__name__, error)
             return False
+        except ValueError as error:
+            # A plan this node cannot render (RenderError) or a malformed answer: Asterisk keeps the
+            # last complete plan; retrying may succeed once the service publishes a fixed plan.
+            self.errors += 1
+            self.synced_once = False
+            log.error("sync failed, plans not loaded: %s", error)
+            return False
 
     async def _back_off(self) -> None:
         self._backoff_s = min(self.config.max_backoff_s, max(1.0, self._backoff_s * 2))
