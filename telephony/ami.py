@@ -1,8 +1,8 @@
 """A minimal Asterisk Manager Interface (AMI) client: log in, send an action, read its response.
 
-The sync agent needs AMI for one thing so far, reloading the dialplan after it replaced the include file
-(``Reload`` of ``pbx_config``: the manager user needs only the ``system`` / ``config`` write classes, not
-arbitrary CLI commands). The protocol is lines of ``Key: Value`` ending in a blank line; responses carry
+The sync agent needs AMI for reloads so far: the dialplan after it replaced the include file
+(``Reload`` of ``pbx_config``) and the music-on-hold classes of ringback tones (``res_musiconhold``).
+The manager user needs only the ``system`` / ``config`` write classes, not arbitrary CLI commands. The protocol is lines of ``Key: Value`` ending in a blank line; responses carry
 the ``ActionID`` of their action, and events (switched off at login) are skipped.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["AmiClient", "AmiError"]
@@ -33,9 +34,16 @@ class AmiClient:
 
     @classmethod
     async def connect(
-        cls, host: str, port: int, username: str, secret: str, *, timeout_s: float = 10.0
+        cls,
+        host: str,
+        port: int,
+        username: str,
+        secret: str,
+        *,
+        timeout_s: float = 10.0,
+        events: str = "off",
     ) -> AmiClient:
-        """Connect and log in with events off.
+        """Connect and log in; ``events`` is ``off`` (actions only) or the classes to receive.
 
         Raises:
             AmiError: the port does not speak AMI, or the login was refused.
@@ -49,7 +57,7 @@ class AmiClient:
             banner = await asyncio.wait_for(reader.readline(), timeout_s)
             if not banner.startswith(_BANNER):
                 raise AmiError(f"{host}:{port} is not an Asterisk manager (it said {banner[:60]!r})")
-            await client.action("Login", Username=username, Secret=secret, Events="off")
+            await client.action("Login", Username=username, Secret=secret, Events=events)
         except BaseException:
             await client.close()
             raise
@@ -61,11 +69,7 @@ class AmiClient:
         Raises:
             AmiError: the response is ``Error``, the connection closed, or no answer came in time.
         """
-        action_id = f"hotline-{next(self._ids)}"
-        lines = [f"Action: {name}", f"ActionID: {action_id}", *(f"{k}: {v}" for k, v in fields.items())]
-        if any("\r" in line or "\n" in line for line in lines):
-            raise ValueError("AMI fields may not contain line breaks")
-        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        action_id = self._send(name, **fields)
         await self.writer.drain()
         while True:
             message = await asyncio.wait_for(self._message(), self.timeout_s)
@@ -93,6 +97,89 @@ class AmiClient:
     async def reload_dialplan(self) -> None:
         """Make Asterisk read extensions.conf (and so the agent's include file) again."""
         await self.action("Reload", Module="pbx_config")
+
+    async def db_get(self, family: str, key: str) -> str | None:
+        """An AstDB value, or None when the key does not exist."""
+        action_id = self._send("DBGet", Family=family, Key=key)
+        while True:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            if message.get("ActionID") != action_id:
+                continue
+            if message.get("Response") == "Error":
+                return None
+            if message.get("Event") == "DBGetResponse":
+                return message.get("Val", "")
+
+    async def next_event(self) -> dict[str, str]:
+        """The next event of a connection made with events on (waits as long as it takes)."""
+        while True:
+            message = await self._message()
+            if "Event" in message:
+                return message
+
+    async def event_list(self, name: str, **fields: str) -> list[dict[str, str]]:
+        """The events a list action answers with (``VoicemailUsersList``, ``CoreShowChannels`` ...).
+
+        Raises:
+            AmiError: Asterisk refused the action.
+        """
+        action_id = self._send(name, **fields)
+        await self.writer.drain()
+        events: list[dict[str, str]] = []
+        while True:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            if message.get("ActionID") != action_id:
+                continue
+            if message.get("Response") == "Error":
+                raise AmiError(f"Asterisk refused {name}: {message.get('Message', '')}")
+            if message.get("EventList") == "Complete":
+                return events
+            if "Event" in message:
+                events.append(message)
+
+    async def db_put_many(self, family: str, items: Iterable[tuple[str, str]], window: int = 500) -> int:
+        """Store many AstDB keys; up to ``window`` actions are in flight before their answers are read.
+
+        Hundreds of thousands of keys (the caller-area table) one round trip at a time would take
+        minutes; pipelining keeps Asterisk busy instead of waiting. Returns how many keys were stored.
+
+        Raises:
+            AmiError: Asterisk refused a put (nothing tells which keys of the window were stored:
+                the caller loads again).
+        """
+        stored = 0
+        pending: set[str] = set()
+        for key, value in items:
+            pending.add(self._send("DBPut", Family=family, Key=key, Val=value))
+            if len(pending) >= window:
+                stored += await self._settle(pending)
+        stored += await self._settle(pending)
+        return stored
+
+    def _send(self, name: str, **fields: str) -> str:
+        action_id = f"hotline-{next(self._ids)}"
+        lines = [f"Action: {name}", f"ActionID: {action_id}", *(f"{k}: {v}" for k, v in fields.items())]
+        if any("\r" in line or "\n" in line for line in lines):
+            raise ValueError("AMI fields may not contain line breaks")
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        return action_id
+
+    async def _settle(self, pending: set[str]) -> int:
+        """Read the answers of every action in ``pending`` (emptied); returns how many there were."""
+        await self.writer.drain()
+        count = len(pending)
+        while pending:
+            message = await asyncio.wait_for(self._message(), self.timeout_s)
+            action_id = message.get("ActionID", "")
+            if action_id in pending and "Response" in message:
+                pending.discard(action_id)
+                if message["Response"] != "Success":
+                    raise AmiError(f"Asterisk refused a put: {message.get('Message', '')}")
+        return count
+
+    async def reload_module(self, module: str) -> None:
+        """Make one module read its configuration again (e.g. ``res_musiconhold`` for ringback classes)."""
+        await self.action("Reload", Module=module)
 
     async def close(self) -> None:
         """Log off (best effort) and close the connection."""

@@ -1,23 +1,61 @@
 """The service's telephony routes over HTTP: compiled plans changed since a version, and the change long-poll.
 
 The agent is a separate deployment, so this is plain HTTP with a Bearer telephony token (stdlib only,
-run in a worker thread so a long-poll never blocks the agent's event loop). Routes and their answers are
+run in a daemon thread so a long-poll never blocks the agent's event loop, and an agent told to stop
+does not wait for a held long-poll to come back). Routes and their answers are
 described in ``docs/routing.md`` ("For the telephony layer").
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import http.client
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ivr_flows import Dialplan
 
 __all__ = ["ChangeBatch", "PlanBatch", "PlanUpdate", "ServiceClient", "ServiceError"]
+
+_T = TypeVar("_T")
+
+
+async def in_daemon_thread(function: Callable[[], _T]) -> _T:
+    """Run a blocking call in a daemon thread and await its result.
+
+    Unlike ``asyncio.to_thread`` the thread is not joined at exit: cancelling the await (SIGTERM during
+    a long-poll) lets the process end at once; the abandoned request dies with it.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[_T] = loop.create_future()
+
+    def settle(result: _T | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def work() -> None:
+        result: _T | None = None
+        error: BaseException | None = None
+        try:
+            result = function()
+        except BaseException as failure:  # handed to the awaiting task
+            error = failure
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name="service-request", daemon=True).start()
+    return await future
 
 
 class ServiceError(Exception):
@@ -86,23 +124,50 @@ class ServiceClient:
         except (KeyError, TypeError, ValueError) as error:
             raise ServiceError(f"unexpected change list from the service: {error!r}") from error
 
+    async def graphql(self, query: str, variables: dict[str, Any]) -> Any:
+        """POST a GraphQL operation; returns ``data``.
+
+        Raises:
+            ServiceError: unreachable, an HTTP error, or GraphQL errors (a permission refused, a
+                query the schema does not know) instead of data.
+        """
+        url = f"{self.base_url}/graphql"
+        payload = json.dumps({"query": query, "variables": variables}).encode()
+        body = await in_daemon_thread(lambda: self._fetch(url, "application/json", self.timeout_s, payload))
+        try:
+            answer = json.loads(body)
+        except json.JSONDecodeError as error:
+            raise ServiceError(f"the service sent invalid JSON for {url}") from error
+        if answer.get("errors") or not isinstance(answer.get("data"), dict):
+            raise ServiceError(f"the service answered with errors: {answer.get('errors')}")
+        return answer["data"]
+
+    async def media(self, item_id: int, fmt: str) -> bytes:
+        """A media item's audio in one of the service's formats (``alaw``, ``ulaw``, ``wav``)."""
+        url = f"{self.base_url}/media/{item_id}/{urllib.parse.quote(fmt)}"
+        return await in_daemon_thread(lambda: self._fetch(url, "*/*", self.timeout_s))
+
     async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
         url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"
-        return await asyncio.to_thread(self._get_json, url, timeout_s)
+        body = await in_daemon_thread(lambda: self._fetch(url, "application/json", timeout_s))
+        try:
+            return json.loads(body)
+        except json.JSONDecodeError as error:
+            raise ServiceError(f"the service sent invalid JSON for {url}") from error
 
-    def _get_json(self, url: str, timeout_s: float) -> Any:
-        request = urllib.request.Request(
-            url, headers={"Authorization": f"Bearer {self.token}", "Accept": "application/json"}
-        )
+    def _fetch(self, url: str, accept: str, timeout_s: float, payload: bytes | None = None) -> bytes:
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": accept}
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(url, data=payload, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=timeout_s) as response:
-                return json.loads(response.read())
+                body: bytes = response.read()
+                return body
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", errors="replace")[:200]
             raise ServiceError(
                 f"the service answered {error.code} for {url}: {detail}", error.code
             ) from error
-        except (urllib.error.URLError, OSError) as error:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             raise ServiceError(f"cannot reach the service at {url}: {error}") from error
-        except json.JSONDecodeError as error:
-            raise ServiceError(f"the service sent invalid JSON for {url}") from error

@@ -8,20 +8,30 @@ the way another API process would.
 from __future__ import annotations
 
 import contextlib
+import io
+import math
 import os
 import socket
+import struct
 import subprocess
 import sys
 import time
+import wave
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 from tortoise import Tortoise
 
 from api.accounts.auth import create_api_token
-from api.accounts.models import TokenScope
-from api.accounts.service import create_account_with_user
+from api.accounts.models import Role, TokenScope
+from api.accounts.service import create_account_with_user, create_user
+from api.billing.recharges import RechargeMethod, recharge
+from api.config import load_config
 from api.db import tortoise_config
+from api.media.library import add_upload, prompt_id
+from api.media.models import MediaKind
+from api.media.review import approve_ringback
+from api.media.storage import media_store
 from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
@@ -30,6 +40,20 @@ from api.routing import simple
 from tests.telephony.asterisk_instance import REPO, free_loopback_port
 
 NUMBERS = ("4006228300", "4006228301")
+
+
+def tone_wav(seconds: float, hertz: float = 440.0) -> bytes:
+    """A sine tone as a 16-bit 8 kHz WAV file: real audio the service's pipeline accepts."""
+    frames = bytearray()
+    for i in range(int(8000 * seconds)):
+        frames += struct.pack("<h", int(12000 * math.sin(2 * math.pi * hertz * i / 8000)))
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(bytes(frames))
+    return buffer.getvalue()
 
 
 class ServiceUnderTest:
@@ -65,6 +89,8 @@ class ServiceUnderTest:
                 password="telephony-400",
                 display_name="测试",
             )
+            # Enough balance that calls and a ringback fee never suspend the numbers mid-test.
+            await recharge(user.account_id, 100_000, RechargeMethod.BANK_TRANSFER, "tel-0001", actor="tests")
             await import_numbers(f"{NUMBERS[0]}-{NUMBERS[-1]}", Actor(label="tests"))
             await Number.filter(number__in=NUMBERS).update(
                 status=NumberStatus.ACTIVE, account_id=user.account_id
@@ -74,6 +100,35 @@ class ServiceUnderTest:
             _, self.token = await create_api_token(
                 name="agent", scope=TokenScope.TELEPHONY, user=None, created_by=None
             )
+
+    async def add_ringback(self, number: str) -> str:
+        """Upload a ringback tone for ``number``'s customer, approve it, ring back with it (and leave
+        voicemail when nobody answers); returns the tone's prompt id."""
+        async with self.database():
+            row = await Number.get(number=number)
+            config = load_config(self.env)
+            item = await add_upload(
+                account_id=row.account_id,
+                kind=MediaKind.RINGBACK,
+                name="彩铃",
+                data=tone_wav(seconds=3),
+                idempotency_key=f"ringback-{number}",
+                config=config,
+                store=media_store(config),
+            )
+            operator = await create_user(
+                login=f"operator-{number}",
+                password="operator-400",
+                display_name="审核员",
+                role=Role.OPERATOR,
+                account=None,
+            )
+            await approve_ringback(item, operator)
+            routing = simple.SimpleRouting(
+                [simple.Bound("0756-2222222", 50, "前台")], voicemail=True, ringback=prompt_id(item.id)
+            )
+            await simple.save_simple_routing(row, routing, "tests")
+            return prompt_id(item.id)
 
     async def route(self, number: str, destination: str, wait_s: int) -> None:
         """Change a number's routing to ring one phone, as a customer would."""
@@ -87,9 +142,9 @@ class ServiceUnderTest:
         )
 
     @contextlib.contextmanager
-    def serving(self) -> Iterator[str]:
-        """Serve the API on a loopback port; yields its base URL."""
-        port = free_loopback_port()
+    def serving(self, port: int | None = None) -> Iterator[str]:
+        """Serve the API on a loopback port (``port``: the same one again, for a restart); yields its URL."""
+        port = port or free_loopback_port()
         argv = [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs",
                 "--no-access-log", "--log-level", "warning"]  # fmt: skip
         log = (self.root / "service.log").open("wb")

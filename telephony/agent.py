@@ -1,0 +1,322 @@
+"""The long-running sync agent of one Asterisk node: first full sync, then the change long-poll, forever.
+
+Network errors, a restarting service and a restarting Asterisk are all weather, not failures: the agent
+logs them, waits (doubling from one second up to ``max_backoff_s``) and tries again, so a node catches up
+by itself once the other side is back. A plan reaches Asterisk only as a whole include file
+(:func:`telephony.dialplan_file.replace_file`), so stopping at any moment leaves the last complete plan
+loaded. Before a plan is loaded, what it needs is in place: its prompt audio and ringback classes
+(:mod:`telephony.prompts`) and its mailboxes (:mod:`telephony.voicemail`); after the first sync on a
+manager connection, the caller-area table (:mod:`telephony.areas`). A health line (last version, plans
+loaded, errors so far) is logged every ``health_interval_s``.
+``SIGTERM`` (or ``SIGINT``) ends the loop at once, also in the middle of a long-poll.
+
+One agent per node: a lock file in the state directory refuses a second agent on the same node.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import logging
+import os
+import signal
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from ivr_flows import AsteriskOptions, Dialplan
+
+from .ami import AmiClient, AmiError
+from .areas import load_areas
+from .calls import CallTracker
+from .dialplan_file import replace_file
+from .outbox import Outbox
+from .plan_sync import PlanSync
+from .prompts import PromptSync
+from .service import ServiceClient, ServiceError
+from .voicemail import render_voicemail
+
+__all__ = ["Agent", "AgentConfig", "AgentLockedError", "node_lock"]
+
+log = logging.getLogger("telephony.agent")
+
+
+@dataclass(frozen=True)
+class AgentConfig:
+    """Where the service, Asterisk's files and its manager interface are; see ``python -m telephony``."""
+
+    service_url: str
+    token: str
+    include_file: Path
+    moh_file: Path
+    voicemail_file: Path
+    sounds_dir: Path
+    state_dir: Path
+    ami_host: str = "127.0.0.1"
+    ami_port: int = 5038
+    ami_user: str = "hotline-agent"
+    ami_secret: str = ""
+    options: AsteriskOptions = field(default_factory=AsteriskOptions)
+    long_poll_s: int = 25
+    health_interval_s: float = 60.0
+    max_backoff_s: float = 30.0
+
+
+class AgentLockedError(Exception):
+    """Another agent already serves this node (holds the state directory's lock)."""
+
+
+@contextlib.contextmanager
+def node_lock(state_dir: Path) -> Iterator[IO[str]]:
+    """Hold ``<state_dir>/agent.lock`` for the agent's life; a second agent fails at once instead of waiting."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / "agent.lock"
+    with path.open("a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise AgentLockedError(f"another agent holds {path}") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield handle
+
+
+class Agent:
+    """The sync loop and its counters; :meth:`run` until :meth:`stop` (or a signal, from :meth:`serve`)."""
+
+    def __init__(self, config: AgentConfig) -> None:
+        self.config = config
+        self.service = ServiceClient(config.service_url, config.token)
+        self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
+        self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
+        self.outbox = Outbox(config.state_dir / "outbox")
+        self.reported = 0
+        self._report_now = asyncio.Event()
+        self.owed: set[str] = set()  # modules whose configuration changed but were not reloaded yet
+        self.areas_checked = False
+        self.ami: AmiClient | None = None
+        self.errors = 0
+        self.reloads = 0
+        self.last_sync_at: float | None = None
+        self.synced_once = False
+        self._stopping = asyncio.Event()
+        self._backoff_s = 0.0
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    async def serve(self) -> None:
+        """Run until SIGTERM or SIGINT; the signal ends the loop without waiting for a held long-poll."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, self.stop)
+        try:
+            await self.run()
+        finally:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.remove_signal_handler(signum)
+
+    async def run(self) -> None:
+        log.info(
+            "agent started: service %s, include file %s, manager %s:%d",
+            self.config.service_url,
+            self.config.include_file,
+            self.config.ami_host,
+            self.config.ami_port,
+        )
+        helpers = [
+            asyncio.create_task(self._health_loop()),
+            asyncio.create_task(self._calls_loop()),
+            asyncio.create_task(self._report_loop()),
+        ]
+        try:
+            while not self._stopping.is_set():
+                step = asyncio.create_task(self._step())
+                stopping = asyncio.create_task(self._stopping.wait())
+                done, _ = await asyncio.wait({step, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                if step not in done:
+                    step.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await step
+                    break
+                stopping.cancel()
+                if step.result() is False:
+                    await self._back_off()
+        finally:
+            for task in helpers:
+                task.cancel()
+            for task in helpers:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await self._drop_manager()
+            log.info("agent stopped: %s", self.health())
+
+    async def _step(self) -> bool:
+        """One full sync (the first time, or after an error) or one long-poll; False when it failed."""
+        try:
+            if not self.synced_once:
+                changed = await self.sync.catch_up()
+                self.synced_once = True
+                log.info(
+                    "full sync at version %d: %d plans%s",
+                    self.sync.version,
+                    len(self.sync.plans),
+                    ", dialplan reloaded" if changed else ", dialplan already current",
+                )
+                await self._check_areas()
+            else:
+                before = self.sync.version
+                if await self.sync.follow_once(self.config.long_poll_s):
+                    log.info("plans changed (version %d → %d): dialplan reloaded", before, self.sync.version)
+            self.last_sync_at = time.time()
+            if self._backoff_s:
+                log.info("service and Asterisk reachable again")
+            self._backoff_s = 0.0
+            return True
+        except (ServiceError, AmiError, OSError, TimeoutError) as error:
+            if isinstance(error, TimeoutError):
+                await self._drop_manager()  # an answer may still be on its way: never reuse that stream
+            self.errors += 1
+            # After a failure, start again with a full sync: cheap (only changed versions are fetched)
+            # and it retries a reload that was owed.
+            self.synced_once = False
+            log.warning("sync failed (%s): %s", type(error).__name__, error)
+            return False
+        except ValueError as error:
+            # A plan this node cannot render (RenderError) or a malformed answer: Asterisk keeps the
+            # last complete plan; retrying may succeed once the service publishes a fixed plan.
+            self.errors += 1
+            self.synced_once = False
+            log.error("sync failed, plans not loaded: %s", error)
+            return False
+
+    async def _back_off(self) -> None:
+        self._backoff_s = min(self.config.max_backoff_s, max(1.0, self._backoff_s * 2))
+        log.info("retrying in %.0f s", self._backoff_s)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), self._backoff_s)
+
+    async def _prepare(self, plans: list[Dialplan]) -> None:
+        """Before a dialplan is loaded: its prompts on disk, its ringback classes and mailboxes loaded."""
+        if await self.prompts.sync(plans):
+            self.owed.add("res_musiconhold")
+        mailboxes = render_voicemail(plans, self.config.options, self.config.token)
+        if replace_file(self.config.voicemail_file, mailboxes):
+            self.owed.add("app_voicemail")
+        for module in sorted(self.owed):
+            await self._manager_reload(module)
+            self.owed.discard(module)
+            log.info("%s reloaded", module)
+
+    async def _check_areas(self) -> None:
+        """The caller-area table in AstDB, loaded when this node lacks the current data version."""
+        if not self.areas_checked:
+            await load_areas(await self._manager(), self.config.options.area_db_family)
+            self.areas_checked = True
+
+    async def _reload(self) -> None:
+        await self._manager_reload("pbx_config")
+        self.reloads += 1
+
+    async def _manager_reload(self, module: str) -> None:
+        """Reload a module through the manager, connecting (again) when there is no connection."""
+        ami = await self._manager()
+        try:
+            await ami.reload_module(module)
+        except (AmiError, OSError, TimeoutError) as error:
+            await self._drop_manager()
+            raise AmiError(f"reload of {module} failed: {error}") from error
+
+    async def _manager(self) -> AmiClient:
+        """The manager connection, made (again) when there is none; a new one may be a restarted node."""
+        if self.ami is None:
+            self.ami = await AmiClient.connect(
+                self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
+            )
+            self.areas_checked = False
+        return self.ami
+
+    async def _drop_manager(self) -> None:
+        if self.ami is not None:
+            ami, self.ami = self.ami, None
+            with contextlib.suppress(OSError, AmiError, TimeoutError):
+                await ami.close()
+
+    def _call_finished(self, report: dict[str, Any]) -> None:
+        if self.outbox.add(report):
+            log.info("call %s to %s finished: %s", report["callId"], report["number"], report["disposition"])
+        self._report_now.set()
+
+    async def _calls_loop(self) -> None:
+        """Follow the manager's call events on a connection of their own; reconnect with back-off."""
+        delay = 0.0
+        while True:
+            tracker = CallTracker(self.config.options.context_prefix, self._call_finished)
+            try:
+                events = await AmiClient.connect(
+                    self.config.ami_host,
+                    self.config.ami_port,
+                    self.config.ami_user,
+                    self.config.ami_secret,
+                    events="call,dialplan",
+                )
+            except (AmiError, OSError) as error:
+                log.warning("call events unavailable: %s", error)
+            else:
+                delay = 0.0
+                try:
+                    while True:
+                        tracker.feed(await events.next_event())
+                except (AmiError, OSError) as error:
+                    # Calls in progress when the connection dropped cannot be completed: Asterisk does
+                    # not replay events. They are logged so an operator can reconcile them.
+                    if tracker.calls:
+                        log.error("call events lost for calls %s: %s", sorted(tracker.calls), error)
+                    else:
+                        log.warning("call events connection lost: %s", error)
+                finally:
+                    await events.close()
+            delay = min(self.config.max_backoff_s, max(1.0, delay * 2))
+            await asyncio.sleep(delay)
+
+    async def _report_loop(self) -> None:
+        """Send the outbox whenever a call finished, and retry with back-off until the service accepts."""
+        delay = 0.0
+        while True:
+            self._report_now.clear()  # before sending: a call finishing meanwhile is sent next round
+            try:
+                if self.outbox.pending():
+                    result = await self.outbox.flush(self.service)
+                    self.reported += result.recorded + result.duplicates
+                delay = 0.0
+            except (ServiceError, OSError) as error:
+                self.errors += 1
+                delay = min(self.config.max_backoff_s, max(1.0, delay * 2))
+                log.warning("call reports not sent (%s); retrying in %.0f s", error, delay)
+                await asyncio.sleep(delay)
+                continue
+            await self._report_now.wait()
+
+    def health(self) -> str:
+        """The health line: what the node serves and how the sync has gone."""
+        last = (
+            time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.last_sync_at))
+            if self.last_sync_at
+            else "never"
+        )
+        return (
+            f"version={self.sync.version} plans={len(self.sync.plans)} reloads={self.reloads} "
+            f"errors={self.errors} prompts_fetched={self.prompts.fetched} "
+            f"prompts_missing={len(self.prompts.missing)} calls_reported={self.reported} "
+            f"calls_unsent={len(self.outbox.pending())} last_ok={last}"
+        )
+
+    async def _health_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.health_interval_s)
+            log.info("health: %s", self.health())

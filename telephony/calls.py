@@ -1,0 +1,155 @@
+"""Finished calls, told apart from Asterisk's manager events and written as reports to the outbox.
+
+The dialplan is the service's plan rendered (``docs/dialplan.md``), so its events say what happened: a
+channel entering ``<prefix>-<400 number>`` is a call to that number; ``CALLER_AREA`` and ``CATEGORY`` are
+what the caller normalisation resolved; each ``DialBegin``/``DialEnd`` is a bound phone tried and its
+outcome; ``VoiceMail`` means a message was left; a platform announcement played before hanging up
+names the refusal (``sys-no-permission``: the black list, ``sys-area-busy``: area, ...). The channel's
+``Hangup`` ends the call and its report goes to the disk outbox (:mod:`telephony.outbox`), the call id
+being the node-unique ``Uniqueid`` (``<system name>-<epoch>.<sequence>`` when the node sets
+``systemname``, which a cluster must).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["CallTracker", "TrackedCall"]
+
+#: Announcements before a hangup → the disposition they mean.
+REFUSALS = {
+    "sys-no-permission": "REFUSED_LIST",
+    "sys-area-busy": "REFUSED_AREA",
+    "sys-category-refused": "REFUSED_CATEGORY",
+    "sys-suspended": "SUSPENDED",
+    "sys-busy": "BUSY",
+    "sys-unallocated": "FAILED",
+}
+#: Dial() statuses → attempt outcomes.
+OUTCOMES = {
+    "ANSWER": "ANSWERED",
+    "BUSY": "BUSY",
+    "NOANSWER": "NO_ANSWER",
+    "CHANUNAVAIL": "UNREACHABLE",
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Attempt:
+    phone: str
+    began: dt.datetime
+    outcome: str = "FAILED"
+    ring_s: int = 0
+
+
+@dataclass
+class TrackedCall:
+    call_id: str
+    number: str
+    caller: str
+    started: dt.datetime
+    area: str = ""
+    category: str = ""
+    answered: dt.datetime | None = None
+    answered_phone: str = ""
+    voicemail: bool = False
+    refusal: str = ""
+    attempts: dict[str, Attempt] = field(default_factory=dict)
+
+    def disposition(self) -> str:
+        outcomes = {a.outcome for a in self.attempts.values()}
+        if self.answered is not None:
+            return "ANSWERED"
+        if self.voicemail:
+            return "VOICEMAIL"
+        if self.refusal:
+            return self.refusal
+        if "BUSY" in outcomes:
+            return "BUSY"
+        if "NO_ANSWER" in outcomes:
+            return "NO_ANSWER"
+        return "FAILED"
+
+    def report(self, ended: dt.datetime) -> dict[str, Any]:
+        """The ``CallReportInput`` of the finished call."""
+        return {
+            "callId": self.call_id,
+            "number": self.number,
+            "caller": self.caller,
+            "callerArea": self.area,
+            "callerCategory": self.category,
+            "startedAt": self.started.isoformat(),
+            "answeredAt": self.answered.isoformat() if self.answered else None,
+            "endedAt": ended.isoformat(),
+            "disposition": self.disposition(),
+            "attempts": [
+                {"phone": a.phone, "outcome": a.outcome, "ringSeconds": a.ring_s}
+                for a in self.attempts.values()
+            ],
+            "answeredPhone": self.answered_phone,
+        }
+
+
+class CallTracker:
+    """Feed it every manager event; ``finished`` receives each call's report when its channel hangs up."""
+
+    def __init__(
+        self,
+        context_prefix: str,
+        finished: Callable[[dict[str, Any]], None],
+        clock: Callable[[], dt.datetime] = _now,
+    ) -> None:
+        self._main = re.compile(rf"{re.escape(context_prefix)}-(\d{{10}})(?:-.*)?")
+        self._finished = finished
+        self._clock = clock
+        self.calls: dict[str, TrackedCall] = {}
+
+    def feed(self, event: dict[str, str]) -> None:
+        kind = event.get("Event", "")
+        uid = event.get("Uniqueid", "")
+        call = self.calls.get(uid)
+        if kind == "Newexten":
+            if call is None:
+                match = self._main.fullmatch(event.get("Context", ""))
+                if match is None:
+                    return
+                call = self.calls[uid] = TrackedCall(
+                    uid, match[1], event.get("CallerIDNum", ""), self._clock()
+                )
+            application = event.get("Application", "").lower()
+            if application == "voicemail":
+                call.voicemail = True
+            elif application == "playback":
+                sound = event.get("AppData", "").split(",")[0].rsplit("/", 1)[-1]
+                if sound in REFUSALS:
+                    call.refusal = REFUSALS[sound]
+        elif call is None:
+            return
+        elif kind == "VarSet":
+            if event.get("Variable") == "CALLER_AREA":
+                call.area = event.get("Value", "")
+            elif event.get("Variable") == "CATEGORY":
+                call.category = event.get("Value", "")
+        elif kind == "DialBegin":
+            phone = event.get("DialString", "").split("@")[0].rsplit("/", 1)[-1]
+            call.attempts[event.get("DestUniqueid", phone)] = Attempt(phone, self._clock())
+        elif kind == "DialEnd":
+            attempt = call.attempts.get(event.get("DestUniqueid", ""))
+            if attempt is None:
+                return
+            now = self._clock()
+            attempt.outcome = OUTCOMES.get(event.get("DialStatus", ""), "FAILED")
+            attempt.ring_s = max(0, round((now - attempt.began).total_seconds()))
+            if attempt.outcome == "ANSWERED":
+                call.answered, call.answered_phone = now, attempt.phone
+        elif kind == "Hangup":
+            del self.calls[uid]
+            self._finished(call.report(self._clock()))

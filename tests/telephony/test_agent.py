@@ -1,0 +1,211 @@
+"""``python -m telephony asterisk`` as a real process between a real service and a real Asterisk.
+
+The agent is started the way a node runs it (environment and flags, its own process); it installs the
+ringback tone a plan uses (its audio in the sounds directory, a music-on-hold class); the test changes a
+number's routing through the service's database as a customer would, and reads what Asterisk holds. The
+service is stopped and started again on the same port while the agent runs: the agent keeps going and
+brings a change made meanwhile into Asterisk. A second agent on the same node is refused; SIGTERM ends
+the agent cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from api.calls.models import CallRecord
+from telephony.service import ServiceClient
+from tests.telephony.asterisk_instance import (
+    REPO,
+    AsteriskInstance,
+    asterisk_prefix,
+    free_loopback_port,
+    manager_conf,
+)
+from tests.telephony.dialplan_checks import MODULES
+from tests.telephony.service_support import NUMBERS, ServiceUnderTest
+
+USER, SECRET = "hotline-agent", "agent-secret-400"
+# A caller (a mobile in Zhuhai) reaching the 400 number over a Local channel, and the bound phone, which
+# answers and hangs up after a second of talk.
+PHONES = """
+[inbound]
+exten => _400XXXXXXX,1,Set(CALLERID(num)=13926900000)
+ same => n,Goto(hotline-${EXTEN},s,1)
+
+[phones]
+exten => 07562222222,1,Answer()
+ same => n,Wait(1)
+ same => n,Hangup()
+"""
+HEALTH_AFTER_ERRORS = re.compile(r"health: version=[1-9]\d* plans=2 reloads=[1-9]\d* errors=[1-9]")
+
+
+def wait_until(condition: Callable[[], bool], what: str, log: Path, timeout_s: float = 60) -> None:
+    """Poll a condition (a generous deadline only guards against hanging; no speed is asserted)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen; agent log:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)
+
+
+def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "TELEPHONY_TOKEN": token,
+        "TELEPHONY_AMI_SECRET": SECRET,
+        "TELEPHONY_STATE_DIR": str(root / "agent-state"),
+    }
+    argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
+            "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
+            "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5", "--channel", "Local/{number}@phones",
+            "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
+    with log.open("ab") as output:
+        return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+async def call_records(service: ServiceUnderTest, log: Path, timeout_s: float = 60) -> list[CallRecord]:
+    """The service's call records once there are any (polled: the agent reports in its own time)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        async with service.database():
+            records = await CallRecord.all()
+        if records:
+            return records
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no call was recorded; agent log:\n{log.read_text(errors='replace')}")
+        await asyncio.sleep(0.3)
+
+
+def holds(asterisk: AsteriskInstance, number: str, dial: str) -> bool:
+    return dial in asterisk.rx(f"dialplan show hotline-{number}")
+
+
+async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path: Path) -> None:
+    service = ServiceUnderTest(tmp_path / "service")
+    service.root.mkdir()
+    await service.prepare()
+
+    root = tmp_path / "asterisk"
+    (root / "etc").mkdir(parents=True)
+    include = root / "etc" / "hotline-plans.conf"
+    include.write_text("; no plans yet\n")
+    moh = root / "etc" / "hotline-moh.conf"
+    moh.write_text("; no ringback tones yet\n")
+    mailboxes = root / "etc" / "hotline-voicemail.conf"
+    mailboxes.write_text("; no mailboxes yet\n")
+    ringback = await service.add_ringback(NUMBERS[0])
+    default_moh = root / "data" / "moh-default"
+    default_moh.mkdir(parents=True)
+    (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
+    ami_port = free_loopback_port()
+    configs = {
+        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n'
+        + PHONES,
+        # The node's own default class (Asterisk warns when no class is left once no plan rings back).
+        "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
+        "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
+        # The agent reads call events too.
+        "manager.conf": manager_conf(ami_port, USER, SECRET).replace(
+            "read = system", "read = system,call,dialplan"
+        ),
+    }
+    log = tmp_path / "agent.log"
+    sounds = root / "data" / "sounds"
+    modules = [*MODULES, "format_pcm", "res_musiconhold", "res_clioriginate", "bridge_simple"]
+    with AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk:
+        with service.serving() as base_url:
+            agent = start_agent(base_url, service.token, root, ami_port, log)
+            try:
+                wait_until(
+                    lambda: all(holds(asterisk, n, "Dial(Local/07562222222@phones,50") for n in NUMBERS),
+                    "the first full sync",
+                    log,
+                )
+                # The ringback tone's audio is on disk, as the service serves it, before the plan
+                # dialling with m(ringback-…) was loaded; Asterisk holds it as a music-on-hold class.
+                assert f"Dial(Local/07562222222@phones,50,m(ringback-{ringback}))" in include.read_text()
+                client = ServiceClient(base_url, service.token)
+                item = int(ringback.removeprefix("media-"))
+                for fmt in ("alaw", "ulaw"):
+                    audio = await client.media(item, fmt)
+                    assert len(audio) == 8000 * 3
+                    assert (sounds / "hotline" / f"{ringback}.{fmt}").read_bytes() == audio
+                    assert (sounds / "hotline-moh" / ringback / f"{ringback}.{fmt}").read_bytes() == audio
+                # The number that leaves voicemail has its mailbox.
+                assert "VoiceMail(4006228300@hotline,s)" in include.read_text()
+                assert "4006228300" in asterisk.rx("voicemail show users for hotline")
+                # After the first sync: the caller-area table, as the simulator places a mobile caller.
+                wait_until(lambda: "caller-area table loaded" in log.read_text(), "the area table", log)
+                assert asterisk.rx("database get cnarea 1392690").strip() == "Value: 0756"  # 珠海
+                # A call is answered by the bound phone; the agent reports it and the service records it.
+                asterisk.rx(f"channel originate Local/{NUMBERS[0]}@inbound application Wait 20")
+                records = await call_records(service, log)
+                (record,) = records
+                assert (record.number_text, record.caller, record.caller_area) == (
+                    NUMBERS[0],
+                    "13926900000",
+                    "0756",
+                )
+                assert record.disposition.value == "answered" and record.answered_phone == "07562222222"
+                assert record.answered_at is not None and record.ended_at >= record.answered_at
+                assert [(a["phone"], a["outcome"]) for a in record.attempts] == [("07562222222", "answered")]
+                classes = asterisk.rx("moh show classes")
+                assert f"Class: ringback-{ringback}" in classes
+                assert str(sounds / "hotline-moh" / ringback) in classes
+                # A second agent on the same node is refused at once.
+                second = start_agent(base_url, service.token, root, ami_port, tmp_path / "second.log")
+                assert second.wait(timeout=60) == 1
+                assert "one agent per Asterisk node" in (tmp_path / "second.log").read_text()
+
+                await service.route(NUMBERS[1], "0756-3333333", 40)
+                wait_until(
+                    lambda: holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40)"),
+                    "the routing change through the long-poll",
+                    log,
+                )
+            except BaseException:
+                agent.kill()
+                agent.wait()
+                raise
+
+        # The service is down: the agent logs its failures, backs off and keeps running.
+        try:
+            wait_until(lambda: "sync failed" in log.read_text(), "a logged failure", log)
+            assert agent.poll() is None
+            await service.route(NUMBERS[0], "0756-4444444", 30)
+            port = urlsplit(base_url).port
+            with service.serving(port):
+                wait_until(
+                    lambda: holds(asterisk, NUMBERS[0], "Dial(Local/07564444444@phones,30)"),
+                    "the change made while the service was down",
+                    log,
+                )
+                assert holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40)")
+                # No plan rings back with the tone or leaves voicemail any more: class and mailbox are gone.
+                assert f"ringback-{ringback}" not in asterisk.rx("moh show classes")
+                assert "4006228300" not in asterisk.rx("voicemail show users for hotline")
+                # The health line counts the failures it went through.
+                wait_until(lambda: HEALTH_AFTER_ERRORS.search(log.read_text()) is not None, "health", log)
+                agent.send_signal(signal.SIGTERM)
+                assert agent.wait(timeout=60) == 0
+        finally:
+            if agent.poll() is None:
+                agent.kill()
+                agent.wait()
+        text = log.read_text()
+        assert "health: version=" in text
+        assert "agent stopped" in text
+        assert "Traceback" not in text
+        # The include file is whole and no temporary file is left beside it.
+        assert sorted(p.name for p in include.parent.iterdir() if p.name.startswith(".")) == []
+        assert asterisk.log_problems() == []
