@@ -1,4 +1,4 @@
-"""Issue 5, "done means": a customer uploads an MP3 ringback and a text prompt; an operator approves the
+"""The media library end to end: a customer uploads an MP3 ringback and a text prompt; an operator approves the
 ringback; both are 8 kHz WAV/µ-law/A-law at the target level; the 30-yuan charge is on the ledger once;
 a recording reported by the telephony layer is downloadable by its owner only and gone after a month."""
 
