@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space
 import { exitName, exitsOf, MENU_KEYS, TYPE_NAME, type FlowNode, type Props } from "./model";
 import { useOverlay } from "./overlay";
 import { PromptPicker, type PromptRef } from "./PromptPicker";
+import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useEditor } from "./store";
 
@@ -151,11 +152,21 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
   }
 }
 
+/** The other nodes as picker options: a string per node, so a drag (positions only) changes nothing here. */
+function useTargetOptions(self: string) {
+  const labels = useEditor(
+    useShallow((s) => s.nodes.filter((n) => n.id !== self && n.data.kind !== "start").map((n) => `${n.id}\u0000${n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}`}`)),
+  );
+  return useMemo(() => labels.map((l) => {
+    const [value, label] = l.split("\u0000");
+    return { value, label };
+  }), [labels]);
+}
+
 function ExitTargets({ node }: { node: FlowNode }) {
-  const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const connect = useEditor((s) => s.connect);
-  const options = nodes.filter((n) => n.id !== node.id && n.data.kind !== "start").map((n) => ({ value: n.id, label: n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}` }));
+  const options = useTargetOptions(node.id);
   const exits = exitsOf(node.data);
   if (!exits.length) return null;
   return (
@@ -171,18 +182,24 @@ function ExitTargets({ node }: { node: FlowNode }) {
   );
 }
 
+/**
+ * Follows only the selected node's id and data, never positions: dragging the selected node does not
+ * re-render the panel.
+ */
 export function PropertiesPanel() {
-  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected)));
+  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
+  const id = selected.length === 1 ? selected[0] : null;
+  const data = useEditor((s) => (id ? s.nodes.find((n) => n.id === id)?.data : undefined));
   const update = useEditor((s) => s.updateNode);
-  const problems = useOverlay((s) => (selected.length === 1 ? s.byNode[selected[0].id] : undefined));
-  if (selected.length !== 1) {
+  const problems = useOverlay((s) => (id ? s.byNode[id] : undefined));
+  if (!id || !data) {
     return (
       <Typography.Paragraph type="secondary">
         {selected.length ? `已选中 ${selected.length} 个节点。` : "选中一个节点以编辑它的属性。从左侧拖动节点到画布上添加,拖动节点右侧的出口圆点连到下一个节点。"}
       </Typography.Paragraph>
     );
   }
-  const node = selected[0];
+  const node = { id, data } as FlowNode;
   const set = (patch: Props) => update(node.id, { props: { ...node.data.props, ...patch } });
   return (
     <Form layout="vertical" size="small" key={node.id}>
