@@ -180,3 +180,25 @@ def test_a_second_tab_that_saved_in_between_gets_a_conflict_dialog(
     dialog.get_by_role("button", name="重新加载").click()
     expect(node(page, "hangup-1")).to_contain_text("另一个窗口")
     assert guard.problems == []
+
+
+def test_dial_phones_reorder_by_drag_and_show_the_wait_advice(page: Page) -> None:
+    new_flow(page, "转接顺序")
+    page.get_by_role("button", name="添加转接电话").click()
+    page.get_by_role("button", name="添加电话").click()
+    page.get_by_label("电话1号码").fill("02088886666")
+    page.get_by_role("button", name="添加电话").click()
+    page.get_by_label("电话2号码").fill("13912345678")
+    page.get_by_label("电话2等待秒数").fill("10")
+    saved(page)
+    # Several phones ring in turn: each should ring 15 s or more (the API's advice, next to the phone).
+    advice = page.get_by_role("note", name="电话2等待时间建议")
+    expect(advice).to_contain_text("15秒或以上")
+    expect(page.get_by_role("note", name="电话1等待时间建议")).to_have_count(0)
+    page.get_by_test_id("dest-2").locator(".drag-grip").drag_to(page.get_by_test_id("dest-1"))
+    expect(page.get_by_label("电话1号码")).to_have_value("13912345678")
+    expect(page.get_by_label("电话2号码")).to_have_value("02088886666")
+    saved(page)
+    expect(page.get_by_role("note", name="电话1等待时间建议")).to_contain_text("13912345678为10秒")
+    page.get_by_role("button", name="电话1下移").click()
+    expect(page.get_by_label("电话1号码")).to_have_value("02088886666")
