@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined, RedoOutlined, UndoOutlined } from "@ant-design/icons";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeTypes } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeChange, type NodeTypes } from "@xyflow/react";
 import { App, Badge, Button, List, Modal, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
@@ -54,7 +54,7 @@ type CanvasProps = {
   onConnect: (c: Connection) => void;
   onNodeDragStart: () => void;
   onNodeDragStop: () => void;
-  onNodeClick: () => void;
+  onNodeClick: (event: unknown, node: FlowNode) => void;
 };
 
 /**
@@ -71,23 +71,37 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
   const step = useOverlay((s) => s.step);
   const byEdge = useOverlay((s) => s.byEdge);
   const diff = useOverlay((s) => s.diff);
+  const ghosts = useOverlay((s) => s.ghosts);
+  const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts.nodes]);
+  // Measurements of ghost nodes go to the overlay; everything else to the draft.
+  const onShownNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const ghostIds = new Set(useOverlay.getState().ghosts.nodes.map((n) => n.id));
+    if (!ghostIds.size) return onNodesChange(changes);
+    const isGhost = (c: NodeChange<FlowNode>) => "id" in c && ghostIds.has(c.id);
+    const mine = changes.filter((c) => !isGhost(c));
+    const theirs = changes.filter(isGhost);
+    if (mine.length) onNodesChange(mine);
+    if (theirs.length) useOverlay.getState().ghostChanges(theirs);
+  }, [onNodesChange]);
   const shownEdges = useMemo(() => {
     const onPath = new Set(path.slice(0, step + 1));
-    return edges.map((e) => {
+    const ids = new Set(edges.map((e) => e.id));
+    const removed = ghosts.edges.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, className: "diff-removed", selectable: false, deletable: false }));
+    return [...edges, ...removed].map((e) => {
       const classes = [
         onPath.has(e.source) && onPath.has(e.target) && "on-path",
         byEdge[e.id]?.some((d) => d.severity === "error") && "has-error",
         diff[e.id] && `diff-${diff[e.id]}`,
       ].filter(Boolean).join(" ");
-      return classes ? { ...e, className: classes } : e;
+      return classes ? { ...e, className: [e.className, classes].filter(Boolean).join(" ") } : e;
     });
-  }, [edges, path, step, byEdge, diff]);
+  }, [edges, ghosts.edges, path, step, byEdge, diff]);
   return (
     <ReactFlow<FlowNode, FlowEdge>
-      nodes={nodes}
+      nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
+      onNodesChange={onShownNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       onNodeDragStart={onNodeDragStart}
@@ -175,7 +189,7 @@ function Editor({ flowId }: { flowId: string }) {
   useEffect(() => {
     void reload();
     return () => {
-      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {} });
+      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {}, ghosts: { nodes: [], edges: [] } });
     };
   }, [reload]);
 
@@ -316,7 +330,10 @@ function Editor({ flowId }: { flowId: string }) {
   }, []);
 
   const errors = useMemo(() => diagnostics.filter((d) => d.severity === "error"), [diagnostics]);
-  const onNodeClick = useCallback(() => setTab("props"), []);
+  // A ghost of a diff is not editable: clicking it keeps the versions tab open.
+  const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
+    if (!useOverlay.getState().ghosts.nodes.some((g) => g.id === node.id)) setTab("props");
+  }, []);
 
   const statusText: Record<SaveState, string> = { saved: "已保存", dirty: "有未保存的修改", saving: "正在保存…", error: "保存失败" };
 

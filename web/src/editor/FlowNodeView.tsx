@@ -57,6 +57,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         <span style={{ color: TYPE_COLOR[data.kind] }}>{TYPE_ICON[data.kind]}</span>
         <strong>{name}</strong>
         {data.label && <span className="flow-node-type">{TYPE_NAME[data.kind]}</span>}
+        {mark === "removed" && <span className="badge removed">已删除</span>}
         {errors.length > 0 && <span className="badge error" title={errors.map((e) => e.message).join("\n")}>{errors.length} 个错误</span>}
         {!errors.length && warnings.length > 0 && (
           <span className="badge warning" title={warnings.map((e) => e.message).join("\n")}>{warnings.length} 个提醒</span>
