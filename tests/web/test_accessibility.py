@@ -42,6 +42,8 @@ def test_every_main_screen_passes_axe(page: Page) -> None:
     found += axe_violations(page, "editor with a node's properties")
     page.get_by_role("tab", name="问题").click()
     found += axe_violations(page, "problems list")
+    page.get_by_role("tab", name="提示音清单").click()
+    found += axe_violations(page, "prompts list")
     page.get_by_role("tab", name="版本").click()
     expect(page.get_by_text("还没有发布过版本")).to_be_visible()
     found += axe_violations(page, "versions")

@@ -233,3 +233,22 @@ def test_a_diff_draws_removed_nodes_as_ghosts(page: Page) -> None:
     page.get_by_role("button", name="清除标记").click()
     expect(node(page, "hangup-1")).to_have_count(0)
     expect(page.locator(".react-flow__edge")).to_have_count(0)
+
+
+def test_the_prompts_tab_lists_every_prompt_the_flow_uses(page: Page) -> None:
+    new_flow(page, "提示音清单")
+    page.get_by_role("button", name="添加放音").click()
+    page.get_by_label("提示音", exact=True).fill("欢迎致电")
+    page.get_by_role("button", name="添加挂机").click()
+    page.get_by_label("结束语的来源").get_by_text("文字转语音").click()
+    page.get_by_label("结束语", exact=True).fill("感谢来电,再见")
+    saved(page)
+    page.get_by_role("tab", name="提示音清单").click()
+    prompts = page.get_by_label("流程用到的提示音")
+    expect(prompts.locator(".ant-list-item")).to_have_count(2)
+    expect(prompts).to_contain_text("欢迎致电")
+    expect(prompts).to_contain_text("感谢来电,再见")
+    expect(page.get_by_role("button", name="试听 挂机 hangup-1 的结束语")).to_be_visible()
+    # Each use jumps to its node.
+    prompts.get_by_role("button", name="放音 play-1", exact=True).click()
+    expect(page.get_by_label("提示音", exact=True)).to_have_value("欢迎致电")

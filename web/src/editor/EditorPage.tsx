@@ -11,6 +11,7 @@ import { TYPE_ICON } from "./icons";
 import { layout, warmLayout } from "./layout";
 import { docToGraph, graphToDoc, NODE_TYPES, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useOverlay } from "./overlay";
+import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { SimulatePanel } from "./SimulatePanel";
 import { redo, selection, undo, useEditor } from "./store";
@@ -398,6 +399,7 @@ function Editor({ flowId }: { flowId: string }) {
                   </div>
                 ),
               },
+              { key: "prompts", label: "提示音清单", children: <div className="side-pane"><PromptsPanel jumpTo={jumpTo} /></div> },
               { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={(t) => {
                 base.current = { ...base.current, tests: [...(base.current.tests ?? []), t] };
                 savedVersion.current = -1;
