@@ -37,6 +37,7 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CUSTOMER = ("customer", "customer-demo-400")
 OPERATOR = ("operator", "operator-demo-400")
 
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

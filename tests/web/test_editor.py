@@ -59,7 +59,9 @@ def test_designer_builds_simulates_tests_and_publishes_the_menu(page: Page) -> N
         tidy.click()
         expect(page.get_by_text("布局已整理")).to_have_count(1)
         page.wait_for_timeout(300)  # the toast shows once the view is fitted; let the frame paint
-        page.get_by_text("布局已整理").evaluate_all("els => els.forEach(e => e.closest('.ant-message-notice')?.remove())")
+        page.get_by_text("布局已整理").evaluate_all(
+            "els => els.forEach(e => e.closest('.ant-message-notice')?.remove())"
+        )
 
     drop(page, "放音", 150, 350)
     expect(node(page, "play-1")).to_be_visible()
@@ -252,3 +254,28 @@ def test_the_prompts_tab_lists_every_prompt_the_flow_uses(page: Page) -> None:
     # Each use jumps to its node.
     prompts.get_by_role("button", name="放音 play-1", exact=True).click()
     expect(page.get_by_label("提示音", exact=True)).to_have_value("欢迎致电")
+
+
+def test_the_time_switch_week_grid_paints_windows(page: Page) -> None:
+    new_flow(page, "工作时间")
+    page.get_by_role("button", name="添加时间判断").click()
+    page.get_by_role("button", name="添加时段").click()
+
+    def cell(day: int, at: str) -> Locator:
+        return page.locator(f'.week-grid [data-cell="{day}-{at}"]')
+
+    expect(cell(1, "09:00")).to_have_class("on")
+    expect(cell(6, "10:00")).not_to_have_class("on")
+    # Paint Saturday 10:00–12:00 with the mouse: a second window.
+    start, end = cell(6, "10:00").bounding_box(), cell(6, "11:30").bounding_box()
+    assert start and end
+    page.mouse.move(start["x"] + 2, start["y"] + 4)
+    page.mouse.down()
+    page.mouse.move(end["x"] + 2, end["y"] + 4, steps=6)
+    page.mouse.up()
+    expect(page.get_by_label("时段2开始")).to_have_value("10:00")
+    expect(page.get_by_label("时段2结束")).to_have_value("12:00")
+    expect(page.get_by_label("时段2星期").get_by_role("checkbox", name="周六")).to_be_checked()
+    expect(page.get_by_role("switch", name="遵守法定节假日和调休")).to_be_checked()
+    saved(page)
+    expect(node(page, "time_switch-1")).not_to_contain_text("错误")

@@ -6,11 +6,11 @@ import { PromptPicker, type PromptRef } from "./PromptPicker";
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useEditor } from "./store";
+import { WeekGrid, type Window } from "./WeekGrid";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"].map((d, i) => ({ value: i + 1, label: `周${d}` }));
 
 type Destination = { number: string; wait_s: number; name?: string };
-type Window = { name?: string; days: number[]; start: string; end: string };
 type Schedule = { windows: Window[]; exceptions: unknown[]; observe_holidays: boolean };
 
 function lines(text: string): string[] {
@@ -172,6 +172,7 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
       return (
         <>
           <Typography.Text strong>工作时段(时段内走「匹配」)</Typography.Text>
+          <WeekGrid windows={s.windows} onChange={(windows) => put({ windows })} />
           {s.windows.map((w, i) => (
             <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
               <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
