@@ -279,3 +279,16 @@ def test_the_time_switch_week_grid_paints_windows(page: Page) -> None:
     expect(page.get_by_role("switch", name="遵守法定节假日和调休")).to_be_checked()
     saved(page)
     expect(node(page, "time_switch-1")).not_to_contain_text("错误")
+
+
+def test_the_area_switch_picks_province_city_and_area_code(page: Page) -> None:
+    new_flow(page, "地区路由")
+    page.get_by_role("button", name="添加地区判断").click()
+    page.get_by_label("地区(省 → 市 → 区号)").click()
+    menus = page.locator(".ant-cascader-dropdown:visible .ant-cascader-menu")
+    menus.nth(0).get_by_text("广东", exact=True).click()
+    menus.nth(1).get_by_text("深圳", exact=True).click()
+    menus.nth(2).locator(".ant-cascader-menu-item", has_text="0755").locator(".ant-cascader-checkbox").click()
+    page.keyboard.press("Escape")
+    saved(page)
+    expect(node(page, "area_switch-1")).to_contain_text("0755")

@@ -5,6 +5,7 @@ import { useOverlay, type Diagnostic } from "./overlay";
 import { PromptPicker, type PromptRef } from "./PromptPicker";
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { AreaPicker } from "./AreaPicker";
 import { useEditor } from "./store";
 import { WeekGrid, type Window } from "./WeekGrid";
 
@@ -153,9 +154,8 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
       );
     case "area_switch":
       return (
-        <Form.Item label="地区(区号,如 010、020、0755)" extra="匹配这些地区的来电走「匹配」出口">
-          <Select aria-label="地区区号" mode="tags" value={(p.areas as string[]) ?? []} tokenSeparators={[",", ",", " "]}
-            onChange={(areas: string[]) => set({ areas: areas.filter((a) => /^0\d{2,3}$/.test(a)) })} />
+        <Form.Item label="地区" extra="匹配这些地区(按区号)的来电走「匹配」出口;选整个省或市即选中其下所有区号">
+          <AreaPicker value={(p.areas as string[]) ?? []} onChange={(areas) => set({ areas })} />
         </Form.Item>
       );
     case "caller_list":
