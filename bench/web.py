@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/web.py`` after ``scripts/setup`` (it builds ``web/
 service on a loopback port with a temporary SQLite database and the demo data, imports a 300-node flow,
 then measures: time from navigation until the 300 nodes are on the canvas (``open_300_ms``), the p95
 frame time while dragging a node (``drag_p95_ms``, from requestAnimationFrame deltas) and the tidy layout
-(``layout_300_ms``, ELK in its worker, until the app reports it done). Targets: initial JavaScript
+(``layout_300_ms``, ELK in its worker, from the click until the app reports it done, timed in the page). Targets: initial JavaScript
 ≤ 300 kB gzipped, open ≤ 1.5 s, drag p95 ≤ 16 ms, layout ≤ 1 s. Prints readable lines, then as its last
 line one JSON object with ``initial_js_gz_kb``, ``open_300_ms``, ``drag_p95_ms``, ``layout_300_ms``.
 """
@@ -159,10 +159,20 @@ def main() -> None:
                 result["drag_p95_ms"] = round(p95, 1)
                 print(f"drag a node: p95 frame time {p95:.1f} ms over {len(frames)} frames")
 
-                start = time.perf_counter()
+                # Timed in the page, from the click to the toast: Playwright's own waits poll with back-off
+                # (up to 500 ms between looks), which would time the harness rather than the app.
+                page.evaluate(
+                    """() => { window.__layout = {};
+                    document.addEventListener('click', () => { window.__layout.click ??= performance.now(); }, true);
+                    new MutationObserver((_, observer) => {
+                      if (document.body.innerText.includes('布局已整理')) {
+                        window.__layout.done = performance.now(); observer.disconnect(); }
+                    }).observe(document.body, { subtree: true, childList: true, characterData: true }); }"""
+                )
                 page.get_by_role("button", name="整理布局").click()
                 page.get_by_text("布局已整理").wait_for(timeout=60_000)
-                result["layout_300_ms"] = round((time.perf_counter() - start) * 1000)
+                times = page.evaluate("window.__layout")
+                result["layout_300_ms"] = round(times["done"] - times["click"])
                 print(f"tidy layout of 300 nodes (ELK in a worker): {result['layout_300_ms']} ms")
                 browser.close()
         finally:

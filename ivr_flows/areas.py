@@ -19,7 +19,15 @@ from phonenumbers import geocoder, parse
 
 from .phones import NumberKind, classify
 
-__all__ = ["UNKNOWN", "CallerArea", "area_for_code", "expand_areas", "mobile_segment", "resolve_caller"]
+__all__ = [
+    "UNKNOWN",
+    "CallerArea",
+    "area_for_code",
+    "area_table",
+    "expand_areas",
+    "mobile_segment",
+    "resolve_caller",
+]
 
 #: The area of a caller we cannot place.
 UNKNOWN = "unknown"
@@ -166,15 +174,27 @@ def resolve_caller(raw: str | None) -> CallerArea:
 
 
 @lru_cache(maxsize=1)
-def _area_index() -> dict[str, tuple[str, ...]]:
-    """Every allocated area code, grouped by the names a designer may write: code, province, city."""
+def area_table() -> tuple[tuple[str, str, str], ...]:
+    """Every allocated landline area code as (province, city, code), sorted: what an area picker offers.
+
+    Example:
+        >>> ("广东", "广州", "020") in area_table()
+        True
+    """
     codes = [f"0{n}" for n in (10, *range(20, 30))] + [f"0{n}" for n in range(300, 1000)]
-    index: dict[str, set[str]] = {}
+    rows = []
     for code in codes:
         names = area_for_code(code)
-        if names is None:
-            continue
-        province, city = names
+        if names is not None:
+            rows.append((names[0], names[1], code))
+    return tuple(sorted(rows))
+
+
+@lru_cache(maxsize=1)
+def _area_index() -> dict[str, tuple[str, ...]]:
+    """Every allocated area code, grouped by the names a designer may write: code, province, city."""
+    index: dict[str, set[str]] = {}
+    for province, city, code in area_table():
         for key in (code, province, city):
             index.setdefault(key, set()).add(code)
     return {key: tuple(sorted(value)) for key, value in index.items()}

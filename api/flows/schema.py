@@ -15,6 +15,7 @@ from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
     DeletedFlow,
     DiagnosticType,
+    FlowAreaType,
     FlowConnection,
     FlowDiffType,
     FlowTestResultType,
@@ -33,6 +34,7 @@ from api.graphql.permissions import IsCustomer, IsSignedIn
 from api.plans import pipeline
 from api.plans.policies import number_policies
 from api.visible import find_visible, visible_flow, visible_number, visible_version
+from ivr_flows.areas import area_table
 
 FlowResult = Annotated[FlowType | UserErrors, strawberry.union("FlowResult")]
 FlowVersionResult = Annotated[FlowVersionType | UserErrors, strawberry.union("FlowVersionResult")]
@@ -74,6 +76,13 @@ class Query:
         return await page_by_id(
             FlowConnection, query, first=first, after=after, nodes=lambda rows: [FlowType.of(r) for r in rows]
         )
+
+    @strawberry.field(
+        description="Every landline area code by province and city, for the editor's area picker.",
+        permission_classes=[IsSignedIn],
+    )
+    def flow_areas(self) -> list[FlowAreaType]:
+        return [FlowAreaType(province=p, city=c, code=code) for p, c, code in area_table()]
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:

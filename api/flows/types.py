@@ -217,3 +217,12 @@ class FlowTestRun:
     results: list[FlowTestResultType]
     passed: int
     failed: int
+
+
+@strawberry.type(
+    name="FlowArea", description="A landline area code with its province and city (R14 routing)."
+)
+class FlowAreaType:
+    province: str
+    city: str
+    code: str = strawberry.field(description="With its leading 0, e.g. 020.")

@@ -264,3 +264,13 @@ async def test_publishing_to_numbers_is_all_or_nothing(env: Env) -> None:
     assert await FlowVersion.filter(flow_id=int(flow["id"])).count() == 1
     routing = await NumberRouting.get(number_id=int(in_service)).prefetch_related("flow_version")
     assert routing.flow_version is not None and routing.flow_version.version == 1
+
+
+async def test_the_area_picker_lists_area_codes_by_province_and_city(env: Env) -> None:
+    client = await env.customer("cust1")
+    areas = (await client.data("{flowAreas{province city code}}"))["flowAreas"]
+    assert {"province": "广东", "city": "广州", "code": "020"} in areas
+    assert {"province": "北京", "city": "北京", "code": "010"} in areas
+    assert len({a["code"] for a in areas}) == len(areas) > 300
+    anonymous = await env.anonymous().gql("{flowAreas{code}}")
+    assert anonymous["data"] is None and anonymous["errors"]

@@ -37,6 +37,7 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CUSTOMER = ("customer", "customer-demo-400")
 OPERATOR = ("operator", "operator-demo-400")
 
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -154,3 +155,28 @@ def sign_in(page: Page, who: tuple[str, str] = CUSTOMER) -> None:
     page.get_by_label("密码").fill(who[1])
     page.get_by_role("button", name="登 录").or_(page.get_by_role("button", name="登录")).click()
     page.get_by_role("button", name="退出登录").wait_for()
+
+
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Page, screen: str) -> list[str]:
+    """Run axe-core on the page as it is now; its serious and critical violations, named by screen.
+
+    axe is injected from web/node_modules (a dev dependency), so the check needs no network.
+    """
+    # Let opening dialogs and tabs finish their animations: half-faded text is not what users read.
+    page.wait_for_function(
+        "!document.querySelector('[class*=-appear-active], [class*=-enter-active], [class*=-leave-active]')"
+    )
+    page.wait_for_timeout(100)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, { resultTypes: ["violations"] });
+            return result.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + (n.any[0]?.message ?? "")).join(" | ")}`);
+        }"""
+    )
+    return [f"{screen}: {v}" for v in violations]

@@ -59,7 +59,9 @@ def test_designer_builds_simulates_tests_and_publishes_the_menu(page: Page) -> N
         tidy.click()
         expect(page.get_by_text("布局已整理")).to_have_count(1)
         page.wait_for_timeout(300)  # the toast shows once the view is fitted; let the frame paint
-        page.get_by_text("布局已整理").evaluate_all("els => els.forEach(e => e.closest('.ant-message-notice')?.remove())")
+        page.get_by_text("布局已整理").evaluate_all(
+            "els => els.forEach(e => e.closest('.ant-message-notice')?.remove())"
+        )
 
     drop(page, "放音", 150, 350)
     expect(node(page, "play-1")).to_be_visible()
@@ -180,3 +182,113 @@ def test_a_second_tab_that_saved_in_between_gets_a_conflict_dialog(
     dialog.get_by_role("button", name="重新加载").click()
     expect(node(page, "hangup-1")).to_contain_text("另一个窗口")
     assert guard.problems == []
+
+
+def test_dial_phones_reorder_by_drag_and_show_the_wait_advice(page: Page) -> None:
+    new_flow(page, "转接顺序")
+    page.get_by_role("button", name="添加转接电话").click()
+    page.get_by_role("button", name="添加电话").click()
+    page.get_by_label("电话1号码").fill("02088886666")
+    page.get_by_role("button", name="添加电话").click()
+    page.get_by_label("电话2号码").fill("13912345678")
+    page.get_by_label("电话2等待秒数").fill("10")
+    saved(page)
+    # Several phones ring in turn: each should ring 15 s or more (the API's advice, next to the phone).
+    advice = page.get_by_role("note", name="电话2等待时间建议")
+    expect(advice).to_contain_text("15秒或以上")
+    expect(page.get_by_role("note", name="电话1等待时间建议")).to_have_count(0)
+    page.get_by_test_id("dest-2").locator(".drag-grip").drag_to(page.get_by_test_id("dest-1"))
+    expect(page.get_by_label("电话1号码")).to_have_value("13912345678")
+    expect(page.get_by_label("电话2号码")).to_have_value("02088886666")
+    saved(page)
+    expect(page.get_by_role("note", name="电话1等待时间建议")).to_contain_text("13912345678为10秒")
+    page.get_by_role("button", name="电话1下移").click()
+    expect(page.get_by_label("电话1号码")).to_have_value("02088886666")
+
+
+def test_a_diff_draws_removed_nodes_as_ghosts(page: Page) -> None:
+    new_flow(page, "版本对比")
+    page.get_by_role("button", name="添加挂机").click()
+    node(page, "start").click()
+    page.get_by_label("出口「下一步」连到").click()
+    choose(page, "挂机")
+    saved(page)
+    page.get_by_role("tab", name="版本").click()
+    page.get_by_role("button", name=re.compile(r"^发 ?布$")).click()
+    dialog = page.get_by_role("dialog", name="发布新版本")
+    dialog.get_by_role("button", name=re.compile("发")).click()
+    expect(page.locator(".ant-list-item", has_text="第 1 版")).to_be_visible()
+    node(page, "hangup-1").click()
+    page.keyboard.press("Delete")
+    expect(node(page, "hangup-1")).to_have_count(0)
+    saved(page)
+    page.get_by_role("tab", name="版本").click()
+    page.get_by_role("button", name="与草稿对比").click()
+    ghost = node(page, "hangup-1")
+    expect(ghost).to_contain_text("已删除")
+    expect(ghost.locator(".flow-node")).to_have_class(re.compile("diff-removed"))
+    expect(page.locator(".react-flow__edge.diff-removed")).to_have_count(1)
+    screenshot(page, "editor-diff")
+    # A ghost is not part of the draft: it cannot be selected, and clearing the marks removes it.
+    ghost.click(force=True)
+    expect(page.get_by_label("节点名称")).to_have_count(0)
+    page.get_by_role("button", name="清除标记").click()
+    expect(node(page, "hangup-1")).to_have_count(0)
+    expect(page.locator(".react-flow__edge")).to_have_count(0)
+
+
+def test_the_prompts_tab_lists_every_prompt_the_flow_uses(page: Page) -> None:
+    new_flow(page, "提示音清单")
+    page.get_by_role("button", name="添加放音").click()
+    page.get_by_label("提示音", exact=True).fill("欢迎致电")
+    page.get_by_role("button", name="添加挂机").click()
+    page.get_by_label("结束语的来源").get_by_text("文字转语音").click()
+    page.get_by_label("结束语", exact=True).fill("感谢来电,再见")
+    saved(page)
+    page.get_by_role("tab", name="提示音清单").click()
+    prompts = page.get_by_label("流程用到的提示音")
+    expect(prompts.locator(".ant-list-item")).to_have_count(2)
+    expect(prompts).to_contain_text("欢迎致电")
+    expect(prompts).to_contain_text("感谢来电,再见")
+    expect(page.get_by_role("button", name="试听 挂机 hangup-1 的结束语")).to_be_visible()
+    # Each use jumps to its node.
+    prompts.get_by_role("button", name="放音 play-1", exact=True).click()
+    expect(page.get_by_label("提示音", exact=True)).to_have_value("欢迎致电")
+
+
+def test_the_time_switch_week_grid_paints_windows(page: Page) -> None:
+    new_flow(page, "工作时间")
+    page.get_by_role("button", name="添加时间判断").click()
+    page.get_by_role("button", name="添加时段").click()
+
+    def cell(day: int, at: str) -> Locator:
+        return page.locator(f'.week-grid [data-cell="{day}-{at}"]')
+
+    expect(cell(1, "09:00")).to_have_class("on")
+    expect(cell(6, "10:00")).not_to_have_class("on")
+    # Paint Saturday 10:00–12:00 with the mouse: a second window.
+    start, end = cell(6, "10:00").bounding_box(), cell(6, "11:30").bounding_box()
+    assert start and end
+    page.mouse.move(start["x"] + 2, start["y"] + 4)
+    page.mouse.down()
+    page.mouse.move(end["x"] + 2, end["y"] + 4, steps=6)
+    page.mouse.up()
+    expect(page.get_by_label("时段2开始")).to_have_value("10:00")
+    expect(page.get_by_label("时段2结束")).to_have_value("12:00")
+    expect(page.get_by_label("时段2星期").get_by_role("checkbox", name="周六")).to_be_checked()
+    expect(page.get_by_role("switch", name="遵守法定节假日和调休")).to_be_checked()
+    saved(page)
+    expect(node(page, "time_switch-1")).not_to_contain_text("错误")
+
+
+def test_the_area_switch_picks_province_city_and_area_code(page: Page) -> None:
+    new_flow(page, "地区路由")
+    page.get_by_role("button", name="添加地区判断").click()
+    page.get_by_label("地区(省 → 市 → 区号)").click()
+    menus = page.locator(".ant-cascader-dropdown:visible .ant-cascader-menu")
+    menus.nth(0).get_by_text("广东", exact=True).click()
+    menus.nth(1).get_by_text("深圳", exact=True).click()
+    menus.nth(2).locator(".ant-cascader-menu-item", has_text="0755").locator(".ant-cascader-checkbox").click()
+    page.keyboard.press("Escape")
+    saved(page)
+    expect(node(page, "area_switch-1")).to_contain_text("0755")

@@ -11,13 +11,28 @@ import { App } from "./App";
 
 dayjs.locale("zh-cn");
 
+/** Ant Design's default grey text (45% black) is below WCAG AA contrast on white: darker greys. */
+const THEME = {
+  token: {
+    colorPrimary: "#1464c8",
+    colorTextSecondary: "rgba(0, 0, 0, 0.65)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.6)",
+    colorTextDescription: "rgba(0, 0, 0, 0.6)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
+    colorPrimaryHover: "#0f54a8",
+    colorLink: "#1464c8",
+    colorLinkHover: "#0f54a8",
+    colorError: "#cf1322",
+  },
+};
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#1464c8" } }}>
+    <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <App />

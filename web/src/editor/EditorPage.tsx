@@ -1,16 +1,17 @@
 import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined, RedoOutlined, UndoOutlined } from "@ant-design/icons";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeTypes } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeChange, type NodeTypes } from "@xyflow/react";
 import { App, Badge, Button, List, Modal, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { FlowDocument, SaveFlowDraftDocument, ValidateFlowDocument } from "../gql/graphql";
 import { navigate } from "../router";
 import type { Viewer } from "../session";
 import { FlowNodeView } from "./FlowNodeView";
 import { TYPE_ICON } from "./icons";
-import { layout } from "./layout";
+import { layout, warmLayout } from "./layout";
 import { docToGraph, graphToDoc, NODE_TYPES, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useOverlay } from "./overlay";
+import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { SimulatePanel } from "./SimulatePanel";
 import { redo, selection, undo, useEditor } from "./store";
@@ -45,6 +46,95 @@ const SHORTCUTS: [string, string][] = [
   ["?", "显示本帮助"],
 ];
 
+const FIT_VIEW = { maxZoom: 1 };
+const DEFAULT_EDGE = { type: "smoothstep" };
+const DELETE_KEYS = ["Delete", "Backspace"];
+const MULTI_KEYS = ["Control", "Meta"];
+
+type CanvasProps = {
+  onConnect: (c: Connection) => void;
+  onNodeDragStart: () => void;
+  onNodeDragStop: () => void;
+  onNodeClick: (event: unknown, node: FlowNode) => void;
+};
+
+/**
+ * The canvas is the only component that follows the nodes array, which changes on every drag frame:
+ * the header, palette and side panels stay still while a node moves. Overlay classes on edges are
+ * derived here only when the edges or the overlay change.
+ */
+const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop, onNodeClick }: CanvasProps) {
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const onNodesChange = useEditor((s) => s.onNodesChange);
+  const onEdgesChange = useEditor((s) => s.onEdgesChange);
+  const path = useOverlay((s) => s.path);
+  const step = useOverlay((s) => s.step);
+  const byEdge = useOverlay((s) => s.byEdge);
+  const diff = useOverlay((s) => s.diff);
+  const ghosts = useOverlay((s) => s.ghosts);
+  const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts.nodes]);
+  // Measurements of ghost nodes go to the overlay; everything else to the draft.
+  const onShownNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const ghostIds = new Set(useOverlay.getState().ghosts.nodes.map((n) => n.id));
+    if (!ghostIds.size) return onNodesChange(changes);
+    const isGhost = (c: NodeChange<FlowNode>) => "id" in c && ghostIds.has(c.id);
+    const mine = changes.filter((c) => !isGhost(c));
+    const theirs = changes.filter(isGhost);
+    if (mine.length) onNodesChange(mine);
+    if (theirs.length) useOverlay.getState().ghostChanges(theirs);
+  }, [onNodesChange]);
+  const shownEdges = useMemo(() => {
+    const onPath = new Set(path.slice(0, step + 1));
+    const ids = new Set(edges.map((e) => e.id));
+    const removed = ghosts.edges.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, className: "diff-removed", selectable: false, deletable: false }));
+    return [...edges, ...removed].map((e) => {
+      const classes = [
+        onPath.has(e.source) && onPath.has(e.target) && "on-path",
+        byEdge[e.id]?.some((d) => d.severity === "error") && "has-error",
+        diff[e.id] && `diff-${diff[e.id]}`,
+      ].filter(Boolean).join(" ");
+      return classes ? { ...e, className: [e.className, classes].filter(Boolean).join(" ") } : e;
+    });
+  }, [edges, ghosts.edges, path, step, byEdge, diff]);
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={shownNodes}
+      edges={shownEdges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onShownNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onNodeDragStart={onNodeDragStart}
+      onNodeDragStop={onNodeDragStop}
+      onNodeClick={onNodeClick}
+      deleteKeyCode={DELETE_KEYS}
+      multiSelectionKeyCode={MULTI_KEYS}
+      selectionKeyCode="Shift"
+      ariaLabelConfig={ARIA_LABELS}
+      defaultEdgeOptions={DEFAULT_EDGE}
+      fitView
+      fitViewOptions={FIT_VIEW}
+      minZoom={0.1}
+    >
+      <Background />
+      <MiniMap pannable zoomable ariaLabel="缩略图" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+});
+
+/** Find a node by name; reads the nodes once when opened (nothing else edits while it is open). */
+function NodeSearch({ onPick, onClose }: { onPick: (id: string) => void; onClose: () => void }) {
+  const [options] = useState(() =>
+    useEditor.getState().nodes.map((n) => ({ value: n.id, label: `${n.data.label || TYPE_NAME[n.data.kind]} (${n.id})` })),
+  );
+  return (
+    <Select autoFocus showSearch open style={{ width: 220 }} aria-label="查找节点" placeholder="输入节点名称" optionFilterProp="label"
+      options={options} onChange={onPick} onBlur={onClose} />
+  );
+}
+
 let clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null = null;
 
 type SaveState = "saved" | "dirty" | "saving" | "error";
@@ -52,11 +142,9 @@ type SaveState = "saved" | "dirty" | "saving" | "error";
 function Editor({ flowId }: { flowId: string }) {
   const { message, modal } = App.useApp();
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const nodes = useEditor((s) => s.nodes);
-  const edges = useEditor((s) => s.edges);
   const version = useEditor((s) => s.version);
-  const { onNodesChange, onEdgesChange, connect, addNode, load, paste, select, setPositions } = useEditor.getState();
-  const overlay = useOverlay();
+  const { connect, addNode, load, paste, select, setPositions } = useEditor.getState();
+  const diagnostics = useOverlay((s) => s.diagnostics);
   const [name, setName] = useState("");
   const [loaded, setLoaded] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>("saved");
@@ -97,10 +185,12 @@ function Editor({ flowId }: { flowId: string }) {
     await validate();
   }, [flowId, applyDoc, validate, message]);
 
+  useEffect(() => warmLayout(), []);
+
   useEffect(() => {
     void reload();
     return () => {
-      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {} });
+      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {}, ghosts: { nodes: [], edges: [] } });
     };
   }, [reload]);
 
@@ -240,20 +330,11 @@ function Editor({ flowId }: { flowId: string }) {
     }, 0);
   }, []);
 
-  const errors = overlay.diagnostics.filter((d) => d.severity === "error");
-  const pathSet = useMemo(() => new Set(overlay.path.slice(0, overlay.step + 1)), [overlay.path, overlay.step]);
-  const shownEdges = useMemo(
-    () =>
-      edges.map((e) => {
-        const classes = [
-          pathSet.has(e.source) && pathSet.has(e.target) && "on-path",
-          overlay.byEdge[e.id]?.some((d) => d.severity === "error") && "has-error",
-          overlay.diff[e.id] && `diff-${overlay.diff[e.id]}`,
-        ].filter(Boolean).join(" ");
-        return classes ? { ...e, className: classes } : e;
-      }),
-    [edges, pathSet, overlay.byEdge, overlay.diff],
-  );
+  const errors = useMemo(() => diagnostics.filter((d) => d.severity === "error"), [diagnostics]);
+  // A ghost of a diff is not editable: clicking it keeps the versions tab open.
+  const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
+    if (!useOverlay.getState().ghosts.nodes.some((g) => g.id === node.id)) setTab("props");
+  }, []);
 
   const statusText: Record<SaveState, string> = { saved: "已保存", dirty: "有未保存的修改", saving: "正在保存…", error: "保存失败" };
 
@@ -266,9 +347,7 @@ function Editor({ flowId }: { flowId: string }) {
         <Tag color={saveState === "saved" ? "green" : saveState === "error" ? "red" : "gold"} role="status">{statusText[saveState]} · 草稿第 {revision.current} 版</Tag>
         <div style={{ flex: 1 }} />
         {searching ? (
-          <Select autoFocus showSearch open style={{ width: 220 }} aria-label="查找节点" placeholder="输入节点名称" optionFilterProp="label"
-            options={nodes.map((n) => ({ value: n.id, label: `${n.data.label || TYPE_NAME[n.data.kind]} (${n.id})` }))}
-            onChange={(id: string) => (jumpTo(id), setSearching(false))} onBlur={() => setSearching(false)} />
+          <NodeSearch onPick={(id) => (jumpTo(id), setSearching(false))} onClose={() => setSearching(false)} />
         ) : (
           <Button onClick={() => setSearching(true)}>查找节点</Button>
         )}
@@ -291,29 +370,7 @@ function Editor({ flowId }: { flowId: string }) {
           ))}
         </nav>
         <main className="canvas" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} aria-label="流程画布">
-          <ReactFlow<FlowNode, FlowEdge>
-            nodes={nodes}
-            edges={shownEdges}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={onConnect}
-            onNodeDragStart={onNodeDragStart}
-            onNodeDragStop={onNodeDragStop}
-            onNodeClick={() => setTab("props")}
-            deleteKeyCode={["Delete", "Backspace"]}
-            multiSelectionKeyCode={["Control", "Meta"]}
-            selectionKeyCode="Shift"
-            ariaLabelConfig={ARIA_LABELS}
-            defaultEdgeOptions={{ type: "smoothstep" }}
-            fitView
-            fitViewOptions={{ maxZoom: 1 }}
-            minZoom={0.1}
-          >
-            <Background />
-            <MiniMap pannable zoomable ariaLabel="缩略图" />
-            <Controls showInteractive={false} />
-          </ReactFlow>
+          <Canvas onConnect={onConnect} onNodeDragStart={onNodeDragStart} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick} />
         </main>
         <aside className="side" aria-label="侧栏">
           <Tabs
@@ -323,12 +380,12 @@ function Editor({ flowId }: { flowId: string }) {
               { key: "props", label: "属性", children: <div className="side-pane"><PropertiesPanel /></div> },
               {
                 key: "problems",
-                label: <Badge count={overlay.diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge>,
+                label: <Badge count={diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge>,
                 children: (
                   <div className="side-pane">
                     <List
                       size="small"
-                      dataSource={overlay.diagnostics}
+                      dataSource={diagnostics}
                       locale={{ emptyText: "没有发现问题" }}
                       renderItem={(d) => (
                         <List.Item>
@@ -342,6 +399,7 @@ function Editor({ flowId }: { flowId: string }) {
                   </div>
                 ),
               },
+              { key: "prompts", label: "提示音清单", children: <div className="side-pane"><PromptsPanel jumpTo={jumpTo} /></div> },
               { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={(t) => {
                 base.current = { ...base.current, tests: [...(base.current.tests ?? []), t] };
                 savedVersion.current = -1;

@@ -52,11 +52,12 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
     unreachable && "unreachable", onPath && "on-path", current && "current", mark && `diff-${mark}`].filter(Boolean).join(" ");
   return (
     <div className={classes} style={{ borderTopColor: TYPE_COLOR[data.kind] }} data-node-id={id} aria-label={`${TYPE_NAME[data.kind]}:${name}`}>
-      {data.kind !== "start" && <Handle type="target" position={Position.Left} aria-label={`${name} 的入口`} />}
+      {data.kind !== "start" && <Handle type="target" position={Position.Left} role="button" aria-label={`${name} 的入口`} />}
       <div className="flow-node-head">
         <span style={{ color: TYPE_COLOR[data.kind] }}>{TYPE_ICON[data.kind]}</span>
         <strong>{name}</strong>
         {data.label && <span className="flow-node-type">{TYPE_NAME[data.kind]}</span>}
+        {mark === "removed" && <span className="badge removed">已删除</span>}
         {errors.length > 0 && <span className="badge error" title={errors.map((e) => e.message).join("\n")}>{errors.length} 个错误</span>}
         {!errors.length && warnings.length > 0 && (
           <span className="badge warning" title={warnings.map((e) => e.message).join("\n")}>{warnings.length} 个提醒</span>
@@ -68,7 +69,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           {exits.map((exit) => (
             <div key={exit} className="flow-node-exit">
               <span>{exitName(exit)}</span>
-              <Handle type="source" id={exit} position={Position.Right} aria-label={`${name} 的出口:${exitName(exit)}`} />
+              <Handle type="source" id={exit} position={Position.Right} role="button" aria-label={`${name} 的出口:${exitName(exit)}`} />
             </div>
           ))}
         </div>

@@ -1,24 +1,47 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from "antd";
 import { exitName, exitsOf, MENU_KEYS, TYPE_NAME, type FlowNode, type Props } from "./model";
-import { useOverlay } from "./overlay";
+import { useOverlay, type Diagnostic } from "./overlay";
 import { PromptPicker, type PromptRef } from "./PromptPicker";
+import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { AreaPicker } from "./AreaPicker";
 import { useEditor } from "./store";
+import { WeekGrid, type Window } from "./WeekGrid";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"].map((d, i) => ({ value: i + 1, label: `周${d}` }));
 
 type Destination = { number: string; wait_s: number; name?: string };
-type Window = { name?: string; days: number[]; start: string; end: string };
 type Schedule = { windows: Window[]; exceptions: unknown[]; observe_holidays: boolean };
 
 function lines(text: string): string[] {
   return text.split(/[\s,,;;、]+/).map((s) => s.trim()).filter(Boolean);
 }
 
+const WAIT_CODES = new Set(["wait_short_multi", "wait_short_single", "wait_long_single", "wait_short_no_next"]);
+
+/**
+ * The API's wait-time advice (the provider's R10) for the i-th phone of a dial node: per phone when
+ * several ring one after another (the message names the number), the single phone's, and the last
+ * phone's when nothing follows it.
+ */
+function waitAdvice(problems: Diagnostic[] | undefined, dests: Destination[], i: number, strategy?: string): string[] {
+  const d = dests[i];
+  return (problems ?? [])
+    .filter((x) => WAIT_CODES.has(x.code))
+    .filter((x) => {
+      if (x.code === "wait_short_multi") return strategy !== "ring_all" && x.message.includes(`${d.number}为${d.wait_s}秒`);
+      if (x.code === "wait_short_no_next") return i === dests.length - 1;
+      return dests.length === 1;
+    })
+    .map((x) => x.message);
+}
+
 function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) {
   const p = node.data.props;
   const update = useEditor((s) => s.updateNode);
+  const problems = useOverlay((s) => s.byNode[node.id]);
+  const [dragging, setDragging] = useState<number | null>(null);
   switch (node.data.kind) {
     case "play":
       return (
@@ -48,11 +71,13 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
     case "dial": {
       const dests = (p.destinations as Destination[]) ?? [];
       const put = (next: Destination[]) => set({ destinations: next });
-      const move = (i: number, d: number) => {
+      const moveTo = (from: number, to: number) => {
+        if (from === to || to < 0 || to >= dests.length) return;
         const next = [...dests];
-        [next[i], next[i + d]] = [next[i + d], next[i]];
+        next.splice(to, 0, ...next.splice(from, 1));
         put(next);
       };
+      const advice = (i: number) => waitAdvice(problems, dests, i, p.strategy as string | undefined);
       return (
         <>
           <Form.Item label="呼叫方式">
@@ -60,19 +85,39 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
               options={[{ value: "sequential", label: "依次呼叫" }, { value: "ring_all", label: "同时振铃" }]} />
           </Form.Item>
           <Typography.Text strong>绑定电话</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", fontSize: 12 }}>
+            拖动左侧把手或用上下箭头调整呼叫顺序。等待时间建议:绑定多个号码时每个 15 秒或以上,只绑定一个时 50–60 秒。
+          </Typography.Paragraph>
           {dests.map((d, i) => (
-            <div key={i} className="dest-row" style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
+            <div key={i} className={`dest-row${dragging === i ? " dragging" : ""}`} data-testid={`dest-${i + 1}`}
+              onDragOver={(e) => dragging !== null && (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragging !== null) moveTo(dragging, i);
+                setDragging(null);
+              }}>
               <Space wrap>
+                <span className="drag-grip" draggable aria-hidden title="拖动调整顺序"
+                  onDragStart={(e) => (setDragging(i), e.dataTransfer.setData("text/plain", String(i)), (e.dataTransfer.effectAllowed = "move"))}
+                  onDragEnd={() => setDragging(null)}>
+                  <HolderOutlined />
+                </span>
                 <Input aria-label={`电话${i + 1}号码`} placeholder="手机或带区号固话" value={d.number} style={{ width: 150 }}
                   onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, number: e.target.value.trim() } : x)))} />
                 <InputNumber aria-label={`电话${i + 1}等待秒数`} min={1} max={300} value={d.wait_s} suffix="秒"
+                  status={advice(i).length ? "warning" : undefined}
                   onChange={(v) => put(dests.map((x, j) => (j === i ? { ...x, wait_s: v ?? 30 } : x)))} />
                 <Input aria-label={`电话${i + 1}名称`} placeholder="名称(可选)" value={d.name ?? ""} style={{ width: 110 }}
                   onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`电话${i + 1}上移`} disabled={i === 0} onClick={() => move(i, -1)} />
-                <Button size="small" icon={<ArrowDownOutlined />} aria-label={`电话${i + 1}下移`} disabled={i === dests.length - 1} onClick={() => move(i, 1)} />
+                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`电话${i + 1}上移`} disabled={i === 0} onClick={() => moveTo(i, i - 1)} />
+                <Button size="small" icon={<ArrowDownOutlined />} aria-label={`电话${i + 1}下移`} disabled={i === dests.length - 1} onClick={() => moveTo(i, i + 1)} />
                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除电话${i + 1}`} onClick={() => put(dests.filter((_, j) => j !== i))} />
               </Space>
+              {advice(i).length > 0 && (
+                <div className="dest-advice" role="note" aria-label={`电话${i + 1}等待时间建议`}>
+                  {advice(i).map((m) => <div key={m}>{m}</div>)}
+                </div>
+              )}
             </div>
           ))}
           <Button icon={<PlusOutlined />} onClick={() => put([...dests, { number: "", wait_s: dests.length ? 20 : 55 }])} style={{ margin: "6px 0 12px" }}>
@@ -109,9 +154,8 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
       );
     case "area_switch":
       return (
-        <Form.Item label="地区(区号,如 010、020、0755)" extra="匹配这些地区的来电走「匹配」出口">
-          <Select aria-label="地区区号" mode="tags" value={(p.areas as string[]) ?? []} tokenSeparators={[",", ",", " "]}
-            onChange={(areas: string[]) => set({ areas: areas.filter((a) => /^0\d{2,3}$/.test(a)) })} />
+        <Form.Item label="地区" extra="匹配这些地区(按区号)的来电走「匹配」出口;选整个省或市即选中其下所有区号">
+          <AreaPicker value={(p.areas as string[]) ?? []} onChange={(areas) => set({ areas })} />
         </Form.Item>
       );
     case "caller_list":
@@ -128,6 +172,7 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
       return (
         <>
           <Typography.Text strong>工作时段(时段内走「匹配」)</Typography.Text>
+          <WeekGrid windows={s.windows} onChange={(windows) => put({ windows })} />
           {s.windows.map((w, i) => (
             <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
               <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
@@ -151,11 +196,21 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
   }
 }
 
+/** The other nodes as picker options: a string per node, so a drag (positions only) changes nothing here. */
+function useTargetOptions(self: string) {
+  const labels = useEditor(
+    useShallow((s) => s.nodes.filter((n) => n.id !== self && n.data.kind !== "start").map((n) => `${n.id}\u0000${n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}`}`)),
+  );
+  return useMemo(() => labels.map((l) => {
+    const [value, label] = l.split("\u0000");
+    return { value, label };
+  }), [labels]);
+}
+
 function ExitTargets({ node }: { node: FlowNode }) {
-  const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const connect = useEditor((s) => s.connect);
-  const options = nodes.filter((n) => n.id !== node.id && n.data.kind !== "start").map((n) => ({ value: n.id, label: n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}` }));
+  const options = useTargetOptions(node.id);
   const exits = exitsOf(node.data);
   if (!exits.length) return null;
   return (
@@ -171,18 +226,24 @@ function ExitTargets({ node }: { node: FlowNode }) {
   );
 }
 
+/**
+ * Follows only the selected node's id and data, never positions: dragging the selected node does not
+ * re-render the panel.
+ */
 export function PropertiesPanel() {
-  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected)));
+  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
+  const id = selected.length === 1 ? selected[0] : null;
+  const data = useEditor((s) => (id ? s.nodes.find((n) => n.id === id)?.data : undefined));
   const update = useEditor((s) => s.updateNode);
-  const problems = useOverlay((s) => (selected.length === 1 ? s.byNode[selected[0].id] : undefined));
-  if (selected.length !== 1) {
+  const problems = useOverlay((s) => (id ? s.byNode[id] : undefined));
+  if (!id || !data) {
     return (
       <Typography.Paragraph type="secondary">
         {selected.length ? `已选中 ${selected.length} 个节点。` : "选中一个节点以编辑它的属性。从左侧拖动节点到画布上添加,拖动节点右侧的出口圆点连到下一个节点。"}
       </Typography.Paragraph>
     );
   }
-  const node = selected[0];
+  const node = { id, data } as FlowNode;
   const set = (patch: Props) => update(node.id, { props: { ...node.data.props, ...patch } });
   return (
     <Form layout="vertical" size="small" key={node.id}>

@@ -11,7 +11,7 @@ import {
   PublishFlowDocument,
   SetNumberFlowVersionDocument,
 } from "../gql/graphql";
-import type { FlowDoc } from "./model";
+import { docToGraph, type FlowDoc } from "./model";
 import { useOverlay, type DiffMark } from "./overlay";
 
 export function useActiveNumbers() {
@@ -39,6 +39,7 @@ export function VersionsPanel({
   const [form] = Form.useForm<{ message: string; numberIds: string[] }>();
   const [assignForm] = Form.useForm<{ numberId: string }>();
   const setDiff = useOverlay((s) => s.setDiff);
+  const setGhosts = useOverlay((s) => s.setGhosts);
   const diffMarks = useOverlay((s) => s.diff);
   const [diffOf, setDiffOf] = useState<{ version: number; removed: string[] } | null>(null);
 
@@ -67,10 +68,23 @@ export function VersionsPanel({
 
   async function showDiff(versionId: string, version: number) {
     if (!(await flush())) return;
-    const diff = unwrap((await request(FlowDiffDocument, { fromVersionId: versionId })).flowDiff);
+    const [diffResult, old] = await Promise.all([
+      request(FlowDiffDocument, { fromVersionId: versionId }),
+      request(FlowVersionDocumentDocument, { id: versionId }),
+    ]);
+    const diff = unwrap(diffResult.flowDiff);
     const marks: Record<string, DiffMark> = {};
     for (const id of [...diff.nodesAdded, ...diff.edgesAdded]) marks[id] = "added";
     for (const id of [...diff.nodesChanged, ...diff.edgesChanged]) marks[id] = "changed";
+    for (const id of [...diff.nodesRemoved, ...diff.edgesRemoved]) marks[id] = "removed";
+    // Removed nodes are drawn where they stood in that version, as ghosts that cannot be edited.
+    const before = old.flowVersion ? docToGraph(old.flowVersion.document as FlowDoc) : { nodes: [], edges: [] };
+    const removedNodes = new Set(diff.nodesRemoved);
+    const removedEdges = new Set(diff.edgesRemoved);
+    setGhosts({
+      nodes: before.nodes.filter((n) => removedNodes.has(n.id)).map((n) => ({ ...n, selectable: false, draggable: false, deletable: false, connectable: false, focusable: false })),
+      edges: before.edges.filter((e) => removedEdges.has(e.id)),
+    });
     setDiff(marks);
     setDiffOf({ version, removed: [...diff.nodesRemoved, ...diff.edgesRemoved] });
   }
@@ -97,10 +111,10 @@ export function VersionsPanel({
         <div style={{ marginBottom: 12 }}>
           <Typography.Text>
             与第 {diffOf.version} 版相比:<Tag color="green">新增</Tag>
-            <Tag color="orange">修改</Tag>已在画布上标出({Object.keys(diffMarks).length} 处)
+            <Tag color="orange">修改</Tag><Tag color="red">删除(虚线)</Tag>已在画布上标出({Object.keys(diffMarks).length} 处)
             {diffOf.removed.length > 0 && <>;已删除:{diffOf.removed.join("、")}</>}
           </Typography.Text>
-          <Button size="small" type="link" onClick={() => (setDiff({}), setDiffOf(null))}>清除标记</Button>
+          <Button size="small" type="link" onClick={() => (setDiff({}), setGhosts({ nodes: [], edges: [] }), setDiffOf(null))}>清除标记</Button>
         </div>
       )}
       <List

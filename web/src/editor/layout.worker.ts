@@ -15,6 +15,8 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
       "elk.spacing.nodeNode": "30",
       "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
       "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      // The canvas draws its own edges, so ELK's cheapest routing will do (orthogonal costs a third more).
+      "elk.edgeRouting": "POLYLINE",
     },
     children: nodes.map((n) => ({
       id: n.id,

@@ -1,5 +1,7 @@
 // What is drawn over the graph without being part of it: diagnostics, the simulated path, a diff.
+import { applyNodeChanges, type NodeChange } from "@xyflow/react";
 import { create } from "zustand";
+import type { FlowEdge, FlowNode } from "./model";
 
 export type Diagnostic = { code: string; severity: string; message: string; nodeId: string | null; edgeId: string | null };
 export type DiffMark = "added" | "changed" | "removed";
@@ -11,6 +13,10 @@ type Overlay = {
   path: string[];
   step: number;
   diff: Record<string, DiffMark>;
+  /** Nodes and edges a diff found removed, drawn from the older version; never part of the draft. */
+  ghosts: { nodes: FlowNode[]; edges: FlowEdge[] };
+  setGhosts: (ghosts: { nodes: FlowNode[]; edges: FlowEdge[] }) => void;
+  ghostChanges: (changes: NodeChange<FlowNode>[]) => void;
   setDiagnostics: (d: Diagnostic[]) => void;
   setPath: (path: string[], step: number) => void;
   setDiff: (diff: Record<string, DiffMark>) => void;
@@ -23,6 +29,9 @@ export const useOverlay = create<Overlay>()((set) => ({
   path: [],
   step: -1,
   diff: {},
+  ghosts: { nodes: [], edges: [] },
+  setGhosts: (ghosts) => set({ ghosts }),
+  ghostChanges: (changes) => set((s) => ({ ghosts: { ...s.ghosts, nodes: applyNodeChanges(changes, s.ghosts.nodes) } })),
   setDiagnostics: (diagnostics) => {
     const byNode: Record<string, Diagnostic[]> = {};
     const byEdge: Record<string, Diagnostic[]> = {};

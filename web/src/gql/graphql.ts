@@ -243,6 +243,11 @@ export type MediaPromptsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MediaPromptsQuery = { mediaItems: { edges: Array<{ node: { id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, text: string | null, durationSeconds: number, previewUrl: string | null } }> } };
 
+export type FlowAreasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FlowAreasQuery = { flowAreas: Array<{ province: string, city: string, code: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -758,3 +763,12 @@ export const MediaPromptsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MediaPromptsQuery, MediaPromptsQueryVariables>;
+export const FlowAreasDocument = new TypedDocumentString(`
+    query FlowAreas {
+  flowAreas {
+    province
+    city
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<FlowAreasQuery, FlowAreasQueryVariables>;
