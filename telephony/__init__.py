@@ -13,6 +13,7 @@ installs what they play and use (:mod:`telephony.prompts`, :mod:`telephony.voice
 from __future__ import annotations
 
 from .ami import AmiClient, AmiError
-from .dialplan_file import render_plans, replace_file
+from .dialplan_file import render_plans
+from .files import replace_file
 
 __all__ = ["AmiClient", "AmiError", "render_plans", "replace_file"]

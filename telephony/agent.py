@@ -3,7 +3,7 @@
 Network errors, a restarting service and a restarting Asterisk are all weather, not failures: the agent
 logs them, waits (doubling from one second up to ``max_backoff_s``) and tries again, so a node catches up
 by itself once the other side is back. A plan reaches Asterisk only as a whole include file
-(:func:`telephony.dialplan_file.replace_file`), so stopping at any moment leaves the last complete plan
+(:func:`telephony.files.replace_file`), so stopping at any moment leaves the last complete plan
 loaded. Before a plan is loaded, what it needs is in place: its prompt audio and ringback classes
 (:mod:`telephony.prompts`) and its mailboxes (:mod:`telephony.voicemail`); after the first sync on a
 manager connection, the caller-area table (:mod:`telephony.areas`). A health line (last version, plans
@@ -32,7 +32,7 @@ from ivr_flows import AsteriskOptions, Dialplan
 from .ami import AmiClient, AmiError
 from .areas import load_areas
 from .calls import CallTracker
-from .dialplan_file import replace_file
+from .files import replace_file
 from .outbox import Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .prompts import write_bytes_atomically
+from .files import write_bytes_atomically
 from .service import ServiceClient, ServiceError
 
 __all__ = ["MAX_BATCH", "REPORT_CALLS", "FlushResult", "Outbox"]

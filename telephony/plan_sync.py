@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ivr_flows import AsteriskOptions, Dialplan
 
-from .dialplan_file import render_plans, replace_file
+from .dialplan_file import render_plans
+from .files import replace_file
 from .service import ServiceClient
 
 __all__ = ["PlanSync"]

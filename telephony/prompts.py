@@ -15,7 +15,6 @@ call in progress may still play them).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from ivr_flows import AsteriskOptions, Dialplan, asterisk_prompt_name
 
-from .dialplan_file import replace_file
+from .files import replace_file, write_bytes_atomically
 from .service import ServiceClient, ServiceError
 
 __all__ = ["FORMATS", "PromptSync", "media_id", "referenced_media"]
@@ -59,21 +58,6 @@ def referenced_media(plans: Iterable[Dialplan]) -> Referenced:
             if isinstance(ringback, str) and media_id(ringback):
                 ringbacks.add(ringback)
     return Referenced(frozenset(prompts), frozenset(ringbacks))
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """The whole file or none: Asterisk opening a prompt never reads a partial download."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 class PromptSync:
