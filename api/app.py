@@ -12,14 +12,12 @@ from starlette.routing import Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.accounts.passwords import configure_hashing
-from api.calls.routes import calls_csv
 from api.config import Config, load_config
 from api.db import tortoise_config
 from api.downloads import download_routes
 from api.jobs import running_jobs
 from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
-from api.statements.routes import statement_file
 from api.telephony import routes as telephony
 from api.view import GraphQLView
 from api.webapp import web_routes
@@ -55,8 +53,6 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans", telephony.plans_since),
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
-            Route("/calls.csv", calls_csv),
-            Route("/statements/{row_id}/{fmt}", statement_file),
             *download_routes(),
             *web_routes(config.web_dist, graphiql=config.graphiql),  # last: it catches every path
         ],

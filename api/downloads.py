@@ -1,4 +1,4 @@
-"""File downloads: media audio, recordings and application document scans, behind one gate.
+"""File downloads: media audio, recordings, document scans, statements and call exports, behind one gate.
 
 Every route answers in the same order, and reads no row before the caller is known:
 
@@ -8,11 +8,13 @@ Every route answers in the same order, and reads no row before the caller is kno
 3. the row, read with the caller's scope in the query itself (operators: any; customers: their
    account's; the telephony layer: reviewed prompts only), so another tenant's row reads as not found;
 4. the file, whose path comes from the row (a content hash or a stored relative path), never from the
-   request.
+   request, or the document made from the row (a statement, the filtered call records).
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,10 @@ from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
+from api.accounts.models import Account
 from api.applications.models import Document
+from api.calls.models import Disposition
+from api.calls.queries import CallFilter, csv_lines
 from api.clock import to_local
 from api.config import Config
 from api.errors import UserError
@@ -31,8 +36,12 @@ from api.graphql.ids import parse_id
 from api.media import storage as media_storage
 from api.media.links import verify
 from api.media.models import MediaItem, ReviewStatus
+from api.numbers.models import Number
 from api.recordings import storage as recording_storage
 from api.recordings.models import Recording
+from api.spreadsheets import csv_document
+from api.statements.documents import statement_csv, statement_pdf
+from api.statements.models import Statement
 from audio import OutputKind
 
 __all__ = ["MEDIA_FORMATS", "RECORDING_FORMATS", "download_routes"]
@@ -107,6 +116,30 @@ def _media_scope(viewer: Viewer) -> dict[str, Any] | None:
     return None
 
 
+async def _person(request: Request) -> Viewer | Response:
+    """A signed-in operator or customer, else the 401 that asks to sign in (no signed links here)."""
+    try:
+        viewer = await authenticate_request(request)
+    except InvalidToken:
+        return PlainTextResponse("访问令牌无效", 401)
+    if not viewer.is_authenticated or viewer.is_telephony:
+        return PlainTextResponse("请先登录", 401)
+    return viewer
+
+
+def _attachment(body: bytes, media_type: str, filename: str) -> Response:
+    """A document made for this caller: downloaded, never cached on the way."""
+    return Response(
+        body,
+        media_type=media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
 def _owner_scope(viewer: Viewer, account_field: str) -> dict[str, Any] | None:
     """Operators see every row, customers their account's, nobody else any (telephony included)."""
     if viewer.is_operator:
@@ -164,12 +197,9 @@ def _inside(root: Path, relative: str) -> Path | None:
 async def document_file(request: Request) -> Response:
     """A document scan: signed-in people only (no signed links: scans are never embedded in a page)."""
     row_id = _row_id(request.path_params["row_id"])
-    try:
-        viewer = await authenticate_request(request)
-    except InvalidToken:
-        return PlainTextResponse("访问令牌无效", 401)
-    if not viewer.is_authenticated or viewer.is_telephony:
-        return PlainTextResponse("请先登录", 401)
+    viewer = await _person(request)
+    if isinstance(viewer, Response):
+        return viewer
     scope = _owner_scope(viewer, "application__account_id")
     if row_id is None or scope is None:
         return _not_found()
@@ -186,6 +216,70 @@ async def document_file(request: Request) -> Response:
     )
 
 
+async def statement_file(request: Request) -> Response:
+    """A monthly statement as CSV or PDF, for its account or an operator."""
+    row_id, fmt = _row_id(request.path_params["row_id"]), request.path_params["fmt"]
+    if row_id is None or fmt not in ("csv", "pdf"):
+        return _not_found()
+    scope = _owner_scope(await _caller(request), "account_id")
+    statement = await Statement.filter(id=row_id, **scope).first() if scope is not None else None
+    if statement is None:
+        return _not_found()
+    account = await Account.get(id=statement.account_id)
+    name = f"statement-{statement.month:%Y-%m}.{fmt}"
+    if fmt == "csv":
+        return _attachment(statement_csv(statement, account.name), "text/csv; charset=utf-8", name)
+    config: Config = request.app.state.config
+    body = await asyncio.to_thread(statement_pdf, statement, account.name, config.statement_font)
+    return _attachment(body, "application/pdf", name)
+
+
+def _time(raw: str | None, name: str) -> dt.datetime | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        return dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise UserError("invalid_time", "时间格式应为ISO 8601,例如2026-12-01T00:00:00+08:00", name) from None
+
+
+async def calls_csv(request: Request) -> Response:
+    """``GET /calls.csv``: the caller's call records with the filters of ``callRecords``.
+
+    Customers get their account's calls, operators everyone's; a number of another account reads as not
+    found (404), like a number that does not exist. Filters: ``numberId``, ``since`` and ``until`` (ISO
+    8601 with a time zone), ``caller`` (leading digits) and ``disposition`` (e.g. ``no_answer``).
+    """
+    viewer = await _person(request)
+    if isinstance(viewer, Response):
+        return viewer
+    params = request.query_params
+    scope = None if viewer.is_operator else viewer.account_id
+    try:
+        number_id = None
+        if params.get("numberId"):
+            number_id = parse_id(params["numberId"], "numberId")
+            owned = Number.filter(id=number_id)
+            if scope is not None:
+                owned = owned.filter(account_id=scope)
+            if not await owned.exists():
+                return PlainTextResponse("未找到该号码", 404)
+        disposition = params.get("disposition")
+        if disposition and disposition not in {d.value for d in Disposition}:
+            raise UserError("invalid_disposition", "未知的通话结果", "disposition")
+        calls = CallFilter(
+            account_id=scope,
+            number_id=number_id,
+            since=_time(params.get("since"), "since"),
+            until=_time(params.get("until"), "until"),
+            caller=params.get("caller") or None,
+            disposition=Disposition(disposition) if disposition else None,
+        ).check()
+    except UserError as error:
+        return PlainTextResponse(error.message, 400)
+    return _attachment(csv_document(await csv_lines(calls)), "text/csv; charset=utf-8", "calls.csv")
+
+
 def _route(path: str, endpoint: Callable[[Request], Awaitable[Response]]) -> Route:
     return Route(path, endpoint, methods=["GET", "HEAD"])
 
@@ -195,4 +289,6 @@ def download_routes() -> list[Route]:
         _route("/media/{row_id}/{fmt}", media_file),
         _route("/recordings/{row_id}/{fmt}", recording_file),
         _route("/documents/{row_id}", document_file),
+        _route("/statements/{row_id}/{fmt}", statement_file),
+        _route("/calls.csv", calls_csv),
     ]

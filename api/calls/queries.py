@@ -16,7 +16,9 @@ from tortoise.queryset import QuerySet
 from api.calls.models import DISPOSITION_NAMES_ZH, MISSED, CallRecord, Disposition
 from api.clock import to_local
 from api.errors import UserError
+from api.money import yuan
 from api.numbers.numbering import format_number
+from api.spreadsheets import csv_line
 
 __all__ = ["Bucket", "CallFilter", "csv_lines", "statistics"]
 
@@ -75,20 +77,13 @@ class CallFilter:
 CSV_HEADER = "通话编号,400号码,主叫号码,主叫省份,主叫区号,开始时间,接通时间,结束时间,结果,接听号码,通话秒数,计费秒数,费用(元)"
 
 
-def _csv_field(value: str) -> str:
-    # Quote every field, and keep spreadsheet formulas from running (=, +, -, @ at the start).
-    if value[:1] in ("=", "+", "-", "@"):
-        value = "'" + value
-    return '"' + value.replace('"', '""') + '"'
-
-
 def _local(moment: dt.datetime | None) -> str:
     return to_local(moment).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
 
 
 async def csv_lines(calls: CallFilter, batch: int = 1000) -> list[str]:
-    """The filtered calls as CSV lines (UTF-8 with BOM for spreadsheets), oldest first."""
-    lines = ["\ufeff" + CSV_HEADER]
+    """The filtered calls as CSV lines, oldest first (``spreadsheets.csv_document`` makes the file)."""
+    lines = [CSV_HEADER]
     last = 0
     while True:
         rows = await calls.query().filter(id__gt=last).order_by("id").limit(batch)
@@ -97,9 +92,9 @@ async def csv_lines(calls: CallFilter, batch: int = 1000) -> list[str]:
                 r.call_id, format_number(r.number_text), r.caller, r.caller_province, r.caller_area,
                 _local(r.started_at), _local(r.answered_at), _local(r.ended_at),
                 DISPOSITION_NAMES_ZH[r.disposition], r.answered_phone, str(r.talk_seconds),
-                str(r.billed_seconds), f"{r.charge_fen / 100:.2f}",
+                str(r.billed_seconds), yuan(r.charge_fen),
             ]  # fmt: skip
-            lines.append(",".join(_csv_field(f) for f in fields))
+            lines.append(csv_line(fields))
         if len(rows) < batch:
             return lines
         last = rows[-1].id

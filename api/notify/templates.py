@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from api.money import yuan
+
 __all__ = ["Notice", "render"]
 
 
@@ -18,16 +20,12 @@ class Notice:
         return self.short or self.body
 
 
-def _yuan(fen: int) -> str:
-    return f"{fen / 100:.2f}元"
-
-
 def render(template: str, **values: str | int) -> Notice:
     """The notice ``template`` filled with ``values`` (company, balance_fen, numbers, …)."""
     v = dict(values)
     company = v.get("company", "")
     if template == "low_balance":
-        balance = _yuan(int(v["balance_fen"]))
+        balance = yuan(int(v["balance_fen"])) + "元"
         return Notice(
             f"【400业务】话费余额不足35元提醒({company})",
             f"尊敬的{company}:\n\n您的400业务账户话费余额为{balance},已不足35元。余额低于15元时,"
@@ -35,7 +33,7 @@ def render(template: str, **values: str | int) -> Notice:
             f"【400业务】您的话费余额为{balance},已不足35元,低于15元将自动停机,请尽快续费。",
         )
     if template == "suspended":
-        balance = _yuan(int(v["balance_fen"]))
+        balance = yuan(int(v["balance_fen"])) + "元"
         numbers = v.get("numbers", "")
         return Notice(
             f"【400业务】号码已停机通知({company})",

@@ -8,15 +8,12 @@ from pathlib import Path
 from fpdf import FPDF
 
 from api.clock import to_local
+from api.money import yuan
 from api.numbers.numbering import format_number
+from api.spreadsheets import csv_document, csv_line
 from api.statements.models import Statement
 
 __all__ = ["statement_csv", "statement_pdf"]
-
-
-def _yuan(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
 
 
 def _minutes(seconds: int) -> str:
@@ -29,38 +26,29 @@ def _lines(statement: Statement, account_name: str) -> list[tuple[str, str]]:
         ("账户", account_name),
         ("账期", f"{statement.month:%Y年%m月}(每月1日0时至月末24时,北京时间)"),
         ("出账时间", f"{to_local(statement.issued_at):%Y-%m-%d %H:%M}"),
-        ("期初余额(元)", _yuan(statement.opening_fen)),
-        ("本月充值(元)", _yuan(statement.recharges_fen)),
-        ("通话费(元)", _yuan(-statement.call_charges_fen)),
-        ("其他费用(元)", _yuan(-statement.fees_fen)),
-        ("调整(元)", _yuan(statement.adjustments_fen)),
-        ("期末余额(元)", _yuan(statement.closing_fen)),
+        ("期初余额(元)", yuan(statement.opening_fen)),
+        ("本月充值(元)", yuan(statement.recharges_fen)),
+        ("通话费(元)", yuan(-statement.call_charges_fen)),
+        ("其他费用(元)", yuan(-statement.fees_fen)),
+        ("调整(元)", yuan(statement.adjustments_fen)),
+        ("期末余额(元)", yuan(statement.closing_fen)),
         ("计费通话", f"{statement.calls}次,{_minutes(statement.billed_seconds)}"),
     ]
     for line in statement.per_number:
         rows.append(
             (
                 f"号码 {format_number(line['number'])}",
-                f"{line['calls']}次,{_minutes(line['billed_seconds'])},{_yuan(line['charge_fen'])}元",
+                f"{line['calls']}次,{_minutes(line['billed_seconds'])},{yuan(line['charge_fen'])}元",
             )
         )
     for fee in statement.fees:
-        rows.append((f"费用 {fee['name']}", f"{fee['count']}笔,{_yuan(fee['amount_fen'])}元"))
+        rows.append((f"费用 {fee['name']}", f"{fee['count']}笔,{yuan(fee['amount_fen'])}元"))
     return rows
-
-
-def _csv_field(value: str) -> str:
-    if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit():
-        value = "'" + value
-    return '"' + value.replace('"', '""') + '"'
 
 
 def statement_csv(statement: Statement, account_name: str) -> bytes:
     """UTF-8 with a BOM, so spreadsheets open the Chinese correctly."""
-    lines = ["项目,金额或内容"] + [
-        ",".join(_csv_field(v) for v in row) for row in _lines(statement, account_name)
-    ]
-    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode()
+    return csv_document(["项目,金额或内容", *(csv_line(row) for row in _lines(statement, account_name))])
 
 
 @functools.cache

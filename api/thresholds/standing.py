@@ -27,6 +27,7 @@ from api.billing.rates import billing_of
 from api.clock import utcnow
 from api.config import Config
 from api.errors import UserError
+from api.money import yuan
 from api.notify.outbox import enqueue_all
 from api.notify.templates import render
 from api.numbers.lifecycle import Actor, change_status
@@ -115,7 +116,7 @@ async def _warn(billing: AccountBilling, balance_fen: int, now: dt.datetime) -> 
         return
     if not await AccountBilling.filter(id=billing.id, warned=False).update(warned=True):
         return  # another request or process warned it
-    reason = f"话费余额{balance_fen / 100:.2f}元,已不足35元,已通知客户(电话、短信、邮件)"
+    reason = f"话费余额{yuan(balance_fen)}元,已不足35元,已通知客户(电话、短信、邮件)"
     await NumberEvent.bulk_create(
         [
             NumberEvent(
@@ -134,7 +135,7 @@ async def _warn(billing: AccountBilling, balance_fen: int, now: dt.datetime) -> 
 
 
 async def _suspend(billing: AccountBilling, balance_fen: int, now: dt.datetime) -> None:
-    reason = f"话费余额{balance_fen / 100:.2f}元,低于15元,自动停机"
+    reason = f"话费余额{yuan(balance_fen)}元,低于15元,自动停机"
     async with pipeline.transaction() as conn:
         won = (
             await AccountBilling.filter(id=billing.id, suspended_at__isnull=True)
