@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import cast
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.queryset import QuerySet
 
 from api.accounts.models import Account
@@ -168,14 +169,19 @@ async def _suspend(billing: AccountBilling, balance_fen: int, now: dt.datetime) 
         )
 
 
+async def _end_suspension(conn: BaseDBAsyncClient, billing: AccountBilling) -> bool:
+    """Claim the end of this suspension (resumed or reclaimed): only one request or process wins it."""
+    ended = (
+        await AccountBilling.filter(id=billing.id, suspended_at=billing.suspended_at)
+        .using_db(conn)
+        .update(suspended_at=None, suspended_numbers=[])
+    )
+    return ended > 0
+
+
 async def _resume(billing: AccountBilling, now: dt.datetime) -> None:
     async with pipeline.transaction() as conn:
-        won = (
-            await AccountBilling.filter(id=billing.id, suspended_at=billing.suspended_at)
-            .using_db(conn)
-            .update(suspended_at=None, suspended_numbers=[])
-        )
-        if not won:
+        if not await _end_suspension(conn, billing):
             return
         resumed = [
             number_id
@@ -211,12 +217,7 @@ async def reclaim_unpaid(config: Config, now: dt.datetime | None = None) -> int:
 async def _reclaim(billing: AccountBilling, config: Config, now: dt.datetime) -> int:
     taken: list[Number] = []
     async with pipeline.transaction() as conn:
-        won = (
-            await AccountBilling.filter(id=billing.id, suspended_at=billing.suspended_at)
-            .using_db(conn)
-            .update(suspended_at=None, suspended_numbers=[])
-        )
-        if not won:
+        if not await _end_suspension(conn, billing):
             return 0
         numbers = await Number.filter(
             id__in=billing.suspended_numbers, account_id=billing.account_id, status=S.SUSPENDED
