@@ -182,10 +182,10 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
             label = "遇忙前转" if exit_name == "busy" else "无应答前转"
             nodes.append(_dial(node_id, label, [bound], settings, 600, 200 if exit_name == "busy" else 300))
             if fallback:
-                for failure in ("busy", "no_answer", "failed"):
+                for failure in ivr_flows.DIAL_FAILURE_EXITS:
                     edge(node_id, failure, fallback)
     for dial in dials:
-        for failure in ("busy", "no_answer", "failed"):
+        for failure in ivr_flows.DIAL_FAILURE_EXITS:
             bound = forwards.get(failure)
             target = f"forward_{failure}" if bound is not None else fallback
             if target:
