@@ -54,9 +54,12 @@ _COLUMNS_BY_FIELD = {"statusChangedAt": "status_changed_at", "availableFrom": "a
 _NOT_ASKED = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-async def number_nodes(info: Info, rows: Sequence[Number]) -> list[NumberType]:
+async def number_nodes(
+    info: Info, rows: Sequence[Number], wanted: frozenset[str] | None = None
+) -> list[NumberType]:
     """Nodes for a page of numbers, loading accounts, holds and prices in one query each if asked for."""
-    wanted = selected_names(info)
+    if wanted is None:
+        wanted = selected_names(info)
     accounts: dict[int, Account] = {}
     holds: dict[int, Reservation] = {}
     prices: dict[Grade, int] = {}
@@ -106,7 +109,7 @@ async def _connection(
     wanted = selected_names(info)
     columns = [*_COLUMNS, *(column for name, column in _COLUMNS_BY_FIELD.items() if name in wanted)]
     rows, has_next = await fetch_page(query.only(*columns), first=first, after=after, key="number")
-    nodes = await number_nodes(info, rows)
+    nodes = await number_nodes(info, rows, wanted)
     return build_connection(
         NumberConnection, nodes, has_next, key=lambda n: n.number, node=lambda n: n, count_query=query
     )
