@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise import Tortoise
 
@@ -19,11 +19,18 @@ from api.config import Config, load_config
 from api.db import tortoise_config
 from api.errors import UserError, UserErrors
 
+if TYPE_CHECKING:
+    from api.numbers.lifecycle import Actor
+
 __all__ = ["main"]
 
 DEMO_OPERATOR = ("operator", "operator-demo-400", "演示运营")
 DEMO_CUSTOMER = ("customer", "customer-demo-400", "演示客户", "演示科技有限公司")
 DEMO_NUMBERS = "4006000000-4006000199\n4008880000-4008880099\n4001230000-4001230099\n"
+# The demo customer's own number, in service from the start so a newcomer can route and assign flows to
+# it, and an opening balance above the 15-day threshold so the standing jobs leave it running (R8).
+DEMO_ACTIVE_NUMBER = "4006000001"
+DEMO_OPENING_BALANCE_FEN = 50_000
 
 
 @contextlib.asynccontextmanager
@@ -128,18 +135,54 @@ async def _demo(config: Config) -> int:
                 role=Role.OPERATOR,
                 account=None,
             )
-        if not await User.filter(login=DEMO_CUSTOMER[0]).exists():
-            await create_account_with_user(
+        customer = await User.filter(login=DEMO_CUSTOMER[0]).first()
+        if customer is None:
+            _, customer = await create_account_with_user(
                 company_name=DEMO_CUSTOMER[3],
                 login=DEMO_CUSTOMER[0],
                 password=DEMO_CUSTOMER[1],
                 display_name=DEMO_CUSTOMER[2],
             )
         result = await import_numbers(DEMO_NUMBERS, Actor(operator))
+        if customer.account_id is not None:
+            await _demo_service(customer.account_id, Actor(operator))
     print(f"demo data ready ({len(result.imported)} numbers imported now)")
     print(f"  operator login: {DEMO_OPERATOR[0]} / {DEMO_OPERATOR[1]}")
     print(f"  customer login: {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}")
     return 0
+
+
+async def _demo_service(account_id: int, actor: Actor) -> None:
+    """Put the demo number in the demo customer's service with an opening balance, once.
+
+    The number walks the ordinary life cycle (reserved, applied, active) so its audit log reads like a
+    real one; the recharge is idempotent by its reference.
+    """
+    from tortoise.transactions import in_transaction
+
+    from api.billing.recharges import RechargeMethod, recharge
+    from api.numbers.lifecycle import change_status
+    from api.numbers.models import Number
+    from api.numbers.numbering import NumberStatus as S
+
+    number = await Number.get(number=DEMO_ACTIVE_NUMBER)
+    if number.status == S.AVAILABLE:
+        async with in_transaction() as conn:
+            steps = ((S.AVAILABLE, S.RESERVED), (S.RESERVED, S.APPLIED), (S.APPLIED, S.ACTIVE))
+            for source, target in steps:
+                extra = {"account_id": account_id} if source == S.AVAILABLE else {}
+                await change_status(
+                    number.id,
+                    from_status=source,
+                    to_status=target,
+                    actor=actor,
+                    reason="演示数据:开通演示号码",
+                    using=conn,
+                    **extra,
+                )
+    await recharge(
+        account_id, DEMO_OPENING_BALANCE_FEN, RechargeMethod.OTHER, "demo-opening-balance", actor="演示数据"
+    )
 
 
 async def _reconcile(config: Config) -> int:

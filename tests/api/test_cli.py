@@ -56,6 +56,12 @@ def test_demo_is_idempotent_and_prints_the_logins(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "hotline.sqlite3")
     assert db.execute("SELECT count(*) FROM numbers").fetchone() == (400,)
     assert db.execute("SELECT count(*) FROM users").fetchone() == (2,)
+    # The demo customer has a number in service and one opening recharge, however often demo runs.
+    assert db.execute(
+        "SELECT n.number, n.status, a.name FROM numbers n JOIN accounts a ON a.id = n.account_id"
+    ).fetchall() == [("4006000001", "active", "演示科技有限公司")]
+    assert db.execute("SELECT balance_fen FROM accounts").fetchone() == (50_000,)
+    assert db.execute("SELECT count(*), sum(amount_fen) FROM ledger_entries").fetchone() == (1, 50_000)
     db.close()
 
 

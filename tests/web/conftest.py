@@ -180,3 +180,26 @@ def axe_violations(page: Page, screen: str) -> list[str]:
         }"""
     )
     return [f"{screen}: {v}" for v in violations]
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def check_screen(page: Page, name: str, *, phone: bool = False) -> None:
+    """What every main screen owes its users: a screenshot artefact, no serious or critical axe finding,
+    and (for the portal, which customers open on their phones) no horizontal scrolling at 390 px."""
+    screenshot(page, name)
+    assert axe_violations(page, name) == []
+    if phone:
+        size = page.viewport_size
+        page.set_viewport_size(PHONE)
+        try:
+            page.wait_for_timeout(200)  # let the layout settle at the new width
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            screenshot(page, f"{name}-phone")
+            assert overflow <= 0, f"{name}: {overflow}px of horizontal scrolling at 390 px wide"
+        finally:
+            if size:
+                page.set_viewport_size(size)

@@ -1,18 +1,26 @@
-// Typed GraphQL documents for src/api/operations.graphql against ../schema.graphql.
+// Typed GraphQL documents for every src/**/*.graphql file against ../schema.graphql (each screen keeps
+// its operations beside it).
 // `--check` fails when src/gql/graphql.ts is not what the schema and operations generate (stale).
 // Uses @graphql-codegen/core directly: the CLI's loaders pull in HTTP clients we do not need.
 import { codegen } from "@graphql-codegen/core";
 import * as typedDocumentNode from "@graphql-codegen/typed-document-node";
 import * as typescriptOperations from "@graphql-codegen/typescript-operations";
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSchema, parse } from "graphql";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const schemaPath = resolve(root, "../schema.graphql");
-const operationsPath = resolve(root, "src/api/operations.graphql");
 const outPath = resolve(root, "src/gql/graphql.ts");
+
+/** Every .graphql file under `dir`, in a stable order (the output must not depend on the file system). */
+function operationFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => name.endsWith(".graphql"))
+    .sort()
+    .map((name) => resolve(dir, name));
+}
 
 const schema = parse(readFileSync(schemaPath, "utf8"));
 buildSchema(readFileSync(schemaPath, "utf8")); // fails loudly on an invalid schema
@@ -28,7 +36,10 @@ const config = {
 const output = await codegen({
   filename: outPath,
   schema,
-  documents: [{ location: operationsPath, document: parse(readFileSync(operationsPath, "utf8")) }],
+  documents: operationFiles(resolve(root, "src")).map((path) => ({
+    location: relative(root, path),
+    document: parse(readFileSync(path, "utf8")),
+  })),
   config,
   plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
   pluginMap: { typescriptOperations, typedDocumentNode },

@@ -5,6 +5,7 @@ import { useViewer } from "./session";
 
 // Every screen is its own chunk: the first download is the shell of the shell.
 const LoginPage = lazy(() => import("./pages/LoginPage"));
+const SignupPage = lazy(() => import("./pages/SignupPage"));
 const Shell = lazy(() => import("./pages/Shell"));
 const EditorPage = lazy(() => import("./editor/EditorPage"));
 
@@ -24,15 +25,16 @@ export function App() {
   const signedIn = Boolean(viewer.data?.user);
 
   useEffect(() => {
-    if (viewer.isSuccess && !signedIn && path !== "/login") navigate("/login", true);
-    if (viewer.isSuccess && signedIn && path === "/login") navigate("/", true);
+    const outside = path === "/login" || path === "/signup";
+    if (viewer.isSuccess && !signedIn && !outside) navigate("/login", true);
+    if (viewer.isSuccess && signedIn && outside) navigate("/", true);
   }, [viewer.isSuccess, signedIn, path]);
 
   if (viewer.isPending) return <Loading />;
   if (!signedIn || !viewer.data) {
     return (
       <Suspense fallback={<Loading />}>
-        <LoginPage />
+        {path === "/signup" ? <SignupPage /> : <LoginPage />}
       </Suspense>
     );
   }

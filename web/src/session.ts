@@ -10,16 +10,3 @@ export function useViewer() {
 }
 
 export type Viewer = ViewerFieldsFragment;
-
-/** What a role may use; the shell shows these and nothing else. */
-export function capabilities(viewer: Viewer) {
-  const operator = viewer.isOperator;
-  return {
-    flows: true,
-    numbers: true,
-    media: !operator,
-    review: operator,
-    accounts: operator,
-    holidays: operator,
-  };
-}

@@ -20,7 +20,7 @@ export const FLOWS_KEY = ["flows"] as const;
 
 type NameDialog = { title: string; initial: string; submit: (name: string) => Promise<unknown> };
 
-export function FlowListPage() {
+export default function FlowListPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const flows = useQuery({

@@ -1,0 +1,11 @@
+import { Alert } from "antd";
+import { PageTitle } from "../pages/PageTitle";
+
+export default function Page() {
+  return (
+    <div className="page">
+      <PageTitle title="受理审核" />
+      <Alert type="info" showIcon title="该页面正在建设中。" />
+    </div>
+  );
+}

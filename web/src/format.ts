@@ -1,0 +1,48 @@
+// How the app shows money, phone numbers and times: one place, so every screen agrees.
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone";
+import utc from "dayjs/plugin/utc";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const ZONE = "Asia/Shanghai";
+
+/** Integer fen as "1,234.50 元": money never passes through a float. */
+export function yuan(fen: number): string {
+  const negative = fen < 0;
+  const abs = Math.abs(Math.trunc(fen));
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const cents = (abs % 100).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${whole}.${cents} 元`;
+}
+
+/** "1,234.50" typed by a user → 123450 fen, or null when it is not an amount with at most two decimals. */
+export function parseYuan(text: string): number | null {
+  const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*(元)?\s*$/.exec(text.replace(/,/g, ""));
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** A mainland mobile in lists: 138****5678; other numbers unchanged. */
+export function maskMobile(phone: string): string {
+  return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+}
+
+/** A 400/800 number as 400-XXX-XXXX (accepts digits with or without separators). */
+export function format400(number: string): string {
+  const digits = number.replace(/\D/g, "");
+  return digits.length === 10 ? `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}` : number;
+}
+
+/** A UTC timestamp from the API as "YYYY-MM-DD HH:mm" in Asia/Shanghai, whatever the browser's zone. */
+export function dateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(ZONE).format("YYYY-MM-DD HH:mm") : "—";
+}
+
+/** A date (no time of day) as "YYYY-MM-DD" in Asia/Shanghai. */
+export function date(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(ZONE).format("YYYY-MM-DD") : "—";
+}

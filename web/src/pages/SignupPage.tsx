@@ -1,0 +1,11 @@
+import { Alert } from "antd";
+import { PageTitle } from "./PageTitle";
+
+export default function Page() {
+  return (
+    <div className="page">
+      <PageTitle title="注册" />
+      <Alert type="info" showIcon title="该页面正在建设中。" />
+    </div>
+  );
+}
