@@ -132,6 +132,23 @@ class Mutation:
         return True
 
     @strawberry.mutation(
+        description="Change one's own password; every other session of the user is signed out.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsSignedIn],
+    )
+    async def change_password(self, info: Info, current_password: str, new_password: str) -> UserResult:
+        request = info.context.request
+        token = request.cookies.get(auth.SESSION_COOKIE)
+        await service.change_password(
+            info.context.user,
+            current_password,
+            new_password,
+            request.client.host if request.client else "",
+            auth.hash_secret(token) if token else None,
+        )
+        return UserType.of(info.context.user)
+
+    @strawberry.mutation(
         description="Operators open an account for a customer, with its first user.",
         extensions=[ReturnsUserErrors()],
         permission_classes=[IsOperator],

@@ -7,13 +7,14 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from api.accounts import throttle
-from api.accounts.models import Account, Role, User
+from api.accounts.models import Account, Role, Session, User
 from api.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hash_password, verify_password
 from api.errors import UserError, UserErrors
 
 __all__ = [
     "MAX_LOGIN_LENGTH",
     "MAX_SEARCH_LENGTH",
+    "change_password",
     "check_credentials",
     "create_account_with_user",
     "create_user",
@@ -96,6 +97,34 @@ async def check_credentials(login: str, password: str, address: str) -> User:
         raise UserError("invalid_credentials", "登录名或密码错误", "password")
     await throttle.attempt_succeeded(login, address)
     return user
+
+
+async def change_password(user: User, current: str, new: str, address: str, keep_session: str | None) -> None:
+    """Set a new password after checking the current one, and sign out the user's other sessions.
+
+    The current password goes through the sign-in check, so guessing it from a stolen session is
+    throttled like guessing it at the sign-in page. Ending the other sessions is why people change a
+    password: whoever else holds one loses access; the session making the change stays.
+    """
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise UserError("weak_password", f"新密码至少需要{MIN_PASSWORD_LENGTH}位", "newPassword")
+    if len(new) > MAX_PASSWORD_LENGTH:
+        raise UserError("password_too_long", f"新密码不能超过{MAX_PASSWORD_LENGTH}个字符", "newPassword")
+    try:
+        await check_credentials(user.login, current, address)
+    except throttle.TooManyAttempts:
+        raise
+    except UserError as refused:
+        raise UserError("invalid_credentials", "当前密码不正确", "currentPassword") from refused
+    if new == current:
+        raise UserError("same_password", "新密码不能与当前密码相同", "newPassword")
+    password_hash = await hash_password(new)  # before the transaction: hashing takes a while
+    async with in_transaction() as conn:
+        await User.filter(id=user.id).using_db(conn).update(password_hash=password_hash)
+        others = Session.filter(user_id=user.id).using_db(conn)
+        if keep_session is not None:
+            others = others.exclude(id=keep_session)
+        await others.delete()
 
 
 def search_accounts(search: str | None) -> QuerySet[Account]:

@@ -115,3 +115,53 @@ async def test_cookie_is_ignored_on_forgeable_form_posts(env: Env) -> None:
         headers={"x-requested-with": "XMLHttpRequest"},
     )
     assert response.json()["data"]["me"]["user"]["login"] == "frank"
+
+
+CHANGE = """mutation($c:String!,$n:String!){changePassword(currentPassword:$c,newPassword:$n){__typename
+  ... on User{login} ... on UserErrors{errors{code field message}}}}"""
+WHO = "{me{user{login}}}"
+NEW_PASSWORD = "a-new-password-400"
+
+
+async def _signs_in(env: Env, login: str, password: str) -> bool:
+    body = await env.anonymous().data(
+        "mutation($l:String!,$p:String!){login(login:$l,password:$p){__typename}}",
+        {"l": login, "p": password},
+    )
+    return bool(body["login"]["__typename"] == "Viewer")
+
+
+async def test_changing_the_password_signs_out_the_other_sessions_only(env: Env) -> None:
+    here = await env.customer("liming")
+    assert here.user is not None
+    elsewhere = await env.login(here.user)
+    result = (await here.data(CHANGE, {"c": PASSWORD, "n": NEW_PASSWORD}))["changePassword"]
+    assert result == {"__typename": "User", "login": "liming"}
+    assert (await here.data(WHO))["me"]["user"] == {"login": "liming"}
+    assert (await elsewhere.data(WHO))["me"]["user"] is None
+    assert not await _signs_in(env, "liming", PASSWORD)
+    assert await _signs_in(env, "liming", NEW_PASSWORD)
+
+
+async def test_a_refused_password_change_says_why_and_changes_nothing(env: Env) -> None:
+    here = await env.customer("zhao")
+    assert here.user is not None
+    elsewhere = await env.login(here.user)
+    for current, new, code, field in [
+        ("not-the-password", NEW_PASSWORD, "invalid_credentials", "currentPassword"),
+        (PASSWORD, "short", "weak_password", "newPassword"),
+        (PASSWORD, "x" * 1000, "password_too_long", "newPassword"),
+        (PASSWORD, PASSWORD, "same_password", "newPassword"),
+    ]:
+        result = (await here.data(CHANGE, {"c": current, "n": new}))["changePassword"]
+        assert result["__typename"] == "UserErrors"
+        [error] = result["errors"]
+        assert (error["code"], error["field"]) == (code, field)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in error["message"])  # Chinese for the user
+    assert await _signs_in(env, "zhao", PASSWORD)
+    assert (await elsewhere.data(WHO))["me"]["user"] == {"login": "zhao"}
+
+
+async def test_only_a_signed_in_user_changes_a_password(env: Env) -> None:
+    body = await env.anonymous().gql(CHANGE, {"c": PASSWORD, "n": NEW_PASSWORD})
+    assert body["errors"][0]["message"] == "请先登录"

@@ -40,6 +40,10 @@ export type SimulatedCallInput = {
   activeCalls?: number;
 };
 
+export type TokenScope =
+  | 'USER'
+  | 'TELEPHONY';
+
 export type UserErrorsFieldsFragment = { errors: Array<{ code: string, field: string | null, message: string }> };
 
 export type ViewerFieldsFragment = { isOperator: boolean, user: { id: string, login: string, displayName: string, role: Role, accountId: string | null } | null, account: { id: string, name: string } | null };
@@ -248,6 +252,44 @@ export type FlowAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FlowAreasQuery = { flowAreas: Array<{ province: string, city: string, code: string }> };
 
+export type ChangePasswordMutationVariables = Exact<{
+  current: string;
+  new: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword:
+    | { __typename: 'User', login: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ApiTokenFieldsFragment = { id: string, name: string, prefix: string, scope: TokenScope, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, scope: TokenScope, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken:
+    | { __typename: 'CreatedApiToken', secret: string, token: { id: string, name: string, prefix: string, scope: TokenScope, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken:
+    | { __typename: 'ApiToken', id: string, name: string, prefix: string, scope: TokenScope, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -320,6 +362,17 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  scope
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -772,3 +825,88 @@ export const FlowAreasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FlowAreasQuery, FlowAreasQueryVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($current: String!, $new: String!) {
+  changePassword(currentPassword: $current, newPassword: $new) {
+    __typename
+    ... on User {
+      login
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  scope
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($name: String!) {
+  createApiToken(name: $name) {
+    __typename
+    ... on CreatedApiToken {
+      secret
+      token {
+        ...ApiTokenFields
+      }
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  scope
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    __typename
+    ... on ApiToken {
+      ...ApiTokenFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  scope
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
