@@ -170,7 +170,7 @@ async def _demo_service(account_id: int, actor: Actor) -> None:
         async with in_transaction() as conn:
             steps = ((S.AVAILABLE, S.RESERVED), (S.RESERVED, S.APPLIED), (S.APPLIED, S.ACTIVE))
             for source, target in steps:
-                extra = {"account_id": account_id} if source == S.AVAILABLE else {}
+                extra: dict[str, Any] = {"account_id": account_id} if source == S.AVAILABLE else {}
                 await change_status(
                     number.id,
                     from_status=source,
