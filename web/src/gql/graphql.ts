@@ -290,6 +290,19 @@ export type RevokeApiTokenMutation = { revokeApiToken:
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
+export type SignUpMutationVariables = Exact<{
+  companyName: string;
+  login: string;
+  password: string;
+  displayName: string;
+}>;
+
+
+export type SignUpMutation = { signUp:
+    | { __typename: 'Viewer', isOperator: boolean, user: { id: string, login: string, displayName: string, role: Role, accountId: string | null } | null, account: { id: string, name: string } | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -910,3 +923,39 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
 }`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($companyName: String!, $login: String!, $password: String!, $displayName: String!) {
+  signUp(
+    companyName: $companyName
+    login: $login
+    password: $password
+    displayName: $displayName
+  ) {
+    __typename
+    ... on Viewer {
+      ...ViewerFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ViewerFields on Viewer {
+  isOperator
+  user {
+    id
+    login
+    displayName
+    role
+    accountId
+  }
+  account {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;

@@ -28,7 +28,7 @@ export default function LoginPage() {
 
   return (
     <main className="login-page">
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 380, maxWidth: "100%" }}>
         <Typography.Title level={3} style={{ textAlign: "center" }}>
           400 热线管理平台
         </Typography.Title>
@@ -47,6 +47,12 @@ export default function LoginPage() {
             登录
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, textAlign: "center" }}>
+          还没有账户?
+          <a href="/signup" onClick={(e) => (e.preventDefault(), navigate("/signup"))}>
+            注册企业账户
+          </a>
+        </Typography.Paragraph>
       </Card>
     </main>
   );
