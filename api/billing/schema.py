@@ -33,11 +33,11 @@ BillingSettingsResult = Annotated[BillingSettingsType | UserErrors, strawberry.u
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Ledger entries, oldest first (customers: their account's).",
+        description="Ledger entries, oldest first unless newestFirst (customers: their account's).",
         permission_classes=[IsSignedIn],
     )
     async def ledger_entries(
-        self, info: Info, first: int = 50, after: str | None = None
+        self, info: Info, first: int = 50, after: str | None = None, newest_first: bool = False
     ) -> LedgerEntryConnection:
         query = LedgerEntry.filter(**info.context.tenant_filter())
         return await page_by_id(
@@ -46,6 +46,7 @@ class Query:
             first=first,
             after=after,
             nodes=lambda rows: [LedgerEntryType.of(r) for r in rows],
+            newest_first=newest_first,
         )
 
     @strawberry.field(description="Operators: every rate plan.", permission_classes=[IsOperator])

@@ -62,7 +62,7 @@ class Query:
         return CallAllowanceType.of(await allowance_for(number, info.context.config))
 
     @strawberry.field(
-        description="Call records, oldest first (customers: their account's), filtered.",
+        description="Call records, oldest first unless newestFirst (customers: their account's), filtered.",
         permission_classes=[IsSignedIn],
     )
     async def call_records(
@@ -75,6 +75,7 @@ class Query:
         until: dt.datetime | None = None,
         caller: str | None = None,
         disposition: Disposition | None = None,
+        newest_first: bool = False,
     ) -> CallRecordConnection:
         calls = await _filter(info, number_id, since, until, caller, disposition)
         return await page_by_id(
@@ -83,6 +84,7 @@ class Query:
             first=first,
             after=after,
             nodes=lambda rows: [CallRecordType.of(r) for r in rows],
+            newest_first=newest_first,
         )
 
     @strawberry.field(

@@ -93,18 +93,25 @@ def id_position(text: str) -> int:
 
 
 async def fetch_page(
-    query: QuerySet[M], *, first: int, after: str | None, key: str, key_type: Callable[[str], Any] = str
+    query: QuerySet[M],
+    *,
+    first: int,
+    after: str | None,
+    key: str,
+    key_type: Callable[[str], Any] = str,
+    newest_first: bool = False,
 ) -> tuple[list[M], bool]:
-    """One page of rows ordered by a unique ``key``, and whether there is a next page."""
+    """One page of rows ordered by a unique ``key`` (descending when ``newest_first``: screens show the
+    latest entries first), and whether there is a next page."""
     if first < 0 or first > MAX_PAGE:
         raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
-    page = query.order_by(key)
+    page = query.order_by(f"-{key}" if newest_first else key)
     if after is not None:
         try:
             position = key_type(decode_cursor(after))
         except ValueError as exc:
             raise _invalid_cursor() from exc
-        page = page.filter(**{f"{key}__gt": position})
+        page = page.filter(**{f"{key}__lt" if newest_first else f"{key}__gt": position})
     rows = await page.limit(first + 1)
     return list(rows[:first]), len(rows) > first
 
@@ -138,9 +145,12 @@ async def page_by_id(
     first: int,
     after: str | None,
     nodes: Callable[[list[M]], Sequence[Any] | Awaitable[Sequence[Any]]],
+    newest_first: bool = False,
 ) -> C:
     """A page of ``query`` in id order as ``cls``; ``nodes`` turns the rows into typed nodes (in a batch)."""
-    rows, has_next = await fetch_page(query, first=first, after=after, key="id", key_type=id_position)
+    rows, has_next = await fetch_page(
+        query, first=first, after=after, key="id", key_type=id_position, newest_first=newest_first
+    )
     built = nodes(rows)
     typed = await built if inspect.isawaitable(built) else built
     return build_connection(cls, typed, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query)

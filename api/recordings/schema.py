@@ -29,7 +29,7 @@ async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Voicemail and recordings in the order reported (customers: their numbers').",
+        description="Voicemail and recordings in the order reported, or newest first (customers: their numbers').",
         permission_classes=[IsSignedIn],
     )
     async def recordings(
@@ -39,6 +39,7 @@ class Query:
         include_deleted: bool = False,
         first: int = 50,
         after: str | None = None,
+        newest_first: bool = False,
     ) -> RecordingConnection:
         query = Recording.filter(**info.context.tenant_filter())
         if kind is not None:
@@ -46,7 +47,12 @@ class Query:
         if not include_deleted:
             query = query.filter(deleted_at__isnull=True)
         return await page_by_id(
-            RecordingConnection, query, first=first, after=after, nodes=lambda rows: _typed(info, rows)
+            RecordingConnection,
+            query,
+            first=first,
+            after=after,
+            nodes=lambda rows: _typed(info, rows),
+            newest_first=newest_first,
         )
 
     @strawberry.field(permission_classes=[IsSignedIn])

@@ -15,16 +15,19 @@ from api.visible import find_visible
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Monthly statements, oldest first (customers: their account's).",
+        description="Monthly statements, oldest first unless newestFirst (customers: their account's).",
         permission_classes=[IsSignedIn],
     )
-    async def statements(self, info: Info, first: int = 50, after: str | None = None) -> StatementConnection:
+    async def statements(
+        self, info: Info, first: int = 50, after: str | None = None, newest_first: bool = False
+    ) -> StatementConnection:
         return await page_by_id(
             StatementConnection,
             Statement.filter(**info.context.tenant_filter()),
             first=first,
             after=after,
             nodes=lambda rows: [StatementType.of(r) for r in rows],
+            newest_first=newest_first,
         )
 
     @strawberry.field(

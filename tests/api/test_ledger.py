@@ -139,3 +139,21 @@ async def test_reconcile_reports_a_balance_that_differs_from_its_ledger(env: Env
     bad = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1
     assert f"account {account_id}: balance 4000 fen, ledger 5000 fen (difference -1000)" in bad.stdout
+
+
+async def test_the_ledger_pages_newest_first_for_screens_that_show_the_latest(env: Env) -> None:
+    op = await env.operator()
+    acme = await env.customer("acme")
+    other = await env.customer("other")
+    account = await account_of(acme)
+    for i, fen in enumerate((100, 200, 300)):
+        variables = {"a": str(account.id), "f": fen, "m": "CASH", "r": f"R-{i}"}
+        assert (await op.data(RECHARGE, variables))["rechargeAccount"]["__typename"] == "RechargeReceipt"
+    page = "query($a:String){ledgerEntries(first:2,after:$a,newestFirst:true){edges{node{amountFen}}pageInfo{hasNextPage endCursor}}}"
+    first = (await acme.data(page))["ledgerEntries"]
+    assert [e["node"]["amountFen"] for e in first["edges"]] == [300, 200]
+    assert first["pageInfo"]["hasNextPage"] is True
+    rest = (await acme.data(page, {"a": first["pageInfo"]["endCursor"]}))["ledgerEntries"]
+    assert [e["node"]["amountFen"] for e in rest["edges"]] == [100]
+    assert rest["pageInfo"]["hasNextPage"] is False
+    assert (await other.data(page))["ledgerEntries"]["edges"] == []
