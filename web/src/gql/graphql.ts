@@ -5,10 +5,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type LinePackage =
+  | 'SWITCHBOARD'
+  | 'TRUNK';
+
 export type MediaKind =
   | 'RINGBACK'
   | 'IVR_PROMPT'
   | 'VOICEMAIL_GREETING';
+
+export type NumberStatus =
+  | 'AVAILABLE'
+  | 'RESERVED'
+  | 'APPLIED'
+  | 'ACTIVE'
+  | 'SUSPENDED'
+  | 'RECLAIMED';
 
 /** How a bound phone behaves in a simulated call. */
 export type PhoneBehaviourInput = {
@@ -302,6 +314,21 @@ export type SignUpMutation = { signUp:
     | { __typename: 'Viewer', isOperator: boolean, user: { id: string, login: string, displayName: string, role: Role, accountId: string | null } | null, account: { id: string, name: string } | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
+
+export type DashboardQueryVariables = Exact<{
+  since: string;
+  until: string;
+}>;
+
+
+export type DashboardQuery = { me: { account: { id: string, name: string, balanceFen: number, numbers: { edges: Array<{ node: { id: string, display: string, status: NumberStatus, statusName: string } }> } } | null }, callStatistics: { periods: Array<{ numberId: string, periodStart: string, totals: { calls: number, answered: number, missed: number } }> }, recordings: { edges: Array<{ node: { id: string, caller: string, display: string, startedAt: string, durationSeconds: number, playUrl: string | null } }> } };
+
+export type DashboardLinesQueryVariables = Exact<{
+  numberId: string | number;
+}>;
+
+
+export type DashboardLinesQuery = { numberRouting: { numberId: string, package: LinePackage, extraLines: number, maxLines: number | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -959,3 +986,57 @@ fragment ViewerFields on Viewer {
     name
   }
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($since: DateTime!, $until: DateTime!) {
+  me {
+    account {
+      id
+      name
+      balanceFen
+      numbers(first: 50) {
+        edges {
+          node {
+            id
+            display
+            status
+            statusName
+          }
+        }
+      }
+    }
+  }
+  callStatistics(since: $since, until: $until, bucket: DAY) {
+    periods {
+      numberId
+      periodStart
+      totals {
+        calls
+        answered
+        missed
+      }
+    }
+  }
+  recordings(kind: VOICEMAIL, first: 5, newestFirst: true) {
+    edges {
+      node {
+        id
+        caller
+        display
+        startedAt
+        durationSeconds
+        playUrl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardLinesDocument = new TypedDocumentString(`
+    query DashboardLines($numberId: ID!) {
+  numberRouting(numberId: $numberId) {
+    numberId
+    package
+    extraLines
+    maxLines
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardLinesQuery, DashboardLinesQueryVariables>;
