@@ -2,60 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import uuid
 
-from playwright.sync_api import APIRequestContext, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
-from tests.web.conftest import OPERATOR, check_screen, sign_in
-
-REPORT = "mutation($c:CallReportInput!){reportCall(call:$c){__typename}}"
-
-
-def gql(
-    request: APIRequestContext, query: str, variables: dict[str, object] | None = None, token: str = ""
-) -> dict:
-    headers = {"Accept": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
-    body = request.post(
-        "/graphql", data={"query": query, "variables": variables or {}}, headers=headers
-    ).json()
-    assert "errors" not in body, body
-    return body["data"]
-
-
-def service_token(page: Page, service: str) -> str:
-    """A telephony token, made by the operator in a context of its own (the page stays the customer's)."""
-    browser = page.context.browser
-    assert browser is not None
-    operator = browser.new_context(base_url=service)
-    try:
-        gql(
-            operator.request,
-            f'mutation{{login(login:"{OPERATOR[0]}",password:"{OPERATOR[1]}"){{__typename}}}}',
-        )
-        name = f"dashboard-{uuid.uuid4().hex[:6]}"
-        made = gql(
-            operator.request,
-            f'mutation{{createServiceToken(name:"{name}"){{... on CreatedApiToken{{secret}}}}}}',
-        )
-        return str(made["createServiceToken"]["secret"])
-    finally:
-        operator.close()
-
-
-def report(page: Page, token: str, disposition: str, talk: int) -> None:
-    now = dt.datetime.now(dt.UTC)
-    call = {
-        "callId": f"dash-{uuid.uuid4().hex}",
-        "number": "4006000001",
-        "caller": "13812345678",
-        "startedAt": (now - dt.timedelta(seconds=talk + 20)).isoformat(),
-        "answeredAt": (now - dt.timedelta(seconds=talk)).isoformat() if disposition == "ANSWERED" else None,
-        "endedAt": now.isoformat(),
-        "disposition": disposition,
-    }
-    assert gql(page.request, REPORT, {"c": call}, token)["reportCall"]["__typename"] == "CallReportOutcome"
+from tests.web.calls_support import gql, report, service_token
+from tests.web.conftest import check_screen, sign_in
 
 
 def tile(page: Page, title: str) -> Locator:

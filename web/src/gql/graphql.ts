@@ -5,6 +5,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CallDisposition =
+  | 'ANSWERED'
+  | 'BUSY'
+  | 'NO_ANSWER'
+  | 'REFUSED_LIST'
+  | 'REFUSED_AREA'
+  | 'REFUSED_CATEGORY'
+  | 'VOICEMAIL'
+  | 'SUSPENDED'
+  | 'FAILED';
+
+export type LedgerEntryKind =
+  | 'RINGBACK_FEE'
+  | 'RECHARGE'
+  | 'ADJUSTMENT'
+  | 'CALL_CHARGE'
+  | 'LINE_FEE'
+  | 'SMS_FEE';
+
 export type LinePackage =
   | 'SWITCHBOARD'
   | 'TRUNK';
@@ -329,6 +348,35 @@ export type DashboardLinesQueryVariables = Exact<{
 
 
 export type DashboardLinesQuery = { numberRouting: { numberId: string, package: LinePackage, extraLines: number, maxLines: number | null } | null };
+
+export type MoneyLedgerQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MoneyLedgerQuery = { me: { account: { id: string, balanceFen: number } | null }, ledgerEntries: { edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, reference: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MoneyStatementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoneyStatementsQuery = { statements: { edges: Array<{ node: { id: string, month: string, openingFen: number, rechargesFen: number, callChargesFen: number, feesFen: number, adjustmentsFen: number, closingFen: number, calls: number, billedSeconds: number, csvUrl: string, pdfUrl: string } }> } };
+
+export type MoneyCallsQueryVariables = Exact<{
+  after?: string | null | undefined;
+  numberId?: string | number | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  caller?: string | null | undefined;
+  disposition?: CallDisposition | null | undefined;
+}>;
+
+
+export type MoneyCallsQuery = { callRecords: { totalCount: number, edges: Array<{ node: { id: string, number: string, caller: string, callerProvince: string, startedAt: string, disposition: CallDisposition, answeredPhone: string, talkSeconds: number, billedSeconds: number, chargeFen: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MoneyNumbersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MoneyNumbersQuery = { numbers: { edges: Array<{ node: { id: string, display: string } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1040,3 +1088,97 @@ export const DashboardLinesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardLinesQuery, DashboardLinesQueryVariables>;
+export const MoneyLedgerDocument = new TypedDocumentString(`
+    query MoneyLedger($after: String) {
+  me {
+    account {
+      id
+      balanceFen
+    }
+  }
+  ledgerEntries(first: 20, after: $after, newestFirst: true) {
+    edges {
+      node {
+        id
+        amountFen
+        kind
+        description
+        reference
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyLedgerQuery, MoneyLedgerQueryVariables>;
+export const MoneyStatementsDocument = new TypedDocumentString(`
+    query MoneyStatements {
+  statements(first: 24, newestFirst: true) {
+    edges {
+      node {
+        id
+        month
+        openingFen
+        rechargesFen
+        callChargesFen
+        feesFen
+        adjustmentsFen
+        closingFen
+        calls
+        billedSeconds
+        csvUrl
+        pdfUrl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyStatementsQuery, MoneyStatementsQueryVariables>;
+export const MoneyCallsDocument = new TypedDocumentString(`
+    query MoneyCalls($after: String, $numberId: ID, $since: DateTime, $until: DateTime, $caller: String, $disposition: CallDisposition) {
+  callRecords(
+    first: 20
+    after: $after
+    numberId: $numberId
+    since: $since
+    until: $until
+    caller: $caller
+    disposition: $disposition
+    newestFirst: true
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        number
+        caller
+        callerProvince
+        startedAt
+        disposition
+        answeredPhone
+        talkSeconds
+        billedSeconds
+        chargeFen
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyCallsQuery, MoneyCallsQueryVariables>;
+export const MoneyNumbersDocument = new TypedDocumentString(`
+    query MoneyNumbers {
+  numbers(first: 50) {
+    edges {
+      node {
+        id
+        display
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MoneyNumbersQuery, MoneyNumbersQueryVariables>;

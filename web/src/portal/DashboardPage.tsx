@@ -119,6 +119,7 @@ export default function DashboardPage(_: PageProps) {
               <div className="table-scroll">
                 <Table
                   rowKey="id"
+          scroll={{ x: "max-content" }}
                   size="small"
                   pagination={false}
                   dataSource={numbers}
