@@ -104,6 +104,25 @@ def test_designer_builds_simulates_tests_and_publishes_the_menu(page: Page) -> N
     saved(page)
     expect(node(page, "dial-1")).not_to_contain_text("错误")
 
+    drop(page, "转接电话", 800, 330)
+    expect(node(page, "dial-2")).to_be_visible()
+    page.get_by_label("节点名称").fill("值班")
+    for i, (phone, wait) in enumerate((("075588887777", "15"), ("13800138000", "30")), start=1):
+        page.get_by_role("button", name="添加电话").click()
+        page.get_by_label(f"电话{i}号码").fill(phone)
+        page.get_by_label(f"电话{i}等待秒数").fill(wait)
+    fit()
+    drag_exit(page, "menu-1", "digit:2", "dial-2")
+    expect(page.locator(".react-flow__edge")).to_have_count(4)
+
+    drop(page, "转接电话", 800, 600)
+    expect(node(page, "dial-3")).to_be_visible()
+    page.get_by_label("节点名称").fill("传真")
+    page.get_by_role("button", name="添加电话").click()
+    page.get_by_label("电话1号码").fill("02088886600")
+    page.get_by_label("电话1等待秒数").fill("60")
+    saved(page)
+
     drop(page, "语音留言", 800, 450)
     expect(node(page, "voicemail-1")).to_be_visible()
     fit()
@@ -111,9 +130,14 @@ def test_designer_builds_simulates_tests_and_publishes_the_menu(page: Page) -> N
     node(page, "menu-1").click()
     page.get_by_label("出口「按3」连到").click()
     choose(page, "语音留言")
+    page.get_by_label("出口「按4」连到").click()
+    choose(page, "传真")
     page.get_by_label("出口「超时」连到").click()
     choose(page, "语音留言")
     saved(page)
+    expect(page.locator(".react-flow__edge")).to_have_count(7)
+    for dial, name in (("dial-1", "查号"), ("dial-2", "值班"), ("dial-3", "传真")):
+        expect(node(page, dial).locator(".flow-node-head")).to_contain_text(name)
     screenshot(page, "editor-menu")
 
     page.get_by_role("tab", name="模拟来电").click()
@@ -136,10 +160,31 @@ def test_designer_builds_simulates_tests_and_publishes_the_menu(page: Page) -> N
     page.get_by_role("tab", name="版本").click()
     page.get_by_role("button", name=re.compile(r"^发 ?布$")).click()
     dialog = page.get_by_role("dialog", name="发布新版本")
-    dialog.get_by_label("版本说明").fill("查号、投诉留言")
+    dialog.get_by_label("版本说明").fill("查号、值班、投诉留言、传真")
     dialog.get_by_role("button", name=re.compile("发")).click()
-    expect(page.locator(".ant-list-item", has_text="第 1 版")).to_contain_text("查号、投诉留言")
+    version = page.locator(".ant-list-item", has_text="第 1 版")
+    expect(version).to_contain_text("查号、值班、投诉留言、传真")
     screenshot(page, "editor-versions")
+
+    # The published menu goes live on the account's number.
+    version.get_by_role("button", name="用于号码").click()
+    assign = page.get_by_role("dialog", name="把该版本用于号码")
+    assign.get_by_label("号码").click()
+    choose(page, "400-600-0001")
+    assign.get_by_role("button", name=re.compile("切")).click()
+    expect(page.get_by_text("号码已切换到该版本")).to_be_visible()
+    live = page.request.post(
+        "/graphql",
+        data={"query": "{numbers(status:ACTIVE){edges{node{number id}}}}"},
+        headers={"Accept": "application/json"},
+    ).json()["data"]["numbers"]["edges"]
+    number_id = next(e["node"]["id"] for e in live if e["node"]["number"] == "4006000001")
+    routing = page.request.post(
+        "/graphql",
+        data={"query": f'{{numberRouting(numberId:"{number_id}"){{flowVersionId}}}}'},
+        headers={"Accept": "application/json"},
+    ).json()["data"]["numberRouting"]
+    assert routing["flowVersionId"] is not None
 
 
 def test_undo_redo_and_copy_paste(page: Page) -> None:
