@@ -251,8 +251,8 @@ def _day_table(
 
 
 def flow_digest(flow: Flow) -> str:
-    """SHA-256 of what the flow *does*: canvas positions and test cases do not change a plan."""
-    dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": {"position"}}})
+    """SHA-256 of what the flow *does*: canvas positions, designers' notes and test cases do not change a plan."""
+    dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": {"position", "note"}}})
     return hashlib.sha256(dumped.encode()).hexdigest()
 
 

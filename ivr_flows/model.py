@@ -90,6 +90,7 @@ class _NodeBase(BaseModel):
     model_config = _FROZEN
     id: NodeId
     label: str = Field(default="", max_length=80)
+    note: str = Field(default="", max_length=500, description="the designer's note; callers never hear it")
     position: Position = Field(default_factory=Position)
 
     def prompts(self) -> tuple[PlayedPrompt, ...]:

@@ -37,16 +37,21 @@ def test_compiling_twice_gives_identical_bytes_and_etag() -> None:
     assert a.etag.startswith('"') and len(a.etag) == 66
 
 
-def test_moving_nodes_on_the_canvas_does_not_change_the_plan() -> None:
+def test_moving_nodes_or_writing_notes_on_the_canvas_does_not_change_the_plan() -> None:
     data = menu_data()
     moved = json.loads(json.dumps(data))
     for node in moved["nodes"]:  # type: ignore[union-attr]
         node["position"] = {"x": 1, "y": 2}
+        node["note"] = "客服部王经理要求:节假日改为值班手机"
     moved["tests"] = []
     assert (
         compile_plan("4006228300", None, load_flow(data)).to_json()
         == compile_plan("4006228300", None, load_flow(moved)).to_json()
     )
+    too_long = json.loads(json.dumps(data))
+    too_long["nodes"][0]["note"] = "备" * 501  # type: ignore[index]
+    with pytest.raises(FlowError, match="note"):
+        load_flow(too_long)
 
 
 def test_plan_is_versioned_and_round_trips() -> None:

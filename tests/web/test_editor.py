@@ -207,6 +207,19 @@ def test_undo_redo_and_copy_paste(page: Page) -> None:
     expect(page.get_by_role("dialog", name="键盘快捷键")).to_be_visible()
 
 
+def test_a_note_on_a_node_is_saved_with_the_draft_and_shown_on_the_canvas(page: Page) -> None:
+    new_flow(page, "备注测试")
+    page.get_by_role("button", name="添加挂机").click()
+    page.get_by_label("备注").fill("非工作时间挂机,待确认是否改为留言")
+    saved(page)
+    page.reload()
+    expect(node(page, "hangup-1").locator(".flow-node-note")).to_have_text(
+        "备注:非工作时间挂机,待确认是否改为留言"
+    )
+    node(page, "hangup-1").click()
+    expect(page.get_by_label("备注")).to_have_value("非工作时间挂机,待确认是否改为留言")
+
+
 def test_a_second_tab_that_saved_in_between_gets_a_conflict_dialog(
     page: Page, context: BrowserContext, service: str
 ) -> None:

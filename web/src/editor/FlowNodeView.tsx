@@ -64,6 +64,11 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         )}
       </div>
       <div className="flow-node-summary">{summary(data.kind, data.props)}</div>
+      {data.note ? (
+        <div className="flow-node-note" title={data.note}>
+          备注:{data.note}
+        </div>
+      ) : null}
       {exits.length > 0 && (
         <div className="flow-node-exits">
           {exits.map((exit) => (

@@ -254,6 +254,16 @@ export function PropertiesPanel() {
       <Form.Item label="节点名称">
         <Input aria-label="节点名称" value={node.data.label} maxLength={80} placeholder={TYPE_NAME[node.data.kind]} onChange={(e) => update(node.id, { label: e.target.value })} />
       </Form.Item>
+      <Form.Item label="备注">
+        <Input.TextArea
+          aria-label="备注"
+          value={node.data.note ?? ""}
+          maxLength={500}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          placeholder="写给其他设计人员看的说明,来电者听不到"
+          onChange={(e) => update(node.id, { note: e.target.value })}
+        />
+      </Form.Item>
       <TypeFields node={node} set={set} />
       <ExitTargets node={node} />
     </Form>

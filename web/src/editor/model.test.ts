@@ -6,7 +6,7 @@ const doc: FlowDoc = {
   name: "菜单",
   nodes: [
     { id: "start", type: "start", position: { x: 0, y: 0 } },
-    { id: "menu", type: "menu", label: "导航", position: { x: 200, y: 0 }, props: { prompt: { tts: "请拨1" } } },
+    { id: "menu", type: "menu", label: "导航", note: "节假日改由值班手机接听", position: { x: 200, y: 0 }, props: { prompt: { tts: "请拨1" } } },
     { id: "bye", type: "hangup", position: { x: 400, y: 0 } },
   ],
   edges: [

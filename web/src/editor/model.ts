@@ -19,6 +19,8 @@ export type Props = Record<string, unknown>;
 export type NodeData = {
   kind: NodeType;
   label: string;
+  /** The designer's note: shown on the canvas, never heard by callers. */
+  note?: string;
   props: Props;
   /** Menus: the keys offered (editor only; saved as the menu's digit edges). */
   keys?: string[];
@@ -27,7 +29,7 @@ export type NodeData = {
 export type FlowNode = Node<NodeData, "flow">;
 export type FlowEdge = Edge;
 
-export type DocNode = { id: string; type: NodeType; label?: string; position?: { x: number; y: number }; props?: Props };
+export type DocNode = { id: string; type: NodeType; label?: string; note?: string; position?: { x: number; y: number }; props?: Props };
 export type DocEdge = { id: string; source: string; exit: string; target: string };
 export type FlowDoc = {
   format_version: 1;
@@ -155,6 +157,7 @@ export function docToGraph(doc: FlowDoc): { nodes: FlowNode[]; edges: FlowEdge[]
     data: {
       kind: n.type,
       label: n.label ?? "",
+      ...(n.note ? { note: n.note } : {}),
       props: n.props ?? {},
       ...(n.type === "menu" ? { keys: sortKeys(keys.get(n.id) ?? []) } : {}),
     },
@@ -171,6 +174,7 @@ export function graphToDoc(nodes: FlowNode[], edges: FlowEdge[], base: Partial<F
     nodes: nodes.map((n) => {
       const doc: DocNode = { id: n.id, type: n.data.kind, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } };
       if (n.data.label) doc.label = n.data.label;
+      if (n.data.note) doc.note = n.data.note;
       if (Object.keys(n.data.props).length) doc.props = n.data.props;
       return doc;
     }),
