@@ -19,6 +19,7 @@ from api.jobs import running_jobs
 from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
 from api.telephony import routes as telephony
+from api.telephony import sounds
 from api.view import GraphQLView
 from api.webapp import web_routes
 
@@ -53,6 +54,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans", telephony.plans_since),
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
+            Route("/telephony/sounds/{file}", sounds.sound, methods=["GET", "HEAD"]),
             *download_routes(),
             *web_routes(config.web_dist, graphiql=config.graphiql),  # last: it catches every path
         ],

@@ -18,6 +18,7 @@ from audio.formats import EncodedOutput, OutputKind
 from audio.pipeline import process_upload
 from audio.result import ProcessedAudio, SourceInfo, SynthesisInfo
 from audio.store import ContentStore, StoredFile
+from audio.tones import tone
 from audio.tts import EspeakNg, SpeechEngine, synthesize
 from audio.uses import PromptUse, UsePolicy
 
@@ -38,4 +39,5 @@ __all__ = [
     "UsePolicy",
     "process_upload",
     "synthesize",
+    "tone",
 ]

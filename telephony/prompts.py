@@ -10,6 +10,12 @@ Ringback tones become music-on-hold classes: one directory per tone and a file o
 that ``musiconhold.conf`` includes, replaced whole and reloaded only when it changed. Files are fetched
 before the dialplan that plays them is loaded; files no plan references any more are left in place (a
 call in progress may still play them).
+
+What a plan says rather than plays from a file comes from the service's sounds route, synthesised there:
+a flow's text-to-speech prompts (``tts-<hash of the text>``, content addresses like media ids) and the
+platform's announcements (``sys-*``, fetched again once per agent start, since a new release may reword
+them). Asterisk's own voicemail sounds (``beep``, ``vm-goodbye``; the build installs no sound packages)
+go to the top of the sounds directory, where app_voicemail looks for them.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ log = logging.getLogger("telephony.prompts")
 FORMATS = {"alaw": "alaw", "ulaw": "ulaw"}
 _MEDIA = re.compile(r"media-([1-9][0-9]{0,18})")
 MOH_HEADER = "; Written by the hotline400 telephony agent: ringback tones. Replaced whole. Do not edit.\n"
+#: Sounds app_voicemail plays itself (with the options the renderer gives it).
+ASTERISK_SOUNDS = ("beep", "vm-goodbye")
 
 
 def media_id(prompt_id: str) -> int | None:
@@ -45,19 +53,23 @@ def media_id(prompt_id: str) -> int | None:
 class Referenced:
     prompts: frozenset[str]
     ringbacks: frozenset[str]
+    #: Spoken prompts (``system`` and ``tts``) by prompt id, with their text.
+    spoken: dict[str, str | None]
 
 
 def referenced_media(plans: Iterable[Dialplan]) -> Referenced:
-    """Prompt ids of media items the plans play, and those they ring back with."""
+    """Prompt ids of media items the plans play, those they ring back with, and the spoken prompts."""
     prompts: set[str] = set()
     ringbacks: set[str] = set()
+    spoken: dict[str, str | None] = {}
     for plan in plans:
         prompts.update(pid for pid, p in plan.prompts.items() if p.kind != "system" and media_id(pid))
+        spoken.update((pid, p.text) for pid, p in plan.prompts.items() if p.kind in ("system", "tts"))
         for step in plan.steps:
             ringback = step.args.get("ringback") if step.op == "dial" else None
             if isinstance(ringback, str) and media_id(ringback):
                 ringbacks.add(ringback)
-    return Referenced(frozenset(prompts), frozenset(ringbacks))
+    return Referenced(frozenset(prompts), frozenset(ringbacks), spoken)
 
 
 class PromptSync:
@@ -72,6 +84,8 @@ class PromptSync:
         self.options = options
         self.fetched = 0
         self.missing: set[str] = set()
+        #: Announcements and Asterisk sounds already fetched by this process (re-fetched once per start).
+        self._refreshed: set[str] = set()
 
     @property
     def prompt_dir(self) -> Path:
@@ -91,6 +105,10 @@ class PromptSync:
         wanted = referenced_media(plans)
         for pid in sorted(wanted.prompts):
             await self._ensure(pid, self.prompt_dir)
+        for pid, text in sorted(wanted.spoken.items()):
+            await self._ensure_sound(pid, text, self.prompt_dir)
+        for name in ASTERISK_SOUNDS:
+            await self._ensure_sound(name, None, self.sounds_dir)
         classes = []
         for pid in sorted(wanted.ringbacks):
             name = asterisk_prompt_name(pid)
@@ -120,5 +138,29 @@ class PromptSync:
                 raise
             write_bytes_atomically(path, data)
             self.fetched += 1
+        self.missing.discard(prompt_id)
+        return True
+
+    async def _ensure_sound(self, prompt_id: str, text: str | None, directory: Path) -> bool:
+        """Both formats of a sound the service synthesises; False when it does not serve it."""
+        name = asterisk_prompt_name(prompt_id)
+        content_addressed = prompt_id.startswith("tts-")
+        for fmt, extension in FORMATS.items():
+            path = directory / f"{name}.{extension}"
+            if path.exists() and (content_addressed or f"{name}.{extension}" in self._refreshed):
+                continue
+            try:
+                data = await self.service.sound(prompt_id, fmt, text if content_addressed else None)
+            except ServiceError as error:
+                if error.status in (404, 410, 422):
+                    if prompt_id not in self.missing:
+                        log.warning("the service does not serve sound %s (%s): not installed", prompt_id, fmt)
+                    self.missing.add(prompt_id)
+                    return False
+                raise
+            if not path.exists() or path.read_bytes() != data:
+                write_bytes_atomically(path, data)
+                self.fetched += 1
+            self._refreshed.add(f"{name}.{extension}")
         self.missing.discard(prompt_id)
         return True

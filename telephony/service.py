@@ -147,6 +147,12 @@ class ServiceClient:
         url = f"{self.base_url}/media/{item_id}/{urllib.parse.quote(fmt)}"
         return await in_daemon_thread(lambda: self._fetch(url, "*/*", self.timeout_s))
 
+    async def sound(self, name: str, fmt: str, text: str | None = None) -> bytes:
+        """A platform sound (announcement, text-to-speech prompt, Asterisk's beep) in ``alaw`` or ``ulaw``."""
+        query = f"?{urllib.parse.urlencode({'text': text})}" if text else ""
+        url = f"{self.base_url}/telephony/sounds/{urllib.parse.quote(name)}.{urllib.parse.quote(fmt)}{query}"
+        return await in_daemon_thread(lambda: self._fetch(url, "*/*", self.timeout_s))
+
     async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
         url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"
         body = await in_daemon_thread(lambda: self._fetch(url, "application/json", timeout_s))

@@ -19,13 +19,13 @@ from api.accounts.auth import InvalidToken, Viewer, authenticate_token
 from api.plans.wakeups import wait_for_change
 from api.telephony import plans
 
-__all__ = ["changes", "plan", "plans_since"]
+__all__ = ["changes", "plan", "plans_since", "refuse_unless_telephony"]
 
 MAX_WAIT_S = 60.0
 _NO_STORE = {"Cache-Control": "no-cache"}
 
 
-async def _reader(request: Request) -> Response | None:
+async def refuse_unless_telephony(request: Request) -> Response | None:
     """None when the request may read plans, else the refusal."""
     authorization = request.headers.get("authorization", "")
     if not authorization.lower().startswith("bearer "):
@@ -58,7 +58,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
 
 
 async def plan(request: Request) -> Response:
-    if (refused := await _reader(request)) is not None:
+    if (refused := await refuse_unless_telephony(request)) is not None:
         return refused
     fmt = request.query_params.get("format", "json")
     if fmt not in ("json", "asterisk"):
@@ -77,7 +77,7 @@ async def plan(request: Request) -> Response:
 
 
 async def plans_since(request: Request) -> Response:
-    if (refused := await _reader(request)) is not None:
+    if (refused := await refuse_unless_telephony(request)) is not None:
         return refused
     since = _int_param(request, "since", 0)
     if since is None:
@@ -102,7 +102,7 @@ async def plans_since(request: Request) -> Response:
 
 async def changes(request: Request) -> Response:
     """Long-poll: answers as soon as some plan's version exceeds ``since``, or empty after ``wait`` s."""
-    if (refused := await _reader(request)) is not None:
+    if (refused := await refuse_unless_telephony(request)) is not None:
         return refused
     since = _int_param(request, "since", 0)
     wait = _int_param(request, "wait", 25)

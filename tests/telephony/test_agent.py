@@ -141,6 +141,16 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                     assert len(audio) == 8000 * 3
                     assert (sounds / "hotline" / f"{ringback}.{fmt}").read_bytes() == audio
                     assert (sounds / "hotline-moh" / ringback / f"{ringback}.{fmt}").read_bytes() == audio
+                # Every sound the dialplan plays is installed: spoken announcements and text-to-speech
+                # prompts, synthesised by the service, and app_voicemail's own beep.
+                played = set(re.findall(r"(?:Playback|Background)\((hotline/[^,)]+)", include.read_text()))
+                assert any(name.startswith("hotline/sys-") for name in played), played
+                for name in played:
+                    for fmt in ("alaw", "ulaw"):
+                        assert (sounds / f"{name}.{fmt}").stat().st_size > 8000 * 0.5, (name, fmt)
+                for fmt in ("alaw", "ulaw"):
+                    assert (sounds / f"beep.{fmt}").read_bytes() == await client.sound("beep", fmt)
+                    assert (sounds / f"vm-goodbye.{fmt}").stat().st_size > 4000
                 # The number that leaves voicemail has its mailbox.
                 assert "VoiceMail(4006228300@hotline,s)" in include.read_text()
                 assert "4006228300" in asterisk.rx("voicemail show users for hotline")
