@@ -31,9 +31,10 @@ from ivr_flows import AsteriskOptions, Dialplan
 
 from .ami import AmiClient, AmiError
 from .areas import load_areas
-from .calls import CallTracker
+from .call_audio import audio_of
+from .calls import CallTracker, TrackedCall
 from .files import replace_file
-from .outbox import Outbox
+from .outbox import SETTLE_S, Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync
 from .service import ServiceClient, ServiceError
@@ -55,6 +56,7 @@ class AgentConfig:
     voicemail_file: Path
     sounds_dir: Path
     state_dir: Path
+    spool_dir: Path = Path("/var/spool/asterisk")
     ami_host: str = "127.0.0.1"
     ami_port: int = 5038
     ami_user: str = "hotline-agent"
@@ -96,6 +98,7 @@ class Agent:
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
         self.outbox = Outbox(config.state_dir / "outbox")
         self.reported = 0
+        self.audio_uploaded = 0
         self._report_now = asyncio.Event()
         self.owed: set[str] = set()  # modules whose configuration changed but were not reloaded yet
         self.areas_checked = False
@@ -247,7 +250,19 @@ class Agent:
             with contextlib.suppress(OSError, AmiError, TimeoutError):
                 await ami.close()
 
-    def _call_finished(self, report: dict[str, Any]) -> None:
+    def _call_finished(self, report: dict[str, Any], call: TrackedCall) -> None:
+        for found in audio_of(self.config.spool_dir, call):
+            audio = {
+                "kind": found.kind,
+                "callId": report["callId"],
+                "number": report["number"],
+                "caller": report["caller"],
+                "startedAt": report["startedAt"],
+                "endedAt": report["endedAt"],
+            }
+            self.outbox.capture(audio, found.path, found.companions)
+            # The service files each call's audio under (kind, call id): the report can name it already.
+            report["mediaRef"] = f"{found.kind.lower()}:{report['callId']}"
         if self.outbox.add(report):
             log.info("call %s to %s finished: %s", report["callId"], report["number"], report["disposition"])
         self._report_now.set()
@@ -290,6 +305,8 @@ class Agent:
         while True:
             self._report_now.clear()  # before sending: a call finishing meanwhile is sent next round
             try:
+                self.outbox.collect()
+                self.audio_uploaded += await self.outbox.flush_audio(self.service)
                 if self.outbox.pending():
                     result = await self.outbox.flush(self.service)
                     self.reported += result.recorded + result.duplicates
@@ -300,7 +317,11 @@ class Agent:
                 log.warning("call reports not sent (%s); retrying in %.0f s", error, delay)
                 await asyncio.sleep(delay)
                 continue
-            await self._report_now.wait()
+            if self.outbox.captures():  # Asterisk may still be writing a file: look again shortly
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._report_now.wait(), timeout=SETTLE_S)
+            else:
+                await self._report_now.wait()
 
     def health(self) -> str:
         """The health line: what the node serves and how the sync has gone."""
@@ -313,7 +334,8 @@ class Agent:
             f"version={self.sync.version} plans={len(self.sync.plans)} reloads={self.reloads} "
             f"errors={self.errors} prompts_fetched={self.prompts.fetched} "
             f"prompts_missing={len(self.prompts.missing)} calls_reported={self.reported} "
-            f"calls_unsent={len(self.outbox.pending())} last_ok={last}"
+            f"calls_unsent={len(self.outbox.pending())} audio_uploaded={self.audio_uploaded} "
+            f"audio_unsent={len(self.outbox.audio()) + len(self.outbox.captures())} last_ok={last}"
         )
 
     async def _health_loop(self) -> None:

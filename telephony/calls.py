@@ -7,7 +7,9 @@ outcome; ``VoiceMail`` means a message was left; a platform announcement played 
 names the refusal (``sys-no-permission``: the black list, ``sys-area-busy``: area, ...). The channel's
 ``Hangup`` ends the call and its report goes to the disk outbox (:mod:`telephony.outbox`), the call id
 being the node-unique ``Uniqueid`` (``<system name>-<epoch>.<sequence>`` when the node sets
-``systemname``, which a cluster must).
+``systemname``, which a cluster must). The tracker also notes what the call left on disk: a
+``MixMonitor`` (a recording named by the call id) and the mailbox ``VoiceMail`` wrote to, with the
+channel's name, which app_voicemail stores beside the message (:mod:`telephony.call_audio` finds them).
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ class TrackedCall:
     answered_phone: str = ""
     voicemail: bool = False
     refusal: str = ""
+    channel: str = ""
+    #: ``box@context`` of the mailbox VoiceMail wrote to.
+    mailbox: str = ""
+    recorded: bool = False
     attempts: dict[str, Attempt] = field(default_factory=dict)
 
     def disposition(self) -> str:
@@ -104,7 +110,7 @@ class CallTracker:
     def __init__(
         self,
         context_prefix: str,
-        finished: Callable[[dict[str, Any]], None],
+        finished: Callable[[dict[str, Any], TrackedCall], None],
         clock: Callable[[], dt.datetime] = _now,
     ) -> None:
         self._main = re.compile(rf"{re.escape(context_prefix)}-(\d{{10}})(?:-.*)?")
@@ -122,11 +128,18 @@ class CallTracker:
                 if match is None:
                     return
                 call = self.calls[uid] = TrackedCall(
-                    uid, match[1], event.get("CallerIDNum", ""), self._clock()
+                    uid,
+                    match[1],
+                    event.get("CallerIDNum", ""),
+                    self._clock(),
+                    channel=event.get("Channel", ""),
                 )
             application = event.get("Application", "").lower()
             if application == "voicemail":
                 call.voicemail = True
+                call.mailbox = event.get("AppData", "").split(",")[0]
+            elif application == "mixmonitor":
+                call.recorded = True
             elif application == "playback":
                 sound = event.get("AppData", "").split(",")[0].rsplit("/", 1)[-1]
                 if sound in REFUSALS:
@@ -152,4 +165,4 @@ class CallTracker:
                 call.answered, call.answered_phone = now, attempt.phone
         elif kind == "Hangup":
             del self.calls[uid]
-            self._finished(call.report(self._clock()))
+            self._finished(call.report(self._clock()), call)

@@ -16,6 +16,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -153,6 +154,36 @@ class ServiceClient:
         url = f"{self.base_url}/telephony/sounds/{urllib.parse.quote(name)}.{urllib.parse.quote(fmt)}{query}"
         return await in_daemon_thread(lambda: self._fetch(url, "*/*", self.timeout_s))
 
+    async def graphql_upload(
+        self, query: str, variables: dict[str, Any], file_path: str, filename: str, data: bytes
+    ) -> Any:
+        """A GraphQL multipart request carrying one file at ``file_path`` (e.g. ``variables.input.file``)."""
+        boundary = f"hotline-{uuid.uuid4().hex}"
+        parts = [
+            ("operations", None, json.dumps({"query": query, "variables": variables}).encode()),
+            ("map", None, json.dumps({"0": [file_path]}).encode()),
+            ("0", filename, data),
+        ]
+        body = bytearray()
+        for name, file_name, content in parts:
+            body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'.encode()
+            if file_name:
+                body += f'; filename="{file_name}"\r\nContent-Type: application/octet-stream'.encode()
+            body += b"\r\n\r\n" + content + b"\r\n"
+        body += f"--{boundary}--\r\n".encode()
+        url = f"{self.base_url}/graphql"
+        content_type = f"multipart/form-data; boundary={boundary}"
+        raw = await in_daemon_thread(
+            lambda: self._fetch(url, "application/json", self.timeout_s * 6, bytes(body), content_type)
+        )
+        try:
+            answer = json.loads(raw)
+        except json.JSONDecodeError as error:
+            raise ServiceError("the service sent invalid JSON for an upload") from error
+        if answer.get("errors") or not isinstance(answer.get("data"), dict):
+            raise ServiceError(f"the service answered with errors: {answer.get('errors')}")
+        return answer["data"]
+
     async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
         url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"
         body = await in_daemon_thread(lambda: self._fetch(url, "application/json", timeout_s))
@@ -161,10 +192,19 @@ class ServiceClient:
         except json.JSONDecodeError as error:
             raise ServiceError(f"the service sent invalid JSON for {url}") from error
 
-    def _fetch(self, url: str, accept: str, timeout_s: float, payload: bytes | None = None) -> bytes:
+    def _fetch(
+        self,
+        url: str,
+        accept: str,
+        timeout_s: float,
+        payload: bytes | None = None,
+        content_type: str = "application/json",
+    ) -> bytes:
         headers = {"Authorization": f"Bearer {self.token}", "Accept": accept}
         if payload is not None:
-            headers["Content-Type"] = "application/json"
+            headers["Content-Type"] = content_type
+            if content_type.startswith("multipart/"):
+                headers["X-Requested-With"] = "hotline400-telephony"  # the service's upload CSRF check
         request = urllib.request.Request(url, data=payload, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=timeout_s) as response:

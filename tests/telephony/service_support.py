@@ -130,6 +130,17 @@ class ServiceUnderTest:
             await simple.save_simple_routing(row, routing, "tests")
             return prompt_id(item.id)
 
+    async def route_with(
+        self, number: str, destination: str, wait_s: int, *, voicemail: bool = False, recording: bool = False
+    ) -> None:
+        """Ring one phone, taking a voicemail message when it does not answer, and recording the call."""
+        async with self.database():
+            row = await Number.get(number=number)
+            routing = simple.SimpleRouting(
+                [simple.Bound(destination, wait_s, "前台")], voicemail=voicemail, recording=recording
+            )
+            await simple.save_simple_routing(row, routing, "tests")
+
     async def route(self, number: str, destination: str, wait_s: int) -> None:
         """Change a number's routing to ring one phone, as a customer would."""
         async with self.database():

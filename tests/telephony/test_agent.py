@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from api.calls.models import CallRecord
+from api.recordings.models import Recording
 from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
     REPO,
@@ -45,6 +46,9 @@ exten => _400XXXXXXX,1,Set(CALLERID(num)=13926900000)
 exten => 07562222222,1,Answer()
  same => n,Wait(1)
  same => n,Hangup()
+; Rings and never answers: the caller is sent to voicemail.
+exten => 07565555555,1,Ringing()
+ same => n,Wait(60)
 """
 HEALTH_AFTER_ERRORS = re.compile(r"health: version=[1-9]\d* plans=2 reloads=[1-9]\d* errors=[1-9]")
 
@@ -67,6 +71,7 @@ def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> 
     }
     argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
             "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
+            "--spool-dir", str(root / "spool"),
             "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5", "--channel", "Local/{number}@phones",
             "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
     with log.open("ab") as output:
@@ -83,6 +88,35 @@ async def call_records(service: ServiceUnderTest, log: Path, timeout_s: float = 
             return records
         if time.monotonic() > deadline:
             raise AssertionError(f"no call was recorded; agent log:\n{log.read_text(errors='replace')}")
+        await asyncio.sleep(0.3)
+
+
+async def recording_of(service: ServiceUnderTest, kind: str, log: Path, timeout_s: float = 60) -> Recording:
+    """The service's first recording of ``kind`` once it arrived (uploaded by the agent in its own time)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        async with service.database():
+            found = await Recording.filter(kind=kind).first()
+        if found is not None:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"no {kind} recording arrived; agent log:\n{log.read_text(errors='replace')}"
+            )
+        await asyncio.sleep(0.3)
+
+
+async def record_of(service: ServiceUnderTest, call_id: str, log: Path, timeout_s: float = 60) -> CallRecord:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        async with service.database():
+            found = await CallRecord.filter(call_id=call_id).first()
+        if found is not None:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"call {call_id} was not reported; agent log:\n{log.read_text(errors='replace')}"
+            )
         await asyncio.sleep(0.3)
 
 
@@ -176,6 +210,35 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                 second = start_agent(base_url, service.token, root, ami_port, tmp_path / "second.log")
                 assert second.wait(timeout=60) == 1
                 assert "one agent per Asterisk node" in (tmp_path / "second.log").read_text()
+
+                # A call nobody answers leaves a voicemail message: the agent takes it out of the spool
+                # and uploads it, and the call's record names it.
+                await service.route_with(NUMBERS[1], "0756-5555555", 2, voicemail=True)
+                wait_until(
+                    lambda: holds(asterisk, NUMBERS[1], "Dial(Local/07565555555@phones,2"), "voicemail", log
+                )
+                asterisk.rx(f"channel originate Local/{NUMBERS[1]}@inbound application Wait 9")
+                message = await recording_of(service, "voicemail", log)
+                assert 2 <= message.duration_seconds <= 8, message.duration_seconds
+                left = await record_of(service, message.call_id, log)
+                assert (
+                    left.disposition.value == "voicemail" and left.media_ref == f"voicemail:{message.call_id}"
+                )
+                assert (
+                    list((root / "spool" / "voicemail" / "hotline" / NUMBERS[1] / "INBOX").glob("msg*")) == []
+                )
+                # A recorded call: the conversation's file reaches the service the same way.
+                await service.route_with(NUMBERS[1], "0756-2222222", 20, recording=True)
+                wait_until(
+                    lambda: holds(asterisk, NUMBERS[1], "MixMonitor(${UNIQUEID}.wav,b)"), "recording", log
+                )
+                asterisk.rx(f"channel originate Local/{NUMBERS[1]}@inbound application Wait 5")
+                talk = await recording_of(service, "call", log)
+                answered = await record_of(service, talk.call_id, log)
+                assert (
+                    answered.disposition.value == "answered" and answered.media_ref == f"call:{talk.call_id}"
+                )
+                assert list((root / "spool" / "monitor").iterdir()) == []
 
                 await service.route(NUMBERS[1], "0756-3333333", 40)
                 wait_until(
