@@ -1,7 +1,7 @@
 // The time switch's week at a glance: 7 days × 48 half-hours, shaded where a window covers them. Paint
-// with the mouse (press on a cell and drag; the first cell decides on or off) to redraw the windows; the
-// window rows below stay the exact (minute) and keyboard way to edit.
-import { useState } from "react";
+// with the mouse: press on a cell and drag; the block from that cell to the pointer is set on (or off, if
+// the first cell was on). The window rows below stay the exact (minute) and keyboard way to edit.
+import { useRef, useState } from "react";
 
 export type Window = { name?: string; days: number[]; start: string; end: string };
 
@@ -57,18 +57,40 @@ export function windowsOf(grid: boolean[][]): Window[] {
   });
 }
 
+export type Cell = { day: number; slot: number };
+
+/** ``grid`` with the block between two cells (any corners) set to ``on``. */
+export function paintBlock(grid: boolean[][], from: Cell, to: Cell, on: boolean): boolean[][] {
+  const [d0, d1] = [Math.min(from.day, to.day), Math.max(from.day, to.day)];
+  const [s0, s1] = [Math.min(from.slot, to.slot), Math.max(from.slot, to.slot)];
+  return grid.map((row, day) => (day < d0 || day > d1 ? row : row.map((v, slot) => (slot >= s0 && slot <= s1 ? on : v))));
+}
+
+function cellAt(x: number, y: number): Cell | null {
+  const found = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-cell]")?.dataset.cell;
+  if (!found) return null;
+  const [day, at] = found.split("-");
+  return { day: Number(day) - 1, slot: minutes(at) / 30 };
+}
+
 export function WeekGrid({ windows, onChange }: { windows: Window[]; onChange: (w: Window[]) => void }) {
+  // The block depends only on where the stroke started and where the pointer is now, so a pointer event
+  // the browser coalesced or React has not rendered yet loses nothing; the release point decides.
+  const stroke = useRef<{ base: boolean[][]; anchor: Cell; paint: boolean; last: boolean[][] } | null>(null);
   const [draft, setDraft] = useState<boolean[][] | null>(null);
-  const [paint, setPaint] = useState(true);
   const grid = draft ?? coverage(windows);
-  const set = (day: number, slot: number, on: boolean, from: boolean[][]) => {
-    const next = from.map((row) => [...row]);
-    next[day][slot] = on;
-    setDraft(next);
+  const paintTo = (cell: Cell | null) => {
+    const current = stroke.current;
+    if (!current || !cell) return;
+    current.last = paintBlock(current.base, current.anchor, cell, current.paint);
+    setDraft(current.last);
   };
-  const finish = () => {
-    if (draft) onChange(windowsOf(draft));
+  const finish = (e: React.PointerEvent) => {
+    paintTo(cellAt(e.clientX, e.clientY));
+    const done = stroke.current;
+    stroke.current = null;
     setDraft(null);
+    if (done) onChange(windowsOf(done.last));
   };
   return (
     <div className="week-grid" aria-hidden onPointerUp={finish} onPointerLeave={finish}>
@@ -83,10 +105,10 @@ export function WeekGrid({ windows, onChange }: { windows: Window[]; onChange: (
               onPointerDown={(e) => {
                 e.preventDefault();
                 (e.target as HTMLElement).releasePointerCapture?.(e.pointerId);
-                setPaint(!on);
-                set(day, slot, !on, grid);
+                stroke.current = { base: grid, anchor: { day, slot }, paint: !on, last: grid };
+                paintTo({ day, slot });
               }}
-              onPointerEnter={(e) => draft && e.buttons === 1 && set(day, slot, paint, draft)} />
+              onPointerEnter={(e) => e.buttons === 1 && paintTo({ day, slot })} />
           ))}
         </div>
       ))}
