@@ -26,6 +26,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Route,
+    ViewportSize,
     expect,
     sync_playwright,
 )
@@ -182,7 +183,7 @@ def axe_violations(page: Page, screen: str) -> list[str]:
     return [f"{screen}: {v}" for v in violations]
 
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def check_screen(page: Page, name: str, *, phone: bool = False) -> None:
