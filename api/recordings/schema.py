@@ -6,11 +6,18 @@ import datetime as dt
 from typing import Annotated, Any
 
 import strawberry
+from tortoise.queryset import QuerySet
 
 from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
-from api.graphql.pagination import page_by_id
+from api.graphql.pagination import (
+    MAX_PAGE,
+    build_connection,
+    decode_cursor,
+    id_position,
+    page_by_id,
+)
 from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.media.quota import voicemail_retention_days
 from api.recordings import intake, retention
@@ -37,11 +44,35 @@ def _bound(moment: dt.datetime | None, field: str) -> dt.datetime | None:
     return moment.astimezone(dt.UTC)
 
 
+async def _newest_first(
+    info: Info, query: QuerySet[Recording], first: int, after: str | None
+) -> RecordingConnection:
+    """A page in descending id order: people look for the latest message, not last month's first."""
+    if first < 0 or first > MAX_PAGE:
+        raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
+    page = query.order_by("-id")
+    if after is not None:
+        try:
+            page = page.filter(id__lt=id_position(decode_cursor(after)))
+        except ValueError as exc:
+            raise UserError("invalid_cursor", "分页游标无效", "after") from exc
+    rows = list(await page.limit(first + 1))
+    nodes = await _typed(info, rows[:first])
+    return build_connection(
+        RecordingConnection,
+        nodes,
+        len(rows) > first,
+        key=lambda n: n.id,
+        node=lambda n: n,
+        count_query=query,
+    )
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
         description="Voicemail and recordings in the order reported (customers: their numbers'); "
-        "optionally of one number, and of calls that began in [since, until).",
+        "optionally of one number, and of calls that began in [since, until); newest first on request.",
         permission_classes=[IsSignedIn],
     )
     async def recordings(
@@ -54,6 +85,7 @@ class Query:
         number_id: strawberry.ID | None = None,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        newest_first: bool = False,
     ) -> RecordingConnection:
         query = Recording.filter(**info.context.tenant_filter())
         if kind is not None:
@@ -69,6 +101,8 @@ class Query:
             query = query.filter(started_at__lt=end)
         if not include_deleted:
             query = query.filter(deleted_at__isnull=True)
+        if newest_first:
+            return await _newest_first(info, query, first, after)
         return await page_by_id(
             RecordingConnection, query, first=first, after=after, nodes=lambda rows: _typed(info, rows)
         )

@@ -254,3 +254,25 @@ async def test_recordings_are_filtered_by_number_and_period_within_the_account(e
     assert backwards["errors"][0]["message"] == "结束时间应晚于开始时间"
     naive = await owner.gql(FILTERED, {"s": "2026-11-03T00:00:00"})
     assert naive["errors"][0]["message"] == "时间应带时区,且在2000到2100年之间"
+
+
+NEWEST = """query($a:String){recordings(newestFirst:true,first:2,after:$a){
+  totalCount pageInfo{hasNextPage endCursor} edges{node{callId}}}}"""
+
+
+async def test_recordings_page_newest_first(env: Env) -> None:
+    owner, other, asterisk = await _setup(env)
+    data = audio_files.speech_wav("请回电")
+    rows = [
+        await report(asterisk, "VOICEMAIL", call_id, data) for call_id in ("vm-1", "vm-2", "vm-3", "vm-4")
+    ]
+    await owner.data(DELETE, {"id": rows[-1]["id"]})  # deleted ones are left out, as in id order
+    first = (await owner.data(NEWEST))["recordings"]
+    assert [e["node"]["callId"] for e in first["edges"]] == ["vm-3", "vm-2"]
+    assert first["totalCount"] == 3 and first["pageInfo"]["hasNextPage"] is True
+    rest = (await owner.data(NEWEST, {"a": first["pageInfo"]["endCursor"]}))["recordings"]
+    assert [e["node"]["callId"] for e in rest["edges"]] == ["vm-1"]
+    assert rest["pageInfo"]["hasNextPage"] is False
+    assert (await other.data(NEWEST))["recordings"]["totalCount"] == 0
+    forged = await owner.gql(NEWEST, {"a": "not a cursor"})
+    assert forged["errors"][0]["message"] == "分页游标无效"

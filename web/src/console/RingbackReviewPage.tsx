@@ -1,7 +1,7 @@
 // Ringback review (R16): operators listen to each uploaded tone and approve healthy, lawful content or
 // reject it with a reason the customer reads on their media screen.
 import { CheckOutlined, CloseOutlined, PlayCircleOutlined } from "@ant-design/icons";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
@@ -148,15 +148,15 @@ function RingbackCard({ item, onReject }: { item: RingbackFieldsFragment; onReje
 export default function RingbackReviewPage() {
   const [status, setStatus] = useState<ReviewStatus>("PENDING");
   const [rejecting, setRejecting] = useState<RingbackFieldsFragment | null>(null);
-  const queue = useQuery({
+  // Oldest first: the tone uploaded first has waited longest for its review.
+  const queue = useInfiniteQuery({
     queryKey: [...QUEUE_KEY, status],
-    queryFn: async () => {
-      const data = await request(RingbackQueueDocument, { status, first: 100 });
-      const rows = data.mediaItems.edges.map((e) => e.node);
-      // The oldest upload waits longest: review it first; decided ones newest first.
-      return { total: data.mediaItems.totalCount, rows: status === "PENDING" ? rows : rows.reverse() };
-    },
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => (await request(RingbackQueueDocument, { status, first: 50, after: pageParam })).mediaItems,
+    getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : null),
   });
+  const rows = queue.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];
+  const total = queue.data?.pages[0]?.totalCount;
 
   return (
     <div className="page">
@@ -164,13 +164,22 @@ export default function RingbackReviewPage() {
       <Typography.Paragraph>试听每条彩铃,内容健康合法的予以通过;驳回时请写明原因,客户将在语音文件页面看到。上传时已收取的审核费不因驳回退还。</Typography.Paragraph>
       <Tabs activeKey={status} onChange={(key) => setStatus(key as ReviewStatus)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
       {queue.error ? <Alert type="error" showIcon title={(queue.error as Error).message} /> : null}
-      {queue.data ? <Typography.Paragraph type="secondary">共 {queue.data.total} 条</Typography.Paragraph> : null}
+      {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条</Typography.Paragraph> : null}
       <List<RingbackFieldsFragment>
         loading={queue.isPending}
-        dataSource={queue.data?.rows ?? []}
+        dataSource={rows}
         rowKey="id"
         locale={{ emptyText: status === "PENDING" ? "没有待审核的彩铃" : "暂无记录" }}
         renderItem={(item) => <RingbackCard item={item} onReject={() => setRejecting(item)} />}
+        loadMore={
+          queue.hasNextPage ? (
+            <div style={{ textAlign: "center", marginTop: 12 }}>
+              <Button onClick={() => queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
+                加载更多
+              </Button>
+            </div>
+          ) : null
+        }
       />
       <RejectDialog item={rejecting} onClose={() => setRejecting(null)} />
     </div>

@@ -261,10 +261,11 @@ export type RingbackFieldsFragment = { id: string, accountId: string, name: stri
 export type RingbackQueueQueryVariables = Exact<{
   status: ReviewStatus;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type RingbackQueueQuery = { mediaItems: { totalCount: number, edges: Array<{ node: { id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null } }> } };
+export type RingbackQueueQuery = { mediaItems: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null } }> } };
 
 export type RingbackAccountQueryVariables = Exact<{
   id: string | number;
@@ -349,10 +350,11 @@ export type MediaItemFieldsFragment = { id: string, promptId: string, kind: Medi
 
 export type MediaLibraryQueryVariables = Exact<{
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type MediaLibraryQuery = { mediaItems: { totalCount: number, edges: Array<{ node: { id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null } }> }, mediaUsage: { quotaBytes: number, usedBytes: number, voicemailRetentionDays: number, ringbackFeeFen: number } };
+export type MediaLibraryQuery = { mediaItems: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null } }> }, mediaUsage: { quotaBytes: number, usedBytes: number, voicemailRetentionDays: number, ringbackFeeFen: number } };
 
 export type MediaUsageFieldsFragment = { quotaBytes: number, usedBytes: number, voicemailRetentionDays: number, ringbackFeeFen: number };
 
@@ -410,10 +412,11 @@ export type RecordingsQueryVariables = Exact<{
   since?: string | null | undefined;
   until?: string | null | undefined;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type RecordingsQuery = { recordings: { totalCount: number, edges: Array<{ node: { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null } }> } };
+export type RecordingsQuery = { recordings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null } }> } };
 
 export type RecordingSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1037,9 +1040,13 @@ export const FlowAreasDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<FlowAreasQuery, FlowAreasQueryVariables>;
 export const RingbackQueueDocument = new TypedDocumentString(`
-    query RingbackQueue($status: ReviewStatus!, $first: Int!) {
-  mediaItems(kind: RINGBACK, reviewStatus: $status, first: $first) {
+    query RingbackQueue($status: ReviewStatus!, $first: Int!, $after: String) {
+  mediaItems(kind: RINGBACK, reviewStatus: $status, first: $first, after: $after) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         ...RingbackFields
@@ -1248,9 +1255,12 @@ fragment ViewerFields on Viewer {
   }
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const MediaLibraryDocument = new TypedDocumentString(`
-    query MediaLibrary($first: Int!) {
-  mediaItems(first: $first) {
-    totalCount
+    query MediaLibrary($first: Int!, $after: String) {
+  mediaItems(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         ...MediaItemFields
@@ -1394,15 +1404,21 @@ export const DeleteMediaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteMediaMutation, DeleteMediaMutationVariables>;
 export const RecordingsDocument = new TypedDocumentString(`
-    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!) {
+    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String) {
   recordings(
     kind: $kind
     numberId: $numberId
     since: $since
     until: $until
     first: $first
+    after: $after
+    newestFirst: true
   ) {
     totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
     edges {
       node {
         ...RecordingFields

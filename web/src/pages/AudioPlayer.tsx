@@ -43,6 +43,10 @@ function draw(canvas: HTMLCanvasElement, peaks: Peaks, played: number) {
   ctx.scale(ratio, ratio);
   ctx.clearRect(0, 0, width, HEIGHT);
   const mid = HEIGHT / 2;
+  // Scaled to the loudest sample, so a quiet prompt's shape is still visible (silence stays flat).
+  let loudest = 0;
+  for (let b = 0; b < peaks.min.length; b++) loudest = Math.max(loudest, peaks.max[b], -peaks.min[b]);
+  const gain = (loudest > 0.01 ? 1 / loudest : 1) * 0.95;
   const columns = Math.max(1, Math.floor(width / 2)); // one bar every 2 px
   for (let x = 0; x < columns; x++) {
     const from = Math.floor((x / columns) * peaks.min.length);
@@ -53,8 +57,8 @@ function draw(canvas: HTMLCanvasElement, peaks: Peaks, played: number) {
       lo = Math.min(lo, peaks.min[b]);
       hi = Math.max(hi, peaks.max[b]);
     }
-    const top = mid - Math.max(hi, 0.01) * mid;
-    const bottom = mid - Math.min(lo, -0.01) * mid;
+    const top = mid - Math.max(hi * gain, 0.02) * mid;
+    const bottom = mid - Math.min(lo * gain, -0.02) * mid;
     ctx.fillStyle = x / columns < played ? PLAYED : UNPLAYED;
     ctx.fillRect(x * 2, top, 1.5, bottom - top);
   }

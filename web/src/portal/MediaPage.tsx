@@ -14,6 +14,7 @@ import {
   RenameMediaDocument,
   UploadMediaDocument,
   type MediaItemFieldsFragment,
+  type MediaLibraryQuery,
   type MediaKind,
   type MediaUsageFieldsFragment,
   type ReviewStatus,
@@ -38,8 +39,9 @@ const REVIEW: Record<ReviewStatus, { label: string; color: string } | null> = {
 
 const MB = 1024 * 1024;
 
+/** Storage sizes: KB below a megabyte, so a few short prompts do not read as "0.0 MB". */
 function megabytes(bytes: number): string {
-  return `${(bytes / MB).toFixed(1)} MB`;
+  return bytes < MB ? `${Math.round(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`;
 }
 
 function seconds(s: number): string {
@@ -304,7 +306,7 @@ function MediaRow({ item, onRename }: { item: MediaItemFieldsFragment; onRename:
         </Typography.Text>
         <Space wrap size={0} style={{ marginTop: 4 }}>
           {item.previewUrl ? (
-            <Button type="link" icon={<PlayCircleOutlined />} onClick={() => setPlaying(!playing)} aria-expanded={playing} aria-label={`试听 ${item.name}`} autoInsertSpace={false}>
+            <Button type="link" icon={<PlayCircleOutlined />} onClick={() => setPlaying(!playing)} aria-expanded={playing} aria-label={`${playing ? "收起" : "试听"} ${item.name}`} autoInsertSpace={false}>
               {playing ? "收起" : "试听"}
             </Button>
           ) : null}
@@ -323,14 +325,26 @@ function MediaRow({ item, onRename }: { item: MediaItemFieldsFragment; onRename:
   );
 }
 
+/** The whole library (the storage quota keeps it small), newest first, with the account's usage. */
+async function loadLibrary(): Promise<{ items: MediaItemFieldsFragment[]; usage: MediaUsageFieldsFragment }> {
+  const items: MediaItemFieldsFragment[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: MediaLibraryQuery = await request(MediaLibraryDocument, { first: 100, after });
+    items.push(...page.mediaItems.edges.map((e) => e.node));
+    if (!page.mediaItems.pageInfo.hasNextPage) return { items: items.reverse(), usage: page.mediaUsage };
+    after = page.mediaItems.pageInfo.endCursor;
+  }
+}
+
 export default function MediaPage() {
-  const library = useQuery({ queryKey: MEDIA_KEY, queryFn: () => request(MediaLibraryDocument, { first: 200 }) });
+  const library = useQuery({ queryKey: MEDIA_KEY, queryFn: loadLibrary });
   const [filter, setFilter] = useState<MediaKind | "ALL">("ALL");
   const [uploading, setUploading] = useState(false);
   const [writing, setWriting] = useState(false);
   const [renaming, setRenaming] = useState<MediaItemFieldsFragment | null>(null);
-  const usage = library.data?.mediaUsage;
-  const items = (library.data?.mediaItems.edges ?? []).map((e) => e.node).reverse(); // newest first
+  const usage = library.data?.usage;
+  const items = library.data?.items ?? [];
   const shown = filter === "ALL" ? items : items.filter((i) => i.kind === filter);
 
   return (

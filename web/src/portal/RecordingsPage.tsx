@@ -1,7 +1,7 @@
 // Call recordings (kept one month, R18) and voicemail messages (kept as long as the customer sets, R17):
 // filtered by number, kind and date; played, downloaded or deleted before their time.
 import { DeleteOutlined, DownloadOutlined, PlayCircleOutlined } from "@ant-design/icons";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Form, InputNumber, List, Popconfirm, Segmented, Select, Space, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -21,6 +21,7 @@ import { PageTitle } from "../pages/PageTitle";
 
 const RECORDINGS_KEY = ["recordings"] as const;
 const SETTINGS_KEY = ["recordingSettings"] as const;
+const PAGE = 50;
 
 const KIND: Record<RecordingKind, { label: string; color: string }> = {
   VOICEMAIL: { label: "留言", color: "gold" },
@@ -61,6 +62,7 @@ function RetentionCard() {
           form={form}
           layout="inline"
           onFinish={save}
+          requiredMark={false}
           initialValues={{ days: settings.data.voicemailRetentionDays }}
           style={{ rowGap: 8 }}
         >
@@ -108,7 +110,7 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
         </Typography.Text>
         <Space wrap size={0} style={{ marginTop: 4 }}>
           {row.playUrl ? (
-            <Button type="link" icon={<PlayCircleOutlined />} onClick={() => setPlaying(!playing)} aria-expanded={playing} aria-label={`播放 ${title}`} autoInsertSpace={false}>
+            <Button type="link" icon={<PlayCircleOutlined />} onClick={() => setPlaying(!playing)} aria-expanded={playing} aria-label={`${playing ? "收起" : "播放"} ${title}`} autoInsertSpace={false}>
               {playing ? "收起" : "播放"}
             </Button>
           ) : null}
@@ -137,21 +139,27 @@ export default function RecordingsPage() {
     queryKey: ["recordingNumbers"],
     queryFn: async () => (await request(RecordingNumbersDocument)).me.account?.numbers.edges.map((e) => e.node) ?? [],
   });
-  const recordings = useQuery({
+  const recordings = useInfiniteQuery({
     queryKey: [...RECORDINGS_KEY, filters.kind, filters.numberId, filters.days?.map((d) => d.format("YYYY-MM-DD"))],
-    queryFn: async () => {
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) => {
       // Whole days in China: from the first day's midnight to the midnight after the last day.
       const [from, to] = filters.days ?? [null, null];
-      const data = await request(RecordingsDocument, {
-        first: 200,
-        kind: filters.kind === "ALL" ? null : filters.kind,
-        numberId: filters.numberId,
-        since: from ? dayjs.tz(from.format("YYYY-MM-DD"), ZONE).toISOString() : null,
-        until: to ? dayjs.tz(to.format("YYYY-MM-DD"), ZONE).add(1, "day").toISOString() : null,
-      });
-      return { total: data.recordings.totalCount, rows: data.recordings.edges.map((e) => e.node).reverse() };
+      return (
+        await request(RecordingsDocument, {
+          first: PAGE,
+          after: pageParam,
+          kind: filters.kind === "ALL" ? null : filters.kind,
+          numberId: filters.numberId,
+          since: from ? dayjs.tz(from.format("YYYY-MM-DD"), ZONE).toISOString() : null,
+          until: to ? dayjs.tz(to.format("YYYY-MM-DD"), ZONE).add(1, "day").toISOString() : null,
+        })
+      ).recordings;
     },
+    getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : null),
   });
+  const rows = recordings.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];
+  const total = recordings.data?.pages[0]?.totalCount;
 
   return (
     <div className="page">
@@ -184,13 +192,22 @@ export default function RecordingsPage() {
         />
       </Space>
       {recordings.error ? <Alert type="error" showIcon title={(recordings.error as Error).message} style={{ marginBottom: 8 }} /> : null}
-      {recordings.data ? <Typography.Paragraph type="secondary">共 {recordings.data.total} 条</Typography.Paragraph> : null}
+      {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条,最新的在前</Typography.Paragraph> : null}
       <List<RecordingFieldsFragment>
         loading={recordings.isPending}
-        dataSource={recordings.data?.rows ?? []}
+        dataSource={rows}
         rowKey="id"
         locale={{ emptyText: "没有符合条件的录音或留言" }}
         renderItem={(row) => <RecordingRow row={row} />}
+        loadMore={
+          recordings.hasNextPage ? (
+            <div style={{ textAlign: "center", marginTop: 12 }}>
+              <Button onClick={() => recordings.fetchNextPage()} loading={recordings.isFetchingNextPage}>
+                加载更多
+              </Button>
+            </div>
+          ) : null
+        }
       />
     </div>
   );
