@@ -24,7 +24,7 @@ SIGN_UP = """mutation($c:String!,$l:String!){signUp(companyName:$c,login:$l,pass
   displayName:"语音测试"){__typename}}"""
 IMPORT = "mutation($n:String!,$d:JSON!){importFlow(name:$n,document:$d){... on Flow{id}}}"
 PUBLISH = 'mutation($id:ID!){publishFlow(id:$id,message:""){... on FlowVersion{version}}}'
-TOKEN = 'mutation($n:String!){createServiceToken(name:$n){... on CreatedApiToken{secret}}}'
+TOKEN = "mutation($n:String!){createServiceToken(name:$n){... on CreatedApiToken{secret}}}"
 REPORT = """mutation($i:CallAudioInput!){reportCallAudio(input:$i){
   ... on Recording{id} ... on UserErrors{errors{code message}}}}"""
 DEMO_NUMBER = "4006000001"  # the demo customer's number in service
@@ -34,18 +34,18 @@ ZONE = dt.timezone(dt.timedelta(hours=8))
 def tone(tmp_path: Path, name: str, seconds: int, frequency: int) -> Path:
     """A sine tone encoded by ffmpeg (MP3 or WAV by the name's extension)."""
     path = tmp_path / name
-    subprocess.run(
-        ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", f"sine=frequency={frequency}:duration={seconds}"]
-        + ["-ac", "1", "-ar", "16000", str(path)],
-        check=True,
-    )
+    source = f"sine=frequency={frequency}:duration={seconds}"
+    command = ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source, "-ac", "1", "-ar", "16000"]
+    subprocess.run([*command, str(path)], check=True)
     return path
 
 
 def gql(page: Page, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
     """A GraphQL call with the page's session, as the app makes it."""
     answer = page.request.post(
-        "/graphql", data={"query": query, "variables": variables or {}}, headers={"Accept": "application/json"}
+        "/graphql",
+        data={"query": query, "variables": variables or {}},
+        headers={"Accept": "application/json"},
     )
     body = answer.json()
     assert "errors" not in body, body
@@ -141,7 +141,9 @@ def test_a_ringback_is_charged_reviewed_and_its_verdict_shown(
     reject.get_by_role("button", name=re.compile("^驳 ?回$")).click()
     expect(promo).to_be_hidden()
     operator.get_by_role("tab", name="已通过").click()
-    expect(operator.locator(".ant-card").filter(has=operator.get_by_text("公司彩铃", exact=True))).to_be_visible()
+    expect(
+        operator.locator(".ant-card").filter(has=operator.get_by_text("公司彩铃", exact=True))
+    ).to_be_visible()
 
     page.reload()
     expect(media_row(page, "公司彩铃").get_by_text("已通过")).to_be_visible()
@@ -209,7 +211,13 @@ def test_text_prompts_rename_and_a_delete_refused_while_a_flow_plays_it(page: Pa
 
 
 def report_call_audio(
-    playwright: Playwright, service: str, operator: Page, kind: str, call_id: str, wav: Path, started: dt.datetime
+    playwright: Playwright,
+    service: str,
+    operator: Page,
+    kind: str,
+    call_id: str,
+    wav: Path,
+    started: dt.datetime,
 ) -> None:
     """What the telephony layer does after a call: report its audio with a service token."""
     secret = gql(operator, TOKEN, {"n": f"asterisk-{uuid.uuid4().hex[:6]}"})["createServiceToken"]["secret"]
@@ -244,9 +252,17 @@ def test_recordings_are_listed_played_downloaded_and_deleted(
 ) -> None:
     started = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=10)
     call_id = f"call-{uuid.uuid4().hex[:12]}"
-    report_call_audio(playwright, service, operator_page, "CALL", call_id, tone(tmp_path, "call.wav", 4, 500), started)
     report_call_audio(
-        playwright, service, operator_page, "VOICEMAIL", f"vm-{call_id}", tone(tmp_path, "vm.wav", 2, 700), started
+        playwright, service, operator_page, "CALL", call_id, tone(tmp_path, "call.wav", 4, 500), started
+    )
+    report_call_audio(
+        playwright,
+        service,
+        operator_page,
+        "VOICEMAIL",
+        f"vm-{call_id}",
+        tone(tmp_path, "vm.wav", 2, 700),
+        started,
     )
     sign_in(page)  # the demo customer owns the number
     page.goto("/recordings")
@@ -274,6 +290,19 @@ def test_recordings_are_listed_played_downloaded_and_deleted(
     expect(call).to_be_visible()
     page.get_by_label("按号码筛选").click()
     page.locator(".ant-select-item-option").filter(has_text="400-600-0001").click()
+    expect(call).to_be_visible()
+
+    # And by the day of the call (a day in China): the day before shows nothing, the day itself the call.
+    def pick_days(day: dt.date) -> None:
+        page.get_by_placeholder("开始日期").click()
+        page.get_by_placeholder("开始日期").fill(day.isoformat())
+        page.get_by_placeholder("开始日期").press("Enter")
+        page.get_by_placeholder("结束日期").fill(day.isoformat())
+        page.get_by_placeholder("结束日期").press("Enter")
+
+    pick_days(local.date() - dt.timedelta(days=1))
+    expect(page.get_by_text("没有符合条件的录音或留言")).to_be_visible()
+    pick_days(local.date())
     expect(call).to_be_visible()
 
     call.get_by_role("button", name=f"播放 {call_title}").click()

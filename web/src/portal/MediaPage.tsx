@@ -131,6 +131,7 @@ function UploadDialog({ open, fee, onClose }: { open: boolean; fee: number; onCl
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ kind: "RINGBACK" }}>
         <Form.Item name="kind" label="用途">
           <Radio.Group
+            aria-label="用途"
             onChange={() => setKey(newKey())}
             options={(Object.keys(KIND_NAMES) as MediaKind[]).map((k) => ({ value: k, label: KIND_NAMES[k] }))}
           />
@@ -208,6 +209,7 @@ function TextPromptDialog({ open, onClose }: { open: boolean; onClose: () => voi
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ kind: "IVR_PROMPT" }}>
         <Form.Item name="kind" label="用途">
           <Radio.Group
+            aria-label="用途"
             options={(["IVR_PROMPT", "VOICEMAIL_GREETING"] as MediaKind[]).map((k) => ({ value: k, label: KIND_NAMES[k] }))}
           />
         </Form.Item>
