@@ -355,7 +355,8 @@ export default function MediaPage() {
         title="语音文件"
         extra={
           <>
-            <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)}>
+            {/* Enabled once the fee is known: the dialog must name it before a ringback is charged. */}
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => setUploading(true)} disabled={!usage}>
               上传音频
             </Button>
             <Button icon={<FileTextOutlined />} onClick={() => setWriting(true)}>
