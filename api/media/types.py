@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 
+from api.billing.ledger import RINGBACK_FEE_FEN
 from api.clock import to_local
 from api.config import Config
 from api.graphql.pagination import Connection
@@ -110,6 +111,9 @@ class MediaUsageType:
     quota_bytes: float
     used_bytes: float
     voicemail_retention_days: int
+    ringback_fee_fen: int = strawberry.field(
+        description="What each ringback upload costs (R16), so a client can say so before the upload."
+    )
 
     @classmethod
     def of(cls, usage: Usage) -> MediaUsageType:
@@ -118,4 +122,5 @@ class MediaUsageType:
             quota_bytes=usage.quota_bytes,
             used_bytes=usage.used_bytes,
             voicemail_retention_days=usage.voicemail_retention_days,
+            ringback_fee_fen=RINGBACK_FEE_FEN,
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import strawberry
 
+from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.pagination import page_by_id
@@ -15,7 +17,7 @@ from api.recordings import intake, retention
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import recording_store
 from api.recordings.types import CallAudioInput, RecordingConnection, RecordingType
-from api.visible import find_visible, visible_recording
+from api.visible import find_visible, visible_number, visible_recording
 
 RecordingResult = Annotated[RecordingType | UserErrors, strawberry.union("RecordingResult")]
 
@@ -26,10 +28,20 @@ async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
     return [RecordingType.of(r, info.context.config, days[r.account_id], links=links) for r in rows]
 
 
+def _bound(moment: dt.datetime | None, field: str) -> dt.datetime | None:
+    """A period bound in UTC: stored times are UTC and SQLite compares them as text."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None or not 2000 <= moment.year <= 2100:
+        raise UserError("invalid_time", "时间应带时区,且在2000到2100年之间", field)
+    return moment.astimezone(dt.UTC)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Voicemail and recordings in the order reported, or newest first (customers: their numbers').",
+        description="Voicemail and recordings in the order reported (customers: their numbers'); "
+        "optionally of one number, and of calls that began in [since, until); newest first on request.",
         permission_classes=[IsSignedIn],
     )
     async def recordings(
@@ -39,11 +51,23 @@ class Query:
         include_deleted: bool = False,
         first: int = 50,
         after: str | None = None,
+        number_id: strawberry.ID | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
         newest_first: bool = False,
     ) -> RecordingConnection:
         query = Recording.filter(**info.context.tenant_filter())
         if kind is not None:
             query = query.filter(kind=kind)
+        if number_id is not None:
+            query = query.filter(number_id=(await visible_number(info, number_id)).id)
+        start, end = _bound(since, "since"), _bound(until, "until")
+        if start is not None and end is not None and end < start:
+            raise UserError("invalid_period", "结束时间应晚于开始时间", "until")
+        if start is not None:
+            query = query.filter(started_at__gte=start)
+        if end is not None:
+            query = query.filter(started_at__lt=end)
         if not include_deleted:
             query = query.filter(deleted_at__isnull=True)
         return await page_by_id(

@@ -223,3 +223,56 @@ async def test_racing_reports_with_different_audio_leave_no_orphaned_files(env: 
     assert rows[0]["id"] == rows[1]["id"]
     row = await Recording.get(id=int(rows[0]["id"]))
     assert stored(env) == {f"{row.wav_sha256}.wav", f"{row.preview_sha256}.mp3"}
+
+
+FILTERED = """query($n:ID,$s:DateTime,$u:DateTime){recordings(numberId:$n,since:$s,until:$u){
+  totalCount edges{node{callId}}}}"""
+
+
+async def test_recordings_are_filtered_by_number_and_period_within_the_account(env: Env) -> None:
+    owner, other, asterisk = await _setup(env)
+    second = await active_number(owner, "4006228302")
+    theirs = await active_number(other, "4006228301")
+    day = dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)
+    data = audio_files.speech_wav("请回电")
+    await report(asterisk, "VOICEMAIL", "vm-a", data, started=day)
+    await report(asterisk, "VOICEMAIL", "vm-b", data, number="4006228302", started=day)
+    await report(asterisk, "CALL", "call-c", data, number="4006228302", started=day + dt.timedelta(days=1))
+    await report(asterisk, "CALL", "call-d", data, number="4006228301", started=day)
+
+    async def call_ids(client: Client, **variables: str) -> list[str]:
+        body = (await client.data(FILTERED, variables))["recordings"]
+        return [e["node"]["callId"] for e in body["edges"]]
+
+    assert await call_ids(owner, n=second) == ["vm-b", "call-c"]
+    since, until = "2026-11-03T00:00:00+08:00", "2026-11-04T00:00:00+08:00"  # a day in China
+    assert await call_ids(owner, s=since, u=until) == ["call-c"]
+    assert await call_ids(owner, n=second, u=since) == ["vm-b"]
+    hidden = await owner.gql(FILTERED, {"n": theirs})  # another account's number is not found
+    assert hidden["errors"][0]["message"] == "未找到该号码" and hidden["data"] is None
+    backwards = await owner.gql(FILTERED, {"s": until, "u": since})
+    assert backwards["errors"][0]["message"] == "结束时间应晚于开始时间"
+    naive = await owner.gql(FILTERED, {"s": "2026-11-03T00:00:00"})
+    assert naive["errors"][0]["message"] == "时间应带时区,且在2000到2100年之间"
+
+
+NEWEST = """query($a:String){recordings(newestFirst:true,first:2,after:$a){
+  totalCount pageInfo{hasNextPage endCursor} edges{node{callId}}}}"""
+
+
+async def test_recordings_page_newest_first(env: Env) -> None:
+    owner, other, asterisk = await _setup(env)
+    data = audio_files.speech_wav("请回电")
+    rows = [
+        await report(asterisk, "VOICEMAIL", call_id, data) for call_id in ("vm-1", "vm-2", "vm-3", "vm-4")
+    ]
+    await owner.data(DELETE, {"id": rows[-1]["id"]})  # deleted ones are left out, as in id order
+    first = (await owner.data(NEWEST))["recordings"]
+    assert [e["node"]["callId"] for e in first["edges"]] == ["vm-3", "vm-2"]
+    assert first["totalCount"] == 3 and first["pageInfo"]["hasNextPage"] is True
+    rest = (await owner.data(NEWEST, {"a": first["pageInfo"]["endCursor"]}))["recordings"]
+    assert [e["node"]["callId"] for e in rest["edges"]] == ["vm-1"]
+    assert rest["pageInfo"]["hasNextPage"] is False
+    assert (await other.data(NEWEST))["recordings"]["totalCount"] == 0
+    forged = await owner.gql(NEWEST, {"a": "not a cursor"})
+    assert forged["errors"][0]["message"] == "分页游标无效"

@@ -41,6 +41,8 @@ async def _ringback(client: Client, key: str | None = None) -> dict[str, Any]:
 
 async def test_a_ringback_upload_is_pending_and_charged_once(env: Env) -> None:
     acme = await env.customer("acme")
+    fee = (await acme.data("{mediaUsage{ringbackFeeFen}}"))["mediaUsage"]["ringbackFeeFen"]
+    assert fee == 3000  # what the upload screen announces before the upload
     key = new_key()
     item = await _ringback(acme, key)
     assert item["reviewStatus"] == "PENDING" and item["rejectReason"] is None

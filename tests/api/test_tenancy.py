@@ -255,6 +255,11 @@ CASES: dict[str, Case] = {
         lambda i: {"id": i["active_number"]},
         refused("callRecords"),
     ),
+    "Query.recordings": (
+        "query($id:ID!){recordings(numberId:$id){totalCount}}",
+        lambda i: {"id": i["active_number"]},
+        refused("recordings"),
+    ),
     "Query.callStatistics": (
         'query($id:ID!){callStatistics(numberId:$id,since:"2026-01-01T00:00:00+08:00",'
         'until:"2026-02-01T00:00:00+08:00"){periods{number}}}',

@@ -49,6 +49,10 @@ export type PhoneBehaviourInput = {
   answerAfterS?: number;
 };
 
+export type RecordingKind =
+  | 'VOICEMAIL'
+  | 'CALL';
+
 export type ReviewStatus =
   | 'NOT_REQUIRED'
   | 'PENDING'
@@ -283,6 +287,45 @@ export type FlowAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FlowAreasQuery = { flowAreas: Array<{ province: string, city: string, code: string }> };
 
+export type RingbackFieldsFragment = { id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null };
+
+export type RingbackQueueQueryVariables = Exact<{
+  status: ReviewStatus;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RingbackQueueQuery = { mediaItems: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null } }> } };
+
+export type RingbackAccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RingbackAccountQuery = { account: { id: string, name: string } | null };
+
+export type ApproveRingbackMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveRingbackMutation = { approveRingback:
+    | { __typename: 'MediaItem', id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type RejectRingbackMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectRingbackMutation = { rejectRingback:
+    | { __typename: 'MediaItem', id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export type ChangePasswordMutationVariables = Exact<{
   current: string;
   new: string;
@@ -349,6 +392,64 @@ export type DashboardLinesQueryVariables = Exact<{
 
 export type DashboardLinesQuery = { numberRouting: { numberId: string, package: LinePackage, extraLines: number, maxLines: number | null } | null };
 
+export type MediaItemFieldsFragment = { id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null };
+
+export type MediaLibraryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MediaLibraryQuery = { mediaItems: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null } }> }, mediaUsage: { quotaBytes: number, usedBytes: number, voicemailRetentionDays: number, ringbackFeeFen: number } };
+
+export type MediaUsageFieldsFragment = { quotaBytes: number, usedBytes: number, voicemailRetentionDays: number, ringbackFeeFen: number };
+
+export type UploadMediaMutationVariables = Exact<{
+  kind: MediaKind;
+  name: string;
+  file: File;
+  idempotencyKey: string;
+}>;
+
+
+export type UploadMediaMutation = { uploadMedia:
+    | { __typename: 'MediaItem', id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type CreateTextPromptMutationVariables = Exact<{
+  kind: MediaKind;
+  name: string;
+  text: string;
+}>;
+
+
+export type CreateTextPromptMutation = { createTextPrompt:
+    | { __typename: 'MediaItem', id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type RenameMediaMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameMediaMutation = { renameMedia:
+    | { __typename: 'MediaItem', id: string, promptId: string, kind: MediaKind, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, text: string | null, durationSeconds: number, sizeBytes: number, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type DeleteMediaMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteMediaMutation = { deleteMedia:
+    | { __typename: 'MediaItem', id: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export type MoneyLedgerQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -377,6 +478,50 @@ export type MoneyNumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MoneyNumbersQuery = { numbers: { edges: Array<{ node: { id: string, display: string } }> } };
+
+export type RecordingFieldsFragment = { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null };
+
+export type RecordingsQueryVariables = Exact<{
+  kind?: RecordingKind | null | undefined;
+  numberId?: string | number | null | undefined;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RecordingsQuery = { recordings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null } }> } };
+
+export type RecordingSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordingSettingsQuery = { mediaUsage: { voicemailRetentionDays: number } };
+
+export type DeleteRecordingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteRecordingMutation = { deleteRecording:
+    | { __typename: 'Recording', id: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SetVoicemailRetentionMutationVariables = Exact<{
+  days: number;
+}>;
+
+
+export type SetVoicemailRetentionMutation = { setVoicemailRetention:
+    | { __typename: 'MediaUsage', voicemailRetentionDays: number }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type RecordingNumbersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecordingNumbersQuery = { me: { account: { numbers: { edges: Array<{ node: { id: string, number: string, display: string } }> } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -450,6 +595,21 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const RingbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RingbackFields on MediaItem {
+  id
+  accountId
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  durationSeconds
+  peakDbfs
+  activeLevelDbfs
+  createdAt
+  previewUrl
+}
+    `, {"fragmentName":"RingbackFields"}) as unknown as TypedDocumentString<RingbackFieldsFragment, unknown>;
 export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApiTokenFields on ApiToken {
   id
@@ -461,6 +621,47 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const MediaItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MediaItemFields on MediaItem {
+  id
+  promptId
+  kind
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  text
+  durationSeconds
+  sizeBytes
+  createdAt
+  previewUrl
+}
+    `, {"fragmentName":"MediaItemFields"}) as unknown as TypedDocumentString<MediaItemFieldsFragment, unknown>;
+export const MediaUsageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MediaUsageFields on MediaUsage {
+  quotaBytes
+  usedBytes
+  voicemailRetentionDays
+  ringbackFeeFen
+}
+    `, {"fragmentName":"MediaUsageFields"}) as unknown as TypedDocumentString<MediaUsageFieldsFragment, unknown>;
+export const RecordingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecordingFields on Recording {
+  id
+  kind
+  callId
+  caller
+  number
+  display
+  startedAt
+  endedAt
+  durationSeconds
+  sizeBytes
+  expiresAt
+  playUrl
+  downloadUrl
+}
+    `, {"fragmentName":"RecordingFields"}) as unknown as TypedDocumentString<RecordingFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -913,6 +1114,100 @@ export const FlowAreasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FlowAreasQuery, FlowAreasQueryVariables>;
+export const RingbackQueueDocument = new TypedDocumentString(`
+    query RingbackQueue($status: ReviewStatus!, $first: Int!, $after: String) {
+  mediaItems(kind: RINGBACK, reviewStatus: $status, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...RingbackFields
+      }
+    }
+  }
+}
+    fragment RingbackFields on MediaItem {
+  id
+  accountId
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  durationSeconds
+  peakDbfs
+  activeLevelDbfs
+  createdAt
+  previewUrl
+}`) as unknown as TypedDocumentString<RingbackQueueQuery, RingbackQueueQueryVariables>;
+export const RingbackAccountDocument = new TypedDocumentString(`
+    query RingbackAccount($id: ID!) {
+  account(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RingbackAccountQuery, RingbackAccountQueryVariables>;
+export const ApproveRingbackDocument = new TypedDocumentString(`
+    mutation ApproveRingback($id: ID!) {
+  approveRingback(id: $id) {
+    __typename
+    ... on MediaItem {
+      ...RingbackFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment RingbackFields on MediaItem {
+  id
+  accountId
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  durationSeconds
+  peakDbfs
+  activeLevelDbfs
+  createdAt
+  previewUrl
+}`) as unknown as TypedDocumentString<ApproveRingbackMutation, ApproveRingbackMutationVariables>;
+export const RejectRingbackDocument = new TypedDocumentString(`
+    mutation RejectRingback($id: ID!, $reason: String!) {
+  rejectRingback(id: $id, reason: $reason) {
+    __typename
+    ... on MediaItem {
+      ...RingbackFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment RingbackFields on MediaItem {
+  id
+  accountId
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  durationSeconds
+  peakDbfs
+  activeLevelDbfs
+  createdAt
+  previewUrl
+}`) as unknown as TypedDocumentString<RejectRingbackMutation, RejectRingbackMutationVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($current: String!, $new: String!) {
   changePassword(currentPassword: $current, newPassword: $new) {
@@ -1088,6 +1383,155 @@ export const DashboardLinesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardLinesQuery, DashboardLinesQueryVariables>;
+export const MediaLibraryDocument = new TypedDocumentString(`
+    query MediaLibrary($first: Int!, $after: String) {
+  mediaItems(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...MediaItemFields
+      }
+    }
+  }
+  mediaUsage {
+    ...MediaUsageFields
+  }
+}
+    fragment MediaItemFields on MediaItem {
+  id
+  promptId
+  kind
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  text
+  durationSeconds
+  sizeBytes
+  createdAt
+  previewUrl
+}
+fragment MediaUsageFields on MediaUsage {
+  quotaBytes
+  usedBytes
+  voicemailRetentionDays
+  ringbackFeeFen
+}`) as unknown as TypedDocumentString<MediaLibraryQuery, MediaLibraryQueryVariables>;
+export const UploadMediaDocument = new TypedDocumentString(`
+    mutation UploadMedia($kind: MediaKind!, $name: String!, $file: Upload!, $idempotencyKey: String!) {
+  uploadMedia(
+    kind: $kind
+    name: $name
+    file: $file
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on MediaItem {
+      ...MediaItemFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment MediaItemFields on MediaItem {
+  id
+  promptId
+  kind
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  text
+  durationSeconds
+  sizeBytes
+  createdAt
+  previewUrl
+}`) as unknown as TypedDocumentString<UploadMediaMutation, UploadMediaMutationVariables>;
+export const CreateTextPromptDocument = new TypedDocumentString(`
+    mutation CreateTextPrompt($kind: MediaKind!, $name: String!, $text: String!) {
+  createTextPrompt(kind: $kind, name: $name, text: $text) {
+    __typename
+    ... on MediaItem {
+      ...MediaItemFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment MediaItemFields on MediaItem {
+  id
+  promptId
+  kind
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  text
+  durationSeconds
+  sizeBytes
+  createdAt
+  previewUrl
+}`) as unknown as TypedDocumentString<CreateTextPromptMutation, CreateTextPromptMutationVariables>;
+export const RenameMediaDocument = new TypedDocumentString(`
+    mutation RenameMedia($id: ID!, $name: String!) {
+  renameMedia(id: $id, name: $name) {
+    __typename
+    ... on MediaItem {
+      ...MediaItemFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment MediaItemFields on MediaItem {
+  id
+  promptId
+  kind
+  name
+  reviewStatus
+  rejectReason
+  reviewedAt
+  text
+  durationSeconds
+  sizeBytes
+  createdAt
+  previewUrl
+}`) as unknown as TypedDocumentString<RenameMediaMutation, RenameMediaMutationVariables>;
+export const DeleteMediaDocument = new TypedDocumentString(`
+    mutation DeleteMedia($id: ID!) {
+  deleteMedia(id: $id) {
+    __typename
+    ... on MediaItem {
+      id
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMediaMutation, DeleteMediaMutationVariables>;
 export const MoneyLedgerDocument = new TypedDocumentString(`
     query MoneyLedger($after: String) {
   me {
@@ -1182,3 +1626,99 @@ export const MoneyNumbersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoneyNumbersQuery, MoneyNumbersQueryVariables>;
+export const RecordingsDocument = new TypedDocumentString(`
+    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String) {
+  recordings(
+    kind: $kind
+    numberId: $numberId
+    since: $since
+    until: $until
+    first: $first
+    after: $after
+    newestFirst: true
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...RecordingFields
+      }
+    }
+  }
+}
+    fragment RecordingFields on Recording {
+  id
+  kind
+  callId
+  caller
+  number
+  display
+  startedAt
+  endedAt
+  durationSeconds
+  sizeBytes
+  expiresAt
+  playUrl
+  downloadUrl
+}`) as unknown as TypedDocumentString<RecordingsQuery, RecordingsQueryVariables>;
+export const RecordingSettingsDocument = new TypedDocumentString(`
+    query RecordingSettings {
+  mediaUsage {
+    voicemailRetentionDays
+  }
+}
+    `) as unknown as TypedDocumentString<RecordingSettingsQuery, RecordingSettingsQueryVariables>;
+export const DeleteRecordingDocument = new TypedDocumentString(`
+    mutation DeleteRecording($id: ID!) {
+  deleteRecording(id: $id) {
+    __typename
+    ... on Recording {
+      id
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteRecordingMutation, DeleteRecordingMutationVariables>;
+export const SetVoicemailRetentionDocument = new TypedDocumentString(`
+    mutation SetVoicemailRetention($days: Int!) {
+  setVoicemailRetention(days: $days) {
+    __typename
+    ... on MediaUsage {
+      voicemailRetentionDays
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetVoicemailRetentionMutation, SetVoicemailRetentionMutationVariables>;
+export const RecordingNumbersDocument = new TypedDocumentString(`
+    query RecordingNumbers {
+  me {
+    account {
+      numbers(first: 100) {
+        edges {
+          node {
+            id
+            number
+            display
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordingNumbersQuery, RecordingNumbersQueryVariables>;
