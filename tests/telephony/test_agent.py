@@ -17,8 +17,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from api.calls.models import CallRecord
@@ -80,46 +81,39 @@ def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> 
         return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
 
 
-async def call_records(service: ServiceUnderTest, log: Path, timeout_s: float = 60) -> list[CallRecord]:
-    """The service's call records once there are any (polled: the agent reports in its own time)."""
+T = TypeVar("T")
+
+
+async def arrived(
+    service: ServiceUnderTest,
+    fetch: Callable[[], Awaitable[T | None]],
+    what: str,
+    log: Path,
+    timeout_s: float = 60,
+) -> T:
+    """What ``fetch`` reads from the service's database once it is there (polled: the agent reports and
+    uploads in its own time; the deadline only guards against hanging)."""
     deadline = time.monotonic() + timeout_s
     while True:
         async with service.database():
-            records = await CallRecord.all()
-        if records:
-            return records
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no call was recorded; agent log:\n{log.read_text(errors='replace')}")
-        await asyncio.sleep(0.3)
-
-
-async def recording_of(service: ServiceUnderTest, kind: str, log: Path, timeout_s: float = 60) -> Recording:
-    """The service's first recording of ``kind`` once it arrived (uploaded by the agent in its own time)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        async with service.database():
-            found = await Recording.filter(kind=kind).first()
-        if found is not None:
+            found = await fetch()
+        if found:
             return found
         if time.monotonic() > deadline:
-            raise AssertionError(
-                f"no {kind} recording arrived; agent log:\n{log.read_text(errors='replace')}"
-            )
+            raise AssertionError(f"{what} did not arrive; agent log:\n{log.read_text(errors='replace')}")
         await asyncio.sleep(0.3)
 
 
-async def record_of(service: ServiceUnderTest, call_id: str, log: Path, timeout_s: float = 60) -> CallRecord:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        async with service.database():
-            found = await CallRecord.filter(call_id=call_id).first()
-        if found is not None:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(
-                f"call {call_id} was not reported; agent log:\n{log.read_text(errors='replace')}"
-            )
-        await asyncio.sleep(0.3)
+async def call_records(service: ServiceUnderTest, log: Path) -> list[CallRecord]:
+    return await arrived(service, CallRecord.all, "a call record", log)
+
+
+async def recording_of(service: ServiceUnderTest, kind: str, log: Path) -> Recording:
+    return await arrived(service, lambda: Recording.filter(kind=kind).first(), f"a {kind} recording", log)
+
+
+async def record_of(service: ServiceUnderTest, call_id: str, log: Path) -> CallRecord:
+    return await arrived(service, lambda: CallRecord.filter(call_id=call_id).first(), f"call {call_id}", log)
 
 
 def holds(asterisk: AsteriskInstance, number: str, dial: str) -> bool:
