@@ -19,6 +19,12 @@ SATURDAY = "2026-12-05"
 MONDAY = "2026-12-07"
 
 
+def _mode(page: Page, name: str) -> None:
+    """Choose how the number answers (button-styled radios: their inputs are hidden, the labels not)."""
+    page.get_by_role("radiogroup", name=re.compile("接听方式")).locator("label", has_text=name).click()
+    expect(page.get_by_role("radio", name=name)).to_be_checked()
+
+
 def _only_rows(page: Page, label: str, keep: int) -> None:
     """Delete rows of a list beyond ``keep`` (the demo data is shared: another run may have saved more)."""
     extra = page.get_by_role("button", name=f"删除{label}{keep + 1}", exact=True)
@@ -66,7 +72,7 @@ def test_a_customer_routes_a_number_by_work_hours_and_lists(page: Page) -> None:
     expect(page.get_by_role("heading", name="400-600-0001")).to_be_visible()
     expect(page.get_by_text(re.compile("总机套餐|中继套餐"))).to_be_visible()
     # Another test may have put the number on an editor flow: the form is one click away either way.
-    page.get_by_role("radio", name="简单设置").check()
+    _mode(page, "简单设置")
 
     # Office hours to the landline, with a wait the API advises against for a single phone (R10).
     _only_rows(page, "绑定电话", 1)
@@ -86,6 +92,8 @@ def test_a_customer_routes_a_number_by_work_hours_and_lists(page: Page) -> None:
     page.get_by_role("button", name="保存并生效").click()
     expect(page.get_by_text("已保存,新的接听设置已生效")).to_be_visible()
     advice = page.get_by_role("note", name="绑定电话1等待时间建议")
+    expect(advice).to_contain_text("只绑定一个号码时等待时间建议设置在50-60秒(当前20秒)")
+    page.reload()  # the advice stays with the settings, not just with the moment of saving
     expect(advice).to_contain_text("只绑定一个号码时等待时间建议设置在50-60秒(当前20秒)")
 
     # Taking the advice: the note goes away once the API no longer gives it.
@@ -113,7 +121,9 @@ def test_a_customer_routes_a_number_by_work_hours_and_lists(page: Page) -> None:
     expect(page.get_by_label("时段1开始时间")).to_have_value("08:30")
     expect(page.get_by_label("时段1结束时间")).to_have_value("17:30")
     expect(page.get_by_role("group", name="时段2星期").get_by_role("checkbox", name="周六")).to_be_checked()
-    expect(page.get_by_role("group", name="时段2星期").get_by_role("checkbox", name="周五")).not_to_be_checked()
+    expect(
+        page.get_by_role("group", name="时段2星期").get_by_role("checkbox", name="周五")
+    ).not_to_be_checked()
     expect(page.get_by_label("时段2结束时间")).to_have_value("12:00")
     expect(page.get_by_label("非工作时间电话1号码")).to_have_value(MOBILE)
     expect(page.get_by_role("radio", name="黑名单")).to_be_checked()
@@ -129,3 +139,62 @@ def test_a_customer_routes_a_number_by_work_hours_and_lists(page: Page) -> None:
     expect(rung.get_by_role("listitem")).to_have_count(1)
     expect(rung.get_by_role("listitem").first).to_contain_text(LANDLINE)
     expect(page.get_by_role("region", name="来电结果")).to_contain_text("工作时间内")
+
+
+FLOW = {
+    "format_version": 1,
+    "name": "号码页测试流程",
+    "nodes": [
+        {"id": "start", "type": "start", "position": {"x": 0, "y": 0}},
+        {
+            "id": "duty",
+            "type": "dial",
+            "position": {"x": 200, "y": 0},
+            "props": {"destinations": [{"number": "13700001111", "wait_s": 55}]},
+        },
+    ],
+    "edges": [{"id": "e1", "source": "start", "exit": "next", "target": "duty"}],
+}
+IMPORT = "mutation($name:String!,$doc:JSON!){importFlow(name:$name,document:$doc){... on Flow{id}}}"
+PUBLISH = 'mutation($id:ID!){publishFlow(id:$id,message:"值班电话"){... on FlowVersion{id version}}}'
+
+
+def _graphql(page: Page, query: str, variables: dict[str, object]) -> dict[str, object]:
+    answer = page.request.post("/graphql", data={"query": query, "variables": variables})
+    data: dict[str, object] = answer.json()["data"]
+    return data
+
+
+def test_a_customer_switches_a_number_to_a_published_flow_and_back(page: Page) -> None:
+    sign_in(page)
+    name = "号码页测试流程-切换"
+    flow = _graphql(page, IMPORT, {"name": name, "doc": FLOW})["importFlow"]
+    assert isinstance(flow, dict) and flow.get("id")
+    assert _graphql(page, PUBLISH, {"id": flow["id"]})["publishFlow"]
+    page.goto("/numbers")
+    page.get_by_role("link", name="400-600-0001").click()
+    expect(page.get_by_role("heading", name="400-600-0001")).to_be_visible()
+
+    _mode(page, "语音导航流程")
+    page.get_by_label("流程", exact=True).click()
+    page.get_by_title(name).click()
+    page.get_by_label("版本", exact=True).click()
+    page.get_by_title("第 1 版 · 值班电话").click()
+    page.get_by_role("button", name="使用此版本").click()
+    expect(page.get_by_text("已切换,该号码现在按所选流程接听")).to_be_visible()
+    answering = page.get_by_role("cell").filter(has_text="当前接听方式")
+    expect(answering).to_contain_text("语音导航流程(第 1 版)")
+    expect(page.get_by_role("link", name="在编辑器中打开", exact=True)).to_have_attribute(
+        "href", f"/flows/{flow['id']}"
+    )
+    # The flow is what runs now: its duty phone rings on a Monday morning, not the form's landline.
+    rung = _what_happens(page, MONDAY, "10:00")
+    expect(rung.get_by_role("listitem").first).to_contain_text("13700001111")
+
+    # Back to the self-service form, as saved before: saving it puts it in service again.
+    page.reload()
+    expect(answering).to_contain_text("语音导航流程(第 1 版)")
+    _mode(page, "简单设置")
+    page.get_by_role("button", name="保存并生效").click()
+    expect(page.get_by_text("已保存,新的接听设置已生效")).to_be_visible()
+    expect(answering).to_contain_text("简单设置")

@@ -39,6 +39,7 @@ import {
   ApprovedRingbacksDocument,
   FlowsDocument,
   FlowVersionsDocument,
+  ValidateFlowDocument,
   NumberDetailDocument,
   NumberLinePackageDocument,
   PortalNumbersDocument,
@@ -96,18 +97,31 @@ function splitErrors(e: unknown, fieldOf: (err: FieldError) => string | null): {
   return { byField, rest };
 }
 
-/** Props that show a field's messages under it (errors red, advice amber). */
+/**
+ * Props that show a field's messages under it: errors in red, the API's advice on amber (own colours:
+ * antd's warning text is too pale for WCAG AA contrast).
+ */
 function status(errors?: string[], advice?: string[]) {
-  const messages = [...(errors ?? []), ...(advice ?? [])];
-  if (!messages.length) return {};
+  if (!errors?.length && !advice?.length) return {};
   return {
-    validateStatus: errors?.length ? ("error" as const) : ("warning" as const),
+    validateStatus: errors?.length ? ("error" as const) : undefined,
     help: (
-      <div role={errors?.length ? "alert" : "note"}>
-        {messages.map((m) => (
-          <div key={m}>{m}</div>
-        ))}
-      </div>
+      <>
+        {errors?.length ? (
+          <div role="alert" style={{ color: "#a8071a" }}>
+            {errors.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </div>
+        ) : null}
+        {advice?.length ? (
+          <div role="note" className="dest-advice">
+            {advice.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </div>
+        ) : null}
+      </>
     ),
   };
 }
@@ -264,6 +278,11 @@ function phonesOf(simple: unknown): string[] {
 }
 
 type Diagnostic = { code: string; message: string; nodeId: string | null };
+
+/** The generic advice speaks of flow nodes and exits; in this form they are the forwarding options. */
+function plainAdvice(d: Diagnostic): Diagnostic {
+  return d.code === "dial_no_failure_exit" ? { ...d, message: NO_FALLBACK } : d;
+}
 // The generated flow's nodes (api/routing/simple.py) and the part of the form each one comes from.
 const NODE_FIELD: Record<string, string> = {
   work: "destinations",
@@ -393,7 +412,18 @@ function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; act
   const [form, setForm] = useState<SimpleForm>(() => formOf(routing.simple));
   const [saving, setSaving] = useState(false);
   const [refused, setRefused] = useState<{ field: string | null; code: string; message: string }[]>([]);
-  const [warnings, setWarnings] = useState<Diagnostic[]>([]);
+  const [savedWarnings, setWarnings] = useState<Diagnostic[] | null>(null);
+  // Until the form is saved on this visit, the advice is the analysis of the flow the form generated.
+  const flowId = (routing.simple as { flowId?: unknown } | null)?.flowId;
+  const analysed = useQuery({
+    queryKey: ["validateFlow", String(flowId)],
+    queryFn: async () => (await request(ValidateFlowDocument, { id: String(flowId) })).validateFlow ?? [],
+    enabled: active && flowId != null && savedWarnings === null,
+  });
+  const warnings = useMemo(
+    () => (savedWarnings ?? (active ? (analysed.data ?? []).filter((d) => d.severity === "warning") : [])).map(plainAdvice),
+    [savedWarnings, analysed.data, active],
+  );
   const ringbacks = useQuery({
     queryKey: ["approvedRingbacks"],
     queryFn: async () => (await request(ApprovedRingbacksDocument)).mediaItems.edges.map((e) => e.node),
@@ -425,7 +455,6 @@ function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; act
 
   async function save() {
     const local = localErrors();
-    setWarnings([]);
     if (local.length) {
       setRefused(local);
       return;
@@ -434,8 +463,7 @@ function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; act
     try {
       const saved = unwrap((await request(SaveSimpleRoutingDocument, { numberId: routing.numberId, settings: inputOf(form) })).saveSimpleRouting);
       setRefused([]);
-      // The generic advice speaks of flow nodes and exits; in this form they are the forwarding options.
-      setWarnings(saved.warnings.map((w) => (w.code === "dial_no_failure_exit" ? { ...w, message: NO_FALLBACK } : w)));
+      setWarnings(saved.warnings);
       queryClient.setQueryData(detailKey(routing.numberId), (old: NumberDetailQuery | undefined) => (old ? { ...old, numberRouting: saved.routing } : old));
       queryClient.setQueryData(["runningVersion", saved.version.id], saved.version);
       message.success(`已保存,新的接听设置已生效(第 ${saved.version.version} 版)`);
@@ -579,11 +607,12 @@ function useRunningVersion(versionId: string | null) {
 function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routing; runsSimple: boolean; running: Running | null; onSwitched: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // The keys and shapes of the flow list and the editor's versions panel: one cache for all three screens.
   const flows = useQuery({ queryKey: ["flows"], queryFn: async () => (await request(FlowsDocument, {})).flows.edges.map((e) => e.node) });
   const [flowId, setFlowId] = useState<string | null>(running && !runsSimple ? String(running.flowId) : null);
   const versions = useQuery({
     queryKey: ["flowVersions", flowId],
-    queryFn: async () => (await request(FlowVersionsDocument, { flowId: flowId! })).flowVersions.edges.map((e) => e.node).reverse(),
+    queryFn: async () => (await request(FlowVersionsDocument, { flowId: flowId! })).flowVersions.edges.map((e) => e.node),
     enabled: Boolean(flowId),
   });
   const [versionId, setVersionId] = useState<string | null>(null);
@@ -644,7 +673,7 @@ function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routi
               loading={versions.isPending}
               value={versionId ?? undefined}
               onChange={(v: string) => setVersionId(v)}
-              options={(versions.data ?? []).map((v) => ({
+              options={[...(versions.data ?? [])].reverse().map((v) => ({
                 value: String(v.id),
                 label: `第 ${v.version} 版${v.message ? ` · ${v.message}` : ""}${String(v.id) === String(routing.flowVersionId) ? "(使用中)" : ""}`,
               }))}
@@ -862,7 +891,11 @@ const RING_OUTCOME: Record<string, string> = { answered: "接听", busy: "占线
 function describe(e: SimEvent): { text: string; color: string } {
   switch (e.kind) {
     case "ring":
-      return { text: `呼叫 ${e.number ?? ""},振铃 ${Math.round(e.durationS)} 秒${e.outcome ? `:${RING_OUTCOME[e.outcome] ?? e.outcome}` : ""}${e.reason && e.outcome !== "answered" ? `(${e.reason})` : ""}`, color: "blue" };
+      // The API's reason adds something only when the phone did not just ring out (a busy landline, R10).
+      return {
+        text: `呼叫 ${e.number ?? ""},振铃 ${Math.round(e.durationS)} 秒${e.outcome ? `,${RING_OUTCOME[e.outcome] ?? e.outcome}` : ""}${e.outcome === "busy" || e.outcome === "failed" ? `(${e.reason})` : ""}`,
+        color: "blue",
+      };
     case "hear":
       return { text: `来电者听到:${e.text ? `“${e.text}”` : e.reason || `语音 ${e.prompt ?? ""}`}`, color: "gray" };
     case "answer":
