@@ -11,7 +11,6 @@ import {
   Card,
   Checkbox,
   Col,
-  Descriptions,
   Empty,
   Form,
   Input,
@@ -51,6 +50,7 @@ import {
   SwitchNumberFlowDocument,
   WhatHappensDocument,
   type AfterHoursAction,
+  type FlowsQuery,
   type CallerListMode,
   type NumberDetailQuery,
   type PortalNumberFieldsFragment,
@@ -604,13 +604,25 @@ function useRunningVersion(versionId: string | null) {
   });
 }
 
+/** Every flow of the account, page after page (the picker searches them by name). */
+async function allFlows() {
+  const all = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: FlowsQuery["flows"] = (await request(FlowsDocument, { after })).flows;
+    all.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return all;
+    after = page.pageInfo.endCursor;
+  }
+}
+
 function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routing; runsSimple: boolean; running: Running | null; onSwitched: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  // The keys and shapes of the flow list and the editor's versions panel: one cache for all three screens.
-  const flows = useQuery({ queryKey: ["flows"], queryFn: async () => (await request(FlowsDocument, {})).flows.edges.map((e) => e.node) });
+  const flows = useQuery({ queryKey: ["portal", "allFlows"], queryFn: allFlows });
   const [flowId, setFlowId] = useState<string | null>(running && !runsSimple ? String(running.flowId) : null);
   const versions = useQuery({
+    // The editor's versions panel's key and shape: a version published there shows up here.
     queryKey: ["flowVersions", flowId],
     queryFn: async () => (await request(FlowVersionsDocument, { flowId: flowId! })).flowVersions.edges.map((e) => e.node),
     enabled: Boolean(flowId),
@@ -656,11 +668,12 @@ function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routi
         <Form.Item label="流程">
           <Select
             aria-label="流程"
-            placeholder="选择流程"
+            placeholder="选择或搜索流程"
+            showSearch={{ optionFilterProp: "label" }}
             loading={flows.isPending}
             value={flowId ?? undefined}
             onChange={(v: string) => (setFlowId(v), setVersionId(null), setErrors({}))}
-            options={(flows.data ?? []).map((f) => ({ value: String(f.id), label: f.name }))}
+            options={[...(flows.data ?? [])].reverse().map((f) => ({ value: String(f.id), label: f.name }))}
             notFoundContent="还没有流程"
             style={{ maxWidth: 360 }}
           />
@@ -916,16 +929,19 @@ function describe(e: SimEvent): { text: string; color: string } {
   }
 }
 
-function WhatHappensCard({ routing }: { routing: Routing }) {
+function WhatHappensCard({ routing, runsSimple }: { routing: Routing; runsSimple: boolean }) {
   const now = dayjs().tz(ZONE);
   const [caller, setCaller] = useState("13812345678");
   const [day, setDay] = useState(now.format("YYYY-MM-DD"));
   const [time, setTime] = useState("10:00");
   const [phoneState, setPhoneState] = useState("no_answer");
+  const [digits, setDigits] = useState("");
   const [result, setResult] = useState<Simulation | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
-  const phones = phonesOf(routing.simple);
+  // The phones the form rings; an editor flow's phones are its own business (they ring unanswered).
+  const phones = runsSimple ? phonesOf(routing.simple) : [];
+  const flowRuns = Boolean(routing.flowVersionId) && !runsSimple;
 
   async function ask() {
     const local: Record<string, string[]> = {};
@@ -941,6 +957,7 @@ function WhatHappensCard({ routing }: { routing: Routing }) {
         caller: caller.trim(),
         category: /^(0?1[3-9]\d{9})$/.test(digits) ? "mobile" : "office",
         at: `${day}T${time}:00`, // Beijing time: the API reads a time without offset as such
+        digits: flowRuns ? digits.trim() : "",
         phones: phoneState === "no_answer" ? [] : phones.map((number) => ({ number, state: phoneState, answerAfterS: 5 })),
       };
       setResult(unwrap((await request(WhatHappensDocument, { numberId: routing.numberId, call })).whatHappens));
@@ -973,6 +990,11 @@ function WhatHappensCard({ routing }: { routing: Routing }) {
             </Form.Item>
           </Col>
         </Row>
+        {flowRuns ? (
+          <Form.Item label="来电者按键(可选)" extra="依次按下的键,例如 1;“-”表示不按键等待超时。">
+            <Input aria-label="来电者按键" value={digits} onChange={(e) => setDigits(e.target.value)} style={{ maxWidth: 160 }} />
+          </Form.Item>
+        ) : null}
         {phones.length ? (
           <Form.Item label="假设被呼叫的电话">
             <Select
@@ -1032,6 +1054,15 @@ function WhatHappensCard({ routing }: { routing: Routing }) {
 
 type Mode = "simple" | "flow";
 
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <span style={{ color: "#595959" }}>{label}:</span>
+      {children}
+    </div>
+  );
+}
+
 function NumberDetail({ id }: { id: string }) {
   const detail = useQuery({ queryKey: detailKey(id), queryFn: () => request(NumberDetailDocument, { id }) });
   const routing = detail.data?.numberRouting ?? null;
@@ -1073,13 +1104,14 @@ function NumberDetail({ id }: { id: string }) {
     <div className="page">
       {back}
       <PageTitle title={format400(number.number)} extra={<Tag color={STATUS_COLOR[number.status]}>{number.statusName}</Tag>} />
-      <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="运营商">{number.carrierName}</Descriptions.Item>
-        <Descriptions.Item label="线路套餐">{packageText(routing)}</Descriptions.Item>
-        <Descriptions.Item label="当前接听方式">
+      {/* Wraps by CSS alone: a layout switched by script would overflow a phone until it re-renders. */}
+      <div style={{ display: "flex", flexWrap: "wrap", gap: "4px 32px", marginBottom: 16 }}>
+        <Fact label="运营商">{number.carrierName}</Fact>
+        <Fact label="线路套餐">{packageText(routing)}</Fact>
+        <Fact label="当前接听方式" testId="answering">
           {!routing.flowVersionId ? "尚未设置" : runsSimple ? "简单设置" : `语音导航流程(第 ${running.data?.version ?? "?"} 版)`}
-        </Descriptions.Item>
-      </Descriptions>
+        </Fact>
+      </div>
       {!inService ? (
         <Alert type="info" showIcon title="号码开通后即可设置接听方式。" />
       ) : (
@@ -1112,7 +1144,7 @@ function NumberDetail({ id }: { id: string }) {
             </Space>
           </Col>
           <Col xs={24} xl={9}>
-            <WhatHappensCard routing={routing} />
+            <WhatHappensCard routing={routing} runsSimple={runsSimple} />
           </Col>
         </Row>
       )}
