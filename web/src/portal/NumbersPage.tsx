@@ -106,7 +106,8 @@ function status(errors?: string[], advice?: string[]) {
   return {
     validateStatus: errors?.length ? ("error" as const) : undefined,
     help: (
-      <>
+      // antd drops the item's bottom margin while a help text shows: keep the fields apart.
+      <div style={{ paddingBottom: 8 }}>
         {errors?.length ? (
           <div role="alert" style={{ color: "#a8071a" }}>
             {errors.map((m) => (
@@ -121,7 +122,7 @@ function status(errors?: string[], advice?: string[]) {
             ))}
           </div>
         ) : null}
-      </>
+      </div>
     ),
   };
 }
