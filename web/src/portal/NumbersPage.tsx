@@ -1076,10 +1076,11 @@ function NumberDetail({ id }: { id: string }) {
   const mode = chosen ?? currentMode;
 
   const back = <Link to="/numbers">‹ 返回我的号码</Link>;
+  const loadingTitle = <PageTitle title="号码设置" extra={back} />;
   if (detail.isPending || (routing?.flowVersionId && running.isPending)) {
     return (
       <div className="page">
-        {back}
+        {loadingTitle}
         <Skeleton active />
       </div>
     );
@@ -1087,7 +1088,7 @@ function NumberDetail({ id }: { id: string }) {
   if (detail.isError) {
     return (
       <div className="page">
-        {back}
+        {loadingTitle}
         <Alert type="error" showIcon title={detail.error.message} />
       </div>
     );
@@ -1095,7 +1096,7 @@ function NumberDetail({ id }: { id: string }) {
   if (!number || !routing) {
     return (
       <div className="page">
-        {back}
+        {loadingTitle}
         <Result status="404" title="未找到该号码" subTitle="号码不存在,或不属于您的账户。" />
       </div>
     );
@@ -1103,8 +1104,15 @@ function NumberDetail({ id }: { id: string }) {
   const inService = IN_SERVICE.has(number.status);
   return (
     <div className="page">
-      {back}
-      <PageTitle title={format400(number.number)} extra={<Tag color={STATUS_COLOR[number.status]}>{number.statusName}</Tag>} />
+      <PageTitle
+        title={format400(number.number)}
+        extra={
+          <>
+            <Tag color={STATUS_COLOR[number.status]}>{number.statusName}</Tag>
+            {back}
+          </>
+        }
+      />
       {/* Wraps by CSS alone: a layout switched by script would overflow a phone until it re-renders. */}
       <div style={{ display: "flex", flexWrap: "wrap", gap: "4px 32px", marginBottom: 16 }}>
         <Fact label="运营商">{number.carrierName}</Fact>
