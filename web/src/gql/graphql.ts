@@ -5,6 +5,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Outside the work windows: RING the after-hours numbers, take a VOICEMAIL, or play an ANNOUNCEMENT and end the call. */
+export type AfterHoursAction =
+  | 'RING'
+  | 'VOICEMAIL'
+  | 'ANNOUNCEMENT';
+
+export type BoundNumberInput = {
+  number: string;
+  waitS?: number;
+  name?: string;
+};
+
 export type CallDisposition =
   | 'ANSWERED'
   | 'BUSY'
@@ -15,6 +27,11 @@ export type CallDisposition =
   | 'VOICEMAIL'
   | 'SUSPENDED'
   | 'FAILED';
+
+export type CallerListMode =
+  | 'OFF'
+  | 'BLACK'
+  | 'WHITE';
 
 export type LedgerEntryKind =
   | 'RINGBACK_FEE'
@@ -63,6 +80,26 @@ export type Role =
   | 'OPERATOR'
   | 'CUSTOMER';
 
+/** The self-service settings (R10, R11, R13, R16–R18). */
+export type SimpleRoutingInput = {
+  /** Rung in order, each for its wait. */
+  destinations: Array<BoundNumberInput>;
+  workWindows?: Array<WorkWindowInput>;
+  /** Rung outside the work windows (afterHoursAction RING). */
+  afterHours?: Array<BoundNumberInput>;
+  /** What happens outside the work windows; VOICEMAIL and ANNOUNCEMENT need no numbers. */
+  afterHoursAction?: AfterHoursAction;
+  /** The voicemail greeting or closing announcement outside work hours (text to speech, at most 200 characters); empty for the default wording. */
+  afterHoursMessage?: string;
+  observeHolidays?: boolean;
+  busyForward?: BoundNumberInput | null | undefined;
+  noAnswerForward?: BoundNumberInput | null | undefined;
+  voicemail?: boolean;
+  recording?: boolean;
+  /** An approved ringback tone's id. */
+  ringback?: string | null | undefined;
+};
+
 /** A simulated call; `at` is Beijing time (a time without offset is taken as such). */
 export type SimulatedCallInput = {
   caller?: string;
@@ -78,6 +115,13 @@ export type SimulatedCallInput = {
 export type TokenScope =
   | 'USER'
   | 'TELEPHONY';
+
+/** A weekly window, e.g. days [1,2,3,4,5] from 08:30 to 17:30 (Beijing time). */
+export type WorkWindowInput = {
+  days: Array<number>;
+  start: string;
+  end: string;
+};
 
 export type UserErrorsFieldsFragment = { errors: Array<{ code: string, field: string | null, message: string }> };
 
@@ -479,6 +523,120 @@ export type MoneyNumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MoneyNumbersQuery = { numbers: { edges: Array<{ node: { id: string, display: string } }> } };
 
+export type PortalNumberFieldsFragment = { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string };
+
+export type RoutingFieldsFragment = { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string };
+
+export type PortalNumbersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalNumbersQuery = { numbers: { totalCount: number, edges: Array<{ node: { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string } }> } };
+
+export type NumberLinePackageQueryVariables = Exact<{
+  numberId: string | number;
+}>;
+
+
+export type NumberLinePackageQuery = { numberRouting: { numberId: string, package: LinePackage, extraLines: number, maxLines: number | null } | null };
+
+export type NumberDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NumberDetailQuery = { number: { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string } | null, numberRouting: { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string } | null };
+
+export type RunningVersionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RunningVersionQuery = { flowVersion: { id: string, flowId: string, version: number, message: string, createdAt: string } | null };
+
+export type ApprovedRingbacksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovedRingbacksQuery = { mediaItems: { edges: Array<{ node: { id: string, promptId: string, name: string } }> } };
+
+export type SaveSimpleRoutingMutationVariables = Exact<{
+  numberId: string | number;
+  settings: SimpleRoutingInput;
+}>;
+
+
+export type SaveSimpleRoutingMutation = { saveSimpleRouting:
+    | { __typename: 'SimpleRoutingSaved', routing: { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }, version: { id: string, flowId: string, version: number, message: string, createdAt: string }, warnings: Array<{ code: string, severity: string, message: string, nodeId: string | null }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SetCallerListMutationVariables = Exact<{
+  numberId: string | number;
+  mode: CallerListMode;
+  text: string;
+}>;
+
+
+export type SetCallerListMutation = { setCallerList:
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type AddCallerListEntriesMutationVariables = Exact<{
+  numberId: string | number;
+  text: string;
+}>;
+
+
+export type AddCallerListEntriesMutation = { addCallerListEntries:
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SetAreaRestrictionsMutationVariables = Exact<{
+  numberId: string | number;
+  allowed: Array<string> | string;
+  refused: Array<string> | string;
+}>;
+
+
+export type SetAreaRestrictionsMutation = { setAreaRestrictions:
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SetCallerCategoriesMutationVariables = Exact<{
+  numberId: string | number;
+  categories: Array<string> | string;
+}>;
+
+
+export type SetCallerCategoriesMutation = { setCallerCategories:
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SwitchNumberFlowMutationVariables = Exact<{
+  numberId: string | number;
+  versionId: string | number;
+}>;
+
+
+export type SwitchNumberFlowMutation = { setNumberFlowVersion:
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type WhatHappensQueryVariables = Exact<{
+  numberId: string | number;
+  call: SimulatedCallInput;
+}>;
+
+
+export type WhatHappensQuery = { whatHappens:
+    | { __typename: 'Simulation', outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, recorded: boolean, durationS: number, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export type RecordingFieldsFragment = { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null };
 
 export type RecordingsQueryVariables = Exact<{
@@ -645,6 +803,37 @@ export const MediaUsageFieldsFragmentDoc = new TypedDocumentString(`
   ringbackFeeFen
 }
     `, {"fragmentName":"MediaUsageFields"}) as unknown as TypedDocumentString<MediaUsageFieldsFragment, unknown>;
+export const PortalNumberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PortalNumberFields on Number {
+  id
+  number
+  display
+  status
+  statusName
+  carrierName
+  gradeName
+  statusChangedAt
+}
+    `, {"fragmentName":"PortalNumberFields"}) as unknown as TypedDocumentString<PortalNumberFieldsFragment, unknown>;
+export const RoutingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}
+    `, {"fragmentName":"RoutingFields"}) as unknown as TypedDocumentString<RoutingFieldsFragment, unknown>;
 export const RecordingFieldsFragmentDoc = new TypedDocumentString(`
     fragment RecordingFields on Recording {
   id
@@ -1626,6 +1815,360 @@ export const MoneyNumbersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoneyNumbersQuery, MoneyNumbersQueryVariables>;
+export const PortalNumbersDocument = new TypedDocumentString(`
+    query PortalNumbers {
+  numbers(first: 100) {
+    totalCount
+    edges {
+      node {
+        ...PortalNumberFields
+      }
+    }
+  }
+}
+    fragment PortalNumberFields on Number {
+  id
+  number
+  display
+  status
+  statusName
+  carrierName
+  gradeName
+  statusChangedAt
+}`) as unknown as TypedDocumentString<PortalNumbersQuery, PortalNumbersQueryVariables>;
+export const NumberLinePackageDocument = new TypedDocumentString(`
+    query NumberLinePackage($numberId: ID!) {
+  numberRouting(numberId: $numberId) {
+    numberId
+    package
+    extraLines
+    maxLines
+  }
+}
+    `) as unknown as TypedDocumentString<NumberLinePackageQuery, NumberLinePackageQueryVariables>;
+export const NumberDetailDocument = new TypedDocumentString(`
+    query NumberDetail($id: ID!) {
+  number(id: $id) {
+    ...PortalNumberFields
+  }
+  numberRouting(numberId: $id) {
+    ...RoutingFields
+  }
+}
+    fragment PortalNumberFields on Number {
+  id
+  number
+  display
+  status
+  statusName
+  carrierName
+  gradeName
+  statusChangedAt
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<NumberDetailQuery, NumberDetailQueryVariables>;
+export const RunningVersionDocument = new TypedDocumentString(`
+    query RunningVersion($id: ID!) {
+  flowVersion(id: $id) {
+    id
+    flowId
+    version
+    message
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RunningVersionQuery, RunningVersionQueryVariables>;
+export const ApprovedRingbacksDocument = new TypedDocumentString(`
+    query ApprovedRingbacks {
+  mediaItems(kind: RINGBACK, reviewStatus: APPROVED, first: 100) {
+    edges {
+      node {
+        id
+        promptId
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApprovedRingbacksQuery, ApprovedRingbacksQueryVariables>;
+export const SaveSimpleRoutingDocument = new TypedDocumentString(`
+    mutation SaveSimpleRouting($numberId: ID!, $settings: SimpleRoutingInput!) {
+  saveSimpleRouting(numberId: $numberId, settings: $settings) {
+    __typename
+    ... on SimpleRoutingSaved {
+      routing {
+        ...RoutingFields
+      }
+      version {
+        id
+        flowId
+        version
+        message
+        createdAt
+      }
+      warnings {
+        code
+        severity
+        message
+        nodeId
+      }
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<SaveSimpleRoutingMutation, SaveSimpleRoutingMutationVariables>;
+export const SetCallerListDocument = new TypedDocumentString(`
+    mutation SetCallerList($numberId: ID!, $mode: CallerListMode!, $text: String!) {
+  setCallerList(numberId: $numberId, mode: $mode, text: $text) {
+    __typename
+    ... on NumberRouting {
+      ...RoutingFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<SetCallerListMutation, SetCallerListMutationVariables>;
+export const AddCallerListEntriesDocument = new TypedDocumentString(`
+    mutation AddCallerListEntries($numberId: ID!, $text: String!) {
+  addCallerListEntries(numberId: $numberId, text: $text) {
+    __typename
+    ... on NumberRouting {
+      ...RoutingFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<AddCallerListEntriesMutation, AddCallerListEntriesMutationVariables>;
+export const SetAreaRestrictionsDocument = new TypedDocumentString(`
+    mutation SetAreaRestrictions($numberId: ID!, $allowed: [String!]!, $refused: [String!]!) {
+  setAreaRestrictions(numberId: $numberId, allowed: $allowed, refused: $refused) {
+    __typename
+    ... on NumberRouting {
+      ...RoutingFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<SetAreaRestrictionsMutation, SetAreaRestrictionsMutationVariables>;
+export const SetCallerCategoriesDocument = new TypedDocumentString(`
+    mutation SetCallerCategories($numberId: ID!, $categories: [String!]!) {
+  setCallerCategories(numberId: $numberId, categories: $categories) {
+    __typename
+    ... on NumberRouting {
+      ...RoutingFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<SetCallerCategoriesMutation, SetCallerCategoriesMutationVariables>;
+export const SwitchNumberFlowDocument = new TypedDocumentString(`
+    mutation SwitchNumberFlow($numberId: ID!, $versionId: ID!) {
+  setNumberFlowVersion(numberId: $numberId, versionId: $versionId) {
+    __typename
+    ... on NumberRouting {
+      ...RoutingFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RoutingFields on NumberRouting {
+  numberId
+  number
+  display
+  package
+  extraLines
+  maxLines
+  allowedCategories
+  listMode
+  listEntries
+  allowedAreas
+  refusedAreas
+  flowVersionId
+  simple
+  planVersion
+  updatedAt
+}`) as unknown as TypedDocumentString<SwitchNumberFlowMutation, SwitchNumberFlowMutationVariables>;
+export const WhatHappensDocument = new TypedDocumentString(`
+    query WhatHappens($numberId: ID!, $call: SimulatedCallInput!) {
+  whatHappens(numberId: $numberId, call: $call) {
+    __typename
+    ... on Simulation {
+      outcome
+      hangupCause
+      answeredBy
+      voicemail
+      recorded
+      durationS
+      heard
+      rings {
+        number
+        atS
+        durationS
+        outcome
+      }
+      callerAreaCode
+      callerProvince
+      callerCity
+      events {
+        t
+        kind
+        step
+        node
+        prompt
+        text
+        number
+        durationS
+        outcome
+        reason
+      }
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<WhatHappensQuery, WhatHappensQueryVariables>;
 export const RecordingsDocument = new TypedDocumentString(`
     query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String) {
   recordings(
