@@ -9,39 +9,12 @@ import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
 import { match, navigate } from "../router";
 import { showErrors } from "./consoleShared";
+import { describeDay, isoDay, isWeekend, monthCells, type DayInfo } from "./holidayCalendar";
 import "./holidays.css";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"];
 
-type DayInfo = { workday: boolean; name: string };
 type Choice = "holiday" | "workday" | "default";
-
-/** "2027-02-08" for a local calendar date, without time zones getting involved. */
-function iso(year: number, month: number, day: number): string {
-  return `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** The cells of a month, Monday first: null before the 1st. */
-function monthCells(year: number, month: number): (number | null)[] {
-  const first = new Date(Date.UTC(year, month, 1)).getUTCDay(); // 0 = Sunday
-  const lead = (first + 6) % 7;
-  const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return [...Array<null>(lead).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
-}
-
-function isWeekend(year: number, month: number, day: number): boolean {
-  const wd = new Date(Date.UTC(year, month, day)).getUTCDay();
-  return wd === 0 || wd === 6;
-}
-
-function describe(weekend: boolean, bundled: DayInfo | undefined, own: DayInfo | undefined): { cls: string; label: string } {
-  const effective = own ?? bundled;
-  const source = own ? "自定义" : bundled ? "法定" : "";
-  if (effective && !effective.workday) return { cls: `day holiday${own ? " own" : ""}`, label: `${source}节假日${effective.name ? ` ${effective.name}` : ""}` };
-  if (effective && effective.workday && weekend) return { cls: `day makeup${own ? " own" : ""}`, label: `${source}调休上班${effective.name ? ` ${effective.name}` : ""}` };
-  if (effective && effective.workday) return { cls: `day${own ? " own" : ""}`, label: `${source}工作日` };
-  return weekend ? { cls: "day weekend", label: "周末" } : { cls: "day", label: "工作日" };
-}
 
 function Month({
   year,
@@ -77,9 +50,10 @@ function Month({
             {Array.from({ length: 7 }, (_, j) => {
               const day = week[j];
               if (!day) return <td key={j} />;
-              const key = iso(year, month, day);
-              const { cls, label } = describe(isWeekend(year, month, day), bundled.get(key), own.get(key));
-              const mark = cls.includes("holiday") ? "休" : cls.includes("makeup") ? "班" : "";
+              const key = isoDay(year, month, day);
+              const { kind, own: mine, label } = describeDay(isWeekend(year, month, day), bundled.get(key), own.get(key));
+              const cls = `day ${kind}${mine ? " own" : ""}`;
+              const mark = kind === "holiday" ? "休" : kind === "makeup" ? "班" : "";
               return (
                 <td key={j}>
                   {/* The name is the content, so screen readers hear the whole date and what it is. */}
