@@ -244,7 +244,7 @@ def test_operator_overview_counts_what_waits(page: Page) -> None:
     expect(page.get_by_text("待审核的彩铃")).to_be_visible()
     expect(page.get_by_text("可选号码")).to_be_visible()
     check_screen(page, "console-overview")
-    first = page.get_by_role("table").last.get_by_role("link").first
-    name = first.inner_text()
-    first.click()
-    expect(page.get_by_role("heading", name=name)).to_be_visible()
+    page.get_by_role("link", name="查看客户").click()
+    expect(page.get_by_label("只看余额不足(≤35 元)")).to_be_checked()
+    page.get_by_role("row").filter(has_text=company).get_by_role("link", name=company).click()
+    expect(page.get_by_role("heading", name=company)).to_be_visible()

@@ -106,7 +106,8 @@ function NewAccountModal({ open, onClose }: { open: boolean; onClose: () => void
 
 function AccountList() {
   const [search, setSearch] = useState("");
-  const [lowBalance, setLowBalance] = useState(false);
+  // The overview links here with ?low=1 for the customers at the notice line.
+  const [lowBalance, setLowBalance] = useState(() => new URLSearchParams(window.location.search).get("low") === "1");
   const [creating, setCreating] = useState(false);
   const accounts = useInfiniteQuery({
     queryKey: ["console", "accounts", search, lowBalance],

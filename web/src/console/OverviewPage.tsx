@@ -37,7 +37,7 @@ export default function OverviewPage({ viewer }: PageProps) {
             <Tile title="待审核的彩铃" value={data.pendingRingbacks.totalCount} to="/ringbacks" action="去审核" />
           </Col>
           <Col xs={24} sm={12} lg={6}>
-            <Tile title="余额不足的客户(≤35 元)" value={data.lowBalance.totalCount} to="/accounts" action="查看客户" />
+            <Tile title="余额不足的客户(≤35 元)" value={data.lowBalance.totalCount} to="/accounts?low=1" action="查看客户" />
           </Col>
           <Col xs={24} sm={12} lg={6}>
             <Card size="small">
@@ -62,7 +62,7 @@ export default function OverviewPage({ viewer }: PageProps) {
                   { title: "余额", dataIndex: "balanceFen", align: "right", render: (fen: number) => <Typography.Text type="danger">{yuan(fen)}</Typography.Text> },
                 ]}
               />
-              {data.lowBalance.totalCount > data.lowBalance.edges.length ? <AppLink to="/accounts">查看全部 {data.lowBalance.totalCount} 个</AppLink> : null}
+              {data.lowBalance.totalCount > data.lowBalance.edges.length ? <AppLink to="/accounts?low=1">查看全部 {data.lowBalance.totalCount} 个</AppLink> : null}
             </Card>
           </Col>
         </Row>
