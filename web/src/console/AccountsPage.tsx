@@ -156,7 +156,7 @@ function AccountList() {
         ]}
       />
       {accounts.hasNextPage ? (
-        <Button style={{ marginTop: 12 }} onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage}>
+        <Button style={{ marginTop: 12 }} onClick={() => accounts.fetchNextPage()} disabled={accounts.isFetchingNextPage}>
           加载更多
         </Button>
       ) : null}
@@ -242,7 +242,7 @@ function RechargeCard({ account }: { account: Account }) {
         <Form.Item name="reference" label="付款流水号" rules={[{ required: true, whitespace: true, message: "请填写付款流水号(同一流水号只入账一次)" }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" disabled={busy}>
           充值
         </Button>
       </Form>
@@ -572,7 +572,7 @@ function LedgerCard({ account }: { account: Account }) {
         ]}
       />
       {ledger.hasNextPage ? (
-        <Button style={{ marginTop: 12 }} onClick={() => ledger.fetchNextPage()} loading={ledger.isFetchingNextPage}>
+        <Button style={{ marginTop: 12 }} onClick={() => ledger.fetchNextPage()} disabled={ledger.isFetchingNextPage}>
           加载更多
         </Button>
       ) : null}

@@ -76,7 +76,7 @@ function ImportCard() {
         placeholder={"4006001234\n4008880000-4008880099"}
         style={{ fontFamily: "monospace", marginBottom: 12 }}
       />
-      <Button type="primary" onClick={submit} loading={busy} disabled={!text.trim()}>
+      <Button type="primary" onClick={submit} disabled={busy || !text.trim()}>
         导入
       </Button>
       {outcome?.kind === "done" ? (
@@ -229,7 +229,7 @@ function NumberDrawer({ number, onClose, onChanged }: { number: ConsoleNumberRow
                 <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: "请填写原因(将记入操作记录)" }]}>
                   <Input.TextArea rows={2} maxLength={500} />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" loading={busy}>
+                <Button type="primary" htmlType="submit" disabled={busy}>
                   确认变更
                 </Button>
               </Form>
@@ -343,7 +343,7 @@ function NumbersCard() {
         ]}
       />
       {numbers.hasNextPage ? (
-        <Button style={{ marginTop: 12 }} onClick={() => numbers.fetchNextPage()} loading={numbers.isFetchingNextPage}>
+        <Button style={{ marginTop: 12 }} onClick={() => numbers.fetchNextPage()} disabled={numbers.isFetchingNextPage}>
           加载更多
         </Button>
       ) : null}

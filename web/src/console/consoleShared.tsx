@@ -1,4 +1,6 @@
 // Small pieces the operator console pages share: Chinese names of API enums, links, form error mapping.
+// Buttons of these pages are disabled while a request runs rather than given `loading`: antd's loading
+// icon sometimes keeps its leave animation class after a quick request, which screenshots wait on.
 import type { FormInstance } from "antd";
 import { Tag } from "antd";
 import type { ReactNode } from "react";
