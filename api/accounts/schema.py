@@ -15,6 +15,7 @@ from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsOperator, IsSignedIn
+from api.thresholds.standing import WARN_AT_FEN
 
 AuthResult = Annotated[Viewer | UserErrors, strawberry.union("AuthResult")]
 AccountResult = Annotated[AccountType | UserErrors, strawberry.union("AccountResult")]
@@ -72,9 +73,20 @@ class Query:
 
     @strawberry.field(description="All customer accounts (operators).", permission_classes=[IsOperator])
     async def accounts(
-        self, info: Info, first: int = 50, after: str | None = None, search: str | None = None
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        search: str | None = None,
+        low_balance: Annotated[
+            bool | None,
+            strawberry.argument(description="True: only balances at or below the R8 notice line (35 元)."),
+        ] = None,
     ) -> AccountConnection:
         query = service.search_accounts(search)
+        if low_balance is not None:
+            key = "balance_fen__lte" if low_balance else "balance_fen__gt"
+            query = query.filter(**{key: WARN_AT_FEN})
         return await page_by_id(
             AccountConnection,
             query,

@@ -15,6 +15,7 @@ from api.graphql.pagination import Connection
 from api.numbers.numbering import NumberStatus
 
 if TYPE_CHECKING:
+    from api.media.types import MediaUsageType
     from api.numbers.types import NumberConnection
 
 
@@ -45,6 +46,14 @@ class AccountType:
         from api.numbers.queries import account_numbers
 
         return await account_numbers(info, int(self.id), first=first, after=after, status=status)
+
+    @strawberry.field(description="Media storage use, quota and voicemail retention.")
+    async def media_usage(self, info: Info) -> Annotated[MediaUsageType, strawberry.lazy("api.media.types")]:
+        # Whoever can read the account (operators, its own users) may read its storage use.
+        from api.media.quota import usage_of
+        from api.media.types import MediaUsageType
+
+        return MediaUsageType.of(await usage_of(int(self.id), info.context.config))
 
     @strawberry.field
     async def users(self, info: Info) -> list[UserType]:

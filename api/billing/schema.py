@@ -33,13 +33,22 @@ BillingSettingsResult = Annotated[BillingSettingsType | UserErrors, strawberry.u
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Ledger entries, oldest first unless newestFirst (customers: their account's).",
+        description="Ledger entries, oldest first unless newestFirst (customers: their account's), of one "
+        "account if given.",
         permission_classes=[IsSignedIn],
     )
     async def ledger_entries(
-        self, info: Info, first: int = 50, after: str | None = None, newest_first: bool = False
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        account_id: strawberry.ID | None = None,
+        newest_first: bool = False,
     ) -> LedgerEntryConnection:
         query = LedgerEntry.filter(**info.context.tenant_filter())
+        if account_id is not None:
+            # On top of the tenant filter: a customer naming another account gets nothing.
+            query = query.filter(account_id=parse_id(account_id, "accountId"))
         return await page_by_id(
             LedgerEntryConnection,
             query,

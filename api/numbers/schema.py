@@ -17,6 +17,8 @@ from api.numbers.lifecycle import Actor
 from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
 from api.numbers.numbering import GRADE_NAMES_ZH, Grade, NumberStatus
 from api.numbers.types import (
+    BundledCalendarType,
+    BundledHolidayType,
     GradePriceType,
     HolidayOverrideType,
     ImportNumbersResult,
@@ -27,6 +29,7 @@ from api.numbers.types import (
 )
 from api.plans import pipeline
 from api.visible import find_visible
+from ivr_flows import WorkCalendar
 
 ImportResult = Annotated[ImportNumbersResult | UserErrors, strawberry.union("ImportNumbersOutput")]
 NumberResult = Annotated[NumberType | UserErrors, strawberry.union("NumberResult")]
@@ -96,6 +99,19 @@ class Query:
     async def holiday_overrides(self, info: Info, year: int) -> list[HolidayOverrideType]:
         rows = await holidays.overrides_of_year(year)
         return [HolidayOverrideType(day=r.day, workday=r.workday, name=r.name) for r in rows]
+
+    @strawberry.field(
+        description="The official holidays and make-up workdays the service ships with for one year; "
+        "operator overrides take precedence over them.",
+        permission_classes=[IsSignedIn],
+    )
+    async def bundled_holidays(self, info: Info, year: int) -> BundledCalendarType:
+        days = holidays.bundled_days(year)
+        return BundledCalendarType(
+            year=year,
+            covered=WorkCalendar.covers(year),
+            days=[BundledHolidayType(day=d.day, workday=d.workday, name=d.name) for d in days],
+        )
 
 
 @strawberry.type

@@ -78,6 +78,22 @@ class HolidayOverrideType:
     name: str
 
 
+@strawberry.type(name="BundledHoliday", description="A day of the official schedule the service ships with.")
+class BundledHolidayType:
+    day: dt.date
+    workday: bool = strawberry.field(description="True: a make-up workday (调休上班); false: a holiday.")
+    name: str = strawberry.field(description="The holiday it belongs to, e.g. 国庆节.")
+
+
+@strawberry.type(name="BundledCalendar", description="The official holidays of a year as bundled.")
+class BundledCalendarType:
+    year: int
+    covered: bool = strawberry.field(
+        description="The bundled schedule knows the year; otherwise Monday to Friday are workdays."
+    )
+    days: list[BundledHolidayType]
+
+
 @strawberry.input
 class NumberSearch:
     prefix: str | None = strawberry.field(default=None, description="Leading digits, e.g. 4008.")

@@ -245,6 +245,11 @@ CASES: dict[str, Case] = {
         lambda i: {"id": i["account"]},
         operators_only,
     ),
+    "Query.ledgerEntries": (
+        "query($id:ID!){ledgerEntries(accountId:$id){totalCount}}",
+        lambda i: {"id": i["account"]},
+        empty("ledgerEntries"),
+    ),
     "Query.billingSettings": (
         "query($id:ID!){billingSettings(accountId:$id){accountId}}",
         lambda i: {"id": i["account"]},

@@ -33,6 +33,20 @@ export type CallerListMode =
   | 'BLACK'
   | 'WHITE';
 
+export type Carrier =
+  | 'UNICOM'
+  | 'MOBILE'
+  | 'TELECOM';
+
+export type Grade =
+  | 'AAAA'
+  | 'ABCD'
+  | 'AABB'
+  | 'ABAB'
+  | 'AAA'
+  | 'EIGHTS'
+  | 'ORDINARY';
+
 export type LedgerEntryKind =
   | 'RINGBACK_FEE'
   | 'RECHARGE'
@@ -50,6 +64,15 @@ export type MediaKind =
   | 'IVR_PROMPT'
   | 'VOICEMAIL_GREETING';
 
+export type NumberSearch = {
+  /** Leading digits, e.g. 4008. */
+  prefix?: string | null | undefined;
+  carrier?: Carrier | null | undefined;
+  /** Digits anywhere after 400, e.g. 888. */
+  contains?: string | null | undefined;
+  grade?: Grade | null | undefined;
+};
+
 export type NumberStatus =
   | 'AVAILABLE'
   | 'RESERVED'
@@ -65,6 +88,13 @@ export type PhoneBehaviourInput = {
   state?: string;
   answerAfterS?: number;
 };
+
+export type RechargeMethod =
+  | 'BANK_TRANSFER'
+  | 'ALIPAY'
+  | 'WECHAT_PAY'
+  | 'CASH'
+  | 'OTHER';
 
 export type RecordingKind =
   | 'VOICEMAIL'
@@ -331,6 +361,213 @@ export type FlowAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FlowAreasQuery = { flowAreas: Array<{ province: string, city: string, code: string }> };
 
+export type ConsoleAccountRowFragment = { id: string, name: string, balanceFen: number, createdAt: string };
+
+export type ConsoleAccountsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  lowBalance?: boolean | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, balanceFen: number, createdAt: string } }> } };
+
+export type ConsoleAccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleAccountQuery = { account: { id: string, name: string, balanceFen: number, createdAt: string, users: Array<{ id: string, login: string, displayName: string, isActive: boolean }>, numbers: { totalCount: number, edges: Array<{ node: { id: string, number: string, display: string, carrierName: string, gradeName: string, status: NumberStatus, statusName: string, statusChangedAt: string } }> }, mediaUsage: { quotaBytes: number, usedBytes: number, voicemailRetentionDays: number } } | null, billingSettings: { pricePerMinuteFen: number, incrementSeconds: number, minimumFen: number, notifyEmail: string, notifyPhone: string, suspendedAt: string | null, ratePlan: { id: string, name: string } | null } | null, ratePlans: Array<{ id: string, name: string, pricePerMinuteFen: number, incrementSeconds: number, minimumFen: number }> };
+
+export type ConsoleLedgerQueryVariables = Exact<{
+  accountId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleLedgerQuery = { ledgerEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, reference: string, createdAt: string } }> } };
+
+export type ConsoleNumberRoutingQueryVariables = Exact<{
+  numberId: string | number;
+}>;
+
+
+export type ConsoleNumberRoutingQuery = { numberRouting: { numberId: string, package: LinePackage, extraLines: number, maxLines: number | null } | null };
+
+export type ConsoleCreateAccountMutationVariables = Exact<{
+  companyName: string;
+  login: string;
+  password: string;
+  displayName: string;
+}>;
+
+
+export type ConsoleCreateAccountMutation = { createAccount:
+    | { __typename: 'Account', id: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleCreateUserMutationVariables = Exact<{
+  accountId: string | number;
+  login: string;
+  password: string;
+  displayName: string;
+}>;
+
+
+export type ConsoleCreateUserMutation = { createCustomerUser:
+    | { __typename: 'User', id: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleRechargeMutationVariables = Exact<{
+  accountId: string | number;
+  amountFen: number;
+  method: RechargeMethod;
+  reference: string;
+}>;
+
+
+export type ConsoleRechargeMutation = { rechargeAccount:
+    | { __typename: 'RechargeReceipt', number: string, amountFen: number, balanceAfterFen: number, replayed: boolean }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleSetMediaQuotaMutationVariables = Exact<{
+  accountId: string | number;
+  quotaMegabytes?: number | null | undefined;
+}>;
+
+
+export type ConsoleSetMediaQuotaMutation = { setMediaQuota:
+    | { __typename: 'MediaUsage', quotaBytes: number }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleAssignRatePlanMutationVariables = Exact<{
+  accountId: string | number;
+  ratePlanId?: string | number | null | undefined;
+}>;
+
+
+export type ConsoleAssignRatePlanMutation = { assignRatePlan:
+    | { __typename: 'BillingSettings', accountId: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleCreateRatePlanMutationVariables = Exact<{
+  name: string;
+  pricePerMinuteFen: number;
+  incrementSeconds: number;
+  minimumFen: number;
+}>;
+
+
+export type ConsoleCreateRatePlanMutation = { createRatePlan:
+    | { __typename: 'RatePlan', id: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleSetLinePackageMutationVariables = Exact<{
+  numberId: string | number;
+  package: LinePackage;
+  extraLines: number;
+}>;
+
+
+export type ConsoleSetLinePackageMutation = { setLinePackage:
+    | { __typename: 'NumberRouting', numberId: string, package: LinePackage, extraLines: number, maxLines: number | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleHolidaysQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type ConsoleHolidaysQuery = { holidayOverrides: Array<{ day: string, workday: boolean, name: string }>, bundledHolidays: { covered: boolean, days: Array<{ day: string, workday: boolean, name: string }> } };
+
+export type ConsoleSetHolidayMutationVariables = Exact<{
+  day: string;
+  workday: boolean;
+  name: string;
+}>;
+
+
+export type ConsoleSetHolidayMutation = { setHolidayOverride:
+    | { __typename: 'HolidayOverride', day: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleDeleteHolidayMutationVariables = Exact<{
+  day: string;
+}>;
+
+
+export type ConsoleDeleteHolidayMutation = { deleteHolidayOverride: boolean };
+
+export type ConsoleNumberRowFragment = { id: string, number: string, display: string, carrierName: string, grade: Grade, gradeName: string, priceFen: number, status: NumberStatus, statusName: string, statusChangedAt: string, account: { id: string, name: string } | null };
+
+export type ConsoleNumbersQueryVariables = Exact<{
+  status?: NumberStatus | null | undefined;
+  search?: NumberSearch | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleNumbersQuery = { numbers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, display: string, carrierName: string, grade: Grade, gradeName: string, priceFen: number, status: NumberStatus, statusName: string, statusChangedAt: string, account: { id: string, name: string } | null } }> } };
+
+export type ConsoleNumberEventsQueryVariables = Exact<{
+  numberId: string | number;
+}>;
+
+
+export type ConsoleNumberEventsQuery = { numberEvents: Array<{ at: string, fromStatus: NumberStatus | null, toStatus: NumberStatus, actor: string, reason: string }> };
+
+export type ConsoleGradePricesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleGradePricesQuery = { gradePrices: Array<{ grade: Grade, gradeName: string, priceFen: number }> };
+
+export type ConsoleImportNumbersMutationVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ConsoleImportNumbersMutation = { importNumbers:
+    | { __typename: 'ImportNumbersResult', importedCount: number, skippedExisting: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleSetGradePriceMutationVariables = Exact<{
+  grade: Grade;
+  priceFen: number;
+}>;
+
+
+export type ConsoleSetGradePriceMutation = { setGradePrice:
+    | { __typename: 'GradePrice', grade: Grade, priceFen: number }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleChangeNumberStatusMutationVariables = Exact<{
+  id: string | number;
+  status: NumberStatus;
+  reason: string;
+  coolDownDays?: number | null | undefined;
+}>;
+
+
+export type ConsoleChangeNumberStatusMutation = { changeNumberStatus:
+    | { __typename: 'Number', id: string, number: string, display: string, carrierName: string, grade: Grade, gradeName: string, priceFen: number, status: NumberStatus, statusName: string, statusChangedAt: string, account: { id: string, name: string } | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOverviewQuery = { pendingApplications: { totalCount: number }, pendingRingbacks: { totalCount: number }, lowBalance: { totalCount: number, edges: Array<{ node: { id: string, name: string, balanceFen: number } }> }, availableNumbers: { totalCount: number }, activeNumbers: { totalCount: number }, suspendedNumbers: { totalCount: number } };
+
 export type RingbackFieldsFragment = { id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null };
 
 export type RingbackQueueQueryVariables = Exact<{
@@ -367,6 +604,16 @@ export type RejectRingbackMutationVariables = Exact<{
 
 export type RejectRingbackMutation = { rejectRingback:
     | { __typename: 'MediaItem', id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleCreateServiceTokenMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ConsoleCreateServiceTokenMutation = { createServiceToken:
+    | { __typename: 'CreatedApiToken', secret: string, token: { id: string, name: string, prefix: string, scope: TokenScope, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -753,6 +1000,32 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const ConsoleAccountRowFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleAccountRow on Account {
+  id
+  name
+  balanceFen
+  createdAt
+}
+    `, {"fragmentName":"ConsoleAccountRow"}) as unknown as TypedDocumentString<ConsoleAccountRowFragment, unknown>;
+export const ConsoleNumberRowFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleNumberRow on Number {
+  id
+  number
+  display
+  carrierName
+  grade
+  gradeName
+  priceFen
+  status
+  statusName
+  statusChangedAt
+  account {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ConsoleNumberRow"}) as unknown as TypedDocumentString<ConsoleNumberRowFragment, unknown>;
 export const RingbackFieldsFragmentDoc = new TypedDocumentString(`
     fragment RingbackFields on MediaItem {
   id
@@ -1303,6 +1576,457 @@ export const FlowAreasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FlowAreasQuery, FlowAreasQueryVariables>;
+export const ConsoleAccountsDocument = new TypedDocumentString(`
+    query ConsoleAccounts($search: String, $lowBalance: Boolean, $after: String) {
+  accounts(search: $search, lowBalance: $lowBalance, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...ConsoleAccountRow
+      }
+    }
+  }
+}
+    fragment ConsoleAccountRow on Account {
+  id
+  name
+  balanceFen
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleAccountsQuery, ConsoleAccountsQueryVariables>;
+export const ConsoleAccountDocument = new TypedDocumentString(`
+    query ConsoleAccount($id: ID!) {
+  account(id: $id) {
+    ...ConsoleAccountRow
+    users {
+      id
+      login
+      displayName
+      isActive
+    }
+    numbers(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          display
+          carrierName
+          gradeName
+          status
+          statusName
+          statusChangedAt
+        }
+      }
+    }
+    mediaUsage {
+      quotaBytes
+      usedBytes
+      voicemailRetentionDays
+    }
+  }
+  billingSettings(accountId: $id) {
+    ratePlan {
+      id
+      name
+    }
+    pricePerMinuteFen
+    incrementSeconds
+    minimumFen
+    notifyEmail
+    notifyPhone
+    suspendedAt
+  }
+  ratePlans {
+    id
+    name
+    pricePerMinuteFen
+    incrementSeconds
+    minimumFen
+  }
+}
+    fragment ConsoleAccountRow on Account {
+  id
+  name
+  balanceFen
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleAccountQuery, ConsoleAccountQueryVariables>;
+export const ConsoleLedgerDocument = new TypedDocumentString(`
+    query ConsoleLedger($accountId: ID!, $after: String) {
+  ledgerEntries(
+    accountId: $accountId
+    first: 100
+    after: $after
+    newestFirst: true
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        amountFen
+        kind
+        description
+        reference
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleLedgerQuery, ConsoleLedgerQueryVariables>;
+export const ConsoleNumberRoutingDocument = new TypedDocumentString(`
+    query ConsoleNumberRouting($numberId: ID!) {
+  numberRouting(numberId: $numberId) {
+    numberId
+    package
+    extraLines
+    maxLines
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleNumberRoutingQuery, ConsoleNumberRoutingQueryVariables>;
+export const ConsoleCreateAccountDocument = new TypedDocumentString(`
+    mutation ConsoleCreateAccount($companyName: String!, $login: String!, $password: String!, $displayName: String!) {
+  createAccount(
+    companyName: $companyName
+    login: $login
+    password: $password
+    displayName: $displayName
+  ) {
+    __typename
+    ... on Account {
+      id
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateAccountMutation, ConsoleCreateAccountMutationVariables>;
+export const ConsoleCreateUserDocument = new TypedDocumentString(`
+    mutation ConsoleCreateUser($accountId: ID!, $login: String!, $password: String!, $displayName: String!) {
+  createCustomerUser(
+    accountId: $accountId
+    login: $login
+    password: $password
+    displayName: $displayName
+  ) {
+    __typename
+    ... on User {
+      id
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateUserMutation, ConsoleCreateUserMutationVariables>;
+export const ConsoleRechargeDocument = new TypedDocumentString(`
+    mutation ConsoleRecharge($accountId: ID!, $amountFen: Int!, $method: RechargeMethod!, $reference: String!) {
+  rechargeAccount(
+    accountId: $accountId
+    amountFen: $amountFen
+    method: $method
+    reference: $reference
+  ) {
+    __typename
+    ... on RechargeReceipt {
+      number
+      amountFen
+      balanceAfterFen
+      replayed
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRechargeMutation, ConsoleRechargeMutationVariables>;
+export const ConsoleSetMediaQuotaDocument = new TypedDocumentString(`
+    mutation ConsoleSetMediaQuota($accountId: ID!, $quotaMegabytes: Int) {
+  setMediaQuota(accountId: $accountId, quotaMegabytes: $quotaMegabytes) {
+    __typename
+    ... on MediaUsage {
+      quotaBytes
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetMediaQuotaMutation, ConsoleSetMediaQuotaMutationVariables>;
+export const ConsoleAssignRatePlanDocument = new TypedDocumentString(`
+    mutation ConsoleAssignRatePlan($accountId: ID!, $ratePlanId: ID) {
+  assignRatePlan(accountId: $accountId, ratePlanId: $ratePlanId) {
+    __typename
+    ... on BillingSettings {
+      accountId
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAssignRatePlanMutation, ConsoleAssignRatePlanMutationVariables>;
+export const ConsoleCreateRatePlanDocument = new TypedDocumentString(`
+    mutation ConsoleCreateRatePlan($name: String!, $pricePerMinuteFen: Int!, $incrementSeconds: Int!, $minimumFen: Int!) {
+  createRatePlan(
+    name: $name
+    pricePerMinuteFen: $pricePerMinuteFen
+    incrementSeconds: $incrementSeconds
+    minimumFen: $minimumFen
+  ) {
+    __typename
+    ... on RatePlan {
+      id
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateRatePlanMutation, ConsoleCreateRatePlanMutationVariables>;
+export const ConsoleSetLinePackageDocument = new TypedDocumentString(`
+    mutation ConsoleSetLinePackage($numberId: ID!, $package: LinePackage!, $extraLines: Int!) {
+  setLinePackage(numberId: $numberId, package: $package, extraLines: $extraLines) {
+    __typename
+    ... on NumberRouting {
+      numberId
+      package
+      extraLines
+      maxLines
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetLinePackageMutation, ConsoleSetLinePackageMutationVariables>;
+export const ConsoleHolidaysDocument = new TypedDocumentString(`
+    query ConsoleHolidays($year: Int!) {
+  holidayOverrides(year: $year) {
+    day
+    workday
+    name
+  }
+  bundledHolidays(year: $year) {
+    covered
+    days {
+      day
+      workday
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleHolidaysQuery, ConsoleHolidaysQueryVariables>;
+export const ConsoleSetHolidayDocument = new TypedDocumentString(`
+    mutation ConsoleSetHoliday($day: Date!, $workday: Boolean!, $name: String!) {
+  setHolidayOverride(day: $day, workday: $workday, name: $name) {
+    __typename
+    ... on HolidayOverride {
+      day
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetHolidayMutation, ConsoleSetHolidayMutationVariables>;
+export const ConsoleDeleteHolidayDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteHoliday($day: Date!) {
+  deleteHolidayOverride(day: $day)
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteHolidayMutation, ConsoleDeleteHolidayMutationVariables>;
+export const ConsoleNumbersDocument = new TypedDocumentString(`
+    query ConsoleNumbers($status: NumberStatus, $search: NumberSearch, $after: String) {
+  numbers(status: $status, search: $search, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...ConsoleNumberRow
+      }
+    }
+  }
+}
+    fragment ConsoleNumberRow on Number {
+  id
+  number
+  display
+  carrierName
+  grade
+  gradeName
+  priceFen
+  status
+  statusName
+  statusChangedAt
+  account {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleNumbersQuery, ConsoleNumbersQueryVariables>;
+export const ConsoleNumberEventsDocument = new TypedDocumentString(`
+    query ConsoleNumberEvents($numberId: ID!) {
+  numberEvents(numberId: $numberId) {
+    at
+    fromStatus
+    toStatus
+    actor
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleNumberEventsQuery, ConsoleNumberEventsQueryVariables>;
+export const ConsoleGradePricesDocument = new TypedDocumentString(`
+    query ConsoleGradePrices {
+  gradePrices {
+    grade
+    gradeName
+    priceFen
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleGradePricesQuery, ConsoleGradePricesQueryVariables>;
+export const ConsoleImportNumbersDocument = new TypedDocumentString(`
+    mutation ConsoleImportNumbers($text: String!) {
+  importNumbers(text: $text) {
+    __typename
+    ... on ImportNumbersResult {
+      importedCount
+      skippedExisting
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImportNumbersMutation, ConsoleImportNumbersMutationVariables>;
+export const ConsoleSetGradePriceDocument = new TypedDocumentString(`
+    mutation ConsoleSetGradePrice($grade: Grade!, $priceFen: Int!) {
+  setGradePrice(grade: $grade, priceFen: $priceFen) {
+    __typename
+    ... on GradePrice {
+      grade
+      priceFen
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetGradePriceMutation, ConsoleSetGradePriceMutationVariables>;
+export const ConsoleChangeNumberStatusDocument = new TypedDocumentString(`
+    mutation ConsoleChangeNumberStatus($id: ID!, $status: NumberStatus!, $reason: String!, $coolDownDays: Int) {
+  changeNumberStatus(
+    id: $id
+    status: $status
+    reason: $reason
+    coolDownDays: $coolDownDays
+  ) {
+    __typename
+    ... on Number {
+      ...ConsoleNumberRow
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ConsoleNumberRow on Number {
+  id
+  number
+  display
+  carrierName
+  grade
+  gradeName
+  priceFen
+  status
+  statusName
+  statusChangedAt
+  account {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ConsoleChangeNumberStatusMutation, ConsoleChangeNumberStatusMutationVariables>;
+export const ConsoleOverviewDocument = new TypedDocumentString(`
+    query ConsoleOverview {
+  pendingApplications: applications(status: SUBMITTED, first: 0) {
+    totalCount
+  }
+  pendingRingbacks: mediaItems(kind: RINGBACK, reviewStatus: PENDING, first: 0) {
+    totalCount
+  }
+  lowBalance: accounts(lowBalance: true, first: 10) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        balanceFen
+      }
+    }
+  }
+  availableNumbers: numbers(status: AVAILABLE, first: 0) {
+    totalCount
+  }
+  activeNumbers: numbers(status: ACTIVE, first: 0) {
+    totalCount
+  }
+  suspendedNumbers: numbers(status: SUSPENDED, first: 0) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOverviewQuery, ConsoleOverviewQueryVariables>;
 export const RingbackQueueDocument = new TypedDocumentString(`
     query RingbackQueue($status: ReviewStatus!, $first: Int!, $after: String) {
   mediaItems(kind: RINGBACK, reviewStatus: $status, first: $first, after: $after) {
@@ -1397,6 +2121,34 @@ export const RejectRingbackDocument = new TypedDocumentString(`
   createdAt
   previewUrl
 }`) as unknown as TypedDocumentString<RejectRingbackMutation, RejectRingbackMutationVariables>;
+export const ConsoleCreateServiceTokenDocument = new TypedDocumentString(`
+    mutation ConsoleCreateServiceToken($name: String!) {
+  createServiceToken(name: $name) {
+    __typename
+    ... on CreatedApiToken {
+      secret
+      token {
+        ...ApiTokenFields
+      }
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  scope
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ConsoleCreateServiceTokenMutation, ConsoleCreateServiceTokenMutationVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($current: String!, $new: String!) {
   changePassword(currentPassword: $current, newPassword: $new) {
