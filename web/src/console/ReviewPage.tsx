@@ -54,7 +54,7 @@ function Scan({ doc }: { doc: ApplicationDocumentFragment }) {
       {doc.contentType === "application/pdf" ? (
         <iframe title={doc.kindName} src={src} style={{ width: "100%", height: 420, border: 0 }} />
       ) : (
-        <img src={src} alt={doc.kindName} style={{ display: "block", maxWidth: "100%", maxHeight: 420, margin: "0 auto" }} />
+        <img src={src} alt={doc.kindName} style={{ display: "block", maxWidth: "100%", maxHeight: 420, margin: "0 auto", border: "1px solid #d9d9d9" }} />
       )}
       <Typography.Text type="secondary">{doc.filename}</Typography.Text>
     </Card>

@@ -455,7 +455,7 @@ function Detail({ id }: { id: string }) {
   const documents = app.documents.filter((d) => !d.replaced);
   return (
     <>
-      <Space wrap style={{ marginBottom: 16 }} aria-label="申请状态">
+      <Space wrap style={{ marginBottom: 16 }} role="group" aria-label="申请状态">
         <Typography.Title level={3} style={{ margin: 0 }}>
           {app.display}
         </Typography.Title>
