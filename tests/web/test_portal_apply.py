@@ -177,7 +177,7 @@ def test_a_prospect_reserves_applies_and_is_approved(page: Page, browser: Browse
     page.get_by_label("法人姓名").fill("张三")
     page.get_by_label("联系人姓名").fill("王五")
     page.get_by_label("联系电话").fill("13800138000")
-    page.get_by_label("绑定号码 1").fill("0756-3331234")
+    page.get_by_label("绑定号码 1", exact=True).fill("0756-3331234")
     check_screen(page, "apply-company", phone=True)
     page.get_by_role("button", name="下一步:上传资料").click()
 
@@ -266,3 +266,101 @@ def test_a_prospect_reserves_applies_and_is_approved(page: Page, browser: Browse
     mine = page.get_by_role("listitem").filter(has_text=number)
     expect(mine).to_contain_text("已开通")
     check_screen(page, "applications-approved", phone=True)
+
+
+def test_a_rejected_application_is_fixed_resubmitted_then_withdrawn(
+    page: Page, browser: Browser, service: str
+) -> None:
+    page.clock.install(time=FRIDAY)
+    suffix = uuid.uuid4().hex[:6]
+    company = f"珠海湾区贸易有限公司{suffix}"
+    sign_up = """mutation($c:String!,$l:String!){signUp(companyName:$c,login:$l,password:"fixer-pass-400",
+      displayName:"赵六"){__typename}}"""
+    answer = page.request.post(
+        "/graphql",
+        data={"query": sign_up, "variables": {"c": company, "l": f"fixer-{suffix}"}},
+        headers={"Accept": "application/json"},
+    )
+    assert answer.json()["data"]["signUp"]["__typename"] == "Viewer"
+
+    # A China Mobile number (4001): no network-access agreement is asked for.
+    page.goto("/choose")
+    page.get_by_label("号码开头").fill("4001")
+    page.get_by_role("button", name=re.compile("搜\\s*索")).click()
+    first = page.get_by_role("list", name="可选号码").get_by_role("listitem").first
+    expect(first).to_contain_text("中国移动")
+    number = first.locator("strong").first.inner_text().strip()
+    first.get_by_role("button", name=f"预占 {number}").click()
+    page.get_by_role("region", name="我的预占").get_by_role("link", name="填写开通申请").click()
+    page.get_by_label("公司名称").fill(company)
+    page.get_by_label("统一社会信用代码").fill(CREDIT_CODE)
+    page.get_by_label("法人姓名").fill("张三")
+    page.get_by_label("联系人姓名").fill("赵六")
+    page.get_by_label("联系电话").fill("0756-3331234")
+    page.get_by_label("绑定号码 1", exact=True).fill("13800138000")
+    page.get_by_role("button", name="添加绑定号码").click()
+    page.get_by_label("绑定号码 2", exact=True).fill("+852 2345 6789")  # Hong Kong: refused by the service (R4)
+    page.get_by_role("button", name="下一步:上传资料").click()
+    expect(page.get_by_role("group", name="400标准受理单")).to_be_visible()
+    expect(page.get_by_role("group", name="电信400用户入网协议")).to_have_count(0)
+    upload(page, "营业执照副本(带年检)扫描件", "licence.pdf", "application/pdf", one_page_pdf("Licence"))
+    upload(page, "法人身份证正面扫描件", "front.png", "image/png", documents.png(64, 40))
+    upload(page, "法人身份证反面扫描件", "back.png", "image/png", documents.png(64, 40))
+    upload(page, "400标准受理单", "form.pdf", "application/pdf", one_page_pdf("Form"))
+    page.get_by_role("button", name="下一步:确认提交").click()
+    page.get_by_role("button", name="提交申请").click()
+    # The service's refusal of the bound number sends the customer back to the details, field marked.
+    expect(page.get_by_label("公司名称")).to_be_visible()
+    expect(page.get_by_text(re.compile("\\+852 2345 6789:"))).to_be_visible()
+    page.get_by_role("button", name="删除绑定号码 2").click()
+    page.get_by_role("button", name="下一步:上传资料").click()
+    page.get_by_role("button", name="下一步:确认提交").click()
+    page.get_by_role("button", name="提交申请").click()
+    expect(page.get_by_text("申请已提交,等待审核")).to_be_visible()
+    application_url = page.url
+
+    reason = "营业执照未加盖公司红章,请重新上传"
+    operator_context = browser.new_context(
+        base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
+    )
+    try:
+        op, guard = viewer_page(operator_context, service)
+        sign_in(op, OPERATOR)
+        op.goto("/review")
+        op.get_by_role("row").filter(has_text=company).get_by_role("link", name=f"审核 {number}").click()
+        expect(op.get_by_role("img", name="法人身份证正面扫描件")).to_be_visible()
+        op.get_by_role("button", name=re.compile("驳\\s*回")).click()
+        dialog = op.get_by_role("dialog")
+        dialog.get_by_role("button", name=re.compile("驳\\s*回")).click()
+        expect(dialog.get_by_text("请填写驳回原因,客户将看到此原因")).to_be_visible()
+        dialog.get_by_label("驳回原因(客户可见)").fill(reason)
+        dialog.get_by_role("button", name=re.compile("驳\\s*回")).click()
+        expect(op.get_by_text(f"驳回原因:{reason}")).to_be_visible()
+        assert guard.problems == []
+    finally:
+        operator_context.close()
+
+    # The customer reads the reason, keeps the number a fresh two working days, fixes and resubmits.
+    page.goto(application_url)
+    expect(page.get_by_text(f"申请被驳回:{reason}")).to_be_visible()
+    expect(page.get_by_text(re.compile("号码为您保留至 2026-12-08\\(周二\\)24:00"))).to_be_visible()
+    check_screen(page, "application-rejected", phone=True)
+    page.get_by_role("link", name="修改后重新提交").click()
+    expect(page.get_by_label("公司名称")).to_have_value(company)
+    page.get_by_role("button", name="下一步:上传资料").click()
+    expect(page.get_by_text("当前文件:form.pdf(不更换则保留)")).to_be_visible()
+    upload(page, "营业执照副本(带年检)扫描件", "licence-sealed.pdf", "application/pdf", one_page_pdf("Sealed"))
+    page.get_by_role("button", name="下一步:确认提交").click()
+    expect(page.get_by_text("400标准受理单:保留 form.pdf")).to_be_visible()
+    page.get_by_role("button", name="重新提交审核").click()
+    expect(page.get_by_text("申请已提交,等待审核")).to_be_visible()
+    expect(page.get_by_text("licence-sealed.pdf")).to_be_visible()
+
+    # Withdrawn, the number is on sale again.
+    page.get_by_role("button", name="撤回申请").click()
+    page.get_by_role("tooltip").get_by_role("button", name=re.compile("撤\\s*回")).click()
+    expect(page.get_by_role("alert").filter(has_text="申请已撤回,号码已释放")).to_be_visible()
+    page.goto("/choose")
+    page.get_by_label("号码开头").fill(number.replace("-", ""))
+    page.get_by_role("button", name=re.compile("搜\\s*索")).click()
+    expect(page.get_by_role("button", name=f"预占 {number}")).to_be_visible()

@@ -179,8 +179,8 @@ function Review({ id }: { id: string }) {
         destroyOnHidden
       >
         <Form layout="vertical">
-          <Form.Item label="驳回原因(客户可见)" validateStatus={reasonError ? "error" : undefined} help={reasonError ?? "请说明需要客户修改或补充的内容"}>
-            <Input.TextArea rows={4} maxLength={500} showCount value={reason} onChange={(e) => (setReason(e.target.value), setReasonError(null))} />
+          <Form.Item label="驳回原因(客户可见)" htmlFor="reject-reason" validateStatus={reasonError ? "error" : undefined} help={reasonError ?? "请说明需要客户修改或补充的内容"}>
+            <Input.TextArea id="reject-reason" rows={4} maxLength={500} showCount value={reason} onChange={(e) => (setReason(e.target.value), setReasonError(null))} />
           </Form.Item>
         </Form>
       </Modal>

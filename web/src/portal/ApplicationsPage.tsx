@@ -279,6 +279,9 @@ function Wizard({ numberId, display, hold, application }: WizardProps) {
       <Steps
         current={step}
         size="small"
+        // Titles under the icons fit a phone as they are: no switch of layout after a resize.
+        responsive={false}
+        titlePlacement="vertical"
         style={{ marginBottom: 24 }}
         items={[{ title: "企业信息" }, { title: "上传资料" }, { title: "确认提交" }]}
       />
@@ -438,7 +441,7 @@ function Detail({ id }: { id: string }) {
   async function withdraw(app: ApplicationFieldsFragment) {
     try {
       unwrap((await request(WithdrawApplicationDocument, { applicationId: app.id })).withdrawApplication);
-      message.success("申请已撤回,号码已释放");
+      message.success(`已撤回 ${app.display} 的申请`);
       await queryClient.invalidateQueries({ queryKey: ["application", id] });
       await queryClient.invalidateQueries({ queryKey: APPS_KEY });
       await queryClient.invalidateQueries({ queryKey: HOLDS_KEY });
@@ -487,23 +490,23 @@ function Detail({ id }: { id: string }) {
           showIcon
           title={`申请被驳回:${app.rejectReason ?? ""}`}
           description={
-            <Space orientation="vertical" size={4}>
+            <>
               {hold ? (
-                <span>
+                <p style={{ margin: "0 0 8px" }}>
                   号码为您保留至 {holdEnd(hold.expiresAt)},<Countdown iso={hold.expiresAt} />,请在此之前修改后重新提交。
-                </span>
+                </p>
               ) : null}
               <Button type="primary" href={`/applications/${app.id}/edit`} onClick={link(`/applications/${app.id}/edit`)}>
                 修改后重新提交
               </Button>
-            </Space>
+            </>
           }
           style={{ marginBottom: 16 }}
         />
       ) : null}
       {app.status === "WITHDRAWN" ? <Alert type="warning" showIcon title="申请已撤回,号码已释放" style={{ marginBottom: 16 }} /> : null}
       <Card title="企业信息" size="small" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+        <Descriptions column={1} size="small">
           <Descriptions.Item label="公司名称">{app.companyName}</Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{app.creditCode}</Descriptions.Item>
           <Descriptions.Item label="法人姓名">{app.legalRepName}</Descriptions.Item>
