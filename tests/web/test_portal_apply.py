@@ -215,6 +215,11 @@ def test_a_prospect_reserves_applies_and_is_approved(page: Page, browser: Browse
     expect(page.get_by_text("申请已提交,等待审核")).to_be_visible()
     expect(page.get_by_label("申请状态")).to_contain_text("待审核")
     application_url = page.url
+    # Under review the hold is kept: the choose screen says so instead of asking to apply again.
+    page.goto("/choose")
+    under_review = page.get_by_role("region", name="我的预占")
+    expect(under_review).to_contain_text("开通申请审核中")
+    expect(under_review.get_by_role("link", name="填写开通申请")).to_have_count(0)
 
     # The operator opens the five scans in the page and approves.
     operator_context = browser.new_context(

@@ -507,7 +507,7 @@ export type ChoiceGradesQuery = { gradePrices: Array<{ grade: Grade, gradeName: 
 export type MyHoldsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyHoldsQuery = { reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> } };
+export type MyHoldsQuery = { reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> }, applications: { edges: Array<{ node: { id: string, numberId: string, status: ApplicationStatus } }> } };
 
 export type ReserveNumberMutationVariables = Exact<{
   numberId: string | number;
@@ -1781,6 +1781,15 @@ export const MyHoldsDocument = new TypedDocumentString(`
     edges {
       node {
         ...HoldFields
+      }
+    }
+  }
+  applications(first: 100) {
+    edges {
+      node {
+        id
+        numberId
+        status
       }
     }
   }

@@ -9,6 +9,7 @@ import {
   MyHoldsDocument,
   ReleaseHoldDocument,
   ReserveNumberDocument,
+  type ApplicationStatus,
   type Carrier,
   type ChoiceNumberFragment,
   type Grade,
@@ -36,7 +37,9 @@ function cleaned(values: SearchForm): NumberSearch {
 }
 
 /** The customer's active holds: when each ends, the time left, and the way on to the application. */
-function Holds({ holds, fresh }: { holds: HoldFieldsFragment[]; fresh: string | null }) {
+type OpenApplication = { id: string; status: ApplicationStatus };
+
+function Holds({ holds, open, fresh }: { holds: HoldFieldsFragment[]; open: Map<string, OpenApplication>; fresh: string | null }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
 
@@ -58,39 +61,55 @@ function Holds({ holds, fresh }: { holds: HoldFieldsFragment[]; fresh: string | 
         预占免费,保留两个工作日(按国家法定节假日和调休计算)。请在到期前提交开通申请,到期未提交的号码将自动释放。
       </Typography.Paragraph>
       <Space orientation="vertical" style={{ width: "100%" }} size="middle">
-        {holds.map((hold) => (
-          <Alert
-            key={hold.id}
-            type={hold.id === fresh ? "success" : "info"}
-            showIcon
-            title={
-              <Space wrap>
-                <Typography.Text strong style={{ fontSize: 18 }}>
-                  {hold.display}
-                </Typography.Text>
-                {hold.id === fresh ? <span>预占成功</span> : null}
-              </Space>
-            }
-            description={
-              <Space orientation="vertical" size={4} style={{ width: "100%" }}>
-                <span>
-                  保留至 <Typography.Text strong>{holdEnd(hold.expiresAt)}</Typography.Text>
-                </span>
-                <Countdown iso={hold.expiresAt} />
+        {holds.map((hold) => {
+          const app = open.get(hold.numberId);
+          const apply = app ? `/applications/${app.id}/edit` : `/applications/new/${hold.id}`;
+          return (
+            <Alert
+              key={hold.id}
+              type={hold.id === fresh ? "success" : "info"}
+              showIcon
+              title={
                 <Space wrap>
-                  <Button type="primary" href={`/applications/new/${hold.id}`} onClick={link(`/applications/new/${hold.id}`)}>
-                    填写开通申请
-                  </Button>
-                  <Popconfirm title={`释放 ${hold.display}?释放后其他客户即可选用。`} okText="释放" cancelText="取消" onConfirm={() => release(hold)}>
-                    <Button autoInsertSpace={false} aria-label={`释放 ${hold.display}`}>
-                      释放
-                    </Button>
-                  </Popconfirm>
+                  <Typography.Text strong style={{ fontSize: 18 }}>
+                    {hold.display}
+                  </Typography.Text>
+                  {hold.id === fresh ? <span>预占成功</span> : null}
                 </Space>
-              </Space>
-            }
-          />
-        ))}
+              }
+              description={
+                app?.status === "SUBMITTED" ? (
+                  // Under review the number stays held whatever the date: no countdown to worry about.
+                  <span>
+                    开通申请审核中,审核期间号码为您保留。
+                    <a href={`/applications/${app.id}`} onClick={link(`/applications/${app.id}`)}>
+                      查看申请
+                    </a>
+                  </span>
+                ) : (
+                  <Space orientation="vertical" size={4} style={{ width: "100%" }}>
+                    <span>
+                      保留至 <Typography.Text strong>{holdEnd(hold.expiresAt)}</Typography.Text>
+                    </span>
+                    <Countdown iso={hold.expiresAt} />
+                    <Space wrap>
+                      <Button type="primary" href={apply} onClick={link(apply)}>
+                        {app ? "修改后重新提交" : "填写开通申请"}
+                      </Button>
+                      {app ? null : (
+                        <Popconfirm title={`释放 ${hold.display}?释放后其他客户即可选用。`} okText="释放" cancelText="取消" onConfirm={() => release(hold)}>
+                          <Button autoInsertSpace={false} aria-label={`释放 ${hold.display}`}>
+                            释放
+                          </Button>
+                        </Popconfirm>
+                      )}
+                    </Space>
+                  </Space>
+                )
+              }
+            />
+          );
+        })}
       </Space>
     </Card>
   );
@@ -126,7 +145,11 @@ export default function ChooseNumberPage(_: PageProps) {
   const grades = useQuery({ queryKey: ["gradePrices"], queryFn: async () => (await request(ChoiceGradesDocument)).gradePrices });
   const holds = useQuery({
     queryKey: HOLDS_KEY,
-    queryFn: async () => (await request(MyHoldsDocument)).reservations.edges.map((e) => e.node),
+    queryFn: async () => {
+      const data = await request(MyHoldsDocument);
+      const open = data.applications.edges.map((e) => e.node).filter((a) => a.status === "SUBMITTED" || a.status === "REJECTED");
+      return { holds: data.reservations.edges.map((e) => e.node), open: new Map(open.map((a) => [a.numberId, a])) };
+    },
   });
   const numbers = useInfiniteQuery({
     queryKey: ["availableNumbers", search],
@@ -168,7 +191,7 @@ export default function ChooseNumberPage(_: PageProps) {
   return (
     <div className="page">
       <PageTitle title="选号" />
-      <Holds holds={holds.data ?? []} fresh={fresh} />
+      <Holds holds={holds.data?.holds ?? []} open={holds.data?.open ?? new Map()} fresh={fresh} />
       <Card title="搜索号码" style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={onSearch}>
           <Row gutter={16}>
