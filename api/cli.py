@@ -206,6 +206,11 @@ def _serve(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     config = load_config()
+    if config.clock_start is not None:
+        from api.clock import start_clock_at
+
+        start_clock_at(config.clock_start)
+        print(f"clock starts at {config.clock_start.isoformat()} (HOTLINE_CLOCK_START)", flush=True)
     if args.migrate:
         asyncio.run(_migrate(config))
     print(f"400 Hotline API on http://{args.host}:{args.port}/graphql (GraphiQL in a browser)", flush=True)

@@ -6,6 +6,7 @@ service with no settings at all; production sets ``DATABASE_URL`` and friends.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from dataclasses import dataclass
@@ -69,10 +70,26 @@ class Config:
     notify_retry_seconds: int = 60
     #: The CJK font statements embed in their PDF (Debian: fonts-noto-cjk); a .ttc, .otf or .ttf file.
     statement_font: str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+    #: Tests and demos only: the service's clock reads this moment when it starts, then runs on.
+    clock_start: dt.datetime | None = None
 
     @property
     def documents_dir(self) -> Path:
         return self.data_dir / "documents"
+
+
+def _moment(env: dict[str, str], name: str) -> dt.datetime | None:
+    """An ISO 8601 moment with its time zone (a bare local time would mean different moments)."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be an ISO 8601 time, e.g. 2026-12-04T10:00:00+08:00") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{name} needs a time zone, e.g. 2026-12-04T10:00:00+08:00")
+    return moment
 
 
 def _secret_key(data_dir: Path, env: dict[str, str]) -> str:
@@ -126,4 +143,5 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         notify_max_attempts=_int(env, "NOTIFY_MAX_ATTEMPTS", 6),
         notify_retry_seconds=_int(env, "NOTIFY_RETRY_SECONDS", 60),
         statement_font=env.get("STATEMENT_FONT") or "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        clock_start=_moment(env, "HOTLINE_CLOCK_START"),
     )

@@ -195,7 +195,12 @@ def _inside(root: Path, relative: str) -> Path | None:
 
 
 async def document_file(request: Request) -> Response:
-    """A document scan: signed-in people only (no signed links: scans are never embedded in a page)."""
+    """A document scan: signed-in people only (no signed links: a scan never leaves the session).
+
+    ``?inline=1`` lets the review screen show the scan in the page (an image, or a PDF in a frame);
+    otherwise it is downloaded. Either way the type is the one sniffed from the bytes at upload (PDF,
+    PNG or JPEG) and ``nosniff`` keeps the browser from guessing another.
+    """
     row_id = _row_id(request.path_params["row_id"])
     viewer = await _person(request)
     if isinstance(viewer, Response):
@@ -208,10 +213,12 @@ async def document_file(request: Request) -> Response:
     path = _inside(config.documents_dir, doc.path) if doc else None
     if doc is None or path is None:
         return _not_found()
+    inline = request.query_params.get("inline") in ("1", "true")
     return FileResponse(
         path,
         media_type=doc.content_type,
         filename=doc.filename,
+        content_disposition_type="inline" if inline else "attachment",
         headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
     )
 

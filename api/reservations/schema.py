@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from api.accounts.models import Account
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
@@ -22,12 +23,11 @@ ReservationResult = Annotated[ReservationType | UserErrors, strawberry.union("Re
 
 
 async def _typed(rows: list[Reservation]) -> list[ReservationType]:
-    numbers = (
-        dict(await Number.filter(id__in={r.number_id for r in rows}).values_list("id", "number"))
-        if rows
-        else {}
-    )
-    return [ReservationType.of(r, numbers[r.number_id]) for r in rows]
+    if not rows:
+        return []
+    numbers = dict(await Number.filter(id__in={r.number_id for r in rows}).values_list("id", "number"))
+    names = dict(await Account.filter(id__in={r.account_id for r in rows}).values_list("id", "name"))
+    return [ReservationType.of(r, numbers[r.number_id], names[r.account_id]) for r in rows]
 
 
 @strawberry.type

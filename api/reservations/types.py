@@ -6,6 +6,7 @@ import datetime as dt
 
 import strawberry
 
+from api.accounts.models import Account
 from api.clock import to_local
 from api.graphql.pagination import Connection
 from api.numbers.numbering import format_number
@@ -24,11 +25,23 @@ class ReservationType:
     ended_at: dt.datetime | None
     end_reason: ReservationEnd | None
     active: bool
+    account_id: strawberry.ID
+    #: The holder's name when the caller loaded it with the page (one query for all rows), else None.
+    known_account_name: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="The holding account's name (for the operators' list).")
+    async def account_name(self) -> str:
+        if self.known_account_name is not None:
+            return self.known_account_name
+        account = await Account.get(id=int(self.account_id))
+        return account.name
 
     @classmethod
-    def of(cls, row: models.Reservation, number: str) -> ReservationType:
+    def of(cls, row: models.Reservation, number: str, account_name: str | None = None) -> ReservationType:
         return cls(
             id=strawberry.ID(str(row.id)),
+            account_id=strawberry.ID(str(row.account_id)),
+            known_account_name=account_name,
             number_id=strawberry.ID(str(row.number_id)),
             number=number,
             display=format_number(number),

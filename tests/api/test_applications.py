@@ -284,3 +284,21 @@ async def test_documents_download_only_for_owner_and_operators(env: Env) -> None
     assert (await op.http.get(url)).status_code == 200
     assert (await client.http.get("/documents/99999")).status_code == 404
     assert (await client.http.get("/documents/..%2F..%2Fsecret.key")).status_code == 404
+
+
+async def test_documents_open_inline_for_the_review_screen_and_download_otherwise(env: Env) -> None:
+    client, rid = await reserved(env, "acme", "4006000001")
+    app = await submit(client, rid, files())
+    front = next(d for d in app["documents"] if d["kind"] == "LEGAL_REP_ID_FRONT")
+    op = await env.operator()
+    shown = await op.http.get(f"{front['url']}?inline=1")
+    assert shown.status_code == 200
+    assert shown.headers["content-type"] == "image/png"
+    assert shown.headers["content-disposition"].startswith("inline;")
+    assert shown.headers["x-content-type-options"] == "nosniff"
+    assert shown.content == documents.png()
+    saved = await op.http.get(front["url"])
+    assert saved.headers["content-disposition"].startswith("attachment;")
+    # Inline is a way of showing, not of access: another customer still finds nothing.
+    other = await env.customer("globex")
+    assert (await other.http.get(f"{front['url']}?inline=1")).status_code == 404

@@ -149,3 +149,24 @@ async def test_one_account_sending_many_reservations_at_once_still_holds_at_most
     assert {m["errors"][0]["code"] for m in refused} == {"too_many_reservations"}
     assert await Reservation.filter(ended_at__isnull=True).count() == 5
     assert await Number.filter(status=NumberStatus.RESERVED).count() == 5
+
+
+async def test_operators_see_who_holds_each_number_and_customers_only_their_own(env: Env) -> None:
+    ids = await _numbers("4006000001", "4006000002")
+    acme = await env.customer("acme", "珠海甲公司")
+    globex = await env.customer("globex", "珠海乙公司")
+    await acme.data(RESERVE, {"id": ids["4006000001"]})
+    await globex.data(RESERVE, {"id": ids["4006000002"]})
+    listing = "{reservations(active:true){edges{node{number accountName}}}}"
+    op = await env.operator()
+    seen = {
+        e["node"]["number"]: e["node"]["accountName"]
+        for e in (await op.data(listing))["reservations"]["edges"]
+    }
+    assert seen == {"4006000001": "珠海甲公司", "4006000002": "珠海乙公司"}
+    mine = (await acme.data(listing))["reservations"]["edges"]
+    assert [e["node"] for e in mine] == [{"number": "4006000001", "accountName": "珠海甲公司"}]
+    held = "{numbers(status:RESERVED){edges{node{reservation{accountName}}}}}"
+    assert [e["node"]["reservation"]["accountName"] for e in (await acme.data(held))["numbers"]["edges"]] == [
+        "珠海甲公司"
+    ]

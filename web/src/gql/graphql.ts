@@ -11,6 +11,12 @@ export type AfterHoursAction =
   | 'VOICEMAIL'
   | 'ANNOUNCEMENT';
 
+export type ApplicationStatus =
+  | 'SUBMITTED'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
 export type BoundNumberInput = {
   number: string;
   waitS?: number;
@@ -37,6 +43,34 @@ export type Carrier =
   | 'UNICOM'
   | 'MOBILE'
   | 'TELECOM';
+
+export type CompanyInput = {
+  companyName: string;
+  /** 统一社会信用代码 (18 characters). */
+  creditCode: string;
+  legalRepName: string;
+  contactName: string;
+  /** Mainland China mobile or landline (R4). */
+  contactPhone: string;
+  /** Forward-to numbers, mainland China only (R4). */
+  boundNumbers: Array<string>;
+};
+
+export type DocumentKind =
+  | 'BUSINESS_LICENCE'
+  | 'LEGAL_REP_ID_FRONT'
+  | 'LEGAL_REP_ID_BACK'
+  | 'APPLICATION_FORM'
+  | 'NETWORK_ACCESS_AGREEMENT';
+
+/** Scans as PDF, JPG or PNG; the agreement only for 4008/4009 numbers (R3). */
+export type DocumentsInput = {
+  businessLicence?: File | null | undefined;
+  legalRepIdFront?: File | null | undefined;
+  legalRepIdBack?: File | null | undefined;
+  applicationForm?: File | null | undefined;
+  networkAccessAgreement?: File | null | undefined;
+};
 
 export type Grade =
   | 'AAAA'
@@ -99,6 +133,12 @@ export type RechargeMethod =
 export type RecordingKind =
   | 'VOICEMAIL'
   | 'CALL';
+
+export type ReservationEnd =
+  | 'RELEASED'
+  | 'EXPIRED'
+  | 'CONTRACTED'
+  | 'REVOKED';
 
 export type ReviewStatus =
   | 'NOT_REQUIRED'
@@ -568,6 +608,62 @@ export type ConsoleOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleOverviewQuery = { pendingApplications: { totalCount: number }, pendingRingbacks: { totalCount: number }, lowBalance: { totalCount: number, edges: Array<{ node: { id: string, name: string, balanceFen: number } }> }, availableNumbers: { totalCount: number }, activeNumbers: { totalCount: number }, suspendedNumbers: { totalCount: number } };
 
+export type AllReservationsQueryVariables = Exact<{
+  active?: boolean | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AllReservationsQuery = { reservations: { totalCount: number, edges: Array<{ node: { accountId: string, accountName: string, endedAt: string | null, endReason: ReservationEnd | null, id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RevokeReservationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeReservationMutation = { releaseReservation:
+    | { __typename: 'Reservation', id: string, active: boolean, endReason: ReservationEnd | null, endedAt: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ReviewQueueQueryVariables = Exact<{
+  status?: ApplicationStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { applications: { totalCount: number, edges: Array<{ node: { accountId: string, id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApproveApplicationMutationVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+
+export type ApproveApplicationMutation = { approveApplication:
+    | { __typename: 'Application', id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type RejectApplicationMutationVariables = Exact<{
+  applicationId: string | number;
+  reason: string;
+}>;
+
+
+export type RejectApplicationMutation = { rejectApplication:
+    | { __typename: 'Application', id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ReviewApplicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewApplicationQuery = { application: { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> } | null };
+
 export type RingbackFieldsFragment = { id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null };
 
 export type RingbackQueueQueryVariables = Exact<{
@@ -665,6 +761,113 @@ export type SignUpMutationVariables = Exact<{
 
 export type SignUpMutation = { signUp:
     | { __typename: 'Viewer', isOperator: boolean, user: { id: string, login: string, displayName: string, role: Role, accountId: string | null } | null, account: { id: string, name: string } | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ApplicationDocumentFragment = { id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean };
+
+export type ApplicationFieldsFragment = { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> };
+
+export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApplicationsQuery = { applications: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> } }> }, reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> } };
+
+export type ApplicationDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApplicationDetailQuery = { application: { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> } | null, reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> } };
+
+export type HoldForApplicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HoldForApplicationQuery = { reservation: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } | null };
+
+export type NumberCarrierQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NumberCarrierQuery = { number: { id: string, carrier: Carrier, carrierName: string } | null };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  reservationId: string | number;
+  company: CompanyInput;
+  documents: DocumentsInput;
+}>;
+
+
+export type SubmitApplicationMutation = { submitApplication:
+    | { __typename: 'Application', id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ResubmitApplicationMutationVariables = Exact<{
+  applicationId: string | number;
+  company: CompanyInput;
+  documents?: DocumentsInput | null | undefined;
+}>;
+
+
+export type ResubmitApplicationMutation = { resubmitApplication:
+    | { __typename: 'Application', id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  applicationId: string | number;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawApplication:
+    | { __typename: 'Application', id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ChoiceNumberFragment = { id: string, number: string, display: string, carrier: Carrier, carrierName: string, grade: Grade, gradeName: string, priceFen: number };
+
+export type HoldFieldsFragment = { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean };
+
+export type AvailableNumbersQueryVariables = Exact<{
+  search?: NumberSearch | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AvailableNumbersQuery = { availableNumbers: { totalCount: number, edges: Array<{ node: { id: string, number: string, display: string, carrier: Carrier, carrierName: string, grade: Grade, gradeName: string, priceFen: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChoiceGradesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChoiceGradesQuery = { gradePrices: Array<{ grade: Grade, gradeName: string, priceFen: number }> };
+
+export type MyHoldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyHoldsQuery = { reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> }, applications: { edges: Array<{ node: { id: string, numberId: string, status: ApplicationStatus } }> } };
+
+export type ReserveNumberMutationVariables = Exact<{
+  numberId: string | number;
+}>;
+
+
+export type ReserveNumberMutation = { reserveNumber:
+    | { __typename: 'Reservation', id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ReleaseHoldMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReleaseHoldMutation = { releaseReservation:
+    | { __typename: 'Reservation', id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1052,6 +1255,71 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const ApplicationDocumentFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+    `, {"fragmentName":"ApplicationDocument"}) as unknown as TypedDocumentString<ApplicationDocumentFragment, unknown>;
+export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}`, {"fragmentName":"ApplicationFields"}) as unknown as TypedDocumentString<ApplicationFieldsFragment, unknown>;
+export const ChoiceNumberFragmentDoc = new TypedDocumentString(`
+    fragment ChoiceNumber on Number {
+  id
+  number
+  display
+  carrier
+  carrierName
+  grade
+  gradeName
+  priceFen
+}
+    `, {"fragmentName":"ChoiceNumber"}) as unknown as TypedDocumentString<ChoiceNumberFragment, unknown>;
+export const HoldFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}
+    `, {"fragmentName":"HoldFields"}) as unknown as TypedDocumentString<HoldFieldsFragment, unknown>;
 export const MediaItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment MediaItemFields on MediaItem {
   id
@@ -2027,6 +2295,224 @@ export const ConsoleOverviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleOverviewQuery, ConsoleOverviewQueryVariables>;
+export const AllReservationsDocument = new TypedDocumentString(`
+    query AllReservations($active: Boolean, $first: Int!, $after: String) {
+  reservations(active: $active, first: $first, after: $after) {
+    edges {
+      node {
+        ...HoldFields
+        accountId
+        accountName
+        endedAt
+        endReason
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<AllReservationsQuery, AllReservationsQueryVariables>;
+export const RevokeReservationDocument = new TypedDocumentString(`
+    mutation RevokeReservation($id: ID!) {
+  releaseReservation(id: $id) {
+    __typename
+    ... on Reservation {
+      id
+      active
+      endReason
+      endedAt
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeReservationMutation, RevokeReservationMutationVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($status: ApplicationStatus, $first: Int!, $after: String) {
+  applications(status: $status, first: $first, after: $after) {
+    edges {
+      node {
+        ...ApplicationFields
+        accountId
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ApproveApplicationDocument = new TypedDocumentString(`
+    mutation ApproveApplication($applicationId: ID!) {
+  approveApplication(applicationId: $applicationId) {
+    __typename
+    ... on Application {
+      ...ApplicationFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<ApproveApplicationMutation, ApproveApplicationMutationVariables>;
+export const RejectApplicationDocument = new TypedDocumentString(`
+    mutation RejectApplication($applicationId: ID!, $reason: String!) {
+  rejectApplication(applicationId: $applicationId, reason: $reason) {
+    __typename
+    ... on Application {
+      ...ApplicationFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<RejectApplicationMutation, RejectApplicationMutationVariables>;
+export const ReviewApplicationDocument = new TypedDocumentString(`
+    query ReviewApplication($id: ID!) {
+  application(id: $id) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
 export const RingbackQueueDocument = new TypedDocumentString(`
     query RingbackQueue($status: ReviewStatus!, $first: Int!, $after: String) {
   mediaItems(kind: RINGBACK, reviewStatus: $status, first: $first, after: $after) {
@@ -2270,6 +2756,391 @@ fragment ViewerFields on Viewer {
     name
   }
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const MyApplicationsDocument = new TypedDocumentString(`
+    query MyApplications {
+  applications(first: 100) {
+    edges {
+      node {
+        ...ApplicationFields
+      }
+    }
+  }
+  reservations(active: true, first: 20) {
+    edges {
+      node {
+        ...HoldFields
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}
+fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const ApplicationDetailDocument = new TypedDocumentString(`
+    query ApplicationDetail($id: ID!) {
+  application(id: $id) {
+    ...ApplicationFields
+  }
+  reservations(active: true, first: 20) {
+    edges {
+      node {
+        ...HoldFields
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}
+fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<ApplicationDetailQuery, ApplicationDetailQueryVariables>;
+export const HoldForApplicationDocument = new TypedDocumentString(`
+    query HoldForApplication($id: ID!) {
+  reservation(id: $id) {
+    ...HoldFields
+  }
+}
+    fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<HoldForApplicationQuery, HoldForApplicationQueryVariables>;
+export const NumberCarrierDocument = new TypedDocumentString(`
+    query NumberCarrier($id: ID!) {
+  number(id: $id) {
+    id
+    carrier
+    carrierName
+  }
+}
+    `) as unknown as TypedDocumentString<NumberCarrierQuery, NumberCarrierQueryVariables>;
+export const SubmitApplicationDocument = new TypedDocumentString(`
+    mutation SubmitApplication($reservationId: ID!, $company: CompanyInput!, $documents: DocumentsInput!) {
+  submitApplication(
+    reservationId: $reservationId
+    company: $company
+    documents: $documents
+  ) {
+    __typename
+    ... on Application {
+      ...ApplicationFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<SubmitApplicationMutation, SubmitApplicationMutationVariables>;
+export const ResubmitApplicationDocument = new TypedDocumentString(`
+    mutation ResubmitApplication($applicationId: ID!, $company: CompanyInput!, $documents: DocumentsInput) {
+  resubmitApplication(
+    applicationId: $applicationId
+    company: $company
+    documents: $documents
+  ) {
+    __typename
+    ... on Application {
+      ...ApplicationFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<ResubmitApplicationMutation, ResubmitApplicationMutationVariables>;
+export const WithdrawApplicationDocument = new TypedDocumentString(`
+    mutation WithdrawApplication($applicationId: ID!) {
+  withdrawApplication(applicationId: $applicationId) {
+    __typename
+    ... on Application {
+      ...ApplicationFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment ApplicationDocument on Document {
+  id
+  kind
+  kindName
+  filename
+  contentType
+  sizeBytes
+  url
+  replaced
+}
+fragment ApplicationFields on Application {
+  id
+  numberId
+  number
+  display
+  status
+  companyName
+  creditCode
+  legalRepName
+  contactName
+  contactPhone
+  boundNumbers
+  rejectReason
+  submittedAt
+  reviewedAt
+  documents {
+    ...ApplicationDocument
+  }
+}`) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const AvailableNumbersDocument = new TypedDocumentString(`
+    query AvailableNumbers($search: NumberSearch, $first: Int!, $after: String) {
+  availableNumbers(search: $search, first: $first, after: $after) {
+    edges {
+      node {
+        ...ChoiceNumber
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ChoiceNumber on Number {
+  id
+  number
+  display
+  carrier
+  carrierName
+  grade
+  gradeName
+  priceFen
+}`) as unknown as TypedDocumentString<AvailableNumbersQuery, AvailableNumbersQueryVariables>;
+export const ChoiceGradesDocument = new TypedDocumentString(`
+    query ChoiceGrades {
+  gradePrices {
+    grade
+    gradeName
+    priceFen
+  }
+}
+    `) as unknown as TypedDocumentString<ChoiceGradesQuery, ChoiceGradesQueryVariables>;
+export const MyHoldsDocument = new TypedDocumentString(`
+    query MyHolds {
+  reservations(active: true, first: 20) {
+    edges {
+      node {
+        ...HoldFields
+      }
+    }
+  }
+  applications(first: 100) {
+    edges {
+      node {
+        id
+        numberId
+        status
+      }
+    }
+  }
+}
+    fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<MyHoldsQuery, MyHoldsQueryVariables>;
+export const ReserveNumberDocument = new TypedDocumentString(`
+    mutation ReserveNumber($numberId: ID!) {
+  reserveNumber(numberId: $numberId) {
+    __typename
+    ... on Reservation {
+      ...HoldFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<ReserveNumberMutation, ReserveNumberMutationVariables>;
+export const ReleaseHoldDocument = new TypedDocumentString(`
+    mutation ReleaseHold($id: ID!) {
+  releaseReservation(id: $id) {
+    __typename
+    ... on Reservation {
+      ...HoldFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment HoldFields on Reservation {
+  id
+  numberId
+  number
+  display
+  createdAt
+  expiresAt
+  active
+}`) as unknown as TypedDocumentString<ReleaseHoldMutation, ReleaseHoldMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($since: DateTime!, $until: DateTime!) {
   me {
