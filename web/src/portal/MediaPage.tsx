@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, List, Modal, Popconfirm, Progress, Radio, Segmented, Space, Tag, Typography, Upload } from "antd";
 import type { UploadFile } from "antd";
 import { useState } from "react";
-import { request, unwrap, upload, UserErrorsError } from "../api/client";
+import { request, unwrap, UserErrorsError } from "../api/client";
+import { requestWithFiles } from "../api/multipart";
 import { date, dateTime, yuan } from "../format";
 import {
   CreateTextPromptDocument,
@@ -95,7 +96,7 @@ function UploadDialog({ open, fee, onClose }: { open: boolean; fee: number; onCl
     }
     setProgress(0);
     try {
-      const result = await upload(
+      const result = await requestWithFiles(
         UploadMediaDocument,
         { kind: values.kind, name: values.name, file, idempotencyKey: key },
         { file },
