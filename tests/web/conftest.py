@@ -7,6 +7,7 @@ service (the app must work offline). Screenshots go to ``tests/web/screenshots/`
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -45,18 +46,18 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The service on a loopback port with the demo data; its base URL."""
+@contextlib.contextmanager
+def running_service(data: Path, **env_extra: str) -> Iterator[str]:
+    """The service on a loopback port with the demo data in ``data``; its base URL."""
     if not (ROOT / "web" / "dist" / "index.html").exists():
         pytest.fail("web/dist is missing: run scripts/setup (it builds the web app)")
-    data = tmp_path_factory.mktemp("web-data")
     env = {
         **os.environ,
         "DATA_DIR": str(data),
         "DATABASE_URL": f"sqlite://{data / 'hotline.sqlite3'}",
         "SECRET_KEY": "browser-tests",
         "PYTHONWARNINGS": "ignore",
+        **env_extra,
     }
     subprocess.run([sys.executable, "-m", "api", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
@@ -86,6 +87,13 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The service on a loopback port with the demo data; its base URL."""
+    with running_service(tmp_path_factory.mktemp("web-data")) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
@@ -112,7 +120,9 @@ class Guard:
     def on_route(self, route: Route) -> None:
         url = route.request.url
         parts = urlsplit(url)
-        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == self.service:
+        # chrome://: the built-in PDF viewer's own files (scans shown in frames), from inside the browser.
+        inside = parts.scheme in ("data", "blob", "chrome", "chrome-extension")
+        if inside or f"{parts.scheme}://{parts.netloc}" == self.service:
             route.continue_()
         else:
             self.problems.append(f"request to another host: {url}")

@@ -8,21 +8,15 @@ clock is set to the same moment, so the hold's end and the countdown are the sam
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.api import documents
-from tests.web.conftest import OPERATOR, ROOT, Guard, _free_port, check_screen, sign_in
+from tests.web.conftest import OPERATOR, check_screen, guarded_page, running_service, sign_in
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 #: Friday 2026-12-04 10:00 in Beijing: two working days later is Tuesday, not Sunday.
@@ -33,72 +27,10 @@ CREDIT_CODE = "91350100M000100Y43"
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """This module's own service (demo data), its clock started at FRIDAY."""
-    data = tmp_path_factory.mktemp("apply-data")
-    env = {
-        **os.environ,
-        "DATA_DIR": str(data),
-        "DATABASE_URL": f"sqlite://{data / 'hotline.sqlite3'}",
-        "SECRET_KEY": "browser-tests",
-        "PYTHONWARNINGS": "ignore",
-        "HOTLINE_CLOCK_START": FRIDAY.isoformat(),
-    }
-    subprocess.run([sys.executable, "-m", "api", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = (data / "service.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"the service exited: {(data / 'service.log').read_text()}")
-                time.sleep(0.1)
+    with running_service(
+        tmp_path_factory.mktemp("apply-data"), HOTLINE_CLOCK_START=FRIDAY.isoformat()
+    ) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
-
-
-class PdfViewerGuard(Guard):
-    """The shared guard, except that Chromium's built-in PDF viewer may load its own chrome:// files.
-
-    Scans are shown as PDFs in frames; the viewer's pages and styles come from inside the browser, not
-    from any host, so they do not break "the app works offline".
-    """
-
-    def on_route(self, route: Route) -> None:
-        if urlsplit(route.request.url).scheme in ("chrome", "chrome-extension"):
-            route.continue_()
-        else:
-            super().on_route(route)
-
-
-def viewer_page(context: BrowserContext, service: str) -> tuple[Page, Guard]:
-    guard = PdfViewerGuard(service)
-    page = context.new_page()
-    page.on("console", guard.on_console)
-    page.on("pageerror", lambda error: guard.problems.append(f"uncaught: {error}"))
-    page.route("**/*", guard.on_route)
-    page.set_default_timeout(15_000)
-    return page, guard
-
-
-@pytest.fixture
-def page(context: BrowserContext, service: str) -> Iterator[Page]:
-    """conftest's page, with PdfViewerGuard."""
-    page, guard = viewer_page(context, service)
-    yield page
-    assert guard.problems == []
 
 
 def one_page_pdf(text: str) -> bytes:
@@ -226,7 +158,7 @@ def test_a_prospect_reserves_applies_and_is_approved(page: Page, browser: Browse
         base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
     )
     try:
-        op, guard = viewer_page(operator_context, service)
+        op, guard = guarded_page(operator_context, service)
         sign_in(op, OPERATOR)
         op.goto("/review")
         row = op.get_by_role("row").filter(has_text=company)
@@ -304,7 +236,9 @@ def test_a_rejected_application_is_fixed_resubmitted_then_withdrawn(
     page.get_by_label("联系电话").fill("0756-3331234")
     page.get_by_label("绑定号码 1", exact=True).fill("13800138000")
     page.get_by_role("button", name="添加绑定号码").click()
-    page.get_by_label("绑定号码 2", exact=True).fill("+852 2345 6789")  # Hong Kong: refused by the service (R4)
+    page.get_by_label("绑定号码 2", exact=True).fill(
+        "+852 2345 6789"
+    )  # Hong Kong: refused by the service (R4)
     page.get_by_role("button", name="下一步:上传资料").click()
     expect(page.get_by_role("group", name="400标准受理单")).to_be_visible()
     expect(page.get_by_role("group", name="电信400用户入网协议")).to_have_count(0)
@@ -329,7 +263,7 @@ def test_a_rejected_application_is_fixed_resubmitted_then_withdrawn(
         base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
     )
     try:
-        op, guard = viewer_page(operator_context, service)
+        op, guard = guarded_page(operator_context, service)
         sign_in(op, OPERATOR)
         op.goto("/review")
         op.get_by_role("row").filter(has_text=company).get_by_role("link", name=f"审核 {number}").click()
@@ -354,7 +288,9 @@ def test_a_rejected_application_is_fixed_resubmitted_then_withdrawn(
     expect(page.get_by_label("公司名称")).to_have_value(company)
     page.get_by_role("button", name="下一步:上传资料").click()
     expect(page.get_by_text("当前文件:form.pdf(不更换则保留)")).to_be_visible()
-    upload(page, "营业执照副本(带年检)扫描件", "licence-sealed.pdf", "application/pdf", one_page_pdf("Sealed"))
+    upload(
+        page, "营业执照副本(带年检)扫描件", "licence-sealed.pdf", "application/pdf", one_page_pdf("Sealed")
+    )
     page.get_by_role("button", name="下一步:确认提交").click()
     expect(page.get_by_text("400标准受理单:保留 form.pdf")).to_be_visible()
     page.get_by_role("button", name="重新提交审核").click()
