@@ -280,9 +280,9 @@ class _Call:
             ring.status = event.get("DialStatus", "")
             if ring.status in ("BUSY", "CHANUNAVAIL") and ring.number in self.lab.mobiles:
                 self.ringing_out.append(ring)
-            elif ring.status == "ANSWER":  # the others stop "ringing" now
+            elif ring.status == "ANSWER":  # the others stop "ringing" now, as ringing phones are cancelled
                 for other in self.ringing_out:
-                    other.duration_s = round(t - other.t, 3)
+                    other.duration_s, other.status = round(t - other.t, 3), "CANCEL"
                 self.ringing_out.clear()
         elif kind == "Hangup":
             if self.outline.q850 is None:

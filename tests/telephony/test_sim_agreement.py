@@ -123,13 +123,29 @@ async def test_a_busy_or_switched_off_mobile_rings_out_its_wait_then_voicemail(t
         for strategy in plans
         for state in ("busy", "switched_off")
     ]
-    unreachable = CallSpec(
-        phones={ZHUHAI_LANDLINE: {"state": "busy"}, MOBILE: {"state": "unreachable"}}, message_s=2
-    )
+    # Other phones, each failing or answering in its own way (plan, call, Dial() statuses Asterisk gives).
+    others = [
+        # a mobile that cannot be reached at all (CONGESTION) fails at once: nothing answers, 您要的电话忙
+        ("sequential", {ZHUHAI_LANDLINE: "busy", MOBILE: "unreachable"}, ["BUSY", "CONGESTION"]),
+        # a switched-off landline (CHANUNAVAIL) fails at once too; the mobile answers after 2 s
+        ("sequential", {ZHUHAI_LANDLINE: "switched_off", MOBILE: "answer"}, ["CHANUNAVAIL", "ANSWER"]),
+        # a busy mobile of a group "rings" until the landline answers after 2 s
+        ("ring_all", {ZHUHAI_LANDLINE: "answer", MOBILE: "busy"}, ["ANSWER", "CANCEL"]),
+    ]
+    specs = [
+        CallSpec(
+            phones={n: {"state": st, "answer_after_s": 2, "talk_s": 1} for n, st in phones.items()},
+            message_s=2,
+        )
+        for _, phones, _ in others
+    ]
     async with CallLab(tmp_path, list(plans.values())).running() as lab:
         outlines = await asyncio.gather(
             *(lab.call(plans[strategy].number, spec) for strategy, _, spec in calls),
-            lab.call(plans["sequential"].number, unreachable),
+            *(
+                lab.call(plans[strategy].number, spec)
+                for (strategy, _, _), spec in zip(others, specs, strict=True)
+            ),
         )
         assert lab.asterisk is not None and lab.asterisk.log_problems() == []
     for (strategy, state, spec), outline in zip(calls, outlines, strict=False):
@@ -141,9 +157,19 @@ async def test_a_busy_or_switched_off_mobile_rings_out_its_wait_then_voicemail(t
         assert [(r.number, r.duration_s) for r in expected.rings] == [(ZHUHAI_LANDLINE, 0), (MOBILE, 8)]
         assert [r.status for r in outline.rings] == ["BUSY", "NOANSWER"], (strategy, state)
         assert_agree(outline, expected, f"{strategy} {state}")
-    # A mobile that cannot be reached at all (CONGESTION) fails at once: nothing answers, 您要的电话忙.
-    plan = plans["sequential"]
-    expected = simulated(plan, simulate(plan, unreachable))
-    assert expected.heard == ["sys-busy"] and expected.rings[-1].duration_s == 0
-    assert [r.status for r in outlines[-1].rings] == ["BUSY", "CONGESTION"]
-    assert_agree(outlines[-1], expected, "unreachable")
+    for (strategy, phones, statuses), spec, outline in zip(
+        others, specs, outlines[len(calls) :], strict=True
+    ):
+        plan = plans[strategy]
+        expected = simulated(plan, simulate(plan, spec))
+        assert [r.status for r in outline.rings] == statuses, phones
+        assert_agree(outline, expected, str(phones))
+    unreachable, switched_off, group = (
+        simulated(plans[p], simulate(plans[p], s)) for (p, _, _), s in zip(others, specs, strict=True)
+    )
+    assert unreachable.heard == ["sys-busy"] and unreachable.rings[-1].duration_s == 0
+    assert [(r.number, r.t, r.duration_s) for r in switched_off.rings] == [
+        (ZHUHAI_LANDLINE, 0, 0),
+        (MOBILE, 0, 2),
+    ]
+    assert [(r.number, r.duration_s) for r in group.rings] == [(ZHUHAI_LANDLINE, 2), (MOBILE, 2)]
