@@ -89,12 +89,19 @@ class _Renderer:
     # contexts -------------------------------------------------------------------------------------
     def caller_context(self) -> Context:
         """A ``Gosub`` that sets ``CALLER`` (national form) and ``CALLER_AREA`` (area code or unknown)."""
+        # The steps of ivr_flows.phones.classify, in its order. An international form is marked by a
+        # leading "+" while it is worked on: a "+" the carrier sent, or one put in place of 00 / 86.
         lines = [
-            line("Set", "CALLER=${FILTER(0123456789,${CALLERID(num)})}"),
+            line("Set", "CALLER=${FILTER(+0123456789,${CALLERID(num)})}"),
+            line("Set", 'CALLER=${IF($["${CALLER:0:1}" = "+"]?+:)}${FILTER(0123456789,${CALLER})}'),
             line("ExecIf", f'$[${{LEN(${{CALLER}})}} > 11 & ${{REGEX("^({_ip_prefixes()})[01]" ${{CALLER}})}}]?Set(CALLER=${{CALLER:5}})'),
-            line("ExecIf", '$["${CALLER:0:2}" = "00"]?Set(CALLER=${CALLER:2})'),
-            line("ExecIf", '$[${REGEX("^861[3-9][0-9]{9}$" ${CALLER})}]?Set(CALLER=${CALLER:2})'),
-            line("ExecIf", '$[${REGEX("^86[2-9][0-9]{9,10}$" ${CALLER})}]?Set(CALLER=0${CALLER:2})'),
+            line("ExecIf", '$["${CALLER:0:2}" = "00"]?Set(CALLER=+${CALLER:2})'),
+            line("ExecIf", '$[${REGEX("^86(1[0-9]{10}|[2-9][0-9]{9,10})$" ${CALLER})}]?Set(CALLER=+${CALLER})'),
+            # after +86 a landline has lost its trunk 0 (+86 20 …), a mobile and 400/800 never had one
+            line("ExecIf", '$[${REGEX("^[+]86[2-9]" ${CALLER})} & ${REGEX("^[+]86[48]00" ${CALLER})} = 0]?Set(CALLER=+860${CALLER:3})'),
+            line("ExecIf", '$[${REGEX("^[+]86" ${CALLER})}]?Set(CALLER=${CALLER:3})'),
+            # a mobile written with a long-distance 0 (013926900000) is the mobile: no area code is 01x
+            line("ExecIf", '$[${REGEX("^01[3-9][0-9]{9}$" ${CALLER})}]?Set(CALLER=${CALLER:1})'),
             line("Set", "CALLER_AREA=unknown"),
         ]  # fmt: skip
         for rx in _known_code_patterns(3):

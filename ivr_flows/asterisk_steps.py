@@ -211,10 +211,34 @@ class StepLines:
             return f"m({self.opts.moh_prefix}{asterisk_prompt_name(a['ringback'])})"
         return ""
 
+    def ring_out(self, wait: str, past: str, ringback: str) -> list[str]:
+        """R10 for mobiles: a busy or switched-off mobile "keeps ringing" until its wait time has passed.
+
+        The network ends such a call at once (``BUSY``, or ``CHANUNAVAIL`` for switched off), but the
+        platform lets the rest of the wait go by, the caller still hearing ringing (or the ringback
+        tone), then carries on as if nobody answered (``DIALSTATUS`` becomes ``NOANSWER``). A mobile that
+        cannot be reached at all (``CONGESTION``) still fails at once. ``wait`` is the wait in seconds (a
+        number or a variable; 0: nothing to ring out), ``past`` the label after the block.
+        """
+        tone = [line("Ringing", "")]
+        if ringback:
+            tone.append(line("StartMusicOnHold", ringback))
+        lines = [
+            line("GotoIf", f'$[("${{DIALSTATUS}}" != "BUSY" & "${{DIALSTATUS}}" != "CHANUNAVAIL") | {wait} = 0]?{past}'),
+            line("Set", f"RING_LEFT=$[{wait} - 0${{DIALEDTIME_MS}} / 1000]"),
+            *tone,
+            line("ExecIf", "$[${RING_LEFT} > 0]?Wait(${RING_LEFT})"),
+        ]  # fmt: skip
+        if ringback:
+            lines.append(line("StopMusicOnHold", ""))
+        lines.append(line("Set", "DIALSTATUS=NOANSWER"))
+        return lines
+
     def op_dial(self, s: Step, i: int) -> list[str]:
         a = s.args
         nxt = s.next
         opts = self.dial_options(a)
+        ringback = f"{self.opts.moh_prefix}{asterisk_prompt_name(a['ringback'])}" if a["ringback"] else ""
         restricted = any(d["allowed_areas"] is not None or d["refused_areas"] for d in a["destinations"])
         dialed = f"DIALED_{i}=1"
         lines: list[str] = [line("Set", f"DIALED_{i}=0")]
@@ -222,18 +246,37 @@ class StepLines:
             lines.append(line("MixMonitor", "${UNIQUEID}.wav,b"))
         answered = self.goto(nxt["answered"])
         if a["strategy"] == "ring_all":
-            lines.append(line("Set", "TARGETS="))
+            # RING_WAIT: the largest wait of the phones rung (the group's); RING_MOBILE: a mobile among them.
+            mobiles = any(d["kind"] == "mobile" for d in a["destinations"])
+            lines += [line("Set", "TARGETS="), line("Set", "RING_WAIT=0")]
+            if mobiles:
+                lines.append(line("Set", "RING_MOBILE=0"))
             for d in a["destinations"]:
-                add = f"Set(TARGETS=${{TARGETS}}&{self.channel(d['number'])})"
-                if d["allowed_areas"] is not None or d["refused_areas"]:
+                wait = int(d["wait_s"])
+                restricted_here = d["allowed_areas"] is not None or d["refused_areas"]
+                when = "${AREA_OK} = 1 & " if restricted_here else ""
+                if restricted_here:
                     lines += self.area_flags(d["allowed_areas"], d["refused_areas"])
-                    lines.append(line("ExecIf", f"$[${{AREA_OK}} = 1]?{add}"))
+                    lines.append(
+                        line(
+                            "ExecIf",
+                            f"$[${{AREA_OK}} = 1]?Set(TARGETS=${{TARGETS}}&{self.channel(d['number'])})",
+                        )
+                    )
                 else:
-                    lines.append("," + add)
+                    lines.append(line("Set", f"TARGETS=${{TARGETS}}&{self.channel(d['number'])}"))
+                lines.append(line("ExecIf", f"$[{when}${{RING_WAIT}} < {wait}]?Set(RING_WAIT={wait})"))
+                if d["kind"] == "mobile" and restricted_here:
+                    lines.append(line("ExecIf", "$[${AREA_OK} = 1]?Set(RING_MOBILE=1)"))
+                elif d["kind"] == "mobile":
+                    lines.append(line("Set", "RING_MOBILE=1"))
             lines.append(line("GotoIf", f'$["${{TARGETS}}" = ""]?{self.goto(nxt["area_refused"])}'))
-            wait = max(int(d["wait_s"]) for d in a["destinations"])
-            lines.append(line("Dial", f"${{TARGETS:1}},{wait},{opts}".rstrip(",")))
+            lines.append(line("Dial", f"${{TARGETS:1}},${{RING_WAIT}},{opts}".rstrip(",")))
             lines.append(line("Set", dialed))
+            if mobiles:
+                lines.append(line("Set", "MOBILE_WAIT=$[${RING_MOBILE} * ${RING_WAIT}]"))
+                lines += self.ring_out("${MOBILE_WAIT}", f"s{i}ro", ringback)
+                lines.append(line("NoOp", "rung out", label=f"s{i}ro"))
         else:
             answered_goto = f'$["${{DIALSTATUS}}" = "ANSWER"]?{answered}'
             for k, d in enumerate(a["destinations"]):
@@ -246,6 +289,8 @@ class StepLines:
                 )
                 lines.append(line("Set", dialed))
                 lines.append(line("GotoIf", answered_goto))
+                if d["kind"] == "mobile":
+                    lines += self.ring_out(str(int(d["wait_s"])), skip, ringback)
                 lines.append(line("NoOp", f"next {k + 1}", label=skip))
         if restricted:
             lines.append(line("GotoIf", f"$[${{DIALED_{i}}} = 0]?{self.goto(nxt['area_refused'])}"))

@@ -290,19 +290,21 @@ class _Run:
         )
         return "match" if hit else "else"
 
-    def _ring(self, s: Step, dest: dict[str, Any]) -> tuple[str, float]:
-        """(status, seconds rung) for one destination, following R10."""
+    def _ring(self, s: Step, dest: dict[str, Any], wait_s: float | None = None) -> tuple[str, float]:
+        """(status, seconds rung) for one destination, following R10; ``wait_s`` overrides its wait."""
         behaviour = self.phones.get(dest["number"], _NO_ANSWER)
-        wait = float(dest["wait_s"])
+        wait = float(dest["wait_s"]) if wait_s is None else wait_s
         mobile = dest["kind"] == "mobile"
         state = behaviour.state
         if state == "answer" and behaviour.answer_after_s < wait:
             return "answered", behaviour.answer_after_s
-        if state == "busy" and not mobile:
+        if mobile and state in ("busy", "switched_off"):
+            return "no_answer", wait  # the network's waiting signal: the mobile keeps "ringing"
+        if state == "busy":
             return "busy", 0.0
-        if state == "unreachable":
-            return "failed", 0.0
-        return "no_answer", wait  # no answer in time; busy or switched-off mobiles keep "ringing"
+        if state in ("unreachable", "switched_off"):
+            return "failed", 0.0  # a landline has no "switched off": like a dead line, it fails at once
+        return "no_answer", wait
 
     def _area_ok(self, dest: dict[str, Any]) -> bool:
         code = self.area.area_code
@@ -325,16 +327,25 @@ class _Run:
         if a["ringback"]:
             self.emit("hear", s, prompt=a["ringback"], reason="彩铃(振铃期间播放)")
         if a["strategy"] == "ring_all":
-            results = [(d, *self._ring(s, d)) for d in dests]
-            for d, _, seconds in results:
-                self.emit("ring", s, number=d["number"], duration_s=seconds, reason="同时振铃")
+            # The group rings for the largest wait; the first to answer ends it for every phone.
+            group_wait = max(float(d["wait_s"]) for d in dests)
+            results = [(d, *self._ring(s, d, group_wait)) for d in dests]
             winners = sorted((sec, i) for i, (_, st, sec) in enumerate(results) if st == "answered")
+            until = winners[0][0] if winners else group_wait
+            for i, (d, st, sec) in enumerate(results):
+                if winners and winners[0][1] == i:
+                    seconds, st = sec, "answered"
+                elif st in ("answered", "no_answer"):  # still ringing when the group ended
+                    seconds, st = until, "no_answer"
+                else:
+                    seconds = 0.0
+                self.emit("ring", s, number=d["number"], duration_s=seconds, outcome=st, reason="同时振铃")
             if winners:
                 seconds, i = winners[0]
                 self.t += seconds
                 return self._connected(s, results[i][0]["number"])
             statuses = {st for _, st, _ in results}
-            self.t += max(sec for _, _, sec in results)
+            self.t += group_wait if "no_answer" in statuses else 0.0
             outcome = "no_answer" if "no_answer" in statuses else "busy" if "busy" in statuses else "failed"
             self.emit("branch", s, outcome=outcome, reason="所有号码均未接通")
             return outcome

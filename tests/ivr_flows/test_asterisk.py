@@ -70,7 +70,7 @@ def test_rendering_uses_the_production_idioms() -> None:
     )
     assert "Dial(PJSIP/02088886666@carrier,20)" in menu and '${DIALSTATUS}" = "BUSY"' in menu
     assert "MixMonitor(${UNIQUEID}.wav,b)" in menu and "VoiceMail(4006228300@hotline,s)" in menu
-    assert "Dial(${TARGETS:1},30)" in menu and "Hangup(17)" in menu
+    assert "Dial(${TARGETS:1},${RING_WAIT})" in menu and "Hangup(17)" in menu
     assert "GROUP_COUNT(4006228300@hotline)} > 10" in menu
     hours = render_asterisk(example("work_hours.flow.json"))
     assert "GotoIfTime(08:30-17:29,mon-fri,*,*,Asia/Shanghai?" in hours

@@ -173,6 +173,16 @@ def test_r10_switched_off_or_busy_mobile_takes_the_full_wait(state: str) -> None
     assert trace.answered_by == LANDLINE
 
 
+@pytest.mark.parametrize("state", ["switched_off", "unreachable"])
+def test_r10_a_dead_landline_fails_at_once(state: str) -> None:
+    # In Asterisk these are CHANUNAVAIL and CONGESTION: only a mobile rings out its wait after them.
+    flow = dial_flow([{"number": LANDLINE, "wait_s": 20}, {"number": MOBILE, "wait_s": 20}])
+    phones = {LANDLINE: {"state": state}, MOBILE: {"state": "answer", "answer_after_s": 5}}
+    trace = run(flow, phones=phones)
+    assert ring_times(trace) == [(LANDLINE, 0.0, 0.0), (MOBILE, 0.0, 5.0)]
+    assert trace.answered_by == MOBILE
+
+
 def test_r10_unanswered_number_forwards_after_its_wait_time() -> None:
     flow = dial_flow([{"number": LANDLINE, "wait_s": 15}, {"number": LANDLINE2, "wait_s": 25}])
     trace = run(flow, phones={LANDLINE2: {"state": "answer", "answer_after_s": 30}})
