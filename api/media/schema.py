@@ -37,7 +37,7 @@ def _typed(info: Info, row: MediaItem) -> MediaItemType:
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Media of the viewer's account (operators: all, or one account's).",
+        description="Media of the viewer's account (operators: all, or one account's), oldest first unless newestFirst.",
         permission_classes=[IsSignedIn],
     )
     async def media_items(
@@ -48,6 +48,7 @@ class Query:
         account_id: strawberry.ID | None = None,
         first: int = 50,
         after: str | None = None,
+        newest_first: bool = False,
     ) -> MediaItemConnection:
         query = MediaItem.filter(deleted_at__isnull=True, **info.context.tenant_filter())
         if account_id is not None:
@@ -62,6 +63,7 @@ class Query:
             first=first,
             after=after,
             nodes=lambda rows: [_typed(info, r) for r in rows],
+            newest_first=newest_first,
         )
 
     @strawberry.field(permission_classes=[IsSignedIn])

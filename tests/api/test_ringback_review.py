@@ -130,3 +130,19 @@ async def test_only_approved_ringbacks_publish_and_a_used_prompt_cannot_be_delet
     assert deleted["deletedAt"] is not None
     assert await MediaItem.filter(deleted_at__isnull=True).count() == 1
     assert (await analysis_context(account_id)).prompts == {ringback["promptId"]}
+
+
+async def test_the_review_queue_is_first_come_first_served_and_the_decided_list_newest_first(
+    env: Env,
+) -> None:
+    acme = await env.customer("acme")
+    operator = await env.operator()
+    first = await _ringback(acme)
+    second = await upload(acme, "RINGBACK", "第二首", audio_files.speech_mp3("欢迎致电"))
+    page = (
+        "query($n:Boolean!){mediaItems(kind:RINGBACK,reviewStatus:PENDING,newestFirst:$n){edges{node{id}}}}"
+    )
+    oldest = (await operator.data(page, {"n": False}))["mediaItems"]["edges"]
+    assert [e["node"]["id"] for e in oldest] == [first["id"], second["id"]]
+    newest = (await operator.data(page, {"n": True}))["mediaItems"]["edges"]
+    assert [e["node"]["id"] for e in newest] == [second["id"], first["id"]]

@@ -152,7 +152,8 @@ export default function RingbackReviewPage() {
   const queue = useInfiniteQuery({
     queryKey: [...QUEUE_KEY, status],
     initialPageParam: null as string | null,
-    queryFn: async ({ pageParam }) => (await request(RingbackQueueDocument, { status, first: 50, after: pageParam })).mediaItems,
+    queryFn: async ({ pageParam }) => (await request(RingbackQueueDocument, { status, first: 50, after: pageParam, newestFirst: status !== "PENDING" }))
+        .mediaItems,
     getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : null),
   });
   const rows = queue.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];

@@ -670,6 +670,7 @@ export type RingbackQueueQueryVariables = Exact<{
   status: ReviewStatus;
   first: number;
   after?: string | null | undefined;
+  newestFirst: boolean;
 }>;
 
 
@@ -2514,8 +2515,14 @@ fragment ApplicationFields on Application {
   }
 }`) as unknown as TypedDocumentString<ReviewApplicationQuery, ReviewApplicationQueryVariables>;
 export const RingbackQueueDocument = new TypedDocumentString(`
-    query RingbackQueue($status: ReviewStatus!, $first: Int!, $after: String) {
-  mediaItems(kind: RINGBACK, reviewStatus: $status, first: $first, after: $after) {
+    query RingbackQueue($status: ReviewStatus!, $first: Int!, $after: String, $newestFirst: Boolean!) {
+  mediaItems(
+    kind: RINGBACK
+    reviewStatus: $status
+    first: $first
+    after: $after
+    newestFirst: $newestFirst
+  ) {
     totalCount
     pageInfo {
       hasNextPage
