@@ -315,7 +315,7 @@ export type SimulateFlowQueryVariables = Exact<{
 
 
 export type SimulateFlowQuery = { simulateFlow:
-    | { __typename: 'Simulation', outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, durationS: number, path: Array<string>, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> }
+    | { __typename: 'Simulation', outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, recorded: boolean, durationS: number, path: Array<string>, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -400,6 +400,8 @@ export type FlowAreasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FlowAreasQuery = { flowAreas: Array<{ province: string, city: string, code: string }> };
+
+export type SimulationFieldsFragment = { outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, recorded: boolean, durationS: number, path: Array<string>, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> };
 
 export type ConsoleAccountRowFragment = { id: string, name: string, balanceFen: number, createdAt: string };
 
@@ -1084,7 +1086,7 @@ export type WhatHappensQueryVariables = Exact<{
 
 
 export type WhatHappensQuery = { whatHappens:
-    | { __typename: 'Simulation', outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, recorded: boolean, durationS: number, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> }
+    | { __typename: 'Simulation', outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, recorded: boolean, durationS: number, path: Array<string>, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1204,6 +1206,39 @@ export const VersionFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+export const SimulationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SimulationFields on Simulation {
+  outcome
+  hangupCause
+  answeredBy
+  voicemail
+  recorded
+  durationS
+  path
+  heard
+  rings {
+    number
+    atS
+    durationS
+    outcome
+  }
+  callerAreaCode
+  callerProvince
+  callerCity
+  events {
+    t
+    kind
+    step
+    node
+    prompt
+    text
+    number
+    durationS
+    outcome
+    reason
+  }
+}
+    `, {"fragmentName":"SimulationFields"}) as unknown as TypedDocumentString<SimulationFieldsFragment, unknown>;
 export const ConsoleAccountRowFragmentDoc = new TypedDocumentString(`
     fragment ConsoleAccountRow on Account {
   id
@@ -1634,34 +1669,7 @@ export const SimulateFlowDocument = new TypedDocumentString(`
   simulateFlow(flowId: $flowId, call: $call) {
     __typename
     ... on Simulation {
-      outcome
-      hangupCause
-      answeredBy
-      voicemail
-      durationS
-      path
-      heard
-      rings {
-        number
-        atS
-        durationS
-        outcome
-      }
-      callerAreaCode
-      callerProvince
-      callerCity
-      events {
-        t
-        kind
-        step
-        node
-        prompt
-        text
-        number
-        durationS
-        outcome
-        reason
-      }
+      ...SimulationFields
     }
     ...UserErrorsFields
   }
@@ -1671,6 +1679,37 @@ export const SimulateFlowDocument = new TypedDocumentString(`
     code
     field
     message
+  }
+}
+fragment SimulationFields on Simulation {
+  outcome
+  hangupCause
+  answeredBy
+  voicemail
+  recorded
+  durationS
+  path
+  heard
+  rings {
+    number
+    atS
+    durationS
+    outcome
+  }
+  callerAreaCode
+  callerProvince
+  callerCity
+  events {
+    t
+    kind
+    step
+    node
+    prompt
+    text
+    number
+    durationS
+    outcome
+    reason
   }
 }`) as unknown as TypedDocumentString<SimulateFlowQuery, SimulateFlowQueryVariables>;
 export const RunFlowTestsDocument = new TypedDocumentString(`
@@ -3760,34 +3799,7 @@ export const WhatHappensDocument = new TypedDocumentString(`
   whatHappens(numberId: $numberId, call: $call) {
     __typename
     ... on Simulation {
-      outcome
-      hangupCause
-      answeredBy
-      voicemail
-      recorded
-      durationS
-      heard
-      rings {
-        number
-        atS
-        durationS
-        outcome
-      }
-      callerAreaCode
-      callerProvince
-      callerCity
-      events {
-        t
-        kind
-        step
-        node
-        prompt
-        text
-        number
-        durationS
-        outcome
-        reason
-      }
+      ...SimulationFields
     }
     ...UserErrorsFields
   }
@@ -3797,6 +3809,37 @@ export const WhatHappensDocument = new TypedDocumentString(`
     code
     field
     message
+  }
+}
+fragment SimulationFields on Simulation {
+  outcome
+  hangupCause
+  answeredBy
+  voicemail
+  recorded
+  durationS
+  path
+  heard
+  rings {
+    number
+    atS
+    durationS
+    outcome
+  }
+  callerAreaCode
+  callerProvince
+  callerCity
+  events {
+    t
+    kind
+    step
+    node
+    prompt
+    text
+    number
+    durationS
+    outcome
+    reason
   }
 }`) as unknown as TypedDocumentString<WhatHappensQuery, WhatHappensQueryVariables>;
 export const RecordingsDocument = new TypedDocumentString(`
