@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import APIRequestContext, Page
 
-from tests.web.conftest import OPERATOR
+from tests.web.conftest import OPERATOR, new_browser_context
 
 REPORT = "mutation($c:CallReportInput!){reportCall(call:$c){__typename}}"
 
@@ -28,7 +28,7 @@ def service_token(page: Page, service: str) -> str:
     """A telephony token, made by the operator in a context of its own (the page stays the customer's)."""
     browser = page.context.browser
     assert browser is not None
-    operator = browser.new_context(base_url=service)
+    operator = new_browser_context(browser, service)
     try:
         gql(
             operator.request,

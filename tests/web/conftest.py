@@ -129,11 +129,24 @@ class Guard:
             route.abort()
 
 
+def new_browser_context(browser: Browser, service: str) -> BrowserContext:
+    """A desktop browser in zh-CN and Asia/Shanghai that prefers reduced motion.
+
+    The app honours that preference by switching Ant Design's animations off, so a dialog that closes is
+    gone at once: no test waits on (or is blocked by) an animation that the browser never finishes.
+    """
+    return browser.new_context(
+        base_url=service,
+        locale="zh-CN",
+        timezone_id="Asia/Shanghai",
+        viewport={"width": 1440, "height": 900},
+        reduced_motion="reduce",
+    )
+
+
 @pytest.fixture
 def context(browser: Browser, service: str) -> Iterator[BrowserContext]:
-    context = browser.new_context(
-        base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
-    )
+    context = new_browser_context(browser, service)
     yield context
     context.close()
 

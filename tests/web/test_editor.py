@@ -57,11 +57,11 @@ def test_designer_builds_simulates_tests_and_publishes_the_menu(page: Page) -> N
     def fit() -> None:
         """Tidy layout (ELK) so that nodes dropped near each other do not overlap, then let it settle."""
         tidy.click()
-        expect(page.get_by_text("布局已整理")).to_have_count(1)
+        toast = page.locator(".ant-message-notice:visible", has_text="布局已整理")
+        expect(toast).to_have_count(1)
         page.wait_for_timeout(300)  # the toast shows once the view is fitted; let the frame paint
-        page.get_by_text("布局已整理").evaluate_all(
-            "els => els.forEach(e => e.closest('.ant-message-notice')?.remove())"
-        )
+        # Out of the way of the next drop (hidden, not removed: the DOM node is React's to remove).
+        toast.evaluate_all("els => els.forEach(e => { e.style.display = 'none'; })")
 
     drop(page, "放音", 150, 350)
     expect(node(page, "play-1")).to_be_visible()

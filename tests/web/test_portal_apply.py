@@ -16,7 +16,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.api import documents
-from tests.web.conftest import OPERATOR, check_screen, guarded_page, running_service, sign_in
+from tests.web.conftest import (
+    OPERATOR,
+    check_screen,
+    guarded_page,
+    new_browser_context,
+    running_service,
+    sign_in,
+)
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 #: Friday 2026-12-04 10:00 in Beijing: two working days later is Tuesday, not Sunday.
@@ -154,9 +161,7 @@ def test_a_prospect_reserves_applies_and_is_approved(page: Page, browser: Browse
     expect(under_review.get_by_role("link", name="填写开通申请")).to_have_count(0)
 
     # The operator opens the five scans in the page and approves.
-    operator_context = browser.new_context(
-        base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
-    )
+    operator_context = new_browser_context(browser, service)
     try:
         op, guard = guarded_page(operator_context, service)
         sign_in(op, OPERATOR)
@@ -259,9 +264,7 @@ def test_a_rejected_application_is_fixed_resubmitted_then_withdrawn(
     application_url = page.url
 
     reason = "营业执照未加盖公司红章,请重新上传"
-    operator_context = browser.new_context(
-        base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
-    )
+    operator_context = new_browser_context(browser, service)
     try:
         op, guard = guarded_page(operator_context, service)
         sign_in(op, OPERATOR)

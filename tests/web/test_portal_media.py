@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Playwright, expect
 
 from api.recordings.retention import month_after
-from tests.web.conftest import OPERATOR, check_screen, guarded_page, sign_in
+from tests.web.conftest import OPERATOR, check_screen, guarded_page, new_browser_context, sign_in
 
 SIGN_UP = """mutation($c:String!,$l:String!){signUp(companyName:$c,login:$l,password:"media-password-400",
   displayName:"语音测试"){__typename}}"""
@@ -73,9 +73,7 @@ def new_customer(page: Page, company: str) -> None:
 @pytest.fixture
 def operator_page(browser: Browser, service: str) -> Iterator[Page]:
     """An operator signed in beside the customer, in a browser context of their own."""
-    context = browser.new_context(
-        base_url=service, locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1440, "height": 900}
-    )
+    context = new_browser_context(browser, service)
     page, guard = guarded_page(context, service)
     sign_in(page, OPERATOR)
     yield page
