@@ -95,6 +95,17 @@ class ChangeBatch:
     numbers: list[str]
 
 
+def _graphql_data(body: bytes, url: str) -> Any:
+    """A GraphQL answer's ``data``; errors (a permission refused, an unknown field) are a ServiceError."""
+    try:
+        answer = json.loads(body)
+    except json.JSONDecodeError as error:
+        raise ServiceError(f"the service sent invalid JSON for {url}") from error
+    if answer.get("errors") or not isinstance(answer.get("data"), dict):
+        raise ServiceError(f"the service answered with errors: {answer.get('errors')}")
+    return answer["data"]
+
+
 class ServiceClient:
     """Reads plans from ``base_url`` (e.g. ``http://127.0.0.1:8400``) with a telephony token."""
 
@@ -135,13 +146,7 @@ class ServiceClient:
         url = f"{self.base_url}/graphql"
         payload = json.dumps({"query": query, "variables": variables}).encode()
         body = await in_daemon_thread(lambda: self._fetch(url, "application/json", self.timeout_s, payload))
-        try:
-            answer = json.loads(body)
-        except json.JSONDecodeError as error:
-            raise ServiceError(f"the service sent invalid JSON for {url}") from error
-        if answer.get("errors") or not isinstance(answer.get("data"), dict):
-            raise ServiceError(f"the service answered with errors: {answer.get('errors')}")
-        return answer["data"]
+        return _graphql_data(body, url)
 
     async def media(self, item_id: int, fmt: str) -> bytes:
         """A media item's audio in one of the service's formats (``alaw``, ``ulaw``, ``wav``)."""
@@ -176,13 +181,7 @@ class ServiceClient:
         raw = await in_daemon_thread(
             lambda: self._fetch(url, "application/json", self.timeout_s * 6, bytes(body), content_type)
         )
-        try:
-            answer = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise ServiceError("the service sent invalid JSON for an upload") from error
-        if answer.get("errors") or not isinstance(answer.get("data"), dict):
-            raise ServiceError(f"the service answered with errors: {answer.get('errors')}")
-        return answer["data"]
+        return _graphql_data(raw, url)
 
     async def _get(self, path: str, query: dict[str, int], timeout_s: float) -> Any:
         url = f"{self.base_url}{path}?{urllib.parse.urlencode(query)}"

@@ -18,6 +18,7 @@ from api.clock import to_local
 from api.errors import UserError
 from api.money import yuan
 from api.numbers.numbering import format_number
+from api.periods import utc_period
 from api.spreadsheets import csv_line
 
 __all__ = ["Bucket", "CallFilter", "csv_lines", "statistics"]
@@ -43,19 +44,10 @@ class CallFilter:
     disposition: Disposition | None = None
 
     def check(self) -> CallFilter:
-        for name, moment in (("since", self.since), ("until", self.until)):
-            if moment is not None and (moment.tzinfo is None or not 2000 <= moment.year <= 2100):
-                raise UserError("invalid_time", "时间应带时区,且在2000到2100年之间", name)
-        if self.since and self.until and self.until < self.since:
-            raise UserError("invalid_period", "结束时间应晚于开始时间", "until")
+        since, until = utc_period(self.since, self.until)
         if self.caller is not None and (len(self.caller) > 32 or not self.caller.isascii()):
             raise UserError("invalid_caller", "主叫号码筛选最多32位数字", "caller")
-        # Stored times are UTC; SQLite compares them as text, so the bounds must be UTC too.
-        return dataclasses.replace(
-            self,
-            since=self.since.astimezone(dt.UTC) if self.since else None,
-            until=self.until.astimezone(dt.UTC) if self.until else None,
-        )
+        return dataclasses.replace(self, since=since, until=until)
 
     def query(self) -> QuerySet[CallRecord]:
         query = CallRecord.all()

@@ -7,12 +7,12 @@ from typing import Annotated, Any
 
 import strawberry
 
-from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.media.quota import voicemail_retention_days
+from api.periods import utc_period
 from api.recordings import intake, retention
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import recording_store
@@ -26,15 +26,6 @@ async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
     days = await voicemail_retention_days({r.account_id for r in rows}, info.context.config)
     links = not info.context.viewer.is_telephony
     return [RecordingType.of(r, info.context.config, days[r.account_id], links=links) for r in rows]
-
-
-def _bound(moment: dt.datetime | None, field: str) -> dt.datetime | None:
-    """A period bound in UTC: stored times are UTC and SQLite compares them as text."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None or not 2000 <= moment.year <= 2100:
-        raise UserError("invalid_time", "时间应带时区,且在2000到2100年之间", field)
-    return moment.astimezone(dt.UTC)
 
 
 @strawberry.type
@@ -61,9 +52,7 @@ class Query:
             query = query.filter(kind=kind)
         if number_id is not None:
             query = query.filter(number_id=(await visible_number(info, number_id)).id)
-        start, end = _bound(since, "since"), _bound(until, "until")
-        if start is not None and end is not None and end < start:
-            raise UserError("invalid_period", "结束时间应晚于开始时间", "until")
+        start, end = utc_period(since, until)
         if start is not None:
             query = query.filter(started_at__gte=start)
         if end is not None:
