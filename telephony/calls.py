@@ -69,6 +69,8 @@ class TrackedCall:
     mailbox: str = ""
     recorded: bool = False
     attempts: dict[str, Attempt] = field(default_factory=dict)
+    #: A busy or switched-off mobile whose wait the plan lets ring out (``docs/dialplan.md``, ``dial``).
+    ringing_out: Attempt | None = None
 
     def disposition(self) -> str:
         outcomes = {a.outcome for a in self.attempts.values()}
@@ -151,7 +153,13 @@ class CallTracker:
                 call.area = event.get("Value", "")
             elif event.get("Variable") == "CATEGORY":
                 call.category = event.get("Value", "")
+            elif event.get("Variable") == "DIALSTATUS" and event.get("Value") == "NOANSWER":
+                # The ring-out block ends by setting NOANSWER: the caller heard ringing until now.
+                if (attempt := call.ringing_out) is not None:
+                    attempt.ring_s = max(0, round((self._clock() - attempt.began).total_seconds()))
+                    call.ringing_out = None
         elif kind == "DialBegin":
+            call.ringing_out = None
             phone = event.get("DialString", "").split("@")[0].rsplit("/", 1)[-1]
             call.attempts[event.get("DestUniqueid", phone)] = Attempt(phone, self._clock())
         elif kind == "DialEnd":
@@ -163,6 +171,8 @@ class CallTracker:
             attempt.ring_s = max(0, round((now - attempt.began).total_seconds()))
             if attempt.outcome == "ANSWERED":
                 call.answered, call.answered_phone = now, attempt.phone
+            # The phone's own outcome stays (it was busy); its ring time runs on while the plan rings out.
+            call.ringing_out = attempt if attempt.outcome in ("BUSY", "UNREACHABLE") else None
         elif kind == "Hangup":
             del self.calls[uid]
             self._finished(call.report(self._clock()), call)

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import wave
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 from tortoise import Tortoise
@@ -37,9 +37,13 @@ from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from api.routing import simple
-from tests.telephony.asterisk_instance import REPO, free_loopback_port
+from tests.telephony.asterisk_instance import REPO, free_loopback_port, manager_conf
 
 NUMBERS = ("4006228300", "4006228301")
+#: The manager user and secret the agent logs in with.
+USER, SECRET = "hotline-agent", "agent-secret-400"
+#: What the agent writes into a node's configuration directory: plans, ringback classes, mailboxes.
+AGENT_FILES = ("hotline-plans.conf", "hotline-moh.conf", "hotline-voicemail.conf")
 
 
 def tone_wav(seconds: float, hertz: float = 440.0) -> bytes:
@@ -57,8 +61,9 @@ def tone_wav(seconds: float, hertz: float = 440.0) -> bytes:
 
 
 class ServiceUnderTest:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, numbers: tuple[str, ...] = NUMBERS) -> None:
         self.root = root
+        self.numbers = numbers
         self.database_url = f"sqlite://{root / 'hotline.sqlite3'}"
         self.env = {
             **os.environ,
@@ -68,6 +73,7 @@ class ServiceUnderTest:
             "JOB_INTERVAL_SECONDS": "0",
         }
         self.token = ""
+        self.customer_token = ""
 
     @contextlib.asynccontextmanager
     async def database(self) -> AsyncIterator[None]:
@@ -78,7 +84,8 @@ class ServiceUnderTest:
             await Tortoise.close_connections()
 
     async def prepare(self) -> None:
-        """Migrate, then two active numbers of one customer with simple routing, and a telephony token."""
+        """Migrate, then active numbers of one customer with simple routing, a telephony token and a token
+        of the customer's own (to read what the customer sees through the API)."""
         subprocess.run(
             [sys.executable, "-m", "api", "migrate"], cwd=REPO, env=self.env, check=True, capture_output=True
         )
@@ -91,44 +98,55 @@ class ServiceUnderTest:
             )
             # Enough balance that calls and a ringback fee never suspend the numbers mid-test.
             await recharge(user.account_id, 100_000, RechargeMethod.BANK_TRANSFER, "tel-0001", actor="tests")
-            await import_numbers(f"{NUMBERS[0]}-{NUMBERS[-1]}", Actor(label="tests"))
-            await Number.filter(number__in=NUMBERS).update(
+            await import_numbers(f"{self.numbers[0]}-{self.numbers[-1]}", Actor(label="tests"))
+            await Number.filter(number__in=self.numbers).update(
                 status=NumberStatus.ACTIVE, account_id=user.account_id
             )
-            for number in NUMBERS:
+            for number in self.numbers:
                 await self._route(number, "0756-2222222", 50)
             _, self.token = await create_api_token(
                 name="agent", scope=TokenScope.TELEPHONY, user=None, created_by=None
+            )
+            _, self.customer_token = await create_api_token(
+                name="tests", scope=TokenScope.USER, user=user, created_by=user
             )
 
     async def add_ringback(self, number: str) -> str:
         """Upload a ringback tone for ``number``'s customer, approve it, ring back with it (and leave
         voicemail when nobody answers); returns the tone's prompt id."""
         async with self.database():
-            row = await Number.get(number=number)
-            config = load_config(self.env)
-            item = await add_upload(
-                account_id=row.account_id,
-                kind=MediaKind.RINGBACK,
-                name="彩铃",
-                data=tone_wav(seconds=3),
-                idempotency_key=f"ringback-{number}",
-                config=config,
-                store=media_store(config),
-            )
-            operator = await create_user(
-                login=f"operator-{number}",
-                password="operator-400",
-                display_name="审核员",
-                role=Role.OPERATOR,
-                account=None,
-            )
-            await approve_ringback(item, operator)
+            tone = await self.approved_ringback(number, tone_wav(seconds=3))
             routing = simple.SimpleRouting(
-                [simple.Bound("0756-2222222", 50, "前台")], voicemail=True, ringback=prompt_id(item.id)
+                [simple.Bound("0756-2222222", 50, "前台")], voicemail=True, ringback=tone
             )
-            await simple.save_simple_routing(row, routing, "tests")
-            return prompt_id(item.id)
+            await simple.save_simple_routing(await Number.get(number=number), routing, "tests")
+            return tone
+
+    async def approved_ringback(self, number: str, audio: bytes) -> str:
+        """A ringback tone (彩铃) of ``number``'s customer that an operator approved; its prompt id.
+
+        Needs an open :meth:`database`.
+        """
+        row = await Number.get(number=number)
+        config = load_config(self.env)
+        item = await add_upload(
+            account_id=row.account_id or 0,
+            kind=MediaKind.RINGBACK,
+            name="彩铃",
+            data=audio,
+            idempotency_key=f"ringback-{number}",
+            config=config,
+            store=media_store(config),
+        )
+        operator = await create_user(
+            login=f"operator-{number}",
+            password="operator-400",
+            display_name="审核员",
+            role=Role.OPERATOR,
+            account=None,
+        )
+        await approve_ringback(item, operator)
+        return prompt_id(item.id)
 
     async def route_with(
         self, number: str, destination: str, wait_s: int, *, voicemail: bool = False, recording: bool = False
@@ -176,3 +194,57 @@ class ServiceUnderTest:
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+def wait_until(condition: Callable[[], bool], what: str, log: Path, timeout_s: float = 60) -> None:
+    """Poll a condition (a generous deadline only guards against hanging; no speed is asserted)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen; agent log:\n{log.read_text(errors='replace')}")
+        time.sleep(0.2)
+
+
+def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:
+    """The configuration of a node the agent serves, for :class:`AsteriskInstance` under ``root``.
+
+    The agent's files are included where a node includes them (empty until its first sync); the node keeps
+    a music class of its own (Asterisk warns when no class is left once no plan rings back); the manager
+    user may reload and reads call events. ``dialplan`` holds the node's own contexts.
+    """
+    etc = root / "etc"
+    etc.mkdir(parents=True, exist_ok=True)
+    include, moh, mailboxes = (etc / name for name in AGENT_FILES)
+    for path in (include, moh, mailboxes):
+        path.write_text("; written by the telephony agent\n")
+    default_moh = root / "data" / "moh-default"
+    default_moh.mkdir(parents=True, exist_ok=True)
+    (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
+    return {
+        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n'
+        + dialplan,
+        "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
+        "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
+        "manager.conf": manager_conf(ami_port, USER, SECRET).replace(
+            "read = system", "read = system,call,dialplan"
+        ),
+    }
+
+
+def start_agent(
+    base_url: str, token: str, root: Path, port: int, log: Path, channel: str = "Local/{number}@phones"
+) -> subprocess.Popen[bytes]:
+    """``python -m telephony asterisk`` as a node runs it, for the Asterisk whose directories are under ``root``."""
+    env = {
+        **os.environ,
+        "TELEPHONY_TOKEN": token,
+        "TELEPHONY_AMI_SECRET": SECRET,
+        "TELEPHONY_STATE_DIR": str(root / "agent-state"),
+    }
+    argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
+            "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
+            "--spool-dir", str(root / "spool"),
+            "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5", "--channel", channel,
+            "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
+    with log.open("ab") as output:
+        return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)

@@ -11,11 +11,8 @@ the agent cleanly.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -26,16 +23,20 @@ from api.calls.models import CallRecord
 from api.recordings.models import Recording
 from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
-    REPO,
     AsteriskInstance,
     asterisk_prefix,
     free_loopback_port,
-    manager_conf,
 )
 from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import NUMBERS, ServiceUnderTest
+from tests.telephony.service_support import (
+    AGENT_FILES,
+    NUMBERS,
+    ServiceUnderTest,
+    node_configs,
+    start_agent,
+    wait_until,
+)
 
-USER, SECRET = "hotline-agent", "agent-secret-400"
 # A caller (a mobile in Zhuhai) reaching the 400 number over a Local channel, and the bound phone, which
 # answers and hangs up after a second of talk.
 PHONES = """
@@ -54,31 +55,6 @@ exten => 07565555555,1,Ringing()
 #: What a test caller says: a few seconds of the announcements the agent installed.
 SPEECH = "hotline/sys-busy&hotline/sys-area-busy&hotline/sys-category-refused"
 HEALTH_AFTER_ERRORS = re.compile(r"health: version=[1-9]\d* plans=2 reloads=[1-9]\d* errors=[1-9]")
-
-
-def wait_until(condition: Callable[[], bool], what: str, log: Path, timeout_s: float = 60) -> None:
-    """Poll a condition (a generous deadline only guards against hanging; no speed is asserted)."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not happen; agent log:\n{log.read_text(errors='replace')}")
-        time.sleep(0.2)
-
-
-def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "TELEPHONY_TOKEN": token,
-        "TELEPHONY_AMI_SECRET": SECRET,
-        "TELEPHONY_STATE_DIR": str(root / "agent-state"),
-    }
-    argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
-            "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
-            "--spool-dir", str(root / "spool"),
-            "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5", "--channel", "Local/{number}@phones",
-            "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
-    with log.open("ab") as output:
-        return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
 
 
 T = TypeVar("T")
@@ -127,28 +103,10 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
 
     root = tmp_path / "asterisk"
     (root / "etc").mkdir(parents=True)
-    include = root / "etc" / "hotline-plans.conf"
-    include.write_text("; no plans yet\n")
-    moh = root / "etc" / "hotline-moh.conf"
-    moh.write_text("; no ringback tones yet\n")
-    mailboxes = root / "etc" / "hotline-voicemail.conf"
-    mailboxes.write_text("; no mailboxes yet\n")
     ringback = await service.add_ringback(NUMBERS[0])
-    default_moh = root / "data" / "moh-default"
-    default_moh.mkdir(parents=True)
-    (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
     ami_port = free_loopback_port()
-    configs = {
-        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n'
-        + PHONES,
-        # The node's own default class (Asterisk warns when no class is left once no plan rings back).
-        "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
-        "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
-        # The agent reads call events too.
-        "manager.conf": manager_conf(ami_port, USER, SECRET).replace(
-            "read = system", "read = system,call,dialplan"
-        ),
-    }
+    configs = node_configs(root, ami_port, PHONES)
+    include = root / "etc" / AGENT_FILES[0]
     log = tmp_path / "agent.log"
     sounds = root / "data" / "sounds"
     modules = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
