@@ -153,11 +153,14 @@ class CallTracker:
                 call.area = event.get("Value", "")
             elif event.get("Variable") == "CATEGORY":
                 call.category = event.get("Value", "")
-            elif event.get("Variable") == "DIALSTATUS" and event.get("Value") == "NOANSWER":
+            elif (
+                event.get("Variable") == "DIALSTATUS"
+                and event.get("Value") == "NOANSWER"
+                and (attempt := call.ringing_out) is not None
+            ):
                 # The ring-out block ends by setting NOANSWER: the caller heard ringing until now.
-                if (attempt := call.ringing_out) is not None:
-                    attempt.ring_s = max(0, round((self._clock() - attempt.began).total_seconds()))
-                    call.ringing_out = None
+                attempt.ring_s = max(0, round((self._clock() - attempt.began).total_seconds()))
+                call.ringing_out = None
         elif kind == "DialBegin":
             call.ringing_out = None
             phone = event.get("DialString", "").split("@")[0].rsplit("/", 1)[-1]
