@@ -42,6 +42,8 @@ from .voicemail import render_voicemail
 
 __all__ = ["Agent", "AgentConfig", "AgentLockedError", "node_lock"]
 
+#: Recordings uploaded between two looks at the call reports.
+AUDIO_PER_ROUND = 10
 log = logging.getLogger("telephony.agent")
 
 
@@ -305,17 +307,21 @@ class Agent:
         while True:
             self._report_now.clear()  # before sending: a call finishing meanwhile is sent next round
             try:
-                self.outbox.collect()
-                self.audio_uploaded += await self.outbox.flush_audio(self.service)
+                # Reports first: they carry the charges, and a batch of hundreds is one request; then a
+                # few recordings, so a backlog of uploads never holds back the next calls' reports.
                 if self.outbox.pending():
                     result = await self.outbox.flush(self.service)
                     self.reported += result.recorded + result.duplicates
+                self.outbox.collect()
+                self.audio_uploaded += await self.outbox.flush_audio(self.service, limit=AUDIO_PER_ROUND)
                 delay = 0.0
             except (ServiceError, OSError) as error:
                 self.errors += 1
                 delay = min(self.config.max_backoff_s, max(1.0, delay * 2))
                 log.warning("call reports not sent (%s); retrying in %.0f s", error, delay)
                 await asyncio.sleep(delay)
+                continue
+            if self.outbox.audio():  # more recordings to upload: the next round at once
                 continue
             if self.outbox.captures():  # Asterisk may still be writing a file: look again shortly
                 with contextlib.suppress(TimeoutError):

@@ -167,14 +167,14 @@ class Outbox:
         """Audio waiting to be uploaded (its ``.json``; the ``.wav`` beside it), oldest capture first."""
         return sorted(self.audio_dir.glob("*.json"), key=lambda p: p.stat().st_mtime)
 
-    async def flush_audio(self, service: ServiceClient) -> int:
-        """Upload every collected file; returns how many the service holds now.
+    async def flush_audio(self, service: ServiceClient, limit: int | None = None) -> int:
+        """Upload the collected files (at most ``limit``, oldest first); returns how many the service holds now.
 
         Raises:
             ServiceError: the service could not be reached; what was not uploaded stays.
         """
         uploaded = 0
-        for meta_path in self.audio():
+        for meta_path in self.audio()[:limit]:
             audio_path = meta_path.with_suffix(".wav")
             audio = json.loads(meta_path.read_bytes())
             variables = {"input": {**audio, "file": None}}

@@ -173,6 +173,9 @@ def phones_scenario(phones: Sequence[Phone]) -> str:
         f'<ereg regexp="^INVITE sip:{p.number}@" search_in="msg" check_it="false" assign_to="p{i}"/>'
         for i, p in enumerate(phones)
     )
+    matchers += (
+        '\n<ereg regexp="[0-9]{5,}" search_in="hdr" header="From:" check_it="false" assign_to="from"/>'
+    )
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<scenario name="carrier phones">',
@@ -184,7 +187,7 @@ def phones_scenario(phones: Sequence[Phone]) -> str:
     ]
     for i, p in enumerate(phones):
         parts.append(f'<label id="phone{i}"/>')
-        stamp = f"invite {p.number} [$s] [$us]"
+        stamp = f"invite {p.number} [$s] [$us] [$from]"
         parts.append(f'<nop><action><gettimeofday assign_to="s,us"/><log message="{stamp}"/></action></nop>')
         if p.action == "answer":
             parts += [
@@ -215,10 +218,12 @@ def phones_scenario(phones: Sequence[Phone]) -> str:
 
 @dataclass
 class Invite:
-    """An INVITE the carrier received for a bound phone, at ``t`` (seconds since the epoch)."""
+    """An INVITE the carrier received for a bound phone, at ``t`` (seconds since the epoch), from the
+    caller the node presented (the digits of its From header)."""
 
     number: str
     t: float
+    caller: str = ""
 
 
 class Phones:
@@ -251,8 +256,8 @@ class Phones:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""
         for line in text.splitlines():
             words = line.split()
-            if len(words) == 4 and words[0] == "invite":
-                found.append(Invite(words[1], float(words[2]) + float(words[3]) / 1e6))
+            if len(words) == 5 and words[0] == "invite":
+                found.append(Invite(words[1], float(words[2]) + float(words[3]) / 1e6, words[4]))
         return found
 
     def __exit__(self, *exc: object) -> None:
@@ -322,10 +327,15 @@ class CallScript:
     speech_at: float | None = None
     hangup_after_s: float | None = None
     wait_bye_s: float = 120
+    #: Log ``sent <caller> <seconds> <microseconds>`` as the INVITE goes out (SIPp's ``-log_file``).
+    log_sent: bool = False
 
 
-def caller_scenario(script: CallScript, rtp_port: int) -> str:
-    """A SIPp client scenario for ``script`` whose SDP sends the node's audio to ``rtp_port``."""
+def caller_scenario(script: CallScript, rtp_port: int | str = "[media_port]") -> str:
+    """A SIPp client scenario for ``script`` whose SDP sends the node's audio to ``rtp_port``.
+
+    ``caller`` and ``number`` may be SIPp keywords (``[field0]`` of an injection file) for a load run.
+    """
     sdp = _SDP.format(port=rtp_port)
     invite = f"""INVITE sip:{script.number}@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -340,11 +350,11 @@ Content-Length: [len]
 
 {sdp}"""
     dialog = f"From: <sip:{script.caller}@[local_ip]:[local_port]>;tag=[pid]SIPpTag[call_number]\n[last_To:]\nCall-ID: [call_id]\nMax-Forwards: 70"
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<scenario name="caller">',
-        _send(invite, retrans=True),
-    ]
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>', '<scenario name="caller">']
+    if script.log_sent:
+        stamp = f"sent {script.caller} [$s] [$us]"
+        parts.append(f'<nop><action><gettimeofday assign_to="s,us"/><log message="{stamp}"/></action></nop>')
+    parts.append(_send(invite, retrans=True))
     # Provisional answers in any order and number (a plan may ring, then play early media, then ring).
     for _ in range(4):
         parts += [f'<recv response="{code}" optional="true"/>' for code in (100, 180, 183)]

@@ -11,23 +11,17 @@ customer then finds in the API (the call record, the call's recording, the voice
 from __future__ import annotations
 
 import array
-import asyncio
 import datetime as dt
 import itertools
-import json
 import re
 import urllib.request
 import wave
-from collections.abc import Awaitable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from io import BytesIO
-from pathlib import Path
-from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from api.flows.drafts import create_flow
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
@@ -36,95 +30,15 @@ from api.plans import pipeline
 from api.routing import simple
 from api.routing.models import ListMode
 from api.routing.settings import set_caller_list
-from telephony.service import ServiceClient
 from tests.telephony import sip_lab
-from tests.telephony.asterisk_instance import REPO, AsteriskInstance, asterisk_prefix, free_loopback_port
-from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import ServiceUnderTest, node_configs, start_agent, tone_wav, wait_until
+from tests.telephony.service_support import tone_wav
+from tests.telephony.sip_node import Node, running_node
 
 NUMBERS = tuple(f"400622831{i}" for i in range(6))
 MENU, SEQUENTIAL, AFTER_HOURS, BLACK_LIST, VOICEMAIL, SUSPENDED = NUMBERS
 CALLER = "13926900000"  # a China Mobile number in Zhuhai (0756)
-T = TypeVar("T")
 
 
-@dataclass
-class Node:
-    root: Path
-    service: ServiceUnderTest
-    asterisk: AsteriskInstance
-    sip_port: int
-    carrier_port: int
-    base_url: str
-    agent_log: Path
-
-    @property
-    def sounds(self) -> Path:
-        return self.root / "data" / "sounds"
-
-    def run(self, work: Awaitable[T]) -> T:
-        """Change the service's database as another API process would (customer or operator action)."""
-
-        async def inside() -> T:
-            async with self.service.database():
-                return await work
-
-        return asyncio.run(inside())
-
-    def holds(self, number: str, text: str) -> None:
-        """Wait until the node's Asterisk runs a plan for ``number`` containing ``text``."""
-        wait_until(
-            lambda: text in self.asterisk.rx(f"dialplan show hotline-{number}"),
-            f"the plan of {number} with {text!r}",
-            self.agent_log,
-        )
-
-    def phones(self, name: str, *phones: sip_lab.Phone) -> sip_lab.Phones:
-        return sip_lab.Phones(self.root / "sipp" / name / "phones", self.carrier_port, phones)
-
-    def call(self, name: str, script: sip_lab.CallScript) -> sip_lab.CallResult:
-        result = sip_lab.place_call(self.root / "sipp" / name / "caller", self.sip_port, script)
-        assert result.status == 0, f"the SIPp caller failed:\n{result.output}"
-        return result
-
-    def api(self, query: str, **variables: Any) -> Any:
-        """A GraphQL query as the customer, over HTTP."""
-        client = ServiceClient(self.base_url, self.service.customer_token)
-        return asyncio.run(client.graphql(query, variables))
-
-    def arrived(self, query: str, found: str, what: str, timeout_s: float = 60, **variables: Any) -> Any:
-        """Poll the customer's view until ``found`` (a key path like ``callRecords.edges``) is not empty."""
-        answer: Any = None
-
-        def present() -> bool:
-            nonlocal answer
-            answer = self.api(query, **variables)
-            for key in found.split("."):
-                answer = answer[key]
-            return bool(answer)
-
-        wait_until(present, what, self.agent_log, timeout_s)
-        return answer
-
-    def record(self, number: str) -> dict[str, Any]:
-        numbers = self.api("{ numbers(first: 50) { edges { node { id number } } } }")
-        number_id = next(
-            e["node"]["id"] for e in numbers["numbers"]["edges"] if e["node"]["number"] == number
-        )
-        edges = self.arrived(RECORDS, "callRecords.edges", f"the call record of {number}", numberId=number_id)
-        (edge,) = edges
-        return dict(edge["node"])
-
-    def prompt_file(self, name: str) -> bytes:
-        return (self.sounds / "hotline" / f"{name}.alaw").read_bytes()
-
-
-RECORDS = """query ($numberId: ID) {
-  callRecords(numberId: $numberId) { edges { node {
-    callId caller callerArea disposition answeredPhone mediaRef talkSeconds
-    attempts { phone outcome ringSeconds }
-  } } }
-}"""
 RECORDINGS = """query ($kind: RecordingKind) {
   recordings(kind: $kind) { edges { node { callId caller number durationSeconds downloadUrl } } }
 }"""
@@ -132,37 +46,9 @@ RECORDINGS = """query ($kind: RecordingKind) {
 
 @pytest.fixture(scope="module")
 def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Node]:
-    root = tmp_path_factory.mktemp("sip-node")
-    service = ServiceUnderTest(root / "service", NUMBERS)
-    service.root.mkdir()
-    asyncio.run(service.prepare())
-    ami_port = free_loopback_port()
-    sip_port, carrier_port = sip_lab.free_udp_port(), sip_lab.free_udp_port()
-    configs = {
-        **node_configs(root, ami_port, sip_lab.FROM_CARRIER),
-        **sip_lab.sip_configs(sip_port, carrier_port, (30000, 30999)),
-    }
-    agent_log = root / "agent.log"
-    modules = [*MODULES, *sip_lab.SIP_MODULES]
-    with (
-        AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk,
-        service.serving() as base_url,
-    ):
-        agent = start_agent(
-            base_url, service.token, root, ami_port, agent_log, channel="PJSIP/{number}@carrier"
-        )
-        try:
-            node = Node(root, service, asterisk, sip_port, carrier_port, base_url, agent_log)
-            for number in NUMBERS:
-                node.holds(number, "Dial(PJSIP/07562222222@carrier,50)")
-            # Calls are placed by area: wait for the caller-area table once.
-            wait_until(lambda: "caller-area table loaded" in agent_log.read_text(), "the area table",
-                           agent_log, timeout_s=300)  # fmt: skip
-            yield node
-            assert asterisk.log_problems() == []
-        finally:
-            agent.terminate()
-            agent.wait(timeout=30)
+    with running_node(tmp_path_factory.mktemp("sip-node"), NUMBERS) as started:
+        yield started
+        assert started.asterisk.log_problems() == []
 
 
 def seconds_between(invites: list[sip_lab.Invite]) -> list[float]:
@@ -171,23 +57,8 @@ def seconds_between(invites: list[sip_lab.Invite]) -> list[float]:
 
 def test_the_menu_digit_1_rings_the_second_phone_when_the_first_is_busy(node: Node) -> None:
     """The seed's menu (查号1 值班2 投诉3 传真4): key 1 forwards to 查号台, busy, then 查号手机, which answers;
-    the call is recorded, and the customer finds the record and the recording in the API.
-
-    The welcome plays while the call is not yet answered, so it is a ringback tone (彩铃): the customer
-    uploads it as a recording and an operator approves it before the menu can go live.
-    """
-    document = json.loads((REPO / "ivr_flows" / "examples" / "menu.flow.json").read_text())
-    welcome_audio = tone_wav(seconds=2.5, hertz=600)
-
-    async def publish() -> None:
-        welcome = await node.service.approved_ringback(MENU, welcome_audio)
-        (node_doc,) = [n for n in document["nodes"] if n["id"] == "welcome"]
-        node_doc["props"]["prompt"] = {"prompt": welcome}
-        number = await Number.get(number=MENU)
-        flow = await create_flow(number.account_id or 0, "客服热线语音导航", document)
-        await pipeline.publish(flow, "上线", "tests", [number])
-
-    node.run(publish())
+    the call is recorded, and the customer finds the record and the recording in the API."""
+    node.publish_menu(MENU, tone_wav(seconds=2.5, hertz=600))
     node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20)")
     phones = (sip_lab.Phone("02088886666", "busy"), sip_lab.Phone("13912345678", "answer", answer_after_s=1))
     with node.phones("menu", *phones) as carrier:

@@ -1,0 +1,213 @@
+"""Telephony under load: SIPp calls through one Asterisk node of the platform, on this machine.
+
+The node is the one the SIP tests run (``tests/telephony/sip_node.py``): the service, Asterisk with a
+carrier trunk on loopback, and the sync agent following every call's events and reporting it back.
+Two streams of calls run at once:
+
+* **load** — callers reach the seed's menu (查号1 值班2 投诉3 传真4): the welcome ringback, the menu
+  prompt, key 1 as an RFC 2833 event, the recorded forward to 查号台, which answers; both sides then
+  send G.711 speech until the caller hangs up. ``--rate`` new calls per second for ``--seconds``; each
+  call lasts about 13 s, so a rate of 20 holds over 250 calls at once.
+* **probe** — a few calls per second, alternating between a number whose plan forwards at once (simple
+  routing, with a black list of 200 entries to check) and a bare ``Dial()`` context of the node's own. For
+  each, the time from the caller's INVITE to the bound phone's INVITE; the platform's added delay is the
+  plan's p99 minus the bare context's p99 in the same run.
+
+Targets: ≥ 20 calls/s, ≥ 200 concurrent calls with media, 0 failed calls, added delay p99 < 20 ms.
+The last line is JSON: ``cps``, ``concurrent``, ``failed``, ``added_delay_p99_ms`` and the figures
+behind them.
+
+    .venv/bin/python bench/telephony.py [--rate 20] [--seconds 60] [--probe-rate 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.numbers.models import Number
+from api.routing.models import LinePackage, ListMode
+from api.routing.settings import set_caller_list, set_line_package
+from tests.telephony import sip_lab
+from tests.telephony.service_support import tone_wav
+from tests.telephony.sip_node import Node, running_node
+
+MENU, DIRECT = "4006228320", "4006228321"
+BARE = "4009999999"
+PHONE = "07562222222"
+#: The node's own context: the carrier's bare Dial() to the same phone, no plan in between.
+BARE_DIALPLAN = f"""
+[from-carrier](+)
+exten => {BARE},1,Dial(PJSIP/{PHONE}@carrier,30)
+ same => n,Hangup()
+"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def injection_file(path: Path, rows: list[tuple[str, str]]) -> Path:
+    """A SIPp injection file: one call per line, ``caller;number``."""
+    with path.open("w", newline="") as out:
+        out.write("SEQUENTIAL\n")
+        csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    return path
+
+
+def run_sipp(
+    node: Node, root: Path, script: sip_lab.CallScript, rows: list[tuple[str, str]], rate: float, limit: int
+) -> subprocess.Popen[bytes]:
+    """A SIPp caller placing ``rows`` at ``rate`` calls/s, at most ``limit`` at once; statistics every second."""
+    root.mkdir(parents=True, exist_ok=True)
+    scenario = root / "caller.xml"
+    scenario.write_text(sip_lab.caller_scenario(script), encoding="utf-8")
+    argv = [sip_lab.SIPP, f"127.0.0.1:{node.sip_port}", "-sf", str(scenario),
+            "-inf", str(injection_file(root / "calls.csv", rows)), "-i", "127.0.0.1",
+            "-p", str(sip_lab.free_udp_port()), "-mi", "127.0.0.1", "-mp", str(sip_lab.free_udp_port()),
+            "-r", f"{rate:g}", "-l", str(limit), "-m", str(len(rows)), "-nostdin",
+            "-trace_stat", "-stf", str(root / "stat.csv"), "-fd", "1",
+            "-trace_logs", "-log_file", str(root / "sent.log"),
+            "-trace_err", "-error_file", str(root / "errors.log"),
+            "-timeout", "600s", "-timeout_error", "-max_socket", "2000"]  # fmt: skip
+    with (root / "sipp.out").open("wb") as out:
+        return subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, cwd=root)
+
+
+def statistics_of(root: Path) -> tuple[int, int, int]:
+    """(calls that succeeded, calls that failed, most calls in progress at once) from SIPp's stat file."""
+    with (root / "stat.csv").open() as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    last = rows[-1]
+    return (
+        int(last["SuccessfulCall(C)"]),
+        int(last["FailedCall(C)"]),
+        max(int(r["CurrentCall"]) for r in rows),
+    )
+
+
+def sent_times(root: Path) -> dict[str, float]:
+    found = {}
+    for line in (root / "sent.log").read_text().splitlines():
+        words = line.split()
+        if len(words) == 4 and words[0] == "sent":
+            found[words[1]] = float(words[2]) + float(words[3]) / 1e6
+    return found
+
+
+def sample_calls(node: Node, stop: threading.Event, peaks: list[int]) -> None:
+    """Asterisk's own count of calls in progress, once a second."""
+    while not stop.wait(1.0):
+        out = node.asterisk.rx("core show calls")
+        words = out.split()
+        if words and words[0].isdigit():
+            peaks.append(int(words[0]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=20.0, help="menu calls per second")
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long new menu calls start")
+    parser.add_argument("--probe-rate", type=float, default=4.0, help="delay probe calls per second")
+    parser.add_argument("--work-dir", type=Path, help="keep the node's files and SIPp's logs here")
+    args = parser.parse_args()
+    load_calls = int(args.rate * args.seconds)
+    probe_calls = int(args.probe_rate * args.seconds)
+
+    with contextlib.ExitStack() as stack:
+        tmp = args.work_dir or stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-telephony-"))
+        node = stack.enter_context(running_node(Path(tmp), (MENU, DIRECT), BARE_DIALPLAN))
+        node.publish_menu(MENU, tone_wav(seconds=2.5, hertz=600))
+        black_list = "\n".join(f"1390000{i:04d}" for i in range(200))
+
+        async def policies() -> None:
+            # The menu number takes every call at once (中继, no line limit); the other checks a black list.
+            await set_line_package(await Number.get(number=MENU), LinePackage.TRUNK, 0)
+            await set_caller_list(await Number.get(number=DIRECT), ListMode.BLACK, black_list)
+
+        node.run(policies())
+        node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20)")
+        node.holds(DIRECT, "13900000199")
+        print(f"node ready: menu on {MENU}, simple routing on {DIRECT}, bare Dial() on {BARE}")
+
+        phones = [
+            sip_lab.Phone("02088886666", "answer", answer_after_s=0.5),
+            sip_lab.Phone(PHONE, "answer", answer_after_s=0.2),
+        ]
+        root = Path(tmp) / "load"
+        menu_rows = [(f"139{20000000 + i:08d}", MENU) for i in range(load_calls)]
+        probe_rows = [(f"138{20000000 + i:08d}", DIRECT if i % 2 == 0 else BARE) for i in range(probe_calls)]
+        menu = sip_lab.CallScript("[field0]", "[field1]", keys=[(1.0, "1")], speech_at=3.0,
+                                  hangup_after_s=11.0, log_sent=True)  # fmt: skip
+        probe = sip_lab.CallScript("[field0]", "[field1]", hangup_after_s=1.0, log_sent=True)
+        peaks: list[int] = []
+        stop = threading.Event()
+        sampler = threading.Thread(target=sample_calls, args=(node, stop, peaks), daemon=True)
+        with sip_lab.Phones(root / "phones", node.carrier_port, phones) as carrier:
+            started = time.monotonic()
+            sampler.start()
+            load = run_sipp(node, root / "menu", menu, menu_rows, args.rate, 2000)
+            probing = run_sipp(node, root / "probe", probe, probe_rows, args.probe_rate, 200)
+            load.wait(timeout=args.seconds + 300)
+            probing.wait(timeout=args.seconds + 300)
+            stop.set()
+            elapsed = time.monotonic() - started
+            invites = carrier.invites()
+
+        ok, failed, concurrent = statistics_of(root / "menu")
+        probe_ok, probe_failed, _ = statistics_of(root / "probe")
+        sent = sent_times(root / "menu")
+        cps = (len(sent) - 1) / (max(sent.values()) - min(sent.values()))
+        probe_sent = sent_times(root / "probe")
+        first_ring: dict[str, float] = {}
+        for invite in invites:
+            first_ring.setdefault(invite.caller, invite.t)
+        delays: dict[str, list[float]] = {DIRECT: [], BARE: []}
+        for caller, number in probe_rows:
+            if caller in probe_sent and caller in first_ring:
+                delays[number].append((first_ring[caller] - probe_sent[caller]) * 1000)
+        plan_p99, bare_p99 = percentile(delays[DIRECT], 99), percentile(delays[BARE], 99)
+        problems = node.asterisk.log_problems()
+
+        print(f"menu calls: {ok} answered and hung up as scripted, {failed} failed, in {elapsed:.0f} s")
+        print(
+            f"  started at {cps:.1f} calls/s; most at once: {concurrent} (SIPp), {max(peaks, default=0)} (Asterisk)"
+        )
+        print(f"probe calls: {probe_ok} ok, {probe_failed} failed; INVITE in → INVITE out (ms):")
+        for name, values in (("plan", delays[DIRECT]), ("bare Dial()", delays[BARE])):
+            print(f"  {name:12} n={len(values)} p50={statistics.median(values):.1f} "
+                  f"p99={percentile(values, 99):.1f} max={max(values):.1f}")  # fmt: skip
+        print(f"added delay p99: {plan_p99 - bare_p99:.1f} ms")
+        print(f"Asterisk warnings and errors: {len(problems)}")
+        for line in problems[:5]:
+            print(f"  {line}")
+        figures = {
+            "cps": round(cps, 1),
+            "concurrent": concurrent,
+            "failed": failed + probe_failed,
+            "added_delay_p99_ms": round(plan_p99 - bare_p99, 1),
+            "delay_p50_ms_plan": round(statistics.median(delays[DIRECT]), 1),
+            "delay_p99_ms_plan": round(plan_p99, 1),
+            "delay_p50_ms_bare": round(statistics.median(delays[BARE]), 1),
+            "delay_p99_ms_bare": round(bare_p99, 1),
+            "calls": ok + failed,
+            "asterisk_concurrent": max(peaks, default=0),
+            "asterisk_problems": len(problems),
+        }
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
