@@ -138,7 +138,7 @@ def main() -> None:
             await set_caller_list(await Number.get(number=DIRECT), ListMode.BLACK, black_list)
 
         node.run(policies())
-        node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20)")
+        node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20")
         node.holds(DIRECT, "13900000199")
         print(f"node ready: menu on {MENU}, simple routing on {DIRECT}, bare Dial() on {BARE}")
 

@@ -32,11 +32,15 @@ from .asterisk_syntax import (
     line,
     regex_chunks,
 )
+from .compiler import HANGUP_CAUSES
 from .dialplan import PLAN_FORMAT, PLAN_VERSION, Dialplan
 from .phones import IP_DIAL_PREFIXES
 
 __all__ = ["AsteriskOptions", "RenderError", "asterisk_prompt_name", "render_asterisk"]
 
+#: The priority label of a call whose allowance is 0, and what the caller hears there (as when suspended).
+EXHAUSTED = "exhausted"
+SUSPENDED_PROMPT = "sys-suspended"
 _CHANNEL = re.compile(r"^[A-Za-z0-9/_.@:-]*\{number\}[A-Za-z0-9/_.@:-]*$")
 _PREFIX = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
 
@@ -52,6 +56,11 @@ class AsteriskOptions:
         voicemail_context: the voicemail.conf context of the mailboxes.
         area_db_family: AstDB family mapping a 7-digit mobile segment to its area code.
         moh_prefix: musiconhold class prefix for ringback tones (彩铃) played while bound phones ring.
+        allowance_db_family: AstDB family holding each 400 number's call allowance in seconds (what the
+            prepaid balance covers, written by the telephony agent). Empty: no allowance is read and the
+            output is exactly what it is without one. Set: a plan that dials reads the key once on entry;
+            a missing key means no limit, 0 means the balance is exhausted (the caller hears
+            ``sys-suspended``, nobody rings), anything else limits every bridged call with ``S(seconds)``.
         standalone: emit ``[general]`` and ``[globals]`` so the output is a complete extensions.conf.
     """
 
@@ -61,6 +70,7 @@ class AsteriskOptions:
     voicemail_context: str = "hotline"
     area_db_family: str = "cnarea"
     moh_prefix: str = "ringback-"
+    allowance_db_family: str = ""
     standalone: bool = True
 
     def check(self) -> None:
@@ -71,6 +81,10 @@ class AsteriskOptions:
         for name in ("context_prefix", "sound_dir", "voicemail_context", "area_db_family"):
             if not _PREFIX.match(getattr(self, name)):
                 raise RenderError(f"{name} {getattr(self, name)!r} must match {_PREFIX.pattern}")
+        if self.allowance_db_family and not _PREFIX.match(self.allowance_db_family):
+            raise RenderError(
+                f"allowance_db_family {self.allowance_db_family!r} must be empty or match {_PREFIX.pattern}"
+            )
         if not re.fullmatch(r"[a-z0-9_-]{0,20}", self.moh_prefix):
             raise RenderError(f"moh_prefix {self.moh_prefix!r} must match [a-z0-9_-]{{0,20}}")
 
@@ -150,13 +164,45 @@ class _Renderer:
             "DAYKIND for today: holiday, workday (make-up) or normal",
         )
 
+    def allowance_lines(self) -> tuple[list[str], list[str]]:
+        """The allowance check on entry, and the ending of a call the balance no longer pays for.
+
+        The key is read once per call, so the limit a call gets is the allowance when it arrived (the
+        agent rewrites keys as balances move; a call in progress keeps its own). Only digits are kept
+        from the stored value: the agent writes plain seconds, anything else counts as no limit rather
+        than reaching ``Dial()``'s options. ``DIAL_LIMIT`` is the option every ``Dial()`` of the plan
+        appends: ``S(<seconds>)`` hangs the bridged phone up that many seconds after it answered, which
+        is the talk time billing charges for; empty when the key is missing (not synced yet).
+        """
+        family = self.opts.allowance_db_family
+        check = [
+            line("Set", "ALLOWANCE="),
+            line("ExecIf", f"${{DB_EXISTS({family}/{self.number})}}?Set(ALLOWANCE=${{FILTER(0123456789,${{DB_RESULT}})}})"),
+            line("GotoIf", f'$["${{ALLOWANCE}}" != "" & 0${{ALLOWANCE}} = 0]?{EXHAUSTED}'),
+            line("Set", "DIAL_LIMIT="),
+            line("ExecIf", '$["${ALLOWANCE}" != ""]?Set(DIAL_LIMIT=S(${ALLOWANCE}))'),
+        ]  # fmt: skip
+        exhausted = [
+            line("Progress", "", label=EXHAUSTED),
+            line("Playback", f"{self.steps.sound(SUSPENDED_PROMPT)},noanswer"),
+            line("Hangup", str(HANGUP_CAUSES["rejected"])),
+        ]
+        return check, exhausted
+
     def render(self) -> list[Context]:
         """Every context of the plan, main context first."""
         steps = self.steps
-        body = [line("NoOp", f"hotline {self.number}"), line("Gosub", f"{self.main}-caller,s,1"),
-                line("Goto", steps.goto(self.plan.entry))]  # fmt: skip
+        body = [line("NoOp", f"hotline {self.number}"), line("Gosub", f"{self.main}-caller,s,1")]
+        exhausted: list[str] = []
+        # A plan that rings nobody (a suspended or reclaimed number's announcement, a voicemail-only
+        # flow) bridges no call, so no allowance applies: it keeps its own words.
+        if self.opts.allowance_db_family and any(s.op == "dial" for s in self.plan.steps):
+            check, exhausted = self.allowance_lines()
+            body += check
+        body.append(line("Goto", steps.goto(self.plan.entry)))
         for i, step in enumerate(self.plan.steps):
             body += steps.step_lines(step, i)
+        body += exhausted
         main = Context(
             self.main,
             [Extension("s", body), Extension("h", [line("StopMixMonitor", "")])],

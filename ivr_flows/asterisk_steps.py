@@ -207,9 +207,12 @@ class StepLines:
         return lines
 
     def dial_options(self, a: dict[str, Any]) -> str:
-        if a["ringback"]:
-            return f"m({self.opts.moh_prefix}{asterisk_prompt_name(a['ringback'])})"
-        return ""
+        """``m(<class>)`` for a ringback tone; with an allowance family, ``${DIAL_LIMIT}`` after it (the
+        main context sets it on entry: ``S(<seconds>)``, or empty for no limit)."""
+        opts = f"m({self.opts.moh_prefix}{asterisk_prompt_name(a['ringback'])})" if a["ringback"] else ""
+        if self.opts.allowance_db_family:
+            opts += "${DIAL_LIMIT}"
+        return opts
 
     def ring_out(self, wait: str, past: str, ringback: str) -> list[str]:
         """R10 for mobiles: a busy or switched-off mobile "keeps ringing" until its wait time has passed.

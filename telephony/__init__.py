@@ -5,7 +5,8 @@ nothing of ``api``; it uses the pure ``ivr_flows`` library to render plans for i
 (``python -m telephony asterisk``: :mod:`telephony.cli`, :mod:`telephony.agent`) keeps one node on the
 service's plans (:mod:`telephony.service`, :mod:`telephony.plan_sync`, :mod:`telephony.dialplan_file`),
 installs what they play and use (:mod:`telephony.prompts`, :mod:`telephony.voicemail`,
-:mod:`telephony.areas`) through the manager interface (:mod:`telephony.ami`), and reports finished calls
+:mod:`telephony.areas`) through the manager interface (:mod:`telephony.ami`), keeps each number's call
+allowance in Asterisk's database (:mod:`telephony.allowance`) and reports finished calls
 (:mod:`telephony.calls`, :mod:`telephony.outbox`). Asterisk itself is built by ``scripts/asterisk``
 (``docs/telephony.md``).
 """

@@ -6,7 +6,9 @@ by itself once the other side is back. A plan reaches Asterisk only as a whole i
 (:func:`telephony.files.replace_file`), so stopping at any moment leaves the last complete plan
 loaded. Before a plan is loaded, what it needs is in place: its prompt audio and ringback classes
 (:mod:`telephony.prompts`) and its mailboxes (:mod:`telephony.voicemail`); after the first sync on a
-manager connection, the caller-area table (:mod:`telephony.areas`). A health line (last version, plans
+manager connection, the caller-area table (:mod:`telephony.areas`). Each served number's call allowance
+is kept in AstDB (:mod:`telephony.allowance`): before a plan set is loaded, after each batch of call
+reports the service accepted, and every ``allowance_interval_s``. A health line (last version, plans
 loaded, errors so far) is logged every ``health_interval_s``.
 ``SIGTERM`` (or ``SIGINT``) ends the loop at once, also in the middle of a long-poll.
 
@@ -29,6 +31,7 @@ from typing import IO, Any
 
 from ivr_flows import AsteriskOptions, Dialplan
 
+from .allowance import AllowanceSync
 from .ami import AmiClient, AmiError
 from .areas import load_areas
 from .call_audio import audio_of
@@ -67,6 +70,7 @@ class AgentConfig:
     long_poll_s: int = 25
     health_interval_s: float = 60.0
     max_backoff_s: float = 30.0
+    allowance_interval_s: float = 60.0
 
 
 class AgentLockedError(Exception):
@@ -99,6 +103,11 @@ class Agent:
         self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
         self.outbox = Outbox(config.state_dir / "outbox")
+        family = config.options.allowance_db_family
+        self.allowances = AllowanceSync(self.service, family, self._connect) if family else None
+        #: The numbers of the plan set last prepared for loading (None before the first sync).
+        self.served: list[str] | None = None
+        self._allowances_now = asyncio.Event()
         self.reported = 0
         self.audio_uploaded = 0
         self._report_now = asyncio.Event()
@@ -139,6 +148,8 @@ class Agent:
             asyncio.create_task(self._calls_loop()),
             asyncio.create_task(self._report_loop()),
         ]
+        if self.allowances is not None:
+            helpers.append(asyncio.create_task(self._allowance_loop()))
         try:
             while not self._stopping.is_set():
                 step = asyncio.create_task(self._step())
@@ -159,16 +170,19 @@ class Agent:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await self._drop_manager()
+            if self.allowances is not None:
+                await self.allowances.close()
             log.info("agent stopped: %s", self.health())
 
     async def _step(self) -> bool:
-        """One full sync (the first time, or after an error) or one long-poll; False when it failed."""
+        """One catch-up (everything the first time, what changed after an error) or one long-poll; False
+        when it failed."""
         try:
             if not self.synced_once:
                 changed = await self.sync.catch_up()
                 self.synced_once = True
                 log.info(
-                    "full sync at version %d: %d plans%s",
+                    "synced at version %d: %d plans%s",
                     self.sync.version,
                     len(self.sync.plans),
                     ", dialplan reloaded" if changed else ", dialplan already current",
@@ -187,8 +201,8 @@ class Agent:
             if isinstance(error, TimeoutError):
                 await self._drop_manager()  # an answer may still be on its way: never reuse that stream
             self.errors += 1
-            # After a failure, start again with a full sync: cheap (only changed versions are fetched)
-            # and it retries a reload that was owed.
+            # After a failure, catch up before long-polling again: cheap (only what the change feed
+            # lists is fetched) and it retries a reload that was owed.
             self.synced_once = False
             log.warning("sync failed (%s): %s", type(error).__name__, error)
             return False
@@ -207,7 +221,8 @@ class Agent:
             await asyncio.wait_for(self._stopping.wait(), self._backoff_s)
 
     async def _prepare(self, plans: list[Dialplan]) -> None:
-        """Before a dialplan is loaded: its prompts on disk, its ringback classes and mailboxes loaded."""
+        """Before a dialplan is loaded: its prompts on disk, its ringback classes and mailboxes loaded,
+        its numbers' allowances in AstDB (a new number's first call then already has its limit)."""
         if await self.prompts.sync(plans):
             self.owed.add("res_musiconhold")
         mailboxes = render_voicemail(plans, self.config.options, self.config.token)
@@ -217,6 +232,27 @@ class Agent:
             await self._manager_reload(module)
             self.owed.discard(module)
             log.info("%s reloaded", module)
+        self.served = sorted(plan.number for plan in plans)
+        await self._sync_allowances()
+
+    async def _sync_allowances(self) -> None:
+        """Write the served numbers' allowances; a failure is logged and counted, never blocks plans
+        (calls then keep the last values until the next round)."""
+        if self.allowances is None or self.served is None:
+            return
+        try:
+            await self.allowances.sync(self.served)
+        except (ServiceError, AmiError, OSError, TimeoutError) as error:
+            self.errors += 1
+            log.warning("call allowances not synced: %s", error)
+
+    async def _allowance_loop(self) -> None:
+        """Allowances again every ``allowance_interval_s``, or at once when a report batch moved balances."""
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._allowances_now.wait(), self.config.allowance_interval_s)
+            self._allowances_now.clear()
+            await self._sync_allowances()
 
     async def _check_areas(self) -> None:
         """The caller-area table in AstDB, loaded when this node lacks the current data version."""
@@ -240,11 +276,14 @@ class Agent:
     async def _manager(self) -> AmiClient:
         """The manager connection, made (again) when there is none; a new one may be a restarted node."""
         if self.ami is None:
-            self.ami = await AmiClient.connect(
-                self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
-            )
+            self.ami = await self._connect()
             self.areas_checked = False
         return self.ami
+
+    async def _connect(self) -> AmiClient:
+        return await AmiClient.connect(
+            self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
+        )
 
     async def _drop_manager(self) -> None:
         if self.ami is not None:
@@ -312,6 +351,8 @@ class Agent:
                 if self.outbox.pending():
                     result = await self.outbox.flush(self.service)
                     self.reported += result.recorded + result.duplicates
+                    if result.recorded:
+                        self._allowances_now.set()  # the calls were charged: balances moved
                 self.outbox.collect()
                 self.audio_uploaded += await self.outbox.flush_audio(self.service, limit=AUDIO_PER_ROUND)
                 delay = 0.0
@@ -338,7 +379,9 @@ class Agent:
         )
         return (
             f"version={self.sync.version} plans={len(self.sync.plans)} reloads={self.reloads} "
-            f"errors={self.errors} prompts_fetched={self.prompts.fetched} "
+            f"errors={self.errors} plans_fetched={self.sync.fetched} plans_unchanged={self.sync.unchanged} "
+            f"allowances={len(self.allowances.held) if self.allowances else 0} "
+            f"prompts_fetched={self.prompts.fetched} "
             f"prompts_missing={len(self.prompts.missing)} calls_reported={self.reported} "
             f"calls_unsent={len(self.outbox.pending())} audio_uploaded={self.audio_uploaded} "
             f"audio_unsent={len(self.outbox.audio()) + len(self.outbox.captures())} last_ok={last}"

@@ -1,7 +1,8 @@
 """A minimal Asterisk Manager Interface (AMI) client: log in, send an action, read its response.
 
-The sync agent needs AMI for reloads so far: the dialplan after it replaced the include file
-(``Reload`` of ``pbx_config``) and the music-on-hold classes of ringback tones (``res_musiconhold``).
+The sync agent needs AMI for reloads (the dialplan after it replaced the include file: ``Reload`` of
+``pbx_config``; the music-on-hold classes of ringback tones: ``res_musiconhold``) and for Asterisk's
+database (the caller-area table, the numbers' call allowances: ``DBPut``, ``DBDel``, ``DBGetTree``).
 The manager user needs only the ``system`` / ``config`` write classes, not arbitrary CLI commands. The protocol is lines of ``Key: Value`` ending in a blank line; responses carry
 the ``ActionID`` of their action, and events (switched off at login) are skipped.
 """
@@ -155,6 +156,29 @@ class AmiClient:
                 stored += await self._settle(pending)
         stored += await self._settle(pending)
         return stored
+
+    async def db_tree(self, family: str) -> dict[str, str]:
+        """Every key of an AstDB family with its value (keys without the ``/<family>/`` prefix).
+
+        Raises:
+            AmiError: Asterisk refused the action.
+        """
+        prefix = f"/{family}/"
+        return {
+            event.get("Key", "").removeprefix(prefix): event.get("Val", "")
+            for event in await self.event_list("DBGetTree", Family=family)
+            if event.get("Event") == "DBGetTreeResponse"
+        }
+
+    async def db_del(self, family: str, key: str) -> bool:
+        """Delete an AstDB key; False when Asterisk could not (it says so alike for a key already gone)."""
+        try:
+            await self.action("DBDel", Family=family, Key=key)
+        except AmiError as error:
+            if "could not be deleted" in str(error):
+                return False
+            raise
+        return True
 
     def _send(self, name: str, **fields: str) -> str:
         action_id = f"hotline-{next(self._ids)}"

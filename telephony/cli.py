@@ -40,6 +40,8 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "long_poll": ("TELEPHONY_LONG_POLL_SECONDS", "25"),
     "health_interval": ("TELEPHONY_HEALTH_SECONDS", "60"),
     "max_backoff": ("TELEPHONY_MAX_BACKOFF_SECONDS", "30"),
+    "allowance_family": ("TELEPHONY_ALLOWANCE_FAMILY", "hotline-allowance"),
+    "allowance_interval": ("TELEPHONY_ALLOWANCE_SECONDS", "60"),
 }
 
 HELP = {
@@ -60,6 +62,8 @@ HELP = {
     "long_poll": "seconds one change long-poll is held (at most 60)",
     "health_interval": "seconds between health lines in the log",
     "max_backoff": "longest wait between retries after an error",
+    "allowance_family": "AstDB family of the numbers' call allowances the plans read (empty: no limit)",
+    "allowance_interval": "seconds between refreshes of the call allowances (also after plans and reports)",
 }
 
 
@@ -106,7 +110,9 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ag
     long_poll = int(number("long_poll"))
     if long_poll > 60:
         parser.error("--long-poll must be at most 60 seconds (the service's limit)")
-    options = AsteriskOptions(channel=args.channel, standalone=False)
+    options = AsteriskOptions(
+        channel=args.channel, allowance_db_family=args.allowance_family, standalone=False
+    )
     try:
         options.check()
     except ValueError as error:
@@ -131,6 +137,7 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ag
         long_poll_s=long_poll,
         health_interval_s=number("health_interval"),
         max_backoff_s=number("max_backoff"),
+        allowance_interval_s=number("allowance_interval"),
     )
 
 

@@ -14,7 +14,8 @@ call in progress may still play them).
 What a plan says rather than plays from a file comes from the service's sounds route, synthesised there:
 a flow's text-to-speech prompts (``tts-<hash of the text>``, content addresses like media ids) and the
 platform's announcements (``sys-*``, fetched again once per agent start, since a new release may reword
-them). Asterisk's own voicemail sounds (``beep``, ``vm-goodbye``; the build installs no sound packages)
+them; ``sys-suspended`` always when plans read call allowances, which play it once a balance is
+exhausted). Asterisk's own voicemail sounds (``beep``, ``vm-goodbye``; the build installs no sound packages)
 go to the top of the sounds directory, where app_voicemail looks for them.
 """
 
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ivr_flows import AsteriskOptions, Dialplan, asterisk_prompt_name
+from ivr_flows.asterisk import SUSPENDED_PROMPT
 
 from .files import replace_file, write_bytes_atomically
 from .service import ServiceClient, ServiceError
@@ -105,7 +107,10 @@ class PromptSync:
         wanted = referenced_media(plans)
         for pid in sorted(wanted.prompts):
             await self._ensure(pid, self.prompt_dir)
-        for pid, text in sorted(wanted.spoken.items()):
+        spoken = dict(wanted.spoken)
+        if self.options.allowance_db_family:  # every plan then plays it when the balance is exhausted
+            spoken.setdefault(SUSPENDED_PROMPT, None)
+        for pid, text in sorted(spoken.items()):
             await self._ensure_sound(pid, text, self.prompt_dir)
         for name in ASTERISK_SOUNDS:
             await self._ensure_sound(name, None, self.sounds_dir)

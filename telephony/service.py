@@ -1,4 +1,5 @@
-"""The service's telephony routes over HTTP: compiled plans changed since a version, and the change long-poll.
+"""The service's telephony routes over HTTP: compiled plans (all since a version, or one by number with
+its ETag), the change long-poll, and GraphQL (call reports, allowances).
 
 The agent is a separate deployment, so this is plain HTTP with a Bearer telephony token (stdlib only,
 run in a daemon thread so a long-poll never blocks the agent's event loop, and an agent told to stop
@@ -19,11 +20,20 @@ import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from email.message import Message
 from typing import Any, TypeVar
 
 from ivr_flows import Dialplan
 
-__all__ = ["ChangeBatch", "PlanBatch", "PlanUpdate", "ServiceClient", "ServiceError"]
+__all__ = [
+    "ChangeBatch",
+    "ChangedPlan",
+    "PlanBatch",
+    "PlanFetch",
+    "PlanUpdate",
+    "ServiceClient",
+    "ServiceError",
+]
 
 _T = TypeVar("_T")
 
@@ -90,9 +100,35 @@ class PlanBatch:
 
 
 @dataclass(frozen=True)
+class ChangedPlan:
+    """A number whose plan changed: its version and ETag now; ``etag`` None: the plan was withdrawn."""
+
+    number: str
+    version: int
+    etag: str | None
+
+
+@dataclass(frozen=True)
 class ChangeBatch:
+    """What the change long-poll listed, oldest first; with ``has_more``, page on from the last one."""
+
     latest_version: int
-    numbers: list[str]
+    has_more: bool
+    changes: list[ChangedPlan]
+
+    @property
+    def next_since(self) -> int:
+        return self.changes[-1].version if self.has_more and self.changes else self.latest_version
+
+
+@dataclass(frozen=True)
+class PlanFetch:
+    """One number's plan fetched by ETag: ``status`` 200 (``plan`` and ``etag`` set), 304 (the plan the
+    caller holds is current) or 404 (the number has no plan any more)."""
+
+    status: int
+    plan: Dialplan | None = None
+    etag: str | None = None
 
 
 def _graphql_data(body: bytes, url: str) -> Any:
@@ -132,9 +168,37 @@ class ServiceClient:
             "/telephony/changes", {"since": since, "wait": wait_s}, wait_s + self.timeout_s
         )
         try:
-            return ChangeBatch(int(body["latest_version"]), [c["number"] for c in body["changes"]])
+            changes = [
+                ChangedPlan(
+                    str(c["number"]), int(c["version"]), None if c["etag"] is None else str(c["etag"])
+                )
+                for c in body["changes"]
+            ]
+            return ChangeBatch(int(body["latest_version"]), bool(body["has_more"]), changes)
         except (KeyError, TypeError, ValueError) as error:
             raise ServiceError(f"unexpected change list from the service: {error!r}") from error
+
+    async def plan(self, number: str, etag: str | None = None) -> PlanFetch:
+        """One number's plan; with ``etag`` (the one held) the service answers 304 when it is current.
+
+        Raises:
+            ServiceError: unreachable, refused, or an answer that is not a plan.
+        """
+        url = f"{self.base_url}/telephony/plans/{urllib.parse.quote(number)}"
+        headers = {"If-None-Match": etag} if etag else {}
+        status, answer, body = await in_daemon_thread(
+            lambda: self._exchange(url, "application/json", self.timeout_s, headers, allowed=(304, 404))
+        )
+        if status in (304, 404):
+            return PlanFetch(status)
+        tag = answer.get("ETag")
+        try:
+            plan = Dialplan.from_json(body)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ServiceError(f"unexpected plan from the service for {number}: {error!r}") from error
+        if not tag:
+            raise ServiceError(f"the service sent the plan of {number} without an ETag")
+        return PlanFetch(status, plan, tag)
 
     async def graphql(self, query: str, variables: dict[str, Any]) -> Any:
         """POST a GraphQL operation; returns ``data``.
@@ -199,20 +263,34 @@ class ServiceClient:
         payload: bytes | None = None,
         content_type: str = "application/json",
     ) -> bytes:
-        headers = {"Authorization": f"Bearer {self.token}", "Accept": accept}
+        headers = {}
         if payload is not None:
             headers["Content-Type"] = content_type
             if content_type.startswith("multipart/"):
                 headers["X-Requested-With"] = "hotline400-telephony"  # the service's upload CSRF check
+        return self._exchange(url, accept, timeout_s, headers, payload)[2]
+
+    def _exchange(
+        self,
+        url: str,
+        accept: str,
+        timeout_s: float,
+        headers: dict[str, str],
+        payload: bytes | None = None,
+        allowed: tuple[int, ...] = (),
+    ) -> tuple[int, Message, bytes]:
+        """One request: (status, headers, body); a status outside 2xx and ``allowed`` is a ServiceError."""
+        headers = {"Authorization": f"Bearer {self.token}", "Accept": accept, **headers}
         request = urllib.request.Request(url, data=payload, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=timeout_s) as response:
                 body: bytes = response.read()
-                return body
+                return response.status, response.headers, body
         except urllib.error.HTTPError as error:
-            detail = error.read().decode("utf-8", errors="replace")[:200]
-            raise ServiceError(
-                f"the service answered {error.code} for {url}: {detail}", error.code
-            ) from error
+            detail = error.read()
+            if error.code in allowed:
+                return error.code, error.headers, detail
+            text = detail.decode("utf-8", errors="replace")[:200]
+            raise ServiceError(f"the service answered {error.code} for {url}: {text}", error.code) from error
         except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
             raise ServiceError(f"cannot reach the service at {url}: {error}") from error

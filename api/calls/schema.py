@@ -9,7 +9,7 @@ import strawberry
 
 from api.billing.types import BillingSettingsType
 from api.calls import missed, queries, reports
-from api.calls.allowance import allowance_for
+from api.calls.allowance import MAX_ALLOWANCES, allowance_for, allowances_for
 from api.calls.models import Disposition
 from api.calls.queries import Bucket, CallFilter
 from api.calls.types import (
@@ -60,6 +60,13 @@ class Query:
     )
     async def call_allowance(self, info: Info, number: str) -> CallAllowanceType:
         return CallAllowanceType.of(await allowance_for(number, info.context.config))
+
+    @strawberry.field(
+        description=f"Telephony: callAllowance of up to {MAX_ALLOWANCES} numbers at once, in the order asked.",
+        permission_classes=[IsTelephony],
+    )
+    async def call_allowances(self, info: Info, numbers: list[str]) -> list[CallAllowanceType]:
+        return [CallAllowanceType.of(a) for a in await allowances_for(numbers, info.context.config)]
 
     @strawberry.field(
         description="Call records, oldest first unless newestFirst (customers: their account's), filtered.",

@@ -1,8 +1,16 @@
-"""Reading compiled plans for the telephony layer: by number, and every plan changed since a version."""
+"""Reading compiled plans for the telephony layer: by number, and every plan changed since a version.
+
+The change feed (:func:`feed_since`, behind the long-poll) also lists plans that were withdrawn (a
+reclaimed number's plan is dropped): a node must stop serving those, and a withdrawn plan has no row
+left that :func:`changes_since` could list.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from tortoise.expressions import Subquery
+from tortoise.functions import Max
 
 import ivr_flows
 from api.numbers.models import Number
@@ -10,7 +18,16 @@ from api.plans.pipeline import current_plan, refresh_stale_plans
 from api.plans.policies import SERVED
 from api.routing.models import CompiledPlan, PlanChange
 
-__all__ = ["MAX_CHANGES", "PlanChanges", "changes_since", "latest_version", "plan_for"]
+__all__ = [
+    "MAX_CHANGES",
+    "Feed",
+    "FeedEntry",
+    "PlanChanges",
+    "changes_since",
+    "feed_since",
+    "latest_version",
+    "plan_for",
+]
 
 MAX_CHANGES = 500
 
@@ -50,3 +67,47 @@ async def changes_since(version: int, limit: int = MAX_CHANGES) -> PlanChanges:
     rows = await CompiledPlan.filter(version__gt=version).order_by("version").limit(limit + 1)
     numbers = dict(await Number.filter(id__in=[r.number_id for r in rows]).values_list("id", "number"))
     return PlanChanges(rows[:limit], numbers, latest, len(rows) > limit)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """A number whose plan changed: its version and ETag now, or ``etag`` None when it was withdrawn."""
+
+    number: str
+    version: int
+    etag: str | None
+
+
+@dataclass
+class Feed:
+    entries: list[FeedEntry]
+    latest_version: int
+    has_more: bool
+
+
+async def feed_since(version: int, limit: int = MAX_CHANGES) -> Feed:
+    """Every number whose plan changed or was withdrawn after ``version``, oldest first, no bodies.
+
+    A withdrawn plan is a number whose latest change has no plan row any more; it is listed once, at
+    that change, unless the number has a plan again (then the plan is listed).
+    """
+    found = await changes_since(version, limit)
+    current = [FeedEntry(found.numbers[r.number_id], r.version, r.etag) for r in found.plans]
+    dropped = (
+        await PlanChange.filter(id__gt=version)
+        .exclude(number_id__in=Subquery(CompiledPlan.all().values("number_id")))
+        .annotate(last=Max("id"))
+        .group_by("number_id")
+        .order_by("last")
+        .limit(limit + 1)
+        .values_list("number_id", "last")
+    )
+    if dropped:
+        ids = [number_id for number_id, _ in dropped]
+        numbers = dict(await Number.filter(id__in=ids).values_list("id", "number"))
+        withdrawn = [FeedEntry(numbers[n], last, None) for n, last in dropped if n in numbers]
+        entries = sorted(current + withdrawn, key=lambda e: e.version)
+    else:
+        entries = current
+    has_more = found.has_more or len(entries) > limit
+    return Feed(entries[:limit], found.latest_version, has_more)

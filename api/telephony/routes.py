@@ -4,7 +4,8 @@
 with ``ETag`` and ``X-Plan-Version``; ``If-None-Match`` with the current ETag gives ``304``.
 ``GET /telephony/plans?since=V`` lists every plan changed after version V. ``GET /telephony/changes?since=V
 &wait=25`` holds the request until a plan changes (or ``wait`` seconds pass) and returns what changed,
-without bodies. Bearer telephony tokens (or operators' tokens) only.
+without bodies; a withdrawn plan (a reclaimed number's) is listed with ``etag`` null and its number's
+plan route answers 404. Bearer telephony tokens (or operators' tokens) only.
 """
 
 from __future__ import annotations
@@ -110,17 +111,15 @@ async def changes(request: Request) -> Response:
         return PlainTextResponse("since 和 wait 应为非负整数", 400)
     deadline = time.monotonic() + min(float(wait), MAX_WAIT_S)
     while True:
-        found = await plans.changes_since(since)
+        found = await plans.feed_since(since)
         remaining = deadline - time.monotonic()
-        if found.plans or remaining <= 0:
+        if found.entries or remaining <= 0:
             break
         # Another API process may record the change: look again at least once a second.
         await wait_for_change(min(remaining, 1.0))
     body = {
         "latest_version": found.latest_version,
         "has_more": found.has_more,
-        "changes": [
-            {"number": found.numbers[r.number_id], "version": r.version, "etag": r.etag} for r in found.plans
-        ],
+        "changes": [{"number": e.number, "version": e.version, "etag": e.etag} for e in found.entries],
     }
     return JSONResponse(body, headers=_NO_STORE)

@@ -152,6 +152,37 @@ async def test_the_allowance_is_what_the_balance_covers_and_nothing_when_suspend
     assert bad["errors"][0]["extensions"]["code"] == "invalid_number"
 
 
+ALLOWANCES = "query($n:[String!]!){callAllowances(numbers:$n){number seconds balanceFen pricePerMinuteFen}}"
+
+
+async def test_many_allowances_in_one_request_for_the_telephony_token_only(env: Env) -> None:
+    op, acme, phone = await _setup(env, opening=1000)
+    other = await customer_with_balance(env, "other", 90, op)  # 3 minutes at the default 30 fen
+    await active_number(other, "4008111222")
+    await Number.filter(number="4008111222").update(status=NumberStatus.SUSPENDED)
+    await active_number(other, "4008111223")
+    asked = ["4008111223", "400-622-8300", "4001234567", "4008111222", "4006228300"]
+    body = (await phone.data(ALLOWANCES, {"n": asked}))["callAllowances"]
+    assert [(a["number"], a["seconds"], a["balanceFen"]) for a in body] == [
+        ("4008111223", 180, 90),
+        ("4006228300", 33 * 60, 1000),
+        ("4001234567", 0, 0),  # not a number of ours
+        ("4008111222", 0, 0),  # suspended
+        ("4006228300", 33 * 60, 1000),
+    ]
+    # Each answer is what callAllowance says for the number alone.
+    for number, found in zip(asked, body, strict=True):
+        assert (await phone.data(ALLOWANCE, {"n": number}))["callAllowance"] == found
+    assert (await phone.data(ALLOWANCES, {"n": []}))["callAllowances"] == []
+    bad = await phone.gql(ALLOWANCES, {"n": ["4006228300", "12345"]})
+    assert bad["errors"][0]["extensions"]["code"] == "invalid_number"
+    too_many = await phone.gql(ALLOWANCES, {"n": ["4006228300"] * 1001})
+    assert too_many["errors"][0]["extensions"]["code"] == "too_many"
+    for client in (acme, op):
+        refused = await client.gql(ALLOWANCES, {"n": ["4006228300"]})
+        assert refused["errors"][0]["message"] == "仅限话务系统令牌使用"
+
+
 CALLS = """query($n:ID,$s:DateTime,$u:DateTime,$c:String,$d:CallDisposition){callRecords(numberId:$n,since:$s,
   until:$u,caller:$c,disposition:$d){totalCount edges{node{callId disposition chargeFen}}}}"""
 

@@ -9,6 +9,7 @@ import time
 import ivr_flows
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
+from api.telephony import plans
 from tests.api.routing_support import SAVE_SIMPLE, WORK_HOURS, active_number, service_token, telephony
 from tests.api.support import Client, Env
 
@@ -130,3 +131,38 @@ async def test_an_operator_holiday_reaches_every_plan(env: Env) -> None:
     await op.data('mutation{deleteHolidayOverride(day:"2027-02-11")}')
     again = await telephony(env, secret).http.get("/telephony/plans/4006228300")
     assert "2027-02-11" not in again.text
+
+
+RECLAIM = """mutation($id:ID!){changeNumberStatus(id:$id,status:RECLAIMED,reason:"停机3天未续费",coolDownDays:30){
+  __typename}}"""
+
+
+async def test_a_withdrawn_plan_is_listed_without_an_etag_and_its_route_answers_404(env: Env) -> None:
+    number_id, _ = await routed(env, "4006228300")
+    await routed(env, "4008111222")
+    http = env.client(authorization=f"Bearer {await service_token(env)}")
+    latest = (await http.get("/telephony/plans?since=0")).json()["latest_version"]
+    op = await env.operator("reclaimer")
+    assert (await op.data(RECLAIM, {"id": number_id}))["changeNumberStatus"]["__typename"] == "Number"
+    # The long-poll wakes for the withdrawal and lists it with a null ETag; the plan is gone.
+    started = time.monotonic()
+    body = (await http.get(f"/telephony/changes?since={latest}&wait=20")).json()
+    assert time.monotonic() - started < 5
+    assert [(c["number"], c["etag"]) for c in body["changes"]] == [("4006228300", None)]
+    assert body["changes"][0]["version"] == body["latest_version"] > latest
+    assert (await http.get("/telephony/plans/4006228300")).status_code == 404
+    # The list of plans knows nothing to send for it, and the other number's plan is untouched.
+    assert (await http.get(f"/telephony/plans?since={latest}")).json()["plans"] == []
+    everything = (await http.get("/telephony/changes?since=0&wait=0")).json()["changes"]
+    assert [(c["number"], c["etag"] is None) for c in everything] == [
+        ("4008111222", False),
+        ("4006228300", True),
+    ]
+    # Pages mix plans and withdrawals in version order.
+    first = await plans.feed_since(0, limit=1)
+    assert [e.number for e in first.entries] == ["4008111222"] and first.has_more
+    second = await plans.feed_since(first.entries[0].version, limit=1)
+    assert [(e.number, e.etag) for e in second.entries] == [("4006228300", None)] and not second.has_more
+    # Listed once, and no more once the client has moved past it.
+    again = (await http.get(f"/telephony/changes?since={body['latest_version']}&wait=0")).json()
+    assert again["changes"] == []

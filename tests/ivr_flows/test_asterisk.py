@@ -84,6 +84,76 @@ def test_channel_template_is_configurable(tmp_path: Path) -> None:
     assert lint(text, tmp_path)[0] == 0
 
 
+ALLOWANCE_CHECK = [
+    " same => n,Set(ALLOWANCE=)",
+    " same => n,ExecIf(${DB_EXISTS(hotline-allowance/4006228300)}?Set(ALLOWANCE=${FILTER(0123456789,${DB_RESULT})}))",
+    ' same => n,GotoIf($["${ALLOWANCE}" != "" & 0${ALLOWANCE} = 0]?exhausted)',
+    " same => n,Set(DIAL_LIMIT=)",
+    ' same => n,ExecIf($["${ALLOWANCE}" != ""]?Set(DIAL_LIMIT=S(${ALLOWANCE})))',
+]
+EXHAUSTED = [
+    " same => n(exhausted),Progress()",
+    " same => n,Playback(hotline/sys-suspended,noanswer)",
+    " same => n,Hangup(21)",
+]
+
+
+MENU_FLOW = (EXAMPLES / "menu.flow.json").read_text(encoding="utf-8")
+
+
+def test_the_call_allowance_is_read_only_when_a_family_is_given(tmp_path: Path) -> None:
+    plan = example("menu.flow.json")
+    plain = render_asterisk(plan)
+    assert "ALLOWANCE" not in plain and "DIAL_LIMIT" not in plain and "exhausted" not in plain
+    assert render_asterisk(plan, AsteriskOptions(allowance_db_family="")) == plain
+    limited = render_asterisk(plan, AsteriskOptions(allowance_db_family="hotline-allowance"))
+    assert lint(limited, tmp_path)[0] == 0
+    lines = limited.splitlines()
+    # Read once on entry, after the caller normalisation (a refused call still reports the caller's area).
+    entry = lines.index(" same => n,Gosub(hotline-4006228300-caller,s,1)") + 1
+    assert lines[entry : entry + len(ALLOWANCE_CHECK)] == ALLOWANCE_CHECK
+    assert limited.count("DB_EXISTS(") == 1
+    # A balance that is exhausted: the platform's suspended announcement as early media, then "rejected";
+    # the block closes extension s (every step before it ends in a Goto or Hangup).
+    ending = lines.index("exten => h,1,StopMixMonitor()")
+    assert lines[ending - len(EXHAUSTED) : ending] == EXHAUSTED
+    # Every Dial() is limited by the option set on entry.
+    dials = re.findall(r"Dial\((.*)\)$", limited, re.M)
+    assert len(dials) == 4 and all(d.endswith(",${DIAL_LIMIT}") for d in dials)
+    assert "Dial(${TARGETS:1},${RING_WAIT},${DIAL_LIMIT})" in limited
+    # And nothing else differs from the text without a family.
+    rest = lines[:entry] + lines[entry + len(ALLOWANCE_CHECK) : ending - len(EXHAUSTED)] + lines[ending:]
+    assert [line.replace(",${DIAL_LIMIT})", ")") for line in rest] == plain.splitlines()
+    with pytest.raises(RenderError):
+        render_asterisk(plan, AsteriskOptions(allowance_db_family="a/b"))
+    # A plan that rings nobody bridges no call: a suspended number keeps its own announcement, and so
+    # does a reclaimed one (您拨打的号码是空号).
+    for status in ("suspended", "reclaimed"):
+        ending = compile_plan("400-622-8300", NumberPolicies(status=status), load_flow(MENU_FLOW))
+        assert all(s.op != "dial" for s in ending.steps)
+        limited = render_asterisk(ending, AsteriskOptions(allowance_db_family="hotline-allowance"))
+        assert limited == render_asterisk(ending)
+
+
+def test_a_ringback_dial_keeps_its_tone_and_gets_the_limit() -> None:
+    flow = (
+        FlowBuilder("f", "彩铃")
+        .node("start", "start")
+        .node(
+            "d",
+            "dial",
+            destinations=[{"number": "020-8888-6666", "wait_s": 30}],
+            ringback={"prompt": "media-7"},
+        )
+        .edge("start", "next", "d")
+        .build()
+    )
+    plan = compile_plan("4006228300", None, flow)
+    assert "Dial(PJSIP/02088886666@carrier,30,m(ringback-media-7))" in render_asterisk(plan)
+    limited = render_asterisk(plan, AsteriskOptions(allowance_db_family="hotline-allowance"))
+    assert "Dial(PJSIP/02088886666@carrier,30,m(ringback-media-7)${DIAL_LIMIT})" in limited
+
+
 @pytest.mark.parametrize(
     "channel", ["PJSIP/carrier", "PJSIP/{number},r", "PJSIP/{number}@a;b", "X/${EVIL}/{number}"]
 )

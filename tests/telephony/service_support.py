@@ -25,6 +25,7 @@ from tortoise import Tortoise
 from api.accounts.auth import create_api_token
 from api.accounts.models import Role, TokenScope
 from api.accounts.service import create_account_with_user, create_user
+from api.billing.rates import assign_rate_plan, create_rate_plan
 from api.billing.recharges import RechargeMethod, recharge
 from api.config import load_config
 from api.db import tortoise_config
@@ -36,6 +37,7 @@ from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
+from api.numbers.operations import operator_change_status
 from api.routing import simple
 from tests.telephony.asterisk_instance import REPO, free_loopback_port, manager_conf
 
@@ -169,6 +171,48 @@ class ServiceUnderTest:
         await simple.save_simple_routing(
             row, simple.SimpleRouting([simple.Bound(destination, wait_s, "前台")]), "tests"
         )
+
+    async def add_customer(
+        self,
+        login: str,
+        number: str,
+        destination: str,
+        *,
+        balance_fen: int,
+        price_per_minute_fen: int,
+        increment_seconds: int,
+    ) -> int:
+        """Another customer with one active number ringing ``destination``, a prepaid balance and its own
+        rate plan (what bounds its call allowance); returns the account id."""
+        async with self.database():
+            account, _ = await create_account_with_user(
+                company_name=f"{login}有限公司", login=login, password="telephony-400", display_name=login
+            )
+            await recharge(
+                account.id, balance_fen, RechargeMethod.BANK_TRANSFER, f"{login}-0001", actor="tests"
+            )
+            plan = await create_rate_plan(f"{login}资费", price_per_minute_fen, increment_seconds, 0)
+            await assign_rate_plan(account.id, plan.id)
+            await import_numbers(number, Actor(label="tests"))
+            await Number.filter(number=number).update(status=NumberStatus.ACTIVE, account_id=account.id)
+            await self._route(number, destination, 30)
+            return account.id
+
+    async def recharge(self, account_id: int, amount_fen: int, reference: str) -> None:
+        async with self.database():
+            await recharge(account_id, amount_fen, RechargeMethod.BANK_TRANSFER, reference, actor="tests")
+
+    async def reclaim(self, number: str) -> None:
+        """Reclaim a number as an operator does: its plan is withdrawn (nothing follows it to a new owner)."""
+        async with self.database():
+            row = await Number.get(number=number)
+            await operator_change_status(
+                row,
+                NumberStatus.RECLAIMED,
+                actor=Actor(label="tests"),
+                reason="停机3天未续费",
+                cool_down_days=30,
+            )
 
     @contextlib.contextmanager
     def serving(self, port: int | None = None) -> Iterator[str]:

@@ -151,7 +151,7 @@ def running_node(root: Path, numbers: tuple[str, ...], dialplan: str = "") -> It
         try:
             node = Node(root, service, asterisk, sip_port, carrier_port, base_url, agent_log)
             for number in numbers:
-                node.holds(number, "Dial(PJSIP/07562222222@carrier,50)")
+                node.holds(number, "Dial(PJSIP/07562222222@carrier,50")
             # Calls are placed by area: wait for the caller-area table once.
             wait_until(lambda: "caller-area table loaded" in agent_log.read_text(), "the area table",
                        agent_log, timeout_s=300)  # fmt: skip

@@ -122,7 +122,10 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
                 )
                 # The ringback tone's audio is on disk, as the service serves it, before the plan
                 # dialling with m(ringback-…) was loaded; Asterisk holds it as a music-on-hold class.
-                assert f"Dial(Local/07562222222@phones,50,m(ringback-{ringback}))" in include.read_text()
+                assert (
+                    f"Dial(Local/07562222222@phones,50,m(ringback-{ringback})${{DIAL_LIMIT}})"
+                    in include.read_text()
+                )
                 client = ServiceClient(base_url, service.token)
                 item = int(ringback.removeprefix("media-"))
                 for fmt in ("alaw", "ulaw"):
@@ -205,7 +208,7 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
 
                 await service.route(NUMBERS[1], "0756-3333333", 40)
                 wait_until(
-                    lambda: holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40)"),
+                    lambda: holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40,${DIAL_LIMIT})"),
                     "the routing change through the long-poll",
                     log,
                 )
@@ -222,11 +225,11 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
             port = urlsplit(base_url).port
             with service.serving(port):
                 wait_until(
-                    lambda: holds(asterisk, NUMBERS[0], "Dial(Local/07564444444@phones,30)"),
+                    lambda: holds(asterisk, NUMBERS[0], "Dial(Local/07564444444@phones,30,${DIAL_LIMIT})"),
                     "the change made while the service was down",
                     log,
                 )
-                assert holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40)")
+                assert holds(asterisk, NUMBERS[1], "Dial(Local/07563333333@phones,40,${DIAL_LIMIT})")
                 # No plan rings back with the tone or leaves voicemail any more: class and mailbox are gone.
                 assert f"ringback-{ringback}" not in asterisk.rx("moh show classes")
                 assert "4006228300" not in asterisk.rx("voicemail show users for hotline")

@@ -59,7 +59,7 @@ def test_the_menu_digit_1_rings_the_second_phone_when_the_first_is_busy(node: No
     """The seed's menu (查号1 值班2 投诉3 传真4): key 1 forwards to 查号台, busy, then 查号手机, which answers;
     the call is recorded, and the customer finds the record and the recording in the API."""
     node.publish_menu(MENU, tone_wav(seconds=2.5, hertz=600))
-    node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20)")
+    node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20")
     phones = (sip_lab.Phone("02088886666", "busy"), sip_lab.Phone("13912345678", "answer", answer_after_s=1))
     with node.phones("menu", *phones) as carrier:
         # Key 1 a second into the menu prompt; the caller speaks once the phone has answered, then hangs up.
@@ -104,7 +104,7 @@ def test_sequential_forwarding_rings_each_phone_its_wait_time(node: Node) -> Non
         await simple.save_simple_routing(number, simple.SimpleRouting(bound), "tests")
 
     node.run(save())
-    node.holds(SEQUENTIAL, "Dial(PJSIP/07563100003@carrier,20)")
+    node.holds(SEQUENTIAL, "Dial(PJSIP/07563100003@carrier,20")
     phones = (
         sip_lab.Phone("07563100001", "no_answer"),
         sip_lab.Phone("13800138002", "busy"),
