@@ -18,7 +18,7 @@ from api.billing.models import EntryKind, LedgerEntry
 from api.billing.recharges import RechargeMethod, recharge
 from api.calls.reports import CallReport, record_calls
 from api.claims.leases import claim, release
-from api.clock import set_clock, utcnow
+from api.clock import set_clock, to_local, utcnow
 from api.config import Config
 from api.notify.contacts import set_contacts
 from api.notify.models import Channel, Delivery, Notification
@@ -37,14 +37,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 async def _prepare(env: Env, config: Config) -> tuple[int, int]:
-    """An account suspended 4 days ago (to reclaim), one whose line year ended, last month to issue."""
+    """An account suspended at least 4 days ago and last month (to reclaim, and a statement to issue), one
+    whose line year ended."""
     acme, beta = await env.customer("acme"), await env.customer("beta")
     acme_number = await active_number(acme)
     beta_number = await active_number(beta, "4006228301")
     await acme.data(SAVE_SIMPLE, {"n": acme_number, "s": WORK_HOURS})
     acme_id, beta_id = (await account_of(acme)).id, (await account_of(beta)).id
     await set_contacts(acme_id, "finance@acme.example", "13800138000")
-    set_clock(dt.timedelta(days=-4))
+    local = to_local(utcnow())
+    into_month = local - local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    set_clock(-max(dt.timedelta(days=4), into_month + dt.timedelta(days=1)))
     await recharge(acme_id, 1500, RechargeMethod.CASH, "acme-1", actor="test")
     await recharge(beta_id, 50_000, RechargeMethod.CASH, "beta-1", actor="test")
     await record_calls([CallReport(**_domain(call("c-1", talk=60)))], config)  # type: ignore[arg-type]
