@@ -11,7 +11,9 @@ Two streams of calls run at once:
 * **probe** — a few calls per second, alternating between a number whose plan forwards at once (simple
   routing, with a black list of 200 entries to check) and a bare ``Dial()`` context of the node's own. For
   each, the time from the caller's INVITE to the bound phone's INVITE; the platform's added delay is the
-  plan's p99 minus the bare context's p99 in the same run.
+  plan's p99 minus the bare context's p99. Probes run first alone (the quiet phase: what the plan costs,
+  ``added_delay_p99_ms``), then among the load (``added_delay_p99_ms_loaded``: what a caller sees when the
+  node is busy).
 
 Targets: ≥ 20 calls/s, ≥ 200 concurrent calls with media, 0 failed calls, added delay p99 < 20 ms.
 The last line is JSON: ``cps``, ``concurrent``, ``failed``, ``added_delay_p99_ms`` and the figures
@@ -107,6 +109,40 @@ def sent_times(root: Path) -> dict[str, float]:
     return found
 
 
+#: A probe call: answered by the phone, hung up a second later.
+PROBE = sip_lab.CallScript("[field0]", "[field1]", hangup_after_s=1.0, log_sent=True)
+
+
+def probe_rows(count: int, series: int) -> list[tuple[str, str]]:
+    """Probe calls alternating between the plan and the bare context; each caller unique in the run."""
+    return [(f"138{series}{i:07d}", DIRECT if i % 2 == 0 else BARE) for i in range(count)]
+
+
+def probe_delays(
+    root: Path, rows: list[tuple[str, str]], invites: list[sip_lab.Invite]
+) -> dict[str, list[float]]:
+    """Milliseconds from each probe's INVITE to its bound phone's INVITE, by number called."""
+    sent = sent_times(root)
+    first_ring: dict[str, float] = {}
+    for invite in invites:
+        first_ring.setdefault(invite.caller, invite.t)
+    delays: dict[str, list[float]] = {DIRECT: [], BARE: []}
+    for caller, number in rows:
+        if caller in sent and caller in first_ring:
+            delays[number].append((first_ring[caller] - sent[caller]) * 1000)
+    return delays
+
+
+def records_arriving(node: Node, placed: int, timeout_s: float = 120) -> tuple[int, float]:
+    """How many calls the service recorded (the agent reports them), polled until all or ``timeout_s``."""
+    started = time.monotonic()
+    while True:
+        count = int(node.api("{ callRecords(first: 1) { totalCount } }")["callRecords"]["totalCount"])
+        if count >= placed or time.monotonic() - started > timeout_s:
+            return count, time.monotonic() - started
+        time.sleep(1)
+
+
 def sample_calls(node: Node, stop: threading.Event, peaks: list[int]) -> None:
     """Asterisk's own count of calls in progress, once a second."""
     while not stop.wait(1.0):
@@ -125,6 +161,7 @@ def main() -> None:
     args = parser.parse_args()
     load_calls = int(args.rate * args.seconds)
     probe_calls = int(args.probe_rate * args.seconds)
+    quiet_calls = max(100, probe_calls // 2)
 
     with contextlib.ExitStack() as stack:
         tmp = args.work_dir or stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-telephony-"))
@@ -146,66 +183,65 @@ def main() -> None:
             sip_lab.Phone("02088886666", "answer", answer_after_s=0.5),
             sip_lab.Phone(PHONE, "answer", answer_after_s=0.2),
         ]
-        root = Path(tmp) / "load"
         menu_rows = [(f"139{20000000 + i:08d}", MENU) for i in range(load_calls)]
-        probe_rows = [(f"138{20000000 + i:08d}", DIRECT if i % 2 == 0 else BARE) for i in range(probe_calls)]
         menu = sip_lab.CallScript("[field0]", "[field1]", keys=[(1.0, "1")], speech_at=3.0,
                                   hangup_after_s=11.0, log_sent=True)  # fmt: skip
-        probe = sip_lab.CallScript("[field0]", "[field1]", hangup_after_s=1.0, log_sent=True)
         peaks: list[int] = []
         stop = threading.Event()
         sampler = threading.Thread(target=sample_calls, args=(node, stop, peaks), daemon=True)
-        with sip_lab.Phones(root / "phones", node.carrier_port, phones) as carrier:
+        with sip_lab.Phones(Path(tmp) / "phones", node.carrier_port, phones) as carrier:
+            # The quiet phase: probe calls alone, what the plan itself costs.
+            quiet = Path(tmp) / "quiet"
+            quiet_rows = probe_rows(quiet_calls, 1)
+            run_sipp(node, quiet / "probe", PROBE, quiet_rows, args.probe_rate, 200).wait(timeout=600)
+            # The loaded phase: the menu's stream with probe calls among it.
+            loaded = Path(tmp) / "loaded"
+            loaded_rows = probe_rows(probe_calls, 2)
             started = time.monotonic()
             sampler.start()
-            load = run_sipp(node, root / "menu", menu, menu_rows, args.rate, 2000)
-            probing = run_sipp(node, root / "probe", probe, probe_rows, args.probe_rate, 200)
+            load = run_sipp(node, loaded / "menu", menu, menu_rows, args.rate, 2000)
+            probing = run_sipp(node, loaded / "probe", PROBE, loaded_rows, args.probe_rate, 200)
             load.wait(timeout=args.seconds + 300)
             probing.wait(timeout=args.seconds + 300)
             stop.set()
             elapsed = time.monotonic() - started
             invites = carrier.invites()
 
-        ok, failed, concurrent = statistics_of(root / "menu")
-        probe_ok, probe_failed, _ = statistics_of(root / "probe")
-        sent = sent_times(root / "menu")
+        ok, failed, concurrent = statistics_of(loaded / "menu")
+        sent = sent_times(loaded / "menu")
         cps = (len(sent) - 1) / (max(sent.values()) - min(sent.values()))
-        probe_sent = sent_times(root / "probe")
-        first_ring: dict[str, float] = {}
-        for invite in invites:
-            first_ring.setdefault(invite.caller, invite.t)
-        delays: dict[str, list[float]] = {DIRECT: [], BARE: []}
-        for caller, number in probe_rows:
-            if caller in probe_sent and caller in first_ring:
-                delays[number].append((first_ring[caller] - probe_sent[caller]) * 1000)
-        plan_p99, bare_p99 = percentile(delays[DIRECT], 99), percentile(delays[BARE], 99)
         problems = node.asterisk.log_problems()
-
         print(f"menu calls: {ok} answered and hung up as scripted, {failed} failed, in {elapsed:.0f} s")
+        asterisk_peak = max(peaks, default=0)
         print(
-            f"  started at {cps:.1f} calls/s; most at once: {concurrent} (SIPp), {max(peaks, default=0)} (Asterisk)"
+            f"  started at {cps:.1f} calls/s; most at once: {concurrent} (SIPp), {asterisk_peak} (Asterisk)"
         )
-        print(f"probe calls: {probe_ok} ok, {probe_failed} failed; INVITE in → INVITE out (ms):")
-        for name, values in (("plan", delays[DIRECT]), ("bare Dial()", delays[BARE])):
-            print(f"  {name:12} n={len(values)} p50={statistics.median(values):.1f} "
-                  f"p99={percentile(values, 99):.1f} max={max(values):.1f}")  # fmt: skip
-        print(f"added delay p99: {plan_p99 - bare_p99:.1f} ms")
+        figures: dict[str, float] = {"cps": round(cps, 1), "concurrent": concurrent, "failed": failed}
+        for phase, rows, suffix in (("quiet", quiet_rows, ""), ("loaded", loaded_rows, "_loaded")):
+            probe_ok, probe_failed, _ = statistics_of(Path(tmp) / phase / "probe")
+            delays = probe_delays(Path(tmp) / phase / "probe", rows, invites)
+            plan, bare = delays[DIRECT], delays[BARE]
+            added = percentile(plan, 99) - percentile(bare, 99)
+            print(f"probe calls, {phase}: {probe_ok} ok, {probe_failed} failed; INVITE in → INVITE out (ms):")
+            for name, values in (("plan", plan), ("bare Dial()", bare)):
+                print(f"  {name:12} n={len(values)} p50={statistics.median(values):.1f} "
+                      f"p99={percentile(values, 99):.1f} max={max(values):.1f}")  # fmt: skip
+            print(f"  added delay p99: {added:.1f} ms")
+            figures["failed"] += probe_failed
+            figures[f"added_delay_p99_ms{suffix}"] = round(added, 1)
+            figures[f"delay_p99_ms_plan{suffix}"] = round(percentile(plan, 99), 1)
+            figures[f"delay_p99_ms_bare{suffix}"] = round(percentile(bare, 99), 1)
+        placed = load_calls + len(quiet_rows) + len(loaded_rows)
+        recorded, drain_s = records_arriving(node, placed)
+        health = [line for line in node.agent_log.read_text().splitlines() if "health:" in line][-1]
+        backlog = int(health.split("audio_unsent=")[1].split()[0])
+        print(f"call records in the service: {recorded} of {placed}, {drain_s:.0f} s after the last call; "
+              f"recordings still to upload: {backlog}")  # fmt: skip
         print(f"Asterisk warnings and errors: {len(problems)}")
         for line in problems[:5]:
             print(f"  {line}")
-        figures = {
-            "cps": round(cps, 1),
-            "concurrent": concurrent,
-            "failed": failed + probe_failed,
-            "added_delay_p99_ms": round(plan_p99 - bare_p99, 1),
-            "delay_p50_ms_plan": round(statistics.median(delays[DIRECT]), 1),
-            "delay_p99_ms_plan": round(plan_p99, 1),
-            "delay_p50_ms_bare": round(statistics.median(delays[BARE]), 1),
-            "delay_p99_ms_bare": round(bare_p99, 1),
-            "calls": ok + failed,
-            "asterisk_concurrent": max(peaks, default=0),
-            "asterisk_problems": len(problems),
-        }
+        figures.update(calls=ok + failed, asterisk_concurrent=asterisk_peak, asterisk_problems=len(problems),
+                       records=recorded, records_drain_s=round(drain_s, 1), recordings_backlog=backlog)  # fmt: skip
     print(json.dumps(figures))
 
 
