@@ -51,7 +51,10 @@ PHONE = "07562222222"
 #: The node's own context: the carrier's bare Dial() to the same phone, no plan in between.
 BARE_DIALPLAN = f"""
 [from-carrier](+)
-exten => {BARE},1,Dial(PJSIP/{PHONE}@carrier,30)
+exten => {BARE},1,Goto(bare-dial,s,1)
+
+[bare-dial]
+exten => s,1,Dial(PJSIP/{PHONE}@carrier,30)
  same => n,Hangup()
 """
 
@@ -206,6 +209,7 @@ def main() -> None:
             stop.set()
             elapsed = time.monotonic() - started
             invites = carrier.invites()
+        phones_failed = carrier.failed()
 
         ok, failed, concurrent = statistics_of(loaded / "menu")
         sent = sent_times(loaded / "menu")
@@ -216,7 +220,12 @@ def main() -> None:
         print(
             f"  started at {cps:.1f} calls/s; most at once: {concurrent} (SIPp), {asterisk_peak} (Asterisk)"
         )
-        figures: dict[str, float] = {"cps": round(cps, 1), "concurrent": concurrent, "failed": failed}
+        print(f"bound phones: {len(invites)} INVITEs, {phones_failed} calls failed at the phones")
+        figures: dict[str, float] = {
+            "cps": round(cps, 1),
+            "concurrent": concurrent,
+            "failed": failed + phones_failed,
+        }
         for phase, rows, suffix in (("quiet", quiet_rows, ""), ("loaded", loaded_rows, "_loaded")):
             probe_ok, probe_failed, _ = statistics_of(Path(tmp) / phase / "probe")
             delays = probe_delays(Path(tmp) / phase / "probe", rows, invites)

@@ -20,6 +20,7 @@ media port while the caller's audio goes to the receiver's.
 from __future__ import annotations
 
 import array
+import csv
 import math
 import signal
 import socket
@@ -236,6 +237,7 @@ class Phones:
         self.process: subprocess.Popen[bytes] | None = None
         self.log = root / "phones-actions.log"
         self.errors = root / "phones-errors.log"
+        self.stats = root / "phones-stats.csv"
 
     def __enter__(self) -> Phones:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -243,7 +245,7 @@ class Phones:
         scenario.write_text(phones_scenario(self.phones), encoding="utf-8")
         argv = [SIPP, "-sf", str(scenario), "-i", "127.0.0.1", "-p", str(self.port), "-mi", "127.0.0.1",
                 "-mp", str(free_udp_port()), "-nostdin", "-trace_logs", "-log_file", str(self.log),
-                "-trace_err", "-error_file", str(self.errors)]  # fmt: skip
+                "-trace_err", "-error_file", str(self.errors), "-trace_stat", "-stf", str(self.stats), "-fd", "1"]  # fmt: skip
         with (self.root / "phones.out").open("wb") as out:
             self.process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, cwd=self.root)
         time.sleep(0.3)
@@ -259,6 +261,12 @@ class Phones:
             if len(words) == 5 and words[0] == "invite":
                 found.append(Invite(words[1], float(words[2]) + float(words[3]) / 1e6, words[4]))
         return found
+
+    def failed(self) -> int:
+        """Calls the phones' scenario did not run as written (SIPp's count, written when it stops)."""
+        with self.stats.open() as handle:
+            rows = list(csv.DictReader(handle, delimiter=";"))
+        return int(rows[-1]["FailedCall(C)"]) if rows else 0
 
     def __exit__(self, *exc: object) -> None:
         if self.process is not None and self.process.poll() is None:
