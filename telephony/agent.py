@@ -325,6 +325,7 @@ class Agent:
                 log.warning("call events unavailable: %s", error)
             else:
                 delay = 0.0
+                log.info("following call events")  # from here on, calls the node takes are reported
                 try:
                     while True:
                         tracker.feed(await events.next_event())

@@ -87,11 +87,16 @@ class AsteriskInstance:
     Use as a context manager so the process is stopped even when an assertion fails.
     """
 
-    def __init__(self, prefix: Path, root: Path, modules: list[str], configs: dict[str, str]) -> None:
+    def __init__(
+        self, prefix: Path, root: Path, modules: list[str], configs: dict[str, str], *, system_name: str = ""
+    ) -> None:
+        """``system_name``: asterisk.conf's ``systemname``, which prefixes every channel's Uniqueid (the
+        agent's call id), so that several nodes reporting to one service never share an id."""
         self.prefix = prefix
         self.root = root
         self.modules = modules
         self.configs = configs
+        self.system_name = system_name
         self.process: subprocess.Popen[bytes] | None = None
         self.exit_code: int | None = None
 
@@ -135,6 +140,7 @@ class AsteriskInstance:
                     "verbose = 0",
                     "debug = 0",
                     "hideconnect = yes",
+                    *([f"systemname = {self.system_name}"] if self.system_name else []),
                     "",
                 ]
             ),

@@ -374,8 +374,10 @@ Content-Length: [len]
         return "\n".join(parts)
 
     def request(method: str, cseq: int) -> str:
+        # [routes]: the Record-Route a proxy in front of the node added (SIPp drops the line when none).
         via = "Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]"
-        return f"{method} [next_url] SIP/2.0\n{via}\n{dialog}\nCSeq: {cseq} {method}\nContent-Length: 0"
+        head = f"{method} [next_url] SIP/2.0\n{via}\n[routes]"
+        return f"{head}\n{dialog}\nCSeq: {cseq} {method}\nContent-Length: 0"
 
     parts += ['<recv response="200" rrs="true"/>', _send(request("ACK", 1))]
     moments = [(t, str(SIPP_CAPTURES / KEY_FILES[k])) for t, k in script.keys]
