@@ -11,9 +11,18 @@ seconds of talk.
 The agent syncs after every plan sync (numbers come and go), after every batch of call reports the
 service accepted (balances moved) and every ``--allowance-interval`` seconds (recharges, rate changes).
 A sync asks for every number in one request per :data:`BATCH` numbers, reads what the family holds and
-writes only the differences: ``DBPut`` for a changed value, ``DBDel`` for a number no longer served. The
-family is read each time rather than remembered, so a restarted agent or Asterisk converges alike.
-It uses a manager connection of its own, so a long caller-area load never delays it.
+writes only the differences that matter (:func:`worth_writing`), and ``DBDel`` for a number no longer
+served. The family is read once per manager connection (a restarted agent or Asterisk converges alike)
+and remembered after. It uses a manager connection of its own, so a long caller-area load never
+delays it.
+
+Why so sparing: Asterisk's database is one SQLite file (the 500,000-key area table inside) behind one
+lock, and while it is busy every read waits — the plans' area lookup, and PJSIP's own contact lookup
+before a ``Dial()``. Reading the family after every call (``DBGetTree`` scans the table) held new calls
+up to 120 ms before their first ring (``bench/telephony.py``); hence the read once per connection. Each
+``DBPut`` is a commit under the same lock, and a balance falls a little with every call, so a large
+allowance is rewritten only when it fell by a twentieth: a call may then talk up to 5 % longer than
+the balance pays for (billing charges it all the same; the balance rules act on the result).
 """
 
 from __future__ import annotations
@@ -32,6 +41,27 @@ log = logging.getLogger("telephony.allowance")
 
 #: Numbers per ``callAllowances`` request (the service's own limit).
 BATCH = 1000
+#: Below this many seconds an allowance is kept exact; above it, rewritten when it fell by a twentieth.
+EXACT_BELOW_S = 3600
+
+
+def worth_writing(stored: str | None, seconds: int) -> bool:
+    """Whether AstDB's value ``stored`` (None: no key) must become ``seconds``.
+
+    Always when it is missing or not a number, when either side is 0 (a call refused, or allowed again)
+    and when the allowance grew (a stale value must never cut a call short); a drop only when it is
+    small enough to matter (under :data:`EXACT_BELOW_S`) or large (a twentieth of the stored value).
+    """
+    if stored is None or not stored.isdigit():
+        return True
+    held = int(stored)
+    if held == seconds:
+        return False
+    if seconds == 0 or held == 0 or seconds > held or seconds < EXACT_BELOW_S:
+        return True
+    return held - seconds >= held / 20
+
+
 QUERY = "query($n:[String!]!){callAllowances(numbers:$n){number seconds}}"
 
 
@@ -46,8 +76,10 @@ class AllowanceSync:
         self._connect = connect
         self._ami: AmiClient | None = None
         self._lock = asyncio.Lock()
-        #: The family's content after the last sync: number → seconds.
+        #: What the family holds after the last sync: number → seconds (within the tolerance above).
         self.held: dict[str, int] = {}
+        #: The family as last read or written on this manager connection (None: read it first).
+        self._stored: dict[str, str] | None = None
         #: Keys written or deleted so far (values that changed).
         self.written = 0
 
@@ -62,8 +94,10 @@ class AllowanceSync:
             wanted = await self.fetch(sorted(set(numbers)))
             try:
                 ami = await self._manager()
-                stored = await ami.db_tree(self.family)
-                puts = [(n, str(s)) for n, s in sorted(wanted.items()) if stored.get(n) != str(s)]
+                if self._stored is None:  # a new connection: maybe a restarted Asterisk, read what it holds
+                    self._stored = await ami.db_tree(self.family)
+                stored = self._stored
+                puts = [(n, str(s)) for n, s in sorted(wanted.items()) if worth_writing(stored.get(n), s)]
                 gone = sorted(key for key in stored if key not in wanted)
                 await ami.db_put_many(self.family, puts)
                 for key in gone:
@@ -71,7 +105,10 @@ class AllowanceSync:
             except (AmiError, OSError, TimeoutError) as error:
                 await self.close()
                 raise AmiError(f"allowances not written: {error}") from error
-            self.held = wanted
+            held = {n: int(v) for n, v in stored.items() if n in wanted and v.isdigit()}
+            held.update((n, int(v)) for n, v in puts)
+            self.held = held
+            self._stored = {n: str(v) for n, v in held.items()}
             changed = len(puts) + len(gone)
             self.written += changed
             if changed:
@@ -96,6 +133,7 @@ class AllowanceSync:
         return self._ami
 
     async def close(self) -> None:
+        self._stored = None
         if self._ami is not None:
             ami, self._ami = self._ami, None
             with contextlib.suppress(OSError, AmiError, TimeoutError):

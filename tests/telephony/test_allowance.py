@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from api.calls.models import CallRecord
+from telephony.allowance import worth_writing
 from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
     REPO,
@@ -191,3 +192,15 @@ async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_r
         text = log.read_text()
         assert "Traceback" not in text and "call allowances not synced" not in text
         assert asterisk.log_problems() == []
+
+
+def test_an_allowance_is_rewritten_only_when_the_change_matters() -> None:
+    """Every AstDB write stalls the node's calls while Asterisk commits: small drops of large
+    allowances wait; a missing key, zero on either side, any rise and low balances are exact."""
+    assert worth_writing(None, 200_000) and worth_writing("junk", 10)
+    assert worth_writing("200000", 0) and worth_writing("0", 6)
+    assert worth_writing("200000", 200_006)  # a recharge never waits
+    assert not worth_writing("200000", 199_880)  # two minutes of talk off 55 hours
+    assert worth_writing("200000", 189_999)  # a twentieth gone
+    assert worth_writing("3000", 2_994)  # under an hour: exact
+    assert not worth_writing("3600", 3_600)
