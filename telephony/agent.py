@@ -35,7 +35,7 @@ from .allowance import AllowanceSync
 from .ami import AmiClient, AmiError
 from .areas import load_areas
 from .call_audio import audio_of
-from .calls import CallTracker, TrackedCall
+from .calls import CallTracker, TrackedCall, event_filters
 from .files import replace_file
 from .outbox import SETTLE_S, Outbox
 from .plan_sync import PlanSync
@@ -319,9 +319,17 @@ class Agent:
                     self.config.ami_port,
                     self.config.ami_user,
                     self.config.ami_secret,
-                    events="call,dialplan",
+                    events="off",
                 )
-            except (AmiError, OSError) as error:
+                try:
+                    # Filters first, then events on: none arrives unfiltered, none is missed.
+                    for pattern in event_filters(self.config.options.context_prefix):
+                        await events.action("Filter", Operation="Add", Filter=pattern)
+                    await events.action("Events", EventMask="call,dialplan")
+                except BaseException:
+                    await events.close()
+                    raise
+            except (AmiError, OSError, TimeoutError) as error:
                 log.warning("call events unavailable: %s", error)
             else:
                 delay = 0.0

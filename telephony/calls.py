@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CallTracker", "TrackedCall"]
+__all__ = ["CallTracker", "TrackedCall", "event_filters"]
 
 #: Announcements before a hangup → the disposition they mean.
 REFUSALS = {
@@ -38,6 +38,25 @@ OUTCOMES = {
     "NOANSWER": "NO_ANSWER",
     "CHANUNAVAIL": "UNREACHABLE",
 }
+
+
+def event_filters(context_prefix: str) -> list[str]:
+    """The manager filters (regular expressions over an event's text) passing what :class:`CallTracker`
+    reads, and nothing else.
+
+    Every priority a call runs is a ``Newexten`` and every ``Set()`` a ``VarSet``: dozens per call. At
+    20 calls a second the agent would parse thousands of events a second on the node's own CPU, for the
+    few it needs: a plan's first priority (the call begins), the applications that mean something
+    (``VoiceMail``, ``MixMonitor``, ``Playback`` of a refusal), the variables the plan resolved, and the
+    dial and hang-up events.
+    """
+    gap = "[[:space:]]+"
+    return [
+        f"Event: Newexten{gap}.*Context: {re.escape(context_prefix)}-[0-9]{{10}}{gap}Exten: s{gap}Priority: 1{gap}",
+        f"Event: Newexten{gap}.*Application: (VoiceMail|MixMonitor|Playback){gap}",
+        f"Event: VarSet{gap}.*Variable: (CALLER_AREA|CATEGORY|DIALSTATUS){gap}",
+        f"Event: (DialBegin|DialEnd|Hangup){gap}",
+    ]
 
 
 def _now() -> dt.datetime:
