@@ -240,11 +240,12 @@ def main() -> None:
             figures[f"added_delay_p99_ms{suffix}"] = round(added, 1)
             figures[f"delay_p99_ms_plan{suffix}"] = round(percentile(plan, 99), 1)
             figures[f"delay_p99_ms_bare{suffix}"] = round(percentile(bare, 99), 1)
-        placed = load_calls + len(quiet_rows) + len(loaded_rows)
+        # The bare context is the node's own, not a platform number: its calls are not reported.
+        placed = load_calls + sum(number == DIRECT for _, number in quiet_rows + loaded_rows)
         recorded, drain_s = records_arriving(node, placed)
         health = [line for line in node.agent_log.read_text().splitlines() if "health:" in line][-1]
         backlog = int(health.split("audio_unsent=")[1].split()[0])
-        print(f"call records in the service: {recorded} of {placed}, {drain_s:.0f} s after the last call; "
+        print(f"call records in the service: {recorded} of {placed} platform calls, {drain_s:.0f} s after the last call; "
               f"recordings still to upload: {backlog}")  # fmt: skip
         print(f"Asterisk warnings and errors: {len(problems)}")
         for line in problems[:5]:
