@@ -276,7 +276,13 @@ def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:
 
 
 def start_agent(
-    base_url: str, token: str, root: Path, port: int, log: Path, channel: str = "Local/{number}@phones"
+    base_url: str,
+    token: str,
+    root: Path,
+    port: int,
+    log: Path,
+    channel: str = "Local/{number}@phones",
+    environment: dict[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
     """``python -m telephony asterisk`` as a node runs it, for the Asterisk whose directories are under ``root``."""
     env = {
@@ -284,6 +290,7 @@ def start_agent(
         "TELEPHONY_TOKEN": token,
         "TELEPHONY_AMI_SECRET": SECRET,
         "TELEPHONY_STATE_DIR": str(root / "agent-state"),
+        **(environment or {}),
     }
     argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
             "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),

@@ -10,28 +10,22 @@ would talk for a minute. Deadlines are generous; no speed is asserted.
 
 from __future__ import annotations
 
-import os
 import re
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from api.calls.models import CallRecord
 from telephony.allowance import worth_writing
 from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
-    REPO,
     AsteriskInstance,
     asterisk_prefix,
     free_loopback_port,
-    manager_conf,
 )
 from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import NUMBERS, ServiceUnderTest
-from tests.telephony.test_agent import arrived, holds, wait_until
+from tests.telephony.service_support import NUMBERS, ServiceUnderTest, node_configs, start_agent, wait_until
+from tests.telephony.test_agent import arrived, holds
 
-USER, SECRET = "hotline-agent", "agent-secret-400"
 FAMILY = "hotline-allowance"
 SHORT, EXHAUSTED = "4006228310", "4006228320"
 PHONES = """
@@ -54,23 +48,6 @@ def astdb(asterisk: AsteriskInstance) -> dict[str, str]:
     return dict(re.findall(rf"/{FAMILY}/(\d+)\s*:\s*(\S+)", shown))
 
 
-def start_agent(base_url: str, token: str, root: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "TELEPHONY_TOKEN": token,
-        "TELEPHONY_AMI_SECRET": SECRET,
-        "TELEPHONY_STATE_DIR": str(root / "agent-state"),
-        "TELEPHONY_ALLOWANCE_SECONDS": "2",
-    }
-    argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
-            "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
-            "--spool-dir", str(root / "spool"), "--ami-port", str(port), "--ami-user", USER,
-            "--long-poll", "5", "--channel", "Local/{number}@phones", "--health-interval", "1",
-            "--max-backoff", "1"]  # fmt: skip
-    with log.open("ab") as output:
-        return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
-
-
 async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_runs_out(
     tmp_path: Path,
 ) -> None:
@@ -90,26 +67,8 @@ async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_r
     )
 
     root = tmp_path / "asterisk"
-    (root / "etc").mkdir(parents=True)
-    include = root / "etc" / "hotline-plans.conf"
-    include.write_text("; no plans yet\n")
-    moh = root / "etc" / "hotline-moh.conf"
-    moh.write_text("; no ringback tones yet\n")
-    mailboxes = root / "etc" / "hotline-voicemail.conf"
-    mailboxes.write_text("; no mailboxes yet\n")
-    default_moh = root / "data" / "moh-default"
-    default_moh.mkdir(parents=True)
-    (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
     ami_port = free_loopback_port()
-    configs = {
-        "extensions.conf": f'[general]\nstatic = yes\nwriteprotect = yes\n\n[globals]\n\n#include "{include}"\n'
-        + PHONES,
-        "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
-        "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
-        "manager.conf": manager_conf(ami_port, USER, SECRET).replace(
-            "read = system", "read = system,call,dialplan"
-        ),
-    }
+    configs = node_configs(root, ami_port, PHONES)
     modules = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
                "bridge_simple"]  # fmt: skip
     log = tmp_path / "agent.log"
@@ -120,7 +79,9 @@ async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_r
     ):
         # A key left from a number this node no longer serves.
         asterisk.rx(f"database put {FAMILY} 4009999999 120")
-        agent = start_agent(base_url, service.token, root, ami_port, log)
+        agent = start_agent(
+            base_url, service.token, root, ami_port, log, environment={"TELEPHONY_ALLOWANCE_SECONDS": "2"}
+        )
         try:
             wait_until(lambda: all(holds(asterisk, n, "Dial(") for n in served), "the first sync", log)
             # Each served number's allowance, as the service computes it; the stale key is gone.
