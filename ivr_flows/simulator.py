@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
@@ -331,6 +331,9 @@ class _Run:
             group_wait = max(float(d["wait_s"]) for d in dests)
             results = [(d, *self._ring(s, d, group_wait)) for d in dests]
             winners = sorted((sec, i) for i, (_, st, sec) in enumerate(results) if st == "answered")
+            states = [self.phones.get(d["number"], _NO_ANSWER).state for d in dests]
+            if all(st in ("busy", "switched_off", "unreachable") for st in states):
+                return self._group_ended_at_once(s, dests, states, group_wait)
             until = winners[0][0] if winners else group_wait
             for i, (d, st, sec) in enumerate(results):
                 if winners and winners[0][1] == i:
@@ -361,6 +364,32 @@ class _Run:
                 return self._connected(s, d["number"])
         self.emit("branch", s, outcome=status, reason="最后一个号码也未接通")
         return status
+
+    def _group_ended_at_once(
+        self, s: Step, dests: list[dict[str, Any]], states: Sequence[str], group_wait: float
+    ) -> str:
+        """A ``ring_all`` group none of whose phones could ring: one status for the group, as Asterisk has.
+
+        The network ends each such phone at once; the group's status is busy if any phone was busy, else
+        unreachable if any was, else switched off. Busy or switched off with a mobile among the phones,
+        the group "keeps ringing" for its wait (R10) and nobody answered; otherwise the call moves on at
+        once: busy, or failed.
+        """
+        group = "busy" if "busy" in states else "unreachable" if "unreachable" in states else "switched_off"
+        rings_out = group != "unreachable" and any(d["kind"] == "mobile" for d in dests)
+        for d, state in zip(dests, states, strict=True):
+            if rings_out and d["kind"] == "mobile" and state != "unreachable":  # this mobile "rings"
+                seconds, outcome = group_wait, "no_answer"
+            else:
+                seconds, outcome = 0.0, "busy" if state == "busy" else "failed"
+            self.emit("ring", s, number=d["number"], duration_s=seconds, outcome=outcome, reason="同时振铃")
+        if rings_out:
+            self.t += group_wait
+            result = "no_answer"
+        else:
+            result = "busy" if group == "busy" else "failed"
+        self.emit("branch", s, outcome=result, reason="所有号码均未接通")
+        return result
 
     def _connected(self, s: Step, number: str) -> str:
         self.answered = True

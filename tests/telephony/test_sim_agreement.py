@@ -131,6 +131,11 @@ async def test_a_busy_or_switched_off_mobile_rings_out_its_wait_then_voicemail(t
         ("sequential", {ZHUHAI_LANDLINE: "switched_off", MOBILE: "answer"}, ["CHANUNAVAIL", "ANSWER"]),
         # a busy mobile of a group "rings" until the landline answers after 2 s
         ("ring_all", {ZHUHAI_LANDLINE: "answer", MOBILE: "busy"}, ["ANSWER", "CANCEL"]),
+        # a group none of whose phones can ring ends with one status (BUSY before CONGESTION before
+        # CHANUNAVAIL): busy with a mobile among them, the group rings out its 8 s, then voicemail...
+        ("ring_all", {ZHUHAI_LANDLINE: "busy", MOBILE: "unreachable"}, ["BUSY", "CONGESTION"]),
+        # ...unreachable, it fails at once though the mobile was only switched off
+        ("ring_all", {ZHUHAI_LANDLINE: "unreachable", MOBILE: "switched_off"}, ["CONGESTION", "CHANUNAVAIL"]),
     ]
     specs = [
         CallSpec(
@@ -164,7 +169,7 @@ async def test_a_busy_or_switched_off_mobile_rings_out_its_wait_then_voicemail(t
         expected = simulated(plan, simulate(plan, spec))
         assert [r.status for r in outline.rings] == statuses, phones
         assert_agree(outline, expected, str(phones))
-    unreachable, switched_off, group = (
+    unreachable, switched_off, group, group_busy, group_unreachable = (
         simulated(plans[p], simulate(plans[p], s)) for (p, _, _), s in zip(others, specs, strict=True)
     )
     assert unreachable.heard == ["sys-busy"] and unreachable.rings[-1].duration_s == 0
@@ -173,3 +178,7 @@ async def test_a_busy_or_switched_off_mobile_rings_out_its_wait_then_voicemail(t
         (MOBILE, 0, 2),
     ]
     assert [(r.number, r.duration_s) for r in group.rings] == [(ZHUHAI_LANDLINE, 2), (MOBILE, 2)]
+    assert group_busy.voicemail_t == pytest.approx(8 + 1.0)
+    assert [r.duration_s for r in group_busy.rings] == [0, 0]
+    assert group_unreachable.voicemail_t is None
+    assert [r.duration_s for r in group_unreachable.rings] == [0, 0]
