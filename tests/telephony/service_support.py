@@ -215,10 +215,13 @@ class ServiceUnderTest:
             )
 
     @contextlib.contextmanager
-    def serving(self, port: int | None = None) -> Iterator[str]:
-        """Serve the API on a loopback port (``port``: the same one again, for a restart); yields its URL."""
+    def serving(self, port: int | None = None, niceness: int = 0) -> Iterator[str]:
+        """Serve the API on a loopback port (``port``: the same one again, for a restart); yields its URL.
+
+        ``niceness``: run it at a lower CPU priority, standing in for a service on a machine of its own.
+        """
         port = port or free_loopback_port()
-        argv = [sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs",
+        argv = ["nice", "-n", str(niceness), sys.executable, "-m", "api", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-jobs",
                 "--no-access-log", "--log-level", "warning"]  # fmt: skip
         log = (self.root / "service.log").open("wb")
         process = subprocess.Popen(argv, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT)

@@ -125,10 +125,13 @@ class Node:
 
 
 @contextlib.contextmanager
-def running_node(root: Path, numbers: tuple[str, ...], dialplan: str = "") -> Iterator[Node]:
+def running_node(
+    root: Path, numbers: tuple[str, ...], dialplan: str = "", service_niceness: int = 0
+) -> Iterator[Node]:
     """A node serving ``numbers`` (each first routed to 0756-2222222), the area table loaded.
 
-    ``dialplan``: contexts of the node's own beside the carrier's (a benchmark's bare ``Dial()``).
+    ``dialplan``: contexts of the node's own beside the carrier's (a benchmark's bare ``Dial()``);
+    ``service_niceness``: the service's CPU priority (:meth:`ServiceUnderTest.serving`).
     """
     service = ServiceUnderTest(root / "service", numbers)
     service.root.mkdir(parents=True)
@@ -143,7 +146,7 @@ def running_node(root: Path, numbers: tuple[str, ...], dialplan: str = "") -> It
     modules = [*MODULES, *sip_lab.SIP_MODULES]
     with (
         AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk,
-        service.serving() as base_url,
+        service.serving(niceness=service_niceness) as base_url,
     ):
         agent = start_agent(
             base_url, service.token, root, ami_port, agent_log, channel="PJSIP/{number}@carrier"

@@ -120,7 +120,7 @@ class Node:
     agent_log: Path
 
     def holds(self, number: str) -> bool:
-        return f"Dial(PJSIP/{PHONE}@carrier,50)" in self.asterisk.rx(f"dialplan show hotline-{number}")
+        return f"Dial(PJSIP/{PHONE}@carrier,50," in self.asterisk.rx(f"dialplan show hotline-{number}")
 
     def area_table_loaded(self) -> bool:
         return "caller-area table loaded" in self.agent_log.read_text()
