@@ -78,8 +78,8 @@ class AllowanceSync:
         self._lock = asyncio.Lock()
         #: What the family holds after the last sync: number → seconds (within the tolerance above).
         self.held: dict[str, int] = {}
-        #: The family as last read or written on this manager connection (None: read it first).
-        self._stored: dict[str, str] | None = None
+        #: Whether :attr:`held` reflects what this manager connection read (else read the family first).
+        self._family_read = False
         #: Keys written or deleted so far (values that changed).
         self.written = 0
 
@@ -94,9 +94,11 @@ class AllowanceSync:
             wanted = await self.fetch(sorted(set(numbers)))
             try:
                 ami = await self._manager()
-                if self._stored is None:  # a new connection: maybe a restarted Asterisk, read what it holds
-                    self._stored = await ami.db_tree(self.family)
-                stored = self._stored
+                if self._family_read:
+                    stored = {n: str(v) for n, v in self.held.items()}
+                else:  # a new connection: maybe a restarted Asterisk, read what it holds
+                    stored = await ami.db_tree(self.family)
+                    self._family_read = True
                 puts = [(n, str(s)) for n, s in sorted(wanted.items()) if worth_writing(stored.get(n), s)]
                 gone = sorted(key for key in stored if key not in wanted)
                 await ami.db_put_many(self.family, puts)
@@ -108,7 +110,6 @@ class AllowanceSync:
             held = {n: int(v) for n, v in stored.items() if n in wanted and v.isdigit()}
             held.update((n, int(v)) for n, v in puts)
             self.held = held
-            self._stored = {n: str(v) for n, v in held.items()}
             changed = len(puts) + len(gone)
             self.written += changed
             if changed:
@@ -133,7 +134,7 @@ class AllowanceSync:
         return self._ami
 
     async def close(self) -> None:
-        self._stored = None
+        self._family_read = False
         if self._ami is not None:
             ami, self._ami = self._ami, None
             with contextlib.suppress(OSError, AmiError, TimeoutError):

@@ -19,6 +19,7 @@ import time
 import wave
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from tortoise import Tortoise
 
@@ -302,3 +303,22 @@ def start_agent(
             "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
     with log.open("ab") as output:
         return subprocess.Popen(argv, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+@contextlib.contextmanager
+def agent_running(
+    base_url: str, token: str, root: Path, port: int, log: Path, **options: Any
+) -> Iterator[subprocess.Popen[bytes]]:
+    """:func:`start_agent`, ended on the way out (SIGTERM, then killed if it does not stop) unless the
+    test ended it itself."""
+    agent = start_agent(base_url, token, root, port, log, **options)
+    try:
+        yield agent
+    finally:
+        if agent.poll() is None:
+            agent.terminate()
+            try:
+                agent.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                agent.kill()
+                agent.wait()

@@ -158,14 +158,13 @@ def _send(message: str, *, next_label: str = "", retrans: bool = False) -> str:
     return f"<send{attrs}><![CDATA[\n\n{message}\n\n]]></send>"
 
 
-def _reply(status: str, sdp: bool = False, **kwargs: str | bool) -> str:
-    body = _SDP.format(port="[media_port]") if sdp else ""
+def _reply(status: str, sdp: bool = False, *, next_label: str = "", retrans: bool = False) -> str:
     head = f"SIP/2.0 {status}\n{_REPLY_HEADERS}\n"
     if sdp:
-        message = f"{head}Content-Type: application/sdp\nContent-Length: [len]\n\n{body}"
+        message = f"{head}Content-Type: application/sdp\nContent-Length: [len]\n\n{_SDP.format(port='[media_port]')}"
     else:
         message = f"{head}Content-Length: 0"
-    return _send(message, **kwargs)  # type: ignore[arg-type]
+    return _send(message, next_label=next_label, retrans=retrans)
 
 
 def phones_scenario(phones: Sequence[Phone]) -> str:

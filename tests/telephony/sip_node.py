@@ -24,7 +24,7 @@ from telephony.service import ServiceClient
 from tests.telephony import sip_lab
 from tests.telephony.asterisk_instance import REPO, AsteriskInstance, asterisk_prefix, free_loopback_port
 from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import ServiceUnderTest, node_configs, start_agent, wait_until
+from tests.telephony.service_support import ServiceUnderTest, agent_running, node_configs, wait_until
 
 T = TypeVar("T")
 RECORDS = """query ($numberId: ID) {
@@ -120,45 +120,66 @@ class Node:
 
         self.run(publish())
 
+    def agent_follows_calls(self, connections: int = 1) -> bool:
+        """The agent has (re)connected to the manager's call events ``connections`` times: a call the node
+        took before would go unreported."""
+        return self.agent_log.read_text().count("following call events") >= connections
+
     def prompt_file(self, name: str) -> bytes:
         return (self.sounds / "hotline" / f"{name}.alaw").read_bytes()
+
+
+@contextlib.contextmanager
+def sip_node(
+    root: Path,
+    service: ServiceUnderTest,
+    base_url: str,
+    carrier_port: int,
+    *,
+    dialplan: str = "",
+    rtp_ports: tuple[int, int] = (30000, 31999),
+    system_name: str = "",
+) -> Iterator[Node]:
+    """Asterisk with its agent under ``root``, following the service at ``base_url``; yielded once the
+    node holds every number's plan and the caller-area table and its agent follows call events.
+
+    ``dialplan``: contexts of the node's own beside the carrier's (a benchmark's bare ``Dial()``);
+    ``rtp_ports`` and ``system_name`` set nodes on one machine apart.
+    """
+    ami_port, sip_port = free_loopback_port(), sip_lab.free_udp_port()
+    configs = {
+        **node_configs(root, ami_port, sip_lab.FROM_CARRIER + dialplan),
+        **sip_lab.sip_configs(sip_port, carrier_port, rtp_ports),
+    }
+    agent_log = root / "agent.log"
+    modules = [*MODULES, *sip_lab.SIP_MODULES]
+    with (
+        AsteriskInstance(asterisk_prefix(), root, modules, configs, system_name=system_name) as asterisk,
+        agent_running(base_url, service.token, root, ami_port, agent_log, channel="PJSIP/{number}@carrier"),
+    ):
+        node = Node(root, service, asterisk, sip_port, carrier_port, base_url, agent_log)
+        for number in service.numbers:
+            node.holds(number, "Dial(PJSIP/07562222222@carrier,50")
+        # Calls are placed by area: wait for the caller-area table once.
+        wait_until(lambda: "caller-area table loaded" in agent_log.read_text(), "the area table",
+                   agent_log, timeout_s=300)  # fmt: skip
+        wait_until(node.agent_follows_calls, "the agent following call events", agent_log)
+        yield node
 
 
 @contextlib.contextmanager
 def running_node(
     root: Path, numbers: tuple[str, ...], dialplan: str = "", service_niceness: int = 0
 ) -> Iterator[Node]:
-    """A node serving ``numbers`` (each first routed to 0756-2222222), the area table loaded.
+    """The service serving ``numbers`` (each first routed to 0756-2222222) and one node (:func:`sip_node`).
 
-    ``dialplan``: contexts of the node's own beside the carrier's (a benchmark's bare ``Dial()``);
     ``service_niceness``: the service's CPU priority (:meth:`ServiceUnderTest.serving`).
     """
     service = ServiceUnderTest(root / "service", numbers)
     service.root.mkdir(parents=True)
     asyncio.run(service.prepare())
-    ami_port = free_loopback_port()
-    sip_port, carrier_port = sip_lab.free_udp_port(), sip_lab.free_udp_port()
-    configs = {
-        **node_configs(root, ami_port, sip_lab.FROM_CARRIER + dialplan),
-        **sip_lab.sip_configs(sip_port, carrier_port, (30000, 31999)),
-    }
-    agent_log = root / "agent.log"
-    modules = [*MODULES, *sip_lab.SIP_MODULES]
     with (
-        AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk,
         service.serving(niceness=service_niceness) as base_url,
+        sip_node(root, service, base_url, sip_lab.free_udp_port(), dialplan=dialplan) as node,
     ):
-        agent = start_agent(
-            base_url, service.token, root, ami_port, agent_log, channel="PJSIP/{number}@carrier"
-        )
-        try:
-            node = Node(root, service, asterisk, sip_port, carrier_port, base_url, agent_log)
-            for number in numbers:
-                node.holds(number, "Dial(PJSIP/07562222222@carrier,50")
-            # Calls are placed by area: wait for the caller-area table once.
-            wait_until(lambda: "caller-area table loaded" in agent_log.read_text(), "the area table",
-                       agent_log, timeout_s=300)  # fmt: skip
-            yield node
-        finally:
-            agent.terminate()
-            agent.wait(timeout=30)
+        yield node

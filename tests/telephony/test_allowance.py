@@ -23,7 +23,7 @@ from tests.telephony.asterisk_instance import (
     free_loopback_port,
 )
 from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import NUMBERS, ServiceUnderTest, node_configs, start_agent, wait_until
+from tests.telephony.service_support import NUMBERS, ServiceUnderTest, agent_running, node_configs, wait_until
 from tests.telephony.test_agent import arrived, holds
 
 FAMILY = "hotline-allowance"
@@ -79,10 +79,8 @@ async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_r
     ):
         # A key left from a number this node no longer serves.
         asterisk.rx(f"database put {FAMILY} 4009999999 120")
-        agent = start_agent(
-            base_url, service.token, root, ami_port, log, environment={"TELEPHONY_ALLOWANCE_SECONDS": "2"}
-        )
-        try:
+        environment = {"TELEPHONY_ALLOWANCE_SECONDS": "2"}
+        with agent_running(base_url, service.token, root, ami_port, log, environment=environment) as agent:
             wait_until(lambda: all(holds(asterisk, n, "Dial(") for n in served), "the first sync", log)
             # Each served number's allowance, as the service computes it; the stale key is gone.
             client = ServiceClient(base_url, service.token)
@@ -146,10 +144,6 @@ async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_r
             wait_until(lambda: health.search(log.read_text()) is not None, "the health line", log)
             agent.send_signal(signal.SIGTERM)
             assert agent.wait(timeout=60) == 0
-        finally:
-            if agent.poll() is None:
-                agent.kill()
-                agent.wait()
         text = log.read_text()
         assert "Traceback" not in text and "call allowances not synced" not in text
         assert asterisk.log_problems() == []

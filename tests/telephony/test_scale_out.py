@@ -12,6 +12,7 @@ node's system name).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import socket
 import subprocess
@@ -19,7 +20,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +27,9 @@ import pytest
 
 from telephony.service import ServiceClient
 from tests.telephony import sip_lab
-from tests.telephony.asterisk_instance import REPO, AsteriskInstance, asterisk_prefix, free_loopback_port
-from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import ServiceUnderTest, node_configs, start_agent, wait_until
+from tests.telephony.asterisk_instance import REPO
+from tests.telephony.service_support import ServiceUnderTest, wait_until
+from tests.telephony.sip_node import Node, sip_node
 
 KAMAILIO = Path("/usr/sbin/kamailio")
 CONFIG = REPO / "telephony" / "kamailio" / "kamailio.cfg"
@@ -113,32 +113,6 @@ class Kamailio:
 
 
 @dataclass
-class Node:
-    name: str
-    root: Path
-    asterisk: AsteriskInstance
-    agent_log: Path
-
-    def holds(self, number: str) -> bool:
-        return f"Dial(PJSIP/{PHONE}@carrier,50," in self.asterisk.rx(f"dialplan show hotline-{number}")
-
-    def area_table_loaded(self) -> bool:
-        return "caller-area table loaded" in self.agent_log.read_text()
-
-    def agent_follows_calls(self, connections: int = 1) -> bool:
-        """The agent has (re)connected to the manager's call events ``connections`` times: a call the node
-        took before would go unreported."""
-        return self.agent_log.read_text().count("following call events") >= connections
-
-    def ready(self) -> None:
-        """Wait until the node's agent has loaded every number's plan and the caller-area table."""
-        for number in NUMBERS:
-            wait_until(partial(self.holds, number), f"{self.name} holding {number}'s plan", self.agent_log)
-        wait_until(self.area_table_loaded, f"{self.name}'s area table", self.agent_log, timeout_s=300)
-        wait_until(self.agent_follows_calls, f"{self.name}'s agent following calls", self.agent_log)
-
-
-@dataclass
 class Cluster:
     root: Path
     service: ServiceUnderTest
@@ -195,49 +169,26 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     service.root.mkdir()
     asyncio.run(service.prepare())
     carrier_port = sip_lab.free_udp_port()
-    sip_ports = {"node1": sip_lab.free_udp_port(), "node2": sip_lab.free_udp_port()}
     rtp_ports = {"node1": (32000, 32499), "node2": (32500, 32999)}
-    modules = [*MODULES, *sip_lab.SIP_MODULES]
-    prefix = asterisk_prefix()
-    agents: list[subprocess.Popen[bytes]] = []
-    with service.serving() as base_url:
-        asterisks: list[AsteriskInstance] = []
-        try:
-            nodes = {}
-            for name, sip_port in sip_ports.items():
-                node_root = root / name
-                ami_port = free_loopback_port()
-                configs = {
-                    **node_configs(node_root, ami_port, sip_lab.FROM_CARRIER),
-                    **sip_lab.sip_configs(sip_port, carrier_port, rtp_ports[name]),
-                }
-                asterisk = AsteriskInstance(prefix, node_root, modules, configs, system_name=name)
-                asterisk.start()
-                asterisks.append(asterisk)
-                agent_log = node_root / "agent.log"
-                channel = "PJSIP/{number}@carrier"
-                agents.append(start_agent(base_url, service.token, node_root, ami_port, agent_log, channel))
-                nodes[name] = Node(name, node_root, asterisk, agent_log)
-            for node in nodes.values():
-                node.ready()
-            phones = [sip_lab.Phone(PHONE, "answer", answer_after_s=1)]
-            with (
-                sip_lab.Phones(root / "carrier", carrier_port, phones) as carrier,
-                Kamailio(root / "kamailio", sip_lab.free_udp_port(), sip_ports) as kamailio,
-            ):
-                yield Cluster(root, service, base_url, nodes, carrier, kamailio)
-            for node in nodes.values():
-                # Kamailio's keep-alives reach a restarting node while it still loads its modules; pjproject
-                # warns once that a module registered while its endpoint was already receiving.
-                problems = [p for p in node.asterisk.log_problems() if "registered during operation" not in p]
-                assert problems == [], node.name
-        finally:
-            for agent in agents:
-                agent.terminate()
-                agent.wait(timeout=30)
-            for asterisk in asterisks:
-                if asterisk.process is not None:
-                    asterisk.stop()
+    with service.serving() as base_url, contextlib.ExitStack() as stack:
+        nodes = {
+            name: stack.enter_context(
+                sip_node(root / name, service, base_url, carrier_port, rtp_ports=ports, system_name=name)
+            )
+            for name, ports in rtp_ports.items()
+        }
+        phones = [sip_lab.Phone(PHONE, "answer", answer_after_s=1)]
+        sip_ports = {name: node.sip_port for name, node in nodes.items()}
+        with (
+            sip_lab.Phones(root / "carrier", carrier_port, phones) as carrier,
+            Kamailio(root / "kamailio", sip_lab.free_udp_port(), sip_ports) as kamailio,
+        ):
+            yield Cluster(root, service, base_url, nodes, carrier, kamailio)
+        for name, node in nodes.items():
+            # Kamailio's keep-alives reach a restarting node while it still loads its modules; pjproject
+            # warns once that a module registered while its endpoint was already receiving.
+            problems = [p for p in node.asterisk.log_problems() if "registered during operation" not in p]
+            assert problems == [], name
 
 
 def test_calls_spread_over_the_nodes_and_a_stopped_node_loses_none(cluster: Cluster) -> None:
