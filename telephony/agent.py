@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import fcntl
 import logging
 import os
@@ -37,9 +38,11 @@ from .areas import load_areas
 from .call_audio import audio_of
 from .calls import CallTracker, TrackedCall, event_filters
 from .files import replace_file
+from .journal import CallJournal
 from .outbox import SETTLE_S, Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync
+from .reconcile import channels_of, ending, missed_events, wanted_variables
 from .service import ServiceClient, ServiceError
 from .voicemail import render_voicemail
 
@@ -47,6 +50,11 @@ __all__ = ["Agent", "AgentConfig", "AgentLockedError", "node_lock"]
 
 #: Recordings uploaded between two looks at the call reports.
 AUDIO_PER_ROUND = 10
+#: After listening again, how long a call missing from Asterisk's channels may still have its ``Hangup``
+#: on the way (events sent before the channel list was made) before it is ended as gone in the gap.
+GONE_GRACE_S = 2.0
+#: How often the journal is marked complete while the agent listens.
+ALIVE_BEAT_S = 0.25
 log = logging.getLogger("telephony.agent")
 
 
@@ -103,6 +111,8 @@ class Agent:
         self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
         self.outbox = Outbox(config.state_dir / "outbox")
+        self.journal = CallJournal(config.state_dir / "calls")
+        self.calls = CallTracker(config.options.context_prefix, self._call_finished, journal=self.journal)
         family = config.options.allowance_db_family
         self.allowances = AllowanceSync(self.service, family, self._connect) if family else None
         #: The numbers of the plan set last prepared for loading (None before the first sync).
@@ -143,6 +153,8 @@ class Agent:
             self.config.ami_host,
             self.config.ami_port,
         )
+        if restored := self.calls.replay():
+            log.info("%d calls in progress taken up from the journal", restored)
         helpers = [
             asyncio.create_task(self._health_loop()),
             asyncio.create_task(self._calls_loop()),
@@ -309,45 +321,102 @@ class Agent:
         self._report_now.set()
 
     async def _calls_loop(self) -> None:
-        """Follow the manager's call events on a connection of their own; reconnect with back-off."""
+        """Follow the manager's call events on a connection of their own; reconnect with back-off.
+
+        Each time it listens again, what happened meanwhile is taken from Asterisk's channels
+        (:mod:`telephony.reconcile`), and the journal is marked complete every ``ALIVE_BEAT_S`` while it listens.
+        """
         delay = 0.0
         while True:
-            tracker = CallTracker(self.config.options.context_prefix, self._call_finished)
             try:
-                events = await AmiClient.connect(
-                    self.config.ami_host,
-                    self.config.ami_port,
-                    self.config.ami_user,
-                    self.config.ami_secret,
-                    events="off",
-                )
-                try:
-                    # Filters first, then events on: none arrives unfiltered, none is missed.
-                    for pattern in event_filters(self.config.options.context_prefix):
-                        await events.action("Filter", Operation="Add", Filter=pattern)
-                    await events.action("Events", EventMask="call,dialplan")
-                except BaseException:
-                    await events.close()
-                    raise
+                events = await self._listen()
             except (AmiError, OSError, TimeoutError) as error:
                 log.warning("call events unavailable: %s", error)
             else:
                 delay = 0.0
-                log.info("following call events")  # from here on, calls the node takes are reported
+                heartbeat: asyncio.Task[None] | None = None
                 try:
+                    await self._catch_up_calls()
+                    heartbeat = asyncio.create_task(self._mark_alive())
+                    log.info("following call events")  # from here on, calls the node takes are reported
                     while True:
-                        tracker.feed(await events.next_event())
-                except (AmiError, OSError) as error:
-                    # Calls in progress when the connection dropped cannot be completed: Asterisk does
-                    # not replay events. They are logged so an operator can reconcile them.
-                    if tracker.calls:
-                        log.error("call events lost for calls %s: %s", sorted(tracker.calls), error)
-                    else:
-                        log.warning("call events connection lost: %s", error)
+                        self.calls.feed(await events.next_event())
+                except (AmiError, OSError, TimeoutError) as error:
+                    if heartbeat is not None:
+                        self.journal.mark_alive()  # every event until the drop was heard
+                    log.warning(
+                        "call events connection lost (%d calls in progress, taken up when it is back): %s",
+                        len(self.calls.calls),
+                        error,
+                    )
                 finally:
+                    if heartbeat is not None:
+                        heartbeat.cancel()
                     await events.close()
             delay = min(self.config.max_backoff_s, max(1.0, delay * 2))
             await asyncio.sleep(delay)
+
+    async def _listen(self) -> AmiClient:
+        """A manager connection with call events on, filtered first: none arrives unfiltered, none is missed."""
+        events = await AmiClient.connect(
+            self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
+        )
+        try:
+            for pattern in event_filters(self.config.options.context_prefix):
+                await events.action("Filter", Operation="Add", Filter=pattern)
+            await events.action("Events", EventMask="call,dialplan")
+        except BaseException:
+            await events.close()
+            raise
+        return events
+
+    async def _catch_up_calls(self) -> None:
+        """With events on again: take up what the calls did while nobody listened (on a connection of its
+        own: the events' connection is not read meanwhile, its events wait in order)."""
+        alive_at = self.journal.alive_at()
+        async with await self._connect() as ami:
+            now = dt.datetime.now(dt.UTC)
+            channels = channels_of(await ami.event_list("CoreShowChannels"))
+            missed, gone = missed_events(self.calls, channels, now, alive_at)
+            for at, event in missed:
+                self.calls.feed(event, at)
+            for uid, channel, variable in wanted_variables(self.calls, channels):
+                try:
+                    value = (await ami.action("Getvar", Channel=channel, Variable=variable)).get("Value", "")
+                except AmiError:
+                    continue  # the channel hung up meanwhile: its Hangup is on the way
+                if variable == "MIXMONITOR_FILENAME":
+                    if value:
+                        self.calls.feed(
+                            {"Event": "Newexten", "Uniqueid": uid, "Application": "MixMonitor"}, now
+                        )
+                elif value:
+                    self.calls.feed(
+                        {"Event": "VarSet", "Uniqueid": uid, "Variable": variable, "Value": value}, now
+                    )
+        adopted = sum(1 for _, event in missed if event["Event"] == "Newexten")
+        if adopted or gone:
+            log.info(
+                "listening again after a gap since %s: %d calls begun meanwhile taken up, %d ended meanwhile",
+                alive_at.isoformat() if alive_at else "the start",
+                adopted,
+                len(gone),
+            )
+        if gone:
+            asyncio.get_running_loop().call_later(GONE_GRACE_S, self._end_gone, gone, alive_at)
+
+    def _end_gone(self, gone: list[str], alive_at: dt.datetime | None) -> None:
+        """End the calls still tracked that Asterisk no longer had when the agent listened again."""
+        for uid in gone:
+            if uid in self.calls.calls:
+                for at, event in ending(self.calls, uid, alive_at):
+                    self.calls.feed(event, at)
+
+    async def _mark_alive(self) -> None:
+        """A call gone in a gap ends at the last mark: a finer beat charges it closer to what it lasted."""
+        while True:
+            self.journal.mark_alive()
+            await asyncio.sleep(ALIVE_BEAT_S)
 
     async def _report_loop(self) -> None:
         """Send the outbox whenever a call finished, and retry with back-off until the service accepts."""
@@ -392,7 +461,7 @@ class Agent:
             f"allowances={len(self.allowances.held) if self.allowances else 0} "
             f"prompts_fetched={self.prompts.fetched} "
             f"prompts_missing={len(self.prompts.missing)} calls_reported={self.reported} "
-            f"calls_unsent={len(self.outbox.pending())} audio_uploaded={self.audio_uploaded} "
+            f"calls_in_progress={len(self.calls.calls)} calls_unsent={len(self.outbox.pending())} audio_uploaded={self.audio_uploaded} "
             f"audio_unsent={len(self.outbox.audio()) + len(self.outbox.captures())} last_ok={last}"
         )
 

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CallTracker", "TrackedCall", "event_filters"]
+from .journal import CallJournal
+
+__all__ = ["Attempt", "CallTracker", "TrackedCall", "event_filters"]
 
 #: Announcements before a hangup → the disposition they mean.
 REFUSALS = {
@@ -69,6 +71,8 @@ class Attempt:
     began: dt.datetime
     outcome: str = "FAILED"
     ring_s: int = 0
+    #: Its ``DialEnd`` came: the outcome is the phone's.
+    ended: bool = False
 
 
 @dataclass
@@ -90,6 +94,8 @@ class TrackedCall:
     attempts: dict[str, Attempt] = field(default_factory=dict)
     #: A busy or switched-off mobile whose wait the plan lets ring out (``docs/dialplan.md``, ``dial``).
     ringing_out: Attempt | None = None
+    #: When the last event of the call came.
+    last_at: dt.datetime | None = None
 
     def disposition(self) -> str:
         outcomes = {a.outcome for a in self.attempts.values()}
@@ -126,34 +132,66 @@ class TrackedCall:
 
 
 class CallTracker:
-    """Feed it every manager event; ``finished`` receives each call's report when its channel hangs up."""
+    """Feed it every manager event; ``finished`` receives each call's report when its channel hangs up.
+
+    With a ``journal``, each call's events are kept on disk until its report is out, and :meth:`replay`
+    takes up the calls a previous agent left in progress.
+    """
 
     def __init__(
         self,
         context_prefix: str,
         finished: Callable[[dict[str, Any], TrackedCall], None],
         clock: Callable[[], dt.datetime] = _now,
+        journal: CallJournal | None = None,
     ) -> None:
         self._main = re.compile(rf"{re.escape(context_prefix)}-(\d{{10}})(?:-.*)?")
         self._finished = finished
         self._clock = clock
+        self._journal = journal
         self.calls: dict[str, TrackedCall] = {}
 
-    def feed(self, event: dict[str, str]) -> None:
-        kind = event.get("Event", "")
+    def number_of(self, context: str) -> str | None:
+        """The 400 number whose plan ``context`` belongs to, if it is one of a plan's."""
+        match = self._main.fullmatch(context)
+        return match[1] if match else None
+
+    def replay(self) -> int:
+        """Take up the calls the journal holds (an earlier agent's); returns how many are in progress."""
+        if self._journal is None:
+            return 0
+        for entries in self._journal.calls():
+            for at, event in entries:
+                self.feed(event, at, journal=False)
+        return len(self.calls)
+
+    def feed(self, event: dict[str, str], at: dt.datetime | None = None, *, journal: bool = True) -> None:
+        """Take one event, received at ``at`` (now when None); ``journal=False`` when it came from there."""
+        at = at or self._clock()
         uid = event.get("Uniqueid", "")
+        call = self._take(event, uid, at)
+        if call is None:
+            return
+        call.last_at = at
+        if self._journal is not None and journal:
+            self._journal.append(uid, at, event)
+        if event.get("Event") == "Hangup":
+            del self.calls[uid]
+            self._finished(call.report(at), call)
+            if self._journal is not None:
+                self._journal.forget(uid)
+
+    def _take(self, event: dict[str, str], uid: str, at: dt.datetime) -> TrackedCall | None:
+        """Apply the event to its call; the call, or None when the event is no call's."""
+        kind = event.get("Event", "")
         call = self.calls.get(uid)
         if kind == "Newexten":
             if call is None:
-                match = self._main.fullmatch(event.get("Context", ""))
-                if match is None:
-                    return
+                number = self.number_of(event.get("Context", ""))
+                if number is None:
+                    return None
                 call = self.calls[uid] = TrackedCall(
-                    uid,
-                    match[1],
-                    event.get("CallerIDNum", ""),
-                    self._clock(),
-                    channel=event.get("Channel", ""),
+                    uid, number, event.get("CallerIDNum", ""), at, channel=event.get("Channel", "")
                 )
             application = event.get("Application", "").lower()
             if application == "voicemail":
@@ -166,7 +204,7 @@ class CallTracker:
                 if sound in REFUSALS:
                     call.refusal = REFUSALS[sound]
         elif call is None:
-            return
+            return None
         elif kind == "VarSet":
             if event.get("Variable") == "CALLER_AREA":
                 call.area = event.get("Value", "")
@@ -178,23 +216,21 @@ class CallTracker:
                 and (attempt := call.ringing_out) is not None
             ):
                 # The ring-out block ends by setting NOANSWER: the caller heard ringing until now.
-                attempt.ring_s = max(0, round((self._clock() - attempt.began).total_seconds()))
+                attempt.ring_s = max(0, round((at - attempt.began).total_seconds()))
                 call.ringing_out = None
         elif kind == "DialBegin":
             call.ringing_out = None
             phone = event.get("DialString", "").split("@")[0].rsplit("/", 1)[-1]
-            call.attempts[event.get("DestUniqueid", phone)] = Attempt(phone, self._clock())
+            call.attempts[event.get("DestUniqueid", phone)] = Attempt(phone, at)
         elif kind == "DialEnd":
             attempt = call.attempts.get(event.get("DestUniqueid", ""))
             if attempt is None:
-                return
-            now = self._clock()
+                return call
             attempt.outcome = OUTCOMES.get(event.get("DialStatus", ""), "FAILED")
-            attempt.ring_s = max(0, round((now - attempt.began).total_seconds()))
+            attempt.ring_s = max(0, round((at - attempt.began).total_seconds()))
+            attempt.ended = True
             if attempt.outcome == "ANSWERED":
-                call.answered, call.answered_phone = now, attempt.phone
+                call.answered, call.answered_phone = at, attempt.phone
             # The phone's own outcome stays (it was busy); its ring time runs on while the plan rings out.
             call.ringing_out = attempt if attempt.outcome in ("BUSY", "UNREACHABLE") else None
-        elif kind == "Hangup":
-            del self.calls[uid]
-            self._finished(call.report(self._clock()), call)
+        return call

@@ -56,7 +56,7 @@ HELP = {
     "spool_dir": "Asterisk's spool directory (call recordings in monitor/, voicemail in voicemail/)",
     "ami_host": "Asterisk manager host",
     "ami_port": "Asterisk manager port",
-    "ami_user": "Asterisk manager user (needs read = system, write = system,config)",
+    "ami_user": "Asterisk manager user (needs read = system,call,dialplan, write = system,config,reporting)",
     "ami_secret": "Asterisk manager secret; prefer the environment",
     "channel": "how the dialplan reaches a bound number; {number} becomes its national digits",
     "long_poll": "seconds one change long-poll is held (at most 60)",

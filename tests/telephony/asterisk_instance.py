@@ -66,7 +66,7 @@ def manager_conf(port: int, username: str, secret: str) -> str:
     return (
         f"[general]\nenabled = yes\nbindaddr = 127.0.0.1\nport = {port}\n\n"
         f"[{username}]\nsecret = {secret}\ndeny = 0.0.0.0/0.0.0.0\npermit = 127.0.0.1/255.255.255.255\n"
-        "read = system\nwrite = system,config\n"
+        "read = system\nwrite = system,config,reporting\n"
     )
 
 

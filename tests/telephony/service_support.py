@@ -7,6 +7,7 @@ the way another API process would.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import math
@@ -17,9 +18,9 @@ import subprocess
 import sys
 import time
 import wave
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise import Tortoise
 
@@ -41,6 +42,8 @@ from api.numbers.numbering import NumberStatus
 from api.numbers.operations import operator_change_status
 from api.routing import simple
 from tests.telephony.asterisk_instance import REPO, free_loopback_port, manager_conf
+
+T = TypeVar("T")
 
 NUMBERS = ("4006228300", "4006228301")
 #: The manager user and secret the agent logs in with.
@@ -251,6 +254,26 @@ def wait_until(condition: Callable[[], bool], what: str, log: Path, timeout_s: f
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} did not happen; agent log:\n{log.read_text(errors='replace')}")
         time.sleep(0.2)
+
+
+async def arrived(
+    service: ServiceUnderTest,
+    fetch: Callable[[], Awaitable[T | None]],
+    what: str,
+    log: Path,
+    timeout_s: float = 60,
+) -> T:
+    """What ``fetch`` reads from the service's database once it is there (polled: the agent reports and
+    uploads in its own time; the deadline only guards against hanging)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        async with service.database():
+            found = await fetch()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not arrive; agent log:\n{log.read_text(errors='replace')}")
+        await asyncio.sleep(0.3)
 
 
 def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:

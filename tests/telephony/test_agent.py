@@ -10,13 +10,9 @@ the agent cleanly.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import signal
-import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 from urllib.parse import urlsplit
 
 from api.calls.models import CallRecord
@@ -32,6 +28,7 @@ from tests.telephony.service_support import (
     AGENT_FILES,
     NUMBERS,
     ServiceUnderTest,
+    arrived,
     node_configs,
     start_agent,
     wait_until,
@@ -55,29 +52,6 @@ exten => 07565555555,1,Ringing()
 #: What a test caller says: a few seconds of the announcements the agent installed.
 SPEECH = "hotline/sys-busy&hotline/sys-area-busy&hotline/sys-category-refused"
 HEALTH_AFTER_ERRORS = re.compile(r"health: version=[1-9]\d* plans=2 reloads=[1-9]\d* errors=[1-9]")
-
-
-T = TypeVar("T")
-
-
-async def arrived(
-    service: ServiceUnderTest,
-    fetch: Callable[[], Awaitable[T | None]],
-    what: str,
-    log: Path,
-    timeout_s: float = 60,
-) -> T:
-    """What ``fetch`` reads from the service's database once it is there (polled: the agent reports and
-    uploads in its own time; the deadline only guards against hanging)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        async with service.database():
-            found = await fetch()
-        if found:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not arrive; agent log:\n{log.read_text(errors='replace')}")
-        await asyncio.sleep(0.3)
 
 
 async def call_records(service: ServiceUnderTest, log: Path) -> list[CallRecord]:
