@@ -183,7 +183,7 @@ def main() -> None:
 
         node.run(policies())
         node.holds(MENU, "Dial(PJSIP/02088886666@carrier,20")
-        node.holds(DIRECT, "13900000199")
+        node.holds(DIRECT, "Set(LISTED=0)")  # the black list is checked
         print(f"node ready: menu on {MENU}, simple routing on {DIRECT}, bare Dial() on {BARE}")
 
         phones = [

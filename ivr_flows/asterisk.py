@@ -118,25 +118,27 @@ class _Renderer:
             line("ExecIf", '$[${REGEX("^01[3-9][0-9]{9}$" ${CALLER})}]?Set(CALLER=${CALLER:1})'),
             line("Set", "CALLER_AREA=unknown"),
         ]  # fmt: skip
-        for rx in _known_code_patterns(3):
-            lines.append(
+        # A landline: an allocated area code, then 7–9 digits after a 3-digit code, 6–8 after a 4-digit
+        # one (10–12 in all; CALLER is digits but for a leading "+"). A mobile: 11 digits, 13–19, placed by
+        # its first seven. Patterns are compiled on every call: a mobile caller skips the code tables.
+        length = "${LEN(${CALLER})}"
+        lines.append(line("GotoIf", '$["${CALLER:0:1}" != "0"]?mobile'))
+        for size in (3, 4):
+            lines += [
                 line(
                     "ExecIf",
-                    f'$[${{REGEX("{rx}[0-9]{{7,9}}$" ${{CALLER}})}}]?Set(CALLER_AREA=${{CALLER:0:3}})',
+                    f'$[{length} >= 10 & {length} <= 12 & ${{REGEX("{rx}" ${{CALLER}})}}]'
+                    f"?Set(CALLER_AREA=${{CALLER:0:{size}}})",
                 )
-            )
-        for rx in _known_code_patterns(4):
-            lines.append(
-                line(
-                    "ExecIf",
-                    f'$[${{REGEX("{rx}[0-9]{{6,8}}$" ${{CALLER}})}}]?Set(CALLER_AREA=${{CALLER:0:4}})',
-                )
-            )
+                for rx in _known_code_patterns(size)
+            ]
+        lines.append(line("Return", ""))
         family = self.opts.area_db_family
         lines.append(
             line(
                 "ExecIf",
-                f'$[${{REGEX("^1[3-9][0-9]{{9}}$" ${{CALLER}})}}]?Set(CALLER_AREA=${{DB({family}/${{CALLER:0:7}})}})',
+                f'$[{length} = 11 & ${{REGEX("^1[3-9]" ${{CALLER}})}}]?Set(CALLER_AREA=${{DB({family}/${{CALLER:0:7}})}})',
+                label="mobile",
             )
         )
         lines.append(line("ExecIf", '$["${CALLER_AREA}" = ""]?Set(CALLER_AREA=unknown)'))

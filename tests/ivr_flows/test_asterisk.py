@@ -75,7 +75,11 @@ def test_rendering_uses_the_production_idioms() -> None:
     hours = render_asterisk(example("work_hours.flow.json"))
     assert "GotoIfTime(08:30-17:29,mon-fri,*,*,Asia/Shanghai?" in hours
     assert "GotoIfTime(08:30-11:59,sat,*,*,Asia/Shanghai?" in hours
-    assert "20261001" in hours  # National Day is in the day table
+    # The day table: National Day is a holiday, the Saturday worked after it a make-up workday.
+    kinds = dict(re.findall(r'REGEX\("([^"]+)" \$\{TODAY\}\)\}\]\?Set\(DAYKIND=(\w+)\)', hours))
+    tables = {kind: pattern for pattern, kind in kinds.items()}
+    assert re.search(tables["holiday"], "20261001") and not re.search(tables["holiday"], "20261010")
+    assert re.search(tables["workday"], "20261010") and not re.search(tables["workday"], "20261001")
 
 
 def test_channel_template_is_configurable(tmp_path: Path) -> None:
