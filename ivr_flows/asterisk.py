@@ -29,6 +29,7 @@ from .asterisk_syntax import (
     asterisk_prompt_name,
     comment,
     digits,
+    labelled,
     line,
     regex_chunks,
 )
@@ -102,10 +103,12 @@ class _Renderer:
 
     # contexts -------------------------------------------------------------------------------------
     def caller_context(self) -> Context:
-        """A ``Gosub`` that sets ``CALLER`` (national form) and ``CALLER_AREA`` (area code or unknown)."""
+        """A ``Gosub`` that sets ``CALLER`` (national form), ``CALLER_AREA`` (area code or unknown) and
+        ``CATEGORY`` (what the carrier said, else unknown)."""
         # The steps of ivr_flows.phones.classify, in its order. An international form is marked by a
         # leading "+" while it is worked on: a "+" the carrier sent, or one put in place of 00 / 86.
         lines = [
+            line("Set", 'CATEGORY=${IF($["${CALLER_CATEGORY}" = ""]?unknown:${CALLER_CATEGORY})}'),
             line("Set", "CALLER=${FILTER(+0123456789,${CALLERID(num)})}"),
             line("Set", 'CALLER=${IF($["${CALLER:0:1}" = "+"]?+:)}${FILTER(0123456789,${CALLER})}'),
             line("ExecIf", f'$[${{LEN(${{CALLER}})}} > 11 & ${{REGEX("^({_ip_prefixes()})[01]" ${{CALLER}})}}]?Set(CALLER=${{CALLER:5}})'),
@@ -146,7 +149,7 @@ class _Renderer:
         return Context(
             f"{self.main}-caller",
             [Extension("s", lines)],
-            "normalise the caller number; CALLER_AREA = area code or unknown",
+            "normalise the caller number; CALLER_AREA = area code or unknown; CATEGORY",
         )
 
     def calendar_context(self) -> Context:
@@ -184,9 +187,10 @@ class _Renderer:
             line("Set", "DIAL_LIMIT="),
             line("ExecIf", '$["${ALLOWANCE}" != ""]?Set(DIAL_LIMIT=S(${ALLOWANCE}))'),
         ]  # fmt: skip
+        announce = self.steps.announce(SUSPENDED_PROMPT)
         exhausted = [
-            line("Progress", "", label=EXHAUSTED),
-            line("Playback", f"{self.steps.sound(SUSPENDED_PROMPT)},noanswer"),
+            labelled(EXHAUSTED, announce[0]),
+            *announce[1:],
             line("Hangup", str(HANGUP_CAUSES["rejected"])),
         ]
         return check, exhausted
@@ -194,7 +198,14 @@ class _Renderer:
     def render(self) -> list[Context]:
         """Every context of the plan, main context first."""
         steps = self.steps
-        body = [line("NoOp", f"hotline {self.number}"), line("Gosub", f"{self.main}-caller,s,1")]
+        # The call as the telephony layer reports it: its number and what the caller normalisation found.
+        body = [
+            line("Gosub", f"{self.main}-caller,s,1"),
+            line(
+                "UserEvent",
+                f"HotlineCall,Number: {self.number},Area: ${{CALLER_AREA}},Category: ${{FILTER(a-z,${{CATEGORY}})}}",
+            ),
+        ]
         exhausted: list[str] = []
         # A plan that rings nobody (a suspended or reclaimed number's announcement, a voicemail-only
         # flow) bridges no call, so no allowance applies: it keeps its own words.

@@ -103,8 +103,7 @@ class StepLines:
     def op_check_category(self, s: Step, i: int) -> list[str]:
         allowed = [c for c in s.args["allowed"] if re.fullmatch(r"[a-z]+", c)]
         rx = "^(" + "|".join(allowed) + ")$"
-        return [
-            line("Set", 'CATEGORY=${IF($["${CALLER_CATEGORY}" = ""]?unknown:${CALLER_CATEGORY})}'),
+        return [  # CATEGORY: set by the caller normalisation
             line("GotoIf", f'$[${{REGEX("{rx}" ${{CATEGORY}})}}]?{self.goto(s.next["allowed"])}'),
             line("Goto", self.goto(s.next["refused"])),
         ]
@@ -234,7 +233,7 @@ class StepLines:
         ]  # fmt: skip
         if ringback:
             lines.append(line("StopMusicOnHold", ""))
-        lines.append(line("Set", "DIALSTATUS=NOANSWER"))
+        lines += [line("Set", "DIALSTATUS=NOANSWER"), line("UserEvent", "HotlineRingOut")]
         return lines
 
     def op_dial(self, s: Step, i: int) -> list[str]:
@@ -246,7 +245,7 @@ class StepLines:
         dialed = f"DIALED_{i}=1"
         lines: list[str] = [line("Set", f"DIALED_{i}=0")]
         if a["record"]:
-            lines.append(line("MixMonitor", "${UNIQUEID}.wav,b"))
+            lines += [line("MixMonitor", "${UNIQUEID}.wav,b"), line("UserEvent", "HotlineRecording")]
         answered = self.goto(nxt["answered"])
         if a["strategy"] == "ring_all":
             # RING_WAIT: the largest wait of the phones rung (the group's); RING_MOBILE: a mobile among them.
@@ -310,27 +309,29 @@ class StepLines:
         lines = [line("Answer", "")]
         if a["greeting"]:
             lines.append(line("Playback", self.sound(a["greeting"])))
-        lines.append(
-            line(
-                "VoiceMail",
-                f"{box}@{self.opts.voicemail_context},s",
-                note=f"maxsecs={int(a['max_length_s'])}",
-            )
-        )
+        mailbox = f"{box}@{self.opts.voicemail_context}"
+        lines.append(line("UserEvent", f"HotlineVoicemail,Mailbox: {mailbox}"))
+        lines.append(line("VoiceMail", f"{mailbox},s", note=f"maxsecs={int(a['max_length_s'])}"))
         lines.append(line("Goto", self.goto(s.next["done"])))
         return lines
 
     def op_record(self, s: Step, i: int) -> list[str]:
-        app = (
-            line("MixMonitor", "${UNIQUEID}.wav")
-            if s.args["action"] == "start"
-            else line("StopMixMonitor", "")
-        )
-        return [app, line("Goto", self.goto(s.next["next"]))]
+        if s.args["action"] == "start":
+            apps = [line("MixMonitor", "${UNIQUEID}.wav"), line("UserEvent", "HotlineRecording")]
+        else:
+            apps = [line("StopMixMonitor", "")]
+        return [*apps, line("Goto", self.goto(s.next["next"]))]
 
     def op_hangup(self, s: Step, i: int) -> list[str]:
-        lines = []
-        if s.args["prompt"]:
-            lines = [line("Progress", ""), line("Playback", f"{self.sound(s.args['prompt'])},noanswer")]
+        lines = self.announce(s.args["prompt"]) if s.args["prompt"] else []
         lines.append(line("Hangup", str(int(s.args["q850"]))))
         return lines
+
+    def announce(self, prompt: str) -> list[str]:
+        """An announcement before hanging up, as early media; its name is told to the telephony layer
+        (a refusal's announcement names the refusal in the call's report)."""
+        return [
+            line("UserEvent", f"HotlinePrompt,Prompt: {asterisk_prompt_name(prompt)}"),
+            line("Progress", ""),
+            line("Playback", f"{self.sound(prompt)},noanswer"),
+        ]

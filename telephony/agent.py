@@ -36,13 +36,13 @@ from .allowance import AllowanceSync
 from .ami import AmiClient, AmiError
 from .areas import load_areas
 from .call_audio import audio_of
-from .calls import CallTracker, TrackedCall, event_filters
+from .calls import EVENT_CLASSES, CallTracker, TrackedCall, event_filters
 from .files import replace_file
 from .journal import CallJournal
 from .outbox import SETTLE_S, Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync
-from .reconcile import channels_of, ending, missed_events, wanted_variables
+from .reconcile import channels_of, ending, missed_events, resolved, wanted_variables
 from .service import ServiceClient, ServiceError
 from .voicemail import render_voicemail
 
@@ -130,6 +130,8 @@ class Agent:
         self.synced_once = False
         self._stopping = asyncio.Event()
         self._backoff_s = 0.0
+        #: A helper loop failed (the process should exit with an error).
+        self.failed = False
 
     def stop(self) -> None:
         self._stopping.set()
@@ -156,12 +158,14 @@ class Agent:
         if restored := self.calls.replay():
             log.info("%d calls in progress taken up from the journal", restored)
         helpers = [
-            asyncio.create_task(self._health_loop()),
-            asyncio.create_task(self._calls_loop()),
-            asyncio.create_task(self._report_loop()),
+            asyncio.create_task(self._health_loop(), name="health loop"),
+            asyncio.create_task(self._calls_loop(), name="calls loop"),
+            asyncio.create_task(self._report_loop(), name="report loop"),
         ]
         if self.allowances is not None:
-            helpers.append(asyncio.create_task(self._allowance_loop()))
+            helpers.append(asyncio.create_task(self._allowance_loop(), name="allowance loop"))
+        for task in helpers:
+            task.add_done_callback(self._helper_ended)
         try:
             while not self._stopping.is_set():
                 step = asyncio.create_task(self._step())
@@ -178,13 +182,21 @@ class Agent:
         finally:
             for task in helpers:
                 task.cancel()
-            for task in helpers:
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+            # A helper that failed was logged when it ended (_helper_ended).
+            await asyncio.gather(*helpers, return_exceptions=True)
             await self._drop_manager()
             if self.allowances is not None:
                 await self.allowances.close()
             log.info("agent stopped: %s", self.health())
+
+    def _helper_ended(self, task: asyncio.Task[None]) -> None:
+        """A helper loop only ends when the agent stops; one that failed stops the agent, loudly, so that
+        its supervisor starts it again rather than a node running on without reports or allowances."""
+        if task.cancelled() or task.exception() is None:
+            return
+        self.failed = True
+        log.error("agent stopping: %s failed", task.get_name(), exc_info=task.exception())
+        self.stop()
 
     async def _step(self) -> bool:
         """One catch-up (everything the first time, what changed after an error) or one long-poll; False
@@ -362,9 +374,9 @@ class Agent:
             self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
         )
         try:
-            for pattern in event_filters(self.config.options.context_prefix):
+            for pattern in event_filters():
                 await events.action("Filter", Operation="Add", Filter=pattern)
-            await events.action("Events", EventMask="call,dialplan")
+            await events.action("Events", EventMask=EVENT_CLASSES)
         except BaseException:
             await events.close()
             raise
@@ -385,16 +397,9 @@ class Agent:
                     value = (await ami.action("Getvar", Channel=channel, Variable=variable)).get("Value", "")
                 except AmiError:
                     continue  # the channel hung up meanwhile: its Hangup is on the way
-                if variable == "MIXMONITOR_FILENAME":
-                    if value:
-                        self.calls.feed(
-                            {"Event": "Newexten", "Uniqueid": uid, "Application": "MixMonitor"}, now
-                        )
-                elif value:
-                    self.calls.feed(
-                        {"Event": "VarSet", "Uniqueid": uid, "Variable": variable, "Value": value}, now
-                    )
-        adopted = sum(1 for _, event in missed if event["Event"] == "Newexten")
+                if value:
+                    self.calls.feed(resolved(uid, variable, value), now)
+        adopted = sum(1 for _, event in missed if event.get("UserEvent") == "HotlineCall")
         if adopted or gone:
             log.info(
                 "listening again after a gap since %s: %d calls begun meanwhile taken up, %d ended meanwhile",

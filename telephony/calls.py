@@ -1,15 +1,17 @@
 """Finished calls, told apart from Asterisk's manager events and written as reports to the outbox.
 
-The dialplan is the service's plan rendered (``docs/dialplan.md``), so its events say what happened: a
-channel entering ``<prefix>-<400 number>`` is a call to that number; ``CALLER_AREA`` and ``CATEGORY`` are
-what the caller normalisation resolved; each ``DialBegin``/``DialEnd`` is a bound phone tried and its
-outcome; ``VoiceMail`` means a message was left; a platform announcement played before hanging up
-names the refusal (``sys-no-permission``: the black list, ``sys-area-busy``: area, ...). The channel's
+The dialplan is the service's plan rendered (``docs/dialplan.md``), and it tells what the call does
+with user events, so the agent needs no dialplan events (dozens per call, each built and filtered by
+Asterisk's manager on the node's CPU): ``HotlineCall`` (the channel is a call to ``Number``; ``Area``
+and ``Category`` are what the caller normalisation resolved), ``HotlineRecording`` (``MixMonitor``
+records the call, into a file named by the call id), ``HotlineVoicemail`` (``Mailbox`` takes a
+message), ``HotlinePrompt`` (an announcement before hanging up: a refusal's names it,
+``sys-no-permission`` the black list, ``sys-area-busy`` area, ...), ``HotlineRingOut`` (a busy mobile's
+wait has rung out). Each ``DialBegin``/``DialEnd`` is a bound phone tried and its outcome. The channel's
 ``Hangup`` ends the call and its report goes to the disk outbox (:mod:`telephony.outbox`), the call id
 being the node-unique ``Uniqueid`` (``<system name>-<epoch>.<sequence>`` when the node sets
-``systemname``, which a cluster must). The tracker also notes what the call left on disk: a
-``MixMonitor`` (a recording named by the call id) and the mailbox ``VoiceMail`` wrote to, with the
-channel's name, which app_voicemail stores beside the message (:mod:`telephony.call_audio` finds them).
+``systemname``, which a cluster must). The recording and the mailbox's message, with the channel's name
+app_voicemail stores beside it, are what the call left on disk (:mod:`telephony.call_audio`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 from .journal import CallJournal
 
-__all__ = ["Attempt", "CallTracker", "TrackedCall", "event_filters"]
+__all__ = ["EVENT_CLASSES", "Attempt", "CallTracker", "TrackedCall", "event_filters"]
 
 #: Announcements before a hangup → the disposition they mean.
 REFUSALS = {
@@ -42,23 +44,15 @@ OUTCOMES = {
 }
 
 
-def event_filters(context_prefix: str) -> list[str]:
+def event_filters() -> list[str]:
     """The manager filters (regular expressions over an event's text) passing what :class:`CallTracker`
-    reads, and nothing else.
+    reads: the plan's user events, the dial and hang-up events; the other call events (new channels,
+    states, bridges, caller ids: several per call) are dropped in Asterisk."""
+    return ["Event: (UserEvent|DialBegin|DialEnd|Hangup)[[:space:]]"]
 
-    Every priority a call runs is a ``Newexten`` and every ``Set()`` a ``VarSet``: dozens per call. At
-    20 calls a second the agent would parse thousands of events a second on the node's own CPU, for the
-    few it needs: a plan's first priority (the call begins), the applications that mean something
-    (``VoiceMail``, ``MixMonitor``, ``Playback`` of a refusal), the variables the plan resolved, and the
-    dial and hang-up events.
-    """
-    gap = "[[:space:]]+"
-    return [
-        f"Event: Newexten{gap}.*Context: {re.escape(context_prefix)}-[0-9]{{10}}{gap}Exten: s{gap}Priority: 1{gap}",
-        f"Event: Newexten{gap}.*Application: (VoiceMail|MixMonitor|Playback){gap}",
-        f"Event: VarSet{gap}.*Variable: (CALLER_AREA|CATEGORY|DIALSTATUS){gap}",
-        f"Event: (DialBegin|DialEnd|Hangup){gap}",
-    ]
+
+#: The manager event classes the agent receives (``read`` of its manager user must include them).
+EVENT_CLASSES = "call,user"
 
 
 def _now() -> dt.datetime:
@@ -185,40 +179,11 @@ class CallTracker:
         """Apply the event to its call; the call, or None when the event is no call's."""
         kind = event.get("Event", "")
         call = self.calls.get(uid)
-        if kind == "Newexten":
-            if call is None:
-                number = self.number_of(event.get("Context", ""))
-                if number is None:
-                    return None
-                call = self.calls[uid] = TrackedCall(
-                    uid, number, event.get("CallerIDNum", ""), at, channel=event.get("Channel", "")
-                )
-            application = event.get("Application", "").lower()
-            if application == "voicemail":
-                call.voicemail = True
-                call.mailbox = event.get("AppData", "").split(",")[0]
-            elif application == "mixmonitor":
-                call.recorded = True
-            elif application == "playback":
-                sound = event.get("AppData", "").split(",")[0].rsplit("/", 1)[-1]
-                if sound in REFUSALS:
-                    call.refusal = REFUSALS[sound]
-        elif call is None:
+        if kind == "UserEvent":
+            return self._user_event(event, uid, call, at)
+        if call is None:
             return None
-        elif kind == "VarSet":
-            if event.get("Variable") == "CALLER_AREA":
-                call.area = event.get("Value", "")
-            elif event.get("Variable") == "CATEGORY":
-                call.category = event.get("Value", "")
-            elif (
-                event.get("Variable") == "DIALSTATUS"
-                and event.get("Value") == "NOANSWER"
-                and (attempt := call.ringing_out) is not None
-            ):
-                # The ring-out block ends by setting NOANSWER: the caller heard ringing until now.
-                attempt.ring_s = max(0, round((at - attempt.began).total_seconds()))
-                call.ringing_out = None
-        elif kind == "DialBegin":
+        if kind == "DialBegin":
             call.ringing_out = None
             phone = event.get("DialString", "").split("@")[0].rsplit("/", 1)[-1]
             call.attempts[event.get("DestUniqueid", phone)] = Attempt(phone, at)
@@ -233,4 +198,34 @@ class CallTracker:
                 call.answered, call.answered_phone = at, attempt.phone
             # The phone's own outcome stays (it was busy); its ring time runs on while the plan rings out.
             call.ringing_out = attempt if attempt.outcome in ("BUSY", "UNREACHABLE") else None
+        return call
+
+    def _user_event(
+        self, event: dict[str, str], uid: str, call: TrackedCall | None, at: dt.datetime
+    ) -> TrackedCall | None:
+        name = event.get("UserEvent", "")
+        if name == "HotlineCall":
+            number = event.get("Number", "")
+            if call is None:
+                if not (len(number) == 10 and number.isdigit()):
+                    return None
+                call = self.calls[uid] = TrackedCall(
+                    uid, number, event.get("CallerIDNum", ""), at, channel=event.get("Channel", "")
+                )
+            call.area = event.get("Area") or call.area
+            call.category = event.get("Category") or call.category
+        elif call is None:
+            return None
+        elif name == "HotlineRecording":
+            call.recorded = True
+        elif name == "HotlineVoicemail":
+            call.voicemail = True
+            call.mailbox = event.get("Mailbox", "")
+        elif name == "HotlinePrompt":
+            if event.get("Prompt", "") in REFUSALS:
+                call.refusal = REFUSALS[event.get("Prompt", "")]
+        elif name == "HotlineRingOut" and (attempt := call.ringing_out) is not None:
+            # The caller heard ringing until now.
+            attempt.ring_s = max(0, round((at - attempt.began).total_seconds()))
+            call.ringing_out = None
         return call

@@ -56,7 +56,7 @@ HELP = {
     "spool_dir": "Asterisk's spool directory (call recordings in monitor/, voicemail in voicemail/)",
     "ami_host": "Asterisk manager host",
     "ami_port": "Asterisk manager port",
-    "ami_user": "Asterisk manager user (needs read = system,call,dialplan, write = system,config,reporting)",
+    "ami_user": "Asterisk manager user (needs read = system,call,user, write = system,config,reporting)",
     "ami_secret": "Asterisk manager secret; prefer the environment",
     "channel": "how the dialplan reaches a bound number; {number} becomes its national digits",
     "long_poll": "seconds one change long-poll is held (at most 60)",
@@ -150,10 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    agent = Agent(config)
     try:
         with node_lock(config.state_dir):
-            asyncio.run(Agent(config).serve())
+            asyncio.run(agent.serve())
     except AgentLockedError as error:
         logging.getLogger("telephony.agent").error("%s: one agent per Asterisk node", error)
         return 1
-    return 0
+    return 1 if agent.failed else 0

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .calls import CallTracker
 
-__all__ = ["Channel", "Missed", "channels_of", "ending", "missed_events", "wanted_variables"]
+__all__ = ["Channel", "Missed", "channels_of", "ending", "missed_events", "resolved", "wanted_variables"]
 
 #: ``ChannelState`` of a channel that is up (answered).
 UP = "6"
@@ -107,20 +107,18 @@ def missed_events(
         if number is None or channel.uid in tracker.calls or channel.application == "AppDial":
             continue
         started = now - dt.timedelta(seconds=channel.duration_s)
-        missed.append(
-            (
-                max(started, alive_at) if alive_at else started,
-                {
-                    "Event": "Newexten",
-                    "Uniqueid": channel.uid,
-                    "Context": channel.context,
-                    "CallerIDNum": channel.caller,
-                    "Channel": channel.name,
-                    "Application": channel.application,
-                    "AppData": channel.data,
-                },
+        started = max(started, alive_at) if alive_at else started
+        call = {"Event": "UserEvent", "UserEvent": "HotlineCall", "Uniqueid": channel.uid, "Number": number,
+                "CallerIDNum": channel.caller, "Channel": channel.name}  # fmt: skip
+        missed.append((started, call))
+        # What it is doing now, when that is something its report says.
+        application, argument = channel.application.lower(), channel.data.split(",")[0]
+        if application == "voicemail":
+            missed.append((now, _user_event(channel.uid, "HotlineVoicemail", Mailbox=argument)))
+        elif application == "playback":
+            missed.append(
+                (now, _user_event(channel.uid, "HotlinePrompt", Prompt=argument.rsplit("/", 1)[-1]))
             )
-        )
     gone = [uid for uid in tracker.calls if uid not in channels]
     adopted = {event["Uniqueid"] for _, event in missed}
     for uid in [*(u for u in tracker.calls if u in channels), *sorted(adopted)]:
@@ -187,6 +185,17 @@ def ending(tracker: CallTracker, uid: str, alive_at: dt.datetime | None) -> list
     ]
     events.append((at, {"Event": "Hangup", "Uniqueid": uid}))
     return events
+
+
+def _user_event(uid: str, name: str, **fields: str) -> dict[str, str]:
+    return {"Event": "UserEvent", "UserEvent": name, "Uniqueid": uid, **fields}
+
+
+def resolved(uid: str, variable: str, value: str) -> dict[str, str]:
+    """The event that tells the tracker what a channel variable :func:`wanted_variables` named holds."""
+    if variable == "MIXMONITOR_FILENAME":
+        return _user_event(uid, "HotlineRecording")
+    return _user_event(uid, "HotlineCall", **{"Area" if variable == "CALLER_AREA" else "Category": value})
 
 
 def wanted_variables(tracker: CallTracker, channels: dict[str, Channel]) -> list[tuple[str, str, str]]:

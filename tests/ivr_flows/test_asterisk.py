@@ -96,12 +96,16 @@ ALLOWANCE_CHECK = [
     ' same => n,ExecIf($["${ALLOWANCE}" != ""]?Set(DIAL_LIMIT=S(${ALLOWANCE})))',
 ]
 EXHAUSTED = [
-    " same => n(exhausted),Progress()",
+    " same => n(exhausted),UserEvent(HotlinePrompt,Prompt: sys-suspended)",
+    " same => n,Progress()",
     " same => n,Playback(hotline/sys-suspended,noanswer)",
     " same => n,Hangup(21)",
 ]
 
 
+CALL_EVENT = (
+    " same => n,UserEvent(HotlineCall,Number: 4006228300,Area: ${CALLER_AREA},Category: ${FILTER(a-z,${CATEGORY})})"
+)
 MENU_FLOW = (EXAMPLES / "menu.flow.json").read_text(encoding="utf-8")
 
 
@@ -113,8 +117,10 @@ def test_the_call_allowance_is_read_only_when_a_family_is_given(tmp_path: Path) 
     limited = render_asterisk(plan, AsteriskOptions(allowance_db_family="hotline-allowance"))
     assert lint(limited, tmp_path)[0] == 0
     lines = limited.splitlines()
-    # Read once on entry, after the caller normalisation (a refused call still reports the caller's area).
-    entry = lines.index(" same => n,Gosub(hotline-4006228300-caller,s,1)") + 1
+    # Read once on entry, after the caller normalisation and the call's event (a refused call still
+    # reports the caller's area).
+    assert lines.index("exten => s,1,Gosub(hotline-4006228300-caller,s,1)") == lines.index(CALL_EVENT) - 1
+    entry = lines.index(CALL_EVENT) + 1
     assert lines[entry : entry + len(ALLOWANCE_CHECK)] == ALLOWANCE_CHECK
     assert limited.count("DB_EXISTS(") == 1
     # A balance that is exhausted: the platform's suspended announcement as early media, then "rejected";

@@ -20,6 +20,7 @@ MODULES = [
     "app_mixmonitor",
     "app_playback",
     "app_stack",
+    "app_userevent",  # the plan tells the telephony layer what a call does
     "app_voicemail",
     "func_callerid",
     "func_db",

@@ -276,6 +276,15 @@ async def arrived(
         await asyncio.sleep(0.3)
 
 
+#: Manager events no one on a node reads (the agent takes user, dial and hang-up events): several per
+#: priority, variable set, state change and RTCP report, at tens of calls a second. Disabled, Asterisk
+#: does not format and queue them for its manager sessions.
+DISABLED_EVENTS = ("Newexten", "VarSet", "Newstate", "Newchannel", "NewConnectedLine", "NewCallerid", "DialState",
+                   "HangupRequest", "SoftHangupRequest", "BridgeCreate", "BridgeEnter", "BridgeLeave",
+                   "BridgeDestroy", "LocalBridge", "RTCPSent", "RTCPReceived", "DTMFBegin", "DTMFEnd",
+                   "MusicOnHoldStart", "MusicOnHoldStop", "MixMonitorStart", "MixMonitorStop")  # fmt: skip
+
+
 def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:
     """The configuration of a node the agent serves, for :class:`AsteriskInstance` under ``root``.
 
@@ -296,9 +305,9 @@ def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:
         + dialplan,
         "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
         "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
-        "manager.conf": manager_conf(ami_port, USER, SECRET).replace(
-            "read = system", "read = system,call,dialplan"
-        ),
+        "manager.conf": manager_conf(ami_port, USER, SECRET)
+        .replace("read = system", "read = system,call,user")
+        .replace("\n\n[", f"\ndisabledevents = {','.join(DISABLED_EVENTS)}\n\n[", 1),
     }
 
 

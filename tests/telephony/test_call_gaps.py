@@ -30,14 +30,12 @@ def tracker(reports: list[dict[str, Any]], journal: CallJournal | None = None) -
 
 
 def call_events(uid: str, caller: str = "13926900000") -> list[tuple[float, dict[str, str]]]:
-    """A call as the filtered manager stream shows it: enters the plan, area resolved, a phone rung that
-    answers after 4 s."""
+    """A call as the filtered manager stream shows it: the plan's call event (area resolved), a phone
+    rung that answers after 4 s."""
     return [
-        (0.0, {"Event": "Newexten", "Uniqueid": uid, "Context": f"hotline-{NUMBER}", "Exten": "s",
-               "Priority": "1", "CallerIDNum": caller, "Channel": "PJSIP/carrier-00000001",
-               "Application": "NoOp", "AppData": f"hotline {NUMBER}"}),
-        (0.1, {"Event": "VarSet", "Uniqueid": uid, "Variable": "CALLER_AREA", "Value": "0756"}),
-        (0.1, {"Event": "VarSet", "Uniqueid": uid, "Variable": "CATEGORY", "Value": "mobile"}),
+        (0.0, {"Event": "UserEvent", "UserEvent": "HotlineCall", "Uniqueid": uid, "Number": NUMBER,
+               "Area": "0756", "Category": "mobile", "CallerIDNum": caller, "Channel": "PJSIP/carrier-00000001",
+               "Context": f"hotline-{NUMBER}", "Priority": "2"}),
         (0.2, {"Event": "DialBegin", "Uniqueid": uid, "DestUniqueid": f"{uid}9",
                "DialString": "07562222222@carrier"}),
         (4.2, {"Event": "DialEnd", "Uniqueid": uid, "DestUniqueid": f"{uid}9", "DialStatus": "ANSWER"}),
@@ -59,7 +57,7 @@ def test_a_restarted_agent_takes_up_the_calls_in_progress_from_the_journal(tmp_p
     before = tracker(first, journal)
     for seconds, event in call_events("node1-1.1"):
         before.feed(event, at(seconds))
-    for seconds, event in call_events("node1-1.2")[:4]:  # still ringing when the agent is killed
+    for seconds, event in call_events("node1-1.2")[:2]:  # still ringing when the agent is killed
         before.feed(event, at(seconds))
     assert first == [] and len(list(journal.calls())) == 2
     # The kill cut a line short: it is skipped, the rest of that call is kept.
@@ -83,7 +81,7 @@ def test_a_restarted_agent_takes_up_the_calls_in_progress_from_the_journal(tmp_p
         ("node1-1.2", [(20.2, {"Event": "DialEnd", "Uniqueid": "node1-1.2", "DestUniqueid": "node1-1.29",
                                "DialStatus": "NOANSWER"}), (21.0, {"Event": "Hangup", "Uniqueid": "node1-1.2"})]),
     ):  # fmt: skip
-        events = call_events(uid)[: 5 if uid.endswith("1") else 4] + tail
+        events = call_events(uid)[: 3 if uid.endswith("1") else 2] + tail
         for seconds, event in events:
             whole.feed(event, at(seconds))
     assert reports == never_stopped
@@ -113,9 +111,9 @@ def test_listening_again_completes_what_happened_in_the_gap(tmp_path: Path) -> N
     calls = tracker(reports, CallJournal(tmp_path / "calls"))
     for seconds, event in call_events("n-10.1"):  # answered before the gap, still talking
         calls.feed(event, at(seconds))
-    for seconds, event in call_events("n-20.1")[:4]:  # ringing when the gap began, answered in it
+    for seconds, event in call_events("n-20.1")[:2]:  # ringing when the gap began, answered in it
         calls.feed(event, at(seconds))
-    for seconds, event in call_events("n-30.1")[:4]:  # ringing when the gap began, all over in it
+    for seconds, event in call_events("n-30.1")[:2]:  # ringing when the gap began, all over in it
         calls.feed(event, at(seconds))
     alive_at, now = at(10), at(25)
     channels = channels_of(
@@ -130,6 +128,8 @@ def test_listening_again_completes_what_happened_in_the_gap(tmp_path: Path) -> N
                     duration="00:00:08", name="PJSIP/carrier-00000040"),
             channel("n-40.3", "n-40.1", "from-carrier", "AppDial", "(Outgoing Line)", state="5"),
             channel("n-40.2", "n-40.1", "from-carrier", "AppDial", "(Outgoing Line)"),
+            # Began in the gap, leaving a message now.
+            channel("n-60.1", "n-60.1", f"hotline-{NUMBER}", "VoiceMail", "4006228300@hotline,s"),
             channel("other", "other", "from-carrier", "Wait", "60"),  # not a plan's call
         ]
     )  # fmt: skip
@@ -137,7 +137,8 @@ def test_listening_again_completes_what_happened_in_the_gap(tmp_path: Path) -> N
     assert gone == ["n-30.1"]
     for moment, event in missed:
         calls.feed(event, moment)
-    assert sorted(calls.calls) == ["n-10.1", "n-20.1", "n-30.1", "n-40.1"]
+    assert sorted(calls.calls) == ["n-10.1", "n-20.1", "n-30.1", "n-40.1", "n-60.1"]
+    assert calls.calls["n-60.1"].voicemail and calls.calls["n-60.1"].mailbox == "4006228300@hotline"
 
     # Answered before the gap: nothing missed.
     kept = calls.calls["n-10.1"]
