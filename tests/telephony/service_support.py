@@ -42,6 +42,7 @@ from api.numbers.numbering import NumberStatus
 from api.numbers.operations import operator_change_status
 from api.routing import simple
 from tests.telephony.asterisk_instance import REPO, free_loopback_port, manager_conf
+from tests.telephony.dialplan_checks import MODULES
 
 T = TypeVar("T")
 
@@ -276,6 +277,10 @@ async def arrived(
         await asyncio.sleep(0.3)
 
 
+#: The modules of a node the agent serves, its calls placed over Local channels (``channel originate``):
+#: the plans' own, the telephony formats of prompts and ringback classes, a bridge for answered calls.
+LOCAL_NODE_MODULES = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
+                      "bridge_simple"]  # fmt: skip
 #: Manager events no one on a node reads (the agent takes user, dial and hang-up events): several per
 #: priority, variable set, state change and RTCP report, at tens of calls a second. Disabled, Asterisk
 #: does not format and queue them for its manager sessions.

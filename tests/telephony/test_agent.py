@@ -23,9 +23,9 @@ from tests.telephony.asterisk_instance import (
     asterisk_prefix,
     free_loopback_port,
 )
-from tests.telephony.dialplan_checks import MODULES
 from tests.telephony.service_support import (
     AGENT_FILES,
+    LOCAL_NODE_MODULES,
     NUMBERS,
     ServiceUnderTest,
     arrived,
@@ -83,9 +83,7 @@ async def test_the_agent_process_follows_the_service_through_a_restart(tmp_path:
     include = root / "etc" / AGENT_FILES[0]
     log = tmp_path / "agent.log"
     sounds = root / "data" / "sounds"
-    modules = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
-               "bridge_simple"]  # fmt: skip
-    with AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk:
+    with AsteriskInstance(asterisk_prefix(), root, LOCAL_NODE_MODULES, configs) as asterisk:
         with service.serving() as base_url:
             agent = start_agent(base_url, service.token, root, ami_port, log)
             try:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from api.calls.models import CallRecord
 from tests.telephony.asterisk_instance import AsteriskInstance, asterisk_prefix, free_loopback_port
-from tests.telephony.dialplan_checks import MODULES
 from tests.telephony.service_support import (
+    LOCAL_NODE_MODULES,
     NUMBERS,
     ServiceUnderTest,
     arrived,
@@ -65,10 +65,10 @@ async def test_calls_across_an_agent_restart_are_reported_within_what_they_laste
     ami_port = free_loopback_port()
     journal = root / "agent-state" / "calls"
     logs = [tmp_path / "agent-1.log", tmp_path / "agent-2.log"]
-    modules = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
-               "bridge_simple"]  # fmt: skip
     with (
-        AsteriskInstance(asterisk_prefix(), root, modules, node_configs(root, ami_port, PHONES)) as asterisk,
+        AsteriskInstance(
+            asterisk_prefix(), root, LOCAL_NODE_MODULES, node_configs(root, ami_port, PHONES)
+        ) as asterisk,
         service.serving() as base_url,
     ):
         agent = start_agent(base_url, service.token, root, ami_port, logs[0])

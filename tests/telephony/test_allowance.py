@@ -22,9 +22,16 @@ from tests.telephony.asterisk_instance import (
     asterisk_prefix,
     free_loopback_port,
 )
-from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import NUMBERS, ServiceUnderTest, agent_running, node_configs, wait_until
-from tests.telephony.test_agent import arrived, holds
+from tests.telephony.service_support import (
+    LOCAL_NODE_MODULES,
+    NUMBERS,
+    ServiceUnderTest,
+    agent_running,
+    arrived,
+    node_configs,
+    wait_until,
+)
+from tests.telephony.test_agent import holds
 
 FAMILY = "hotline-allowance"
 SHORT, EXHAUSTED = "4006228310", "4006228320"
@@ -69,12 +76,10 @@ async def test_asterisk_holds_each_numbers_allowance_and_cuts_the_call_when_it_r
     root = tmp_path / "asterisk"
     ami_port = free_loopback_port()
     configs = node_configs(root, ami_port, PHONES)
-    modules = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
-               "bridge_simple"]  # fmt: skip
     log = tmp_path / "agent.log"
     served = [*NUMBERS, SHORT, EXHAUSTED]
     with (
-        AsteriskInstance(asterisk_prefix(), root, modules, configs) as asterisk,
+        AsteriskInstance(asterisk_prefix(), root, LOCAL_NODE_MODULES, configs) as asterisk,
         service.serving() as base_url,
     ):
         # A key left from a number this node no longer serves.
