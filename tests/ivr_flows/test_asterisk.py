@@ -103,9 +103,7 @@ EXHAUSTED = [
 ]
 
 
-CALL_EVENT = (
-    " same => n,UserEvent(HotlineCall,Number: 4006228300,Area: ${CALLER_AREA},Category: ${FILTER(a-z,${CATEGORY})})"
-)
+CALL_EVENT = " same => n,UserEvent(HotlineCall,Number: 4006228300,Area: ${CALLER_AREA},Category: ${FILTER(a-z,${CATEGORY})})"
 MENU_FLOW = (EXAMPLES / "menu.flow.json").read_text(encoding="utf-8")
 
 
