@@ -36,7 +36,7 @@ from .allowance import AllowanceSync
 from .ami import AmiClient, AmiError
 from .areas import load_areas
 from .call_audio import audio_of
-from .calls import EVENT_CLASSES, CallTracker, TrackedCall, event_filters
+from .calls import EVENT_CLASSES, EVENT_FILTERS, CallTracker, TrackedCall
 from .files import replace_file
 from .journal import CallJournal
 from .outbox import SETTLE_S, Outbox
@@ -374,7 +374,7 @@ class Agent:
             self.config.ami_host, self.config.ami_port, self.config.ami_user, self.config.ami_secret
         )
         try:
-            for pattern in event_filters():
+            for pattern in EVENT_FILTERS:
                 await events.action("Filter", Operation="Add", Filter=pattern)
             await events.action("Events", EventMask=EVENT_CLASSES)
         except BaseException:

@@ -24,7 +24,7 @@ from typing import Any
 
 from .journal import CallJournal
 
-__all__ = ["EVENT_CLASSES", "Attempt", "CallTracker", "TrackedCall", "event_filters"]
+__all__ = ["EVENT_CLASSES", "EVENT_FILTERS", "Attempt", "CallTracker", "TrackedCall"]
 
 #: Announcements before a hangup → the disposition they mean.
 REFUSALS = {
@@ -44,11 +44,10 @@ OUTCOMES = {
 }
 
 
-def event_filters() -> list[str]:
-    """The manager filters (regular expressions over an event's text) passing what :class:`CallTracker`
-    reads: the plan's user events, the dial and hang-up events; the other call events (new channels,
-    states, bridges, caller ids: several per call) are dropped in Asterisk."""
-    return ["Event: (UserEvent|DialBegin|DialEnd|Hangup)[[:space:]]"]
+#: The manager filters (regular expressions over an event's text) passing what :class:`CallTracker`
+#: reads: the plan's user events, the dial and hang-up events; the other call events (new channels,
+#: states, bridges, caller ids: several per call) are dropped in Asterisk.
+EVENT_FILTERS = ("Event: (UserEvent|DialBegin|DialEnd|Hangup)[[:space:]]",)
 
 
 #: The manager event classes the agent receives (``read`` of its manager user must include them).
@@ -67,6 +66,9 @@ class Attempt:
     ring_s: int = 0
     #: Its ``DialEnd`` came: the outcome is the phone's.
     ended: bool = False
+
+    def rang_until(self, at: dt.datetime) -> None:
+        self.ring_s = max(0, round((at - self.began).total_seconds()))
 
 
 @dataclass
@@ -192,7 +194,7 @@ class CallTracker:
             if attempt is None:
                 return call
             attempt.outcome = OUTCOMES.get(event.get("DialStatus", ""), "FAILED")
-            attempt.ring_s = max(0, round((at - attempt.began).total_seconds()))
+            attempt.rang_until(at)
             attempt.ended = True
             if attempt.outcome == "ANSWERED":
                 call.answered, call.answered_phone = at, attempt.phone
@@ -222,10 +224,8 @@ class CallTracker:
             call.voicemail = True
             call.mailbox = event.get("Mailbox", "")
         elif name == "HotlinePrompt":
-            if event.get("Prompt", "") in REFUSALS:
-                call.refusal = REFUSALS[event.get("Prompt", "")]
+            call.refusal = REFUSALS.get(event.get("Prompt", ""), call.refusal)
         elif name == "HotlineRingOut" and (attempt := call.ringing_out) is not None:
-            # The caller heard ringing until now.
-            attempt.ring_s = max(0, round((at - attempt.began).total_seconds()))
+            attempt.rang_until(at)  # the caller heard ringing until now
             call.ringing_out = None
         return call

@@ -33,8 +33,6 @@ __all__ = ["Channel", "Missed", "channels_of", "ending", "missed_events", "resol
 
 #: ``ChannelState`` of a channel that is up (answered).
 UP = "6"
-#: Channel variables that say what a call's plan resolved before the agent listened again.
-WANTED = ("CALLER_AREA", "CATEGORY", "MIXMONITOR_FILENAME")
 
 Missed = tuple[dt.datetime, dict[str, str]]
 
@@ -108,8 +106,9 @@ def missed_events(
             continue
         started = now - dt.timedelta(seconds=channel.duration_s)
         started = max(started, alive_at) if alive_at else started
-        call = {"Event": "UserEvent", "UserEvent": "HotlineCall", "Uniqueid": channel.uid, "Number": number,
-                "CallerIDNum": channel.caller, "Channel": channel.name}  # fmt: skip
+        call = _user_event(
+            channel.uid, "HotlineCall", Number=number, CallerIDNum=channel.caller, Channel=channel.name
+        )
         missed.append((started, call))
         # What it is doing now, when that is something its report says.
         application, argument = channel.application.lower(), channel.data.split(",")[0]
@@ -148,27 +147,15 @@ def _dialled(
             target = (
                 targets[index] if len(targets) == len(dialled) else targets[0] if len(targets) == 1 else ""
             )
-            missed.append(
-                (
-                    now,
-                    {
-                        "Event": "DialBegin",
-                        "Uniqueid": uid,
-                        "DestUniqueid": channel.uid,
-                        "DialString": target,
-                    },
-                )
-            )
+            missed.append((now, _event("DialBegin", uid, DestUniqueid=channel.uid, DialString=target)))
         elif attempts[channel.uid].ended:
             continue
         if channel.state == UP and not answered:
-            missed.append((now, {"Event": "DialEnd", "Uniqueid": uid, "DestUniqueid": channel.uid,
-                                 "DialStatus": "ANSWER"}))  # fmt: skip
+            missed.append((now, _dial_end(uid, channel.uid, "ANSWER")))
             answered = True
     for key, attempt in attempts.items():
         if not attempt.ended and key not in channels:
-            at = max(attempt.began, alive_at) if alive_at else attempt.began
-            missed.append((at, {"Event": "DialEnd", "Uniqueid": uid, "DestUniqueid": key, "DialStatus": ""}))
+            missed.append((max(attempt.began, alive_at) if alive_at else attempt.began, _dial_end(uid, key)))
     return missed
 
 
@@ -178,17 +165,23 @@ def ending(tracker: CallTracker, uid: str, alive_at: dt.datetime | None) -> list
     call = tracker.calls[uid]
     known = [t for t in (alive_at, call.last_at, call.started) if t is not None]
     at = max(known)
-    events: list[Missed] = [
-        (at, {"Event": "DialEnd", "Uniqueid": uid, "DestUniqueid": key, "DialStatus": ""})
-        for key, attempt in call.attempts.items()
-        if not attempt.ended
-    ]
-    events.append((at, {"Event": "Hangup", "Uniqueid": uid}))
+    events = [(at, _dial_end(uid, key)) for key, attempt in call.attempts.items() if not attempt.ended]
+    events.append((at, _event("Hangup", uid)))
     return events
 
 
+def _event(kind: str, uid: str, **fields: str) -> dict[str, str]:
+    """A manager event of call ``uid`` as the tracker reads it."""
+    return {"Event": kind, "Uniqueid": uid, **fields}
+
+
 def _user_event(uid: str, name: str, **fields: str) -> dict[str, str]:
-    return {"Event": "UserEvent", "UserEvent": name, "Uniqueid": uid, **fields}
+    return _event("UserEvent", uid, UserEvent=name, **fields)
+
+
+def _dial_end(uid: str, dest: str, status: str = "") -> dict[str, str]:
+    """A phone's dial ended: ``ANSWER``, or (empty) gone while the agent did not listen."""
+    return _event("DialEnd", uid, DestUniqueid=dest, DialStatus=status)
 
 
 def resolved(uid: str, variable: str, value: str) -> dict[str, str]:
