@@ -58,13 +58,18 @@ class Node:
 
         return asyncio.run(inside())
 
-    def holds(self, number: str, text: str) -> None:
-        """Wait until the node's Asterisk runs a plan for ``number`` containing ``text``."""
-        wait_until(
-            lambda: text in self.asterisk.rx(f"dialplan show hotline-{number}"),
-            f"the plan of {number} with {text!r}",
-            self.agent_log,
-        )
+    def holds(self, number: str, text: str, without: str | None = None) -> None:
+        """Wait until the node's Asterisk runs a plan for ``number`` containing ``text`` (and not ``without``).
+
+        ``without`` tells a new plan from the one it replaces where ``text`` alone cannot: every plan that
+        dials also holds the balance-exhausted announcement, which is what a suspended number plays.
+        """
+
+        def loaded() -> bool:
+            shown = self.asterisk.rx(f"dialplan show hotline-{number}")
+            return text in shown and (without is None or without not in shown)
+
+        wait_until(loaded, f"the plan of {number} with {text!r}", self.agent_log)
 
     def phones(self, name: str, *phones: sip_lab.Phone) -> sip_lab.Phones:
         return sip_lab.Phones(self.root / "sipp" / name / "phones", self.carrier_port, phones)
