@@ -36,6 +36,7 @@ from .allowance import AllowanceSync
 from .ami import AmiClient, AmiError
 from .areas import load_areas
 from .call_audio import audio_of
+from .call_log import CallLog
 from .calls import EVENT_CLASSES, EVENT_FILTERS, CallTracker, TrackedCall
 from .files import replace_file
 from .journal import CallJournal
@@ -79,6 +80,9 @@ class AgentConfig:
     health_interval_s: float = 60.0
     max_backoff_s: float = 30.0
     allowance_interval_s: float = 60.0
+    #: The JSON lines Asterisk's channel event logging writes (None: calls begun and ended while the
+    #: agent did not listen are not reported).
+    call_log: Path | None = None
 
 
 class AgentLockedError(Exception):
@@ -113,6 +117,9 @@ class Agent:
         self.outbox = Outbox(config.state_dir / "outbox")
         self.journal = CallJournal(config.state_dir / "calls")
         self.calls = CallTracker(config.options.context_prefix, self._call_finished, journal=self.journal)
+        self.call_log = (
+            CallLog(config.call_log, config.state_dir / "call-log.position") if config.call_log else None
+        )
         family = config.options.allowance_db_family
         self.allowances = AllowanceSync(self.service, family, self._connect) if family else None
         #: The numbers of the plan set last prepared for loading (None before the first sync).
@@ -345,10 +352,11 @@ class Agent:
             except (AmiError, OSError, TimeoutError) as error:
                 log.warning("call events unavailable: %s", error)
             else:
+                listening_at = dt.datetime.now(dt.UTC)
                 delay = 0.0
                 heartbeat: asyncio.Task[None] | None = None
                 try:
-                    await self._catch_up_calls()
+                    await self._catch_up_calls(listening_at)
                     heartbeat = asyncio.create_task(self._mark_alive())
                     log.info("following call events")  # from here on, calls the node takes are reported
                     while True:
@@ -382,9 +390,10 @@ class Agent:
             raise
         return events
 
-    async def _catch_up_calls(self) -> None:
-        """With events on again: take up what the calls did while nobody listened (on a connection of its
-        own: the events' connection is not read meanwhile, its events wait in order)."""
+    async def _catch_up_calls(self, listening_at: dt.datetime) -> None:
+        """With events on again (since ``listening_at``): take up what the calls did while nobody listened
+        (on a connection of its own: the events' connection is not read meanwhile, its events wait in
+        order), then the calls that began and ended meanwhile from the call log."""
         alive_at = self.journal.alive_at()
         async with await self._connect() as ami:
             now = dt.datetime.now(dt.UTC)
@@ -409,6 +418,14 @@ class Agent:
             )
         if gone:
             asyncio.get_running_loop().call_later(GONE_GRACE_S, self._end_gone, gone, alive_at)
+        if self.call_log is not None and alive_at is not None:
+            known = set(self.calls.calls)
+            whole = await asyncio.to_thread(self.call_log.missed, alive_at, listening_at, known)
+            for _, missed_call in whole:
+                for at, event in missed_call:
+                    self.calls.feed(event, at)
+            if whole:
+                log.info("%d calls begun and ended meanwhile taken from the call log", len(whole))
 
     def _end_gone(self, gone: list[str], alive_at: dt.datetime | None) -> None:
         """End the calls still tracked that Asterisk no longer had when the agent listened again."""
@@ -421,6 +438,8 @@ class Agent:
         """A call gone in a gap ends at the last mark: a finer beat charges it closer to what it lasted."""
         while True:
             self.journal.mark_alive()
+            if self.call_log is not None:
+                self.call_log.mark()
             await asyncio.sleep(ALIVE_BEAT_S)
 
     async def _report_loop(self) -> None:

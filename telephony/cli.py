@@ -18,6 +18,7 @@ from pathlib import Path
 from ivr_flows import AsteriskOptions
 
 from .agent import Agent, AgentConfig, AgentLockedError, node_lock
+from .call_log import CALL_LOG_NAME
 
 __all__ = ["build_parser", "main"]
 
@@ -42,6 +43,7 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "max_backoff": ("TELEPHONY_MAX_BACKOFF_SECONDS", "30"),
     "allowance_family": ("TELEPHONY_ALLOWANCE_FAMILY", "hotline-allowance"),
     "allowance_interval": ("TELEPHONY_ALLOWANCE_SECONDS", "60"),
+    "call_log": ("TELEPHONY_CALL_LOG", f"/var/log/asterisk/cel-custom/{CALL_LOG_NAME}"),
 }
 
 HELP = {
@@ -64,6 +66,8 @@ HELP = {
     "max_backoff": "longest wait between retries after an error",
     "allowance_family": "AstDB family of the numbers' call allowances the plans read (empty: no limit)",
     "allowance_interval": "seconds between refreshes of the call allowances (also after plans and reports)",
+    "call_log": "the JSON lines the node's cel_custom writes; calls begun and ended while the agent did not "
+    "listen are read from it (empty: not reported)",
 }
 
 
@@ -138,6 +142,7 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ag
         health_interval_s=number("health_interval"),
         max_backoff_s=number("max_backoff"),
         allowance_interval_s=number("allowance_interval"),
+        call_log=Path(args.call_log) if args.call_log else None,
     )
 
 

@@ -12,15 +12,20 @@ from pathlib import Path
 __all__ = ["replace_file", "write_bytes_atomically"]
 
 
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """The whole file or none: a reader never sees a partial write, a crash leaves the old file."""
+def write_bytes_atomically(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """The whole file or none: a reader never sees a partial write, a crash leaves the old file.
+
+    ``sync=False`` for a file that only has to outlive the process (the machine failing takes Asterisk
+    with it): no wait for the disk.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with temporary.open("wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())
+            if sync:
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import io
 import math
 import os
@@ -41,6 +42,8 @@ from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from api.numbers.operations import operator_change_status
 from api.routing import simple
+from telephony.call_log import CALL_LOG_MODULES, CALL_LOG_NAME, CallLog, call_log_configs
+from telephony.calls import CallTracker, TrackedCall
 from tests.telephony.asterisk_instance import REPO, free_loopback_port, manager_conf
 from tests.telephony.dialplan_checks import MODULES
 
@@ -279,8 +282,8 @@ async def arrived(
 
 #: The modules of a node the agent serves, its calls placed over Local channels (``channel originate``):
 #: the plans' own, the telephony formats of prompts and ringback classes, a bridge for answered calls.
-LOCAL_NODE_MODULES = [*MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold", "res_clioriginate",
-                      "bridge_simple"]  # fmt: skip
+LOCAL_NODE_MODULES = [*MODULES, *CALL_LOG_MODULES, "format_pcm", "codec_alaw", "codec_ulaw", "res_musiconhold",
+                      "res_clioriginate", "bridge_simple"]  # fmt: skip
 #: Manager events no one on a node reads (the agent takes user, dial and hang-up events): several per
 #: priority, variable set, state change and RTCP report, at tens of calls a second. Disabled, Asterisk
 #: does not format and queue them for its manager sessions.
@@ -302,6 +305,7 @@ def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:
     include, moh, mailboxes = (etc / name for name in AGENT_FILES)
     for path in (include, moh, mailboxes):
         path.write_text("; written by the telephony agent\n")
+    call_log_of(root).parent.mkdir(parents=True, exist_ok=True)
     default_moh = root / "data" / "moh-default"
     default_moh.mkdir(parents=True, exist_ok=True)
     (default_moh / "silence.ulaw").write_bytes(b"\xff" * 8000)
@@ -310,10 +314,28 @@ def node_configs(root: Path, ami_port: int, dialplan: str) -> dict[str, str]:
         + dialplan,
         "musiconhold.conf": f'[general]\n\n[default]\nmode = files\ndirectory = {default_moh}\n\n#include "{moh}"\n',
         "voicemail.conf": f'[general]\nformat = wav\n\n#include "{mailboxes}"\n',
+        **call_log_configs(),
         "manager.conf": manager_conf(ami_port, USER, SECRET)
         .replace("read = system", "read = system,call,user")
         .replace("\n\n[", f"\ndisabledevents = {','.join(DISABLED_EVENTS)}\n\n[", 1),
     }
+
+
+def call_log_of(root: Path) -> Path:
+    """Where the node under ``root`` logs its calls' channel events."""
+    return root / "log" / "cel-custom" / CALL_LOG_NAME
+
+
+def logged_reports(root: Path) -> dict[str, tuple[dict[str, Any], TrackedCall]]:
+    """Every whole call in the call log of the node under ``root``, reported as the agent reports a call
+    it did not hear (by call id)."""
+    read: dict[str, tuple[dict[str, Any], TrackedCall]] = {}
+    tracker = CallTracker("hotline", lambda report, call: read.update({report["callId"]: (report, call)}))
+    since, until = dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    for _, events in CallLog(call_log_of(root), root / "never-kept.position").missed(since, until, known=()):
+        for at, event in events:
+            tracker.feed(event, at)
+    return read
 
 
 def start_agent(
@@ -335,7 +357,7 @@ def start_agent(
     }
     argv = [sys.executable, "-m", "telephony", "asterisk", "--service-url", base_url,
             "--config-dir", str(root / "etc"), "--sounds-dir", str(root / "data" / "sounds"),
-            "--spool-dir", str(root / "spool"),
+            "--spool-dir", str(root / "spool"), "--call-log", str(call_log_of(root)),
             "--ami-port", str(port), "--ami-user", USER, "--long-poll", "5", "--channel", channel,
             "--health-interval", "1", "--max-backoff", "1"]  # fmt: skip
     with log.open("ab") as output:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import json
 from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass
@@ -20,16 +21,23 @@ from typing import Any, TypeVar
 from api.flows.drafts import create_flow
 from api.numbers.models import Number
 from api.plans import pipeline
+from telephony.call_log import CALL_LOG_MODULES
 from telephony.service import ServiceClient
 from tests.telephony import sip_lab
 from tests.telephony.asterisk_instance import REPO, AsteriskInstance, asterisk_prefix, free_loopback_port
 from tests.telephony.dialplan_checks import MODULES
-from tests.telephony.service_support import ServiceUnderTest, agent_running, node_configs, wait_until
+from tests.telephony.service_support import (
+    ServiceUnderTest,
+    agent_running,
+    logged_reports,
+    node_configs,
+    wait_until,
+)
 
 T = TypeVar("T")
 RECORDS = """query ($numberId: ID) {
   callRecords(numberId: $numberId) { edges { node {
-    callId caller callerArea disposition answeredPhone mediaRef talkSeconds
+    callId caller callerArea disposition answeredPhone mediaRef talkSeconds startedAt answeredAt endedAt
     attempts { phone outcome ringSeconds }
   } } }
 }"""
@@ -107,6 +115,18 @@ class Node:
         (edge,) = edges
         return dict(edge["node"])
 
+    def agrees_with_call_log(self, record: dict[str, Any]) -> None:
+        """The node's call log gives ``record`` again: a call the agent had not heard is reported the same."""
+        report, _ = logged_reports(self.root)[record["callId"]]
+        same = ("caller", "callerArea", "disposition", "answeredPhone", "attempts")
+        assert {key: report[key] for key in same} == {key: record[key] for key in same}
+        for key in ("startedAt", "answeredAt", "endedAt"):
+            logged, reported = (
+                dt.datetime.fromisoformat(r[key]) if r[key] else None for r in (report, record)
+            )
+            assert (logged is None) == (reported is None), key
+            assert logged is None or reported is None or abs((logged - reported).total_seconds()) < 0.3, key
+
     def publish_menu(self, number: str, welcome_audio: bytes) -> None:
         """The seed's menu (查号1 值班2 投诉3 传真4) in service on ``number``.
 
@@ -157,7 +177,7 @@ def sip_node(
         **sip_lab.sip_configs(sip_port, carrier_port, rtp_ports),
     }
     agent_log = root / "agent.log"
-    modules = [*MODULES, *sip_lab.SIP_MODULES]
+    modules = [*MODULES, *CALL_LOG_MODULES, *sip_lab.SIP_MODULES]
     with (
         AsteriskInstance(asterisk_prefix(), root, modules, configs, system_name=system_name) as asterisk,
         agent_running(base_url, service.token, root, ami_port, agent_log, channel="PJSIP/{number}@carrier"),

@@ -82,6 +82,7 @@ def test_the_menu_digit_1_rings_the_second_phone_when_the_first_is_busy(node: No
         ("13912345678", "ANSWERED"),
     ]
     assert record["mediaRef"] == f"call:{record['callId']}"
+    node.agrees_with_call_log(record)
     recordings = node.arrived(RECORDINGS, "recordings.edges", "the call's recording", kind="CALL")
     (recording,) = [e["node"] for e in recordings if e["node"]["callId"] == record["callId"]]
     # Recorded from the moment the phone answered (about 2 s after the key) until the caller hung up.
@@ -126,6 +127,7 @@ def test_sequential_forwarding_rings_each_phone_its_wait_time(node: Node) -> Non
         ("07563100003", "ANSWERED", 1),
     ]
     assert record["disposition"] == "ANSWERED"
+    node.agrees_with_call_log(record)
 
 
 def heard_like(heard: sip_lab.Heard, prompt: bytes) -> None:
@@ -175,7 +177,9 @@ def test_a_black_listed_caller_hears_the_refusal(node: Node) -> None:
         )
         assert carrier.invites() == []
     heard_like(sip_lab.heard(call.alaw), node.prompt_file("sys-no-permission"))
-    assert node.record(BLACK_LIST)["disposition"] == "REFUSED_LIST"
+    record = node.record(BLACK_LIST)
+    assert record["disposition"] == "REFUSED_LIST"
+    node.agrees_with_call_log(record)
 
 
 def test_a_voicemail_message_is_recorded_and_reaches_the_customer(node: Node) -> None:
@@ -213,7 +217,9 @@ def test_a_suspended_number_answers_with_the_announcement(node: Node) -> None:
         call = node.call("suspended", sip_lab.CallScript(CALLER, SUSPENDED, answered=False, refused_with=403))
         assert carrier.invites() == []
     heard_like(sip_lab.heard(call.alaw), node.prompt_file("sys-suspended"))
-    assert node.record(SUSPENDED)["disposition"] == "SUSPENDED"
+    record = node.record(SUSPENDED)
+    assert record["disposition"] == "SUSPENDED"
+    node.agrees_with_call_log(record)
 
 
 def download_wav(node: Node, url: str) -> sip_lab.Heard:
