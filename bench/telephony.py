@@ -10,8 +10,9 @@ Two streams of calls run at once:
   call lasts about 13 s, so a rate of 20 holds over 250 calls at once.
 * **probe** — a few calls per second, alternating between a number whose plan forwards at once (simple
   routing, with a black list of 200 entries to check) and a bare ``Dial()`` context of the node's own. For
-  each, the time from the caller's INVITE to the bound phone's INVITE; the platform's added delay is the
-  plan's p99 minus the bare context's p99. Probes run first alone (the quiet phase: what the plan costs,
+  each, the time from the caller's INVITE to the bound phone's INVITE, both as the kernel timestamped
+  them on the loopback interface (tcpdump); the platform's added delay is the plan's p99 minus the bare
+  context's p99. Probes run first alone (the quiet phase: what the plan costs,
   ``added_delay_p99_ms``), then among the load (``added_delay_p99_ms_loaded``: what a caller sees when the
   node is busy).
 
@@ -19,7 +20,10 @@ Targets: ≥ 20 calls/s, ≥ 200 concurrent calls with media, 0 failed calls, ad
 The last line is JSON: ``cps``, ``concurrent``, ``failed``, ``added_delay_p99_ms`` and the figures
 behind them.
 
-    .venv/bin/python bench/telephony.py [--rate 20] [--seconds 60] [--probe-rate 4]
+    .venv/bin/python bench/telephony.py [--rate 20] [--seconds 60] [--probe-rate 4]   # as root
+
+Asterisk runs at realtime priority (``highpriority``), as a node should; SIPp at a realtime priority just
+below it (``docs/telephony.md``, "Load").
 """
 
 from __future__ import annotations
@@ -28,12 +32,16 @@ import argparse
 import contextlib
 import csv
 import json
+import re
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -79,7 +87,7 @@ def run_sipp(
     root.mkdir(parents=True, exist_ok=True)
     scenario = root / "caller.xml"
     scenario.write_text(sip_lab.caller_scenario(script), encoding="utf-8")
-    argv = [sip_lab.SIPP, f"127.0.0.1:{node.sip_port}", "-sf", str(scenario),
+    argv = [*sip_lab.REALTIME, sip_lab.SIPP, f"127.0.0.1:{node.sip_port}", "-sf", str(scenario),
             "-inf", str(injection_file(root / "calls.csv", rows)), "-i", "127.0.0.1",
             "-p", str(sip_lab.free_udp_port()), "-mi", "127.0.0.1", "-mp", str(sip_lab.free_udp_port()),
             "-r", f"{rate:g}", "-l", str(limit), "-m", str(len(rows)), "-nostdin",
@@ -121,18 +129,56 @@ def probe_rows(count: int, series: int) -> list[tuple[str, str]]:
     return [(f"138{series}{i:07d}", DIRECT if i % 2 == 0 else BARE) for i in range(count)]
 
 
+@contextlib.contextmanager
+def wire(path: Path, ports: tuple[int, ...]) -> Iterator[None]:
+    """tcpdump on loopback, keeping the packets sent to ``ports`` with the kernel's time of each: the
+    delay is measured between the INVITEs on the wire, not when the SIPp processes (busy with hundreds of
+    RTP streams on the same cores) got round to logging them."""
+    wanted = " or ".join(f"dst port {port}" for port in ports)
+    argv = ["tcpdump", "-i", "lo", "-n", "-s", "2048", "-B", "16384", "-w", str(path), f"udp and ({wanted})"]
+    dump = subprocess.Popen(argv, stderr=subprocess.PIPE)
+    assert dump.stderr is not None
+    dump.stderr.readline()  # "listening on lo, ...": capturing from here on
+    try:
+        yield
+    finally:
+        time.sleep(0.5)
+        dump.send_signal(signal.SIGINT)
+        print(f"  capture: {dump.communicate(timeout=30)[1].decode().strip().splitlines()[-1]}")
+
+
+def invites_on_wire(path: Path) -> dict[int, dict[str, float]]:
+    """Each destination port's first INVITE per caller (the From user), at its kernel time (pcap file)."""
+    data = path.read_bytes()
+    (magic,) = struct.unpack_from("<I", data)
+    scale = 1e-9 if magic == 0xA1B23C4D else 1e-6
+    found: dict[int, dict[str, float]] = {}
+    offset = 24
+    while offset + 16 <= len(data):
+        seconds, fraction, length, _ = struct.unpack_from("<IIII", data, offset)
+        packet = data[offset + 16 : offset + 16 + length]
+        offset += 16 + length
+        ip = packet[14:]  # loopback frames carry an Ethernet header
+        header = (ip[0] & 0x0F) * 4
+        (port,) = struct.unpack_from("!H", ip, header + 2)
+        payload = ip[header + 8 :]
+        if payload.startswith(b"INVITE ") and (caller := FROM_USER.search(payload)):
+            found.setdefault(port, {}).setdefault(caller[1].decode(), seconds + fraction * scale)
+    return found
+
+
+FROM_USER = re.compile(rb"^(?:From|f):[^\r\n]*?sip:([^@;>\r\n]+)@", re.MULTILINE | re.IGNORECASE)
+
+
 def probe_delays(
-    root: Path, rows: list[tuple[str, str]], invites: list[sip_lab.Invite]
+    rows: list[tuple[str, str]], invites: dict[int, dict[str, float]], node: Node
 ) -> dict[str, list[float]]:
-    """Milliseconds from each probe's INVITE to its bound phone's INVITE, by number called."""
-    sent = sent_times(root)
-    first_ring: dict[str, float] = {}
-    for invite in invites:
-        first_ring.setdefault(invite.caller, invite.t)
+    """Milliseconds from each probe's INVITE to the node to its bound phone's INVITE, by number called."""
+    sent, rung = invites.get(node.sip_port, {}), invites.get(node.carrier_port, {})
     delays: dict[str, list[float]] = {DIRECT: [], BARE: []}
     for caller, number in rows:
-        if caller in sent and caller in first_ring:
-            delays[number].append((first_ring[caller] - sent[caller]) * 1000)
+        if caller in sent and caller in rung:
+            delays[number].append((rung[caller] - sent[caller]) * 1000)
     return delays
 
 
@@ -168,10 +214,15 @@ def main() -> None:
 
     with contextlib.ExitStack() as stack:
         tmp = args.work_dir or stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-telephony-"))
-        # The service belongs on a machine of its own (it transcodes every recording uploaded); here it
-        # shares the node's two cores, so it runs at a lower priority than Asterisk.
+        # Asterisk runs as a node runs it, at realtime priority (highpriority): its threads are not
+        # preempted by the other processes here, and a call's plan runs through without waiting behind
+        # the media of hundreds of calls in time slices. SIPp (the callers and the carrier's phones, other
+        # machines in truth) runs at a realtime priority just below it: it never holds up the node, and
+        # the node's spare CPU goes to it first. The service belongs on a machine of its own (it
+        # transcodes every recording uploaded); here it shares the node's two cores at a lower priority.
+        # The agent runs as deployed, at normal priority.
         node = stack.enter_context(
-            running_node(Path(tmp), (MENU, DIRECT), BARE_DIALPLAN, service_niceness=10)
+            running_node(Path(tmp), (MENU, DIRECT), BARE_DIALPLAN, service_niceness=10, high_priority=True)
         )
         node.publish_menu(MENU, tone_wav(seconds=2.5, hertz=600))
         black_list = "\n".join(f"1390000{i:04d}" for i in range(200))
@@ -196,7 +247,11 @@ def main() -> None:
         peaks: list[int] = []
         stop = threading.Event()
         sampler = threading.Thread(target=sample_calls, args=(node, stop, peaks), daemon=True)
-        with sip_lab.Phones(Path(tmp) / "phones", node.carrier_port, phones) as carrier:
+        capture = Path(tmp) / "sip.pcap"
+        with (
+            sip_lab.Phones(Path(tmp) / "phones", node.carrier_port, phones, realtime=True) as carrier,
+            wire(capture, (node.sip_port, node.carrier_port)),
+        ):
             # The quiet phase: probe calls alone, what the plan itself costs.
             quiet = Path(tmp) / "quiet"
             quiet_rows = probe_rows(quiet_calls, 1)
@@ -214,6 +269,7 @@ def main() -> None:
             elapsed = time.monotonic() - started
             invites = carrier.invites()
         phones_failed = carrier.failed()
+        on_wire = invites_on_wire(capture)
 
         ok, failed, concurrent = statistics_of(loaded / "menu")
         sent = sent_times(loaded / "menu")
@@ -232,7 +288,7 @@ def main() -> None:
         }
         for phase, rows, suffix in (("quiet", quiet_rows, ""), ("loaded", loaded_rows, "_loaded")):
             probe_ok, probe_failed, _ = statistics_of(Path(tmp) / phase / "probe")
-            delays = probe_delays(Path(tmp) / phase / "probe", rows, invites)
+            delays = probe_delays(rows, on_wire, node)
             plan, bare = delays[DIRECT], delays[BARE]
             added = percentile(plan, 99) - percentile(bare, 99)
             print(f"probe calls, {phase}: {probe_ok} ok, {probe_failed} failed; INVITE in → INVITE out (ms):")

@@ -88,15 +88,24 @@ class AsteriskInstance:
     """
 
     def __init__(
-        self, prefix: Path, root: Path, modules: list[str], configs: dict[str, str], *, system_name: str = ""
+        self,
+        prefix: Path,
+        root: Path,
+        modules: list[str],
+        configs: dict[str, str],
+        *,
+        system_name: str = "",
+        high_priority: bool = False,
     ) -> None:
         """``system_name``: asterisk.conf's ``systemname``, which prefixes every channel's Uniqueid (the
-        agent's call id), so that several nodes reporting to one service never share an id."""
+        agent's call id), so that several nodes reporting to one service never share an id.
+        ``high_priority``: ``highpriority`` (realtime scheduling, as a node runs; needs root)."""
         self.prefix = prefix
         self.root = root
         self.modules = modules
         self.configs = configs
         self.system_name = system_name
+        self.high_priority = high_priority
         self.process: subprocess.Popen[bytes] | None = None
         self.exit_code: int | None = None
 
@@ -141,6 +150,7 @@ class AsteriskInstance:
                     "debug = 0",
                     "hideconnect = yes",
                     *([f"systemname = {self.system_name}"] if self.system_name else []),
+                    *(["highpriority = yes"] if self.high_priority else []),
                     "",
                 ]
             ),

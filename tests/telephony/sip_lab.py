@@ -226,13 +226,21 @@ class Invite:
     caller: str = ""
 
 
+#: A command run at realtime priority just below the one Asterisk takes with ``highpriority`` (SCHED_RR
+#: 10): where SIPp stands for other machines (the carrier, callers) beside a node at that priority, it
+#: neither takes the node's CPU when the node wants it nor waits behind the machine's other processes.
+REALTIME = ("chrt", "--rr", "5")
+
+
 class Phones:
     """SIPp as the carrier's bound phones on ``127.0.0.1:port``; a context manager (stopped on exit)."""
 
-    def __init__(self, root: Path, port: int, phones: Sequence[Phone]) -> None:
+    def __init__(self, root: Path, port: int, phones: Sequence[Phone], *, realtime: bool = False) -> None:
+        """``realtime``: SIPp at the realtime priority of a node's Asterisk (:data:`REALTIME`)."""
         self.root = root
         self.port = port
         self.phones = list(phones)
+        self.realtime = realtime
         self.process: subprocess.Popen[bytes] | None = None
         self.log = root / "phones-actions.log"
         self.errors = root / "phones-errors.log"
@@ -242,7 +250,7 @@ class Phones:
         self.root.mkdir(parents=True, exist_ok=True)
         scenario = self.root / "phones.xml"
         scenario.write_text(phones_scenario(self.phones), encoding="utf-8")
-        argv = [SIPP, "-sf", str(scenario), "-i", "127.0.0.1", "-p", str(self.port), "-mi", "127.0.0.1",
+        argv = [*(REALTIME if self.realtime else ()), SIPP, "-sf", str(scenario), "-i", "127.0.0.1", "-p", str(self.port), "-mi", "127.0.0.1",
                 "-mp", str(free_udp_port()), "-nostdin", "-trace_logs", "-log_file", str(self.log),
                 "-trace_err", "-error_file", str(self.errors), "-trace_stat", "-stf", str(self.stats), "-fd", "1"]  # fmt: skip
         with (self.root / "phones.out").open("wb") as out:

@@ -164,12 +164,14 @@ def sip_node(
     dialplan: str = "",
     rtp_ports: tuple[int, int] = (30000, 31999),
     system_name: str = "",
+    high_priority: bool = False,
 ) -> Iterator[Node]:
     """Asterisk with its agent under ``root``, following the service at ``base_url``; yielded once the
     node holds every number's plan and the caller-area table and its agent follows call events.
 
     ``dialplan``: contexts of the node's own beside the carrier's (a benchmark's bare ``Dial()``);
-    ``rtp_ports`` and ``system_name`` set nodes on one machine apart.
+    ``rtp_ports`` and ``system_name`` set nodes on one machine apart; ``high_priority`` runs Asterisk at
+    realtime priority (:class:`AsteriskInstance`).
     """
     ami_port, sip_port = free_loopback_port(), sip_lab.free_udp_port()
     configs = {
@@ -179,7 +181,9 @@ def sip_node(
     agent_log = root / "agent.log"
     modules = [*MODULES, *CALL_LOG_MODULES, *sip_lab.SIP_MODULES]
     with (
-        AsteriskInstance(asterisk_prefix(), root, modules, configs, system_name=system_name) as asterisk,
+        AsteriskInstance(
+            asterisk_prefix(), root, modules, configs, system_name=system_name, high_priority=high_priority
+        ) as asterisk,
         agent_running(base_url, service.token, root, ami_port, agent_log, channel="PJSIP/{number}@carrier"),
     ):
         node = Node(root, service, asterisk, sip_port, carrier_port, base_url, agent_log)
@@ -194,17 +198,24 @@ def sip_node(
 
 @contextlib.contextmanager
 def running_node(
-    root: Path, numbers: tuple[str, ...], dialplan: str = "", service_niceness: int = 0
+    root: Path,
+    numbers: tuple[str, ...],
+    dialplan: str = "",
+    service_niceness: int = 0,
+    high_priority: bool = False,
 ) -> Iterator[Node]:
     """The service serving ``numbers`` (each first routed to 0756-2222222) and one node (:func:`sip_node`).
 
-    ``service_niceness``: the service's CPU priority (:meth:`ServiceUnderTest.serving`).
+    ``service_niceness``: the service's CPU priority (:meth:`ServiceUnderTest.serving`); ``high_priority``:
+    the node's Asterisk at realtime priority.
     """
     service = ServiceUnderTest(root / "service", numbers)
     service.root.mkdir(parents=True)
     asyncio.run(service.prepare())
     with (
         service.serving(niceness=service_niceness) as base_url,
-        sip_node(root, service, base_url, sip_lab.free_udp_port(), dialplan=dialplan) as node,
+        sip_node(
+            root, service, base_url, sip_lab.free_udp_port(), dialplan=dialplan, high_priority=high_priority
+        ) as node,
     ):
         yield node
