@@ -136,6 +136,7 @@ class Agent:
         self.last_sync_at: float | None = None
         self.synced_once = False
         self._stopping = asyncio.Event()
+        self._log_reads: set[asyncio.Task[None]] = set()
         self._backoff_s = 0.0
         #: A helper loop failed (the process should exit with an error).
         self.failed = False
@@ -419,13 +420,29 @@ class Agent:
         if gone:
             asyncio.get_running_loop().call_later(GONE_GRACE_S, self._end_gone, gone, alive_at)
         if self.call_log is not None and alive_at is not None:
-            known = set(self.calls.calls)
-            whole = await asyncio.to_thread(self.call_log.missed, alive_at, listening_at, known)
-            for _, missed_call in whole:
-                for at, event in missed_call:
-                    self.calls.feed(event, at)
-            if whole:
-                log.info("%d calls begun and ended meanwhile taken from the call log", len(whole))
+            # Read beside the events (a long gap's log takes a while), which go on meanwhile.
+            reading = asyncio.create_task(self._calls_from_log(self.call_log, alive_at, listening_at))
+            self._log_reads.add(reading)
+            reading.add_done_callback(self._log_reads.discard)
+
+    async def _calls_from_log(
+        self, call_log: CallLog, alive_at: dt.datetime, listening_at: dt.datetime
+    ) -> None:
+        """Report the calls that began and ended while nobody listened, from the node's call log."""
+        try:
+            whole = await asyncio.to_thread(call_log.missed, alive_at, listening_at)
+        except OSError as error:
+            log.warning("the call log %s could not be read: %s", call_log.path, error)
+            return
+        taken = 0
+        for uid, events in whole:
+            if self.calls.heard(uid):
+                continue  # its events came after all (it began as the agent listened again)
+            for at, event in events:
+                self.calls.feed(event, at)
+            taken += 1
+        if taken:
+            log.info("%d calls begun and ended meanwhile taken from the call log", taken)
 
     def _end_gone(self, gone: list[str], alive_at: dt.datetime | None) -> None:
         """End the calls still tracked that Asterisk no longer had when the agent listened again."""

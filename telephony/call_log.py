@@ -27,7 +27,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Container
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,11 +262,10 @@ class CallLog:
             return 0
         return kept if kept_inode == inode and kept <= size else 0
 
-    def missed(
-        self, alive_at: dt.datetime, listening_at: dt.datetime, known: Container[str]
-    ) -> list[tuple[str, list[Missed]]]:
-        """The calls not in ``known`` that had begun before ``listening_at`` and hung up after
-        ``alive_at`` (the agent's last mark before the gap), each as its call id and events."""
+    def missed(self, alive_at: dt.datetime, listening_at: dt.datetime) -> list[tuple[str, list[Missed]]]:
+        """The calls that had begun before ``listening_at`` and hung up after ``alive_at`` (the agent's
+        last mark before the gap), each as its call id and events; those the agent heard after all
+        (:meth:`CallTracker.heard`) are for it to skip."""
         try:
             with self.path.open("rb") as handle:
                 stat = os.fstat(handle.fileno())
@@ -286,7 +285,7 @@ class CallLog:
         found: list[tuple[str, list[Missed]]] = []
         for records in groups.values():
             call = call_events(records)
-            if call is None or call[0] in known:
+            if call is None:
                 continue
             _, events = call  # from its HotlineCall to its Hangup
             if events[0][0] < listening_at and events[-1][0] > alive_at:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,9 @@ OUTCOMES = {
 #: states, bridges, caller ids: several per call) are dropped in Asterisk.
 EVENT_FILTERS = ("Event: (UserEvent|DialBegin|DialEnd|Hangup)[[:space:]]",)
 
+
+#: How many reported call ids :attr:`CallTracker.recent` keeps (minutes of calls at a node's peak).
+RECENT = 20_000
 
 #: The manager event classes the agent receives (``read`` of its manager user must include them).
 EVENT_CLASSES = "call,user"
@@ -146,11 +150,17 @@ class CallTracker:
         self._clock = clock
         self._journal = journal
         self.calls: dict[str, TrackedCall] = {}
+        #: The ids of the calls reported last (a call read from the node's call log is skipped if here).
+        self.recent: deque[str] = deque(maxlen=RECENT)
 
     def number_of(self, context: str) -> str | None:
         """The 400 number whose plan ``context`` belongs to, if it is one of a plan's."""
         match = self._main.fullmatch(context)
         return match[1] if match else None
+
+    def heard(self, uid: str) -> bool:
+        """The call is in progress or was among the last reported."""
+        return uid in self.calls or uid in self.recent
 
     def replay(self) -> int:
         """Take up the calls the journal holds (an earlier agent's); returns how many are in progress."""
@@ -173,6 +183,7 @@ class CallTracker:
             self._journal.append(uid, at, event)
         if event.get("Event") == "Hangup":
             del self.calls[uid]
+            self.recent.append(uid)
             self._finished(call.report(at), call)
             if self._journal is not None:
                 self._journal.forget(uid)

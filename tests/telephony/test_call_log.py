@@ -183,7 +183,7 @@ def shifted(lines: list[dict[str, Any]], n: int, seconds: float) -> list[dict[st
     ]  # fmt: skip
 
 
-def test_only_the_unknown_calls_over_in_the_gap_are_taken_and_the_log_is_read_from_where_it_was(
+def test_only_the_calls_over_in_the_gap_are_taken_and_the_log_is_read_from_where_it_was(
     tmp_path: Path,
 ) -> None:
     path, position = tmp_path / "hotline-calls.json", tmp_path / "call-log.position"
@@ -201,25 +201,31 @@ def test_only_the_unknown_calls_over_in_the_gap_are_taken_and_the_log_is_read_fr
             shifted(hunt(), 0, 0),  # over before the agent's last mark: it heard the hang-up
             shifted(hunt(), 1, 10),  # began before the gap (its call event unheard), ended in it
             shifted(hunt(), 2, 20),  # began and ended in the gap
-            shifted(hunt(), 3, 25),  # likewise, but the agent knows it (the reconciliation took it)
+            shifted(hunt(), 3, 25),  # likewise, but the agent heard it after all (below)
             shifted(hunt(), 4, 40)[:-2],  # began in the gap, still up: no hang-up logged
             shifted(hunt(), 5, 65),  # began after the agent listened again: its events are the manager's
         ],
         tail='{"eventtype":"CHAN_START","eventtime":"17965',  # Asterisk is writing this one
     )
-    found = log.missed(at(alive), at(listening), known={f"{CALL}-3"})
-    assert [uid for uid, _ in found] == [f"{CALL}-1", f"{CALL}-2"]
+    found = log.missed(at(alive), at(listening))
+    assert [uid for uid, _ in found] == [f"{CALL}-1", f"{CALL}-2", f"{CALL}-3"]
     assert found[1][1][0][0] == dt.datetime.fromtimestamp(T0 + 20.002, dt.UTC)
+
+    # A call the agent heard is one it tracks or reported lately: the agent skips it.
+    tracker = CallTracker("hotline", lambda report, call: None)
+    for at_, event in found[2][1]:
+        tracker.feed(event, at_)
+    assert tracker.heard(f"{CALL}-3") and not tracker.heard(f"{CALL}-2")
 
     path.rename(tmp_path / "hotline-calls.json.1")  # rotated: the new file is read from its start
     write(path, [shifted(hunt(), 6, 20)])
-    assert [uid for uid, _ in log.missed(at(alive), at(listening), known=())] == [f"{CALL}-6"]
+    assert [uid for uid, _ in log.missed(at(alive), at(listening))] == [f"{CALL}-6"]
 
 
 def test_without_a_log_no_call_is_invented(tmp_path: Path) -> None:
     log = CallLog(tmp_path / "absent.json", tmp_path / "position")
     log.mark()
-    assert log.missed(at(T0), at(T0 + 60), known=()) == []
+    assert log.missed(at(T0), at(T0 + 60)) == []
 
 
 def at(t: float) -> dt.datetime:
