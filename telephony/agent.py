@@ -400,8 +400,7 @@ class Agent:
             now = dt.datetime.now(dt.UTC)
             channels = channels_of(await ami.event_list("CoreShowChannels"))
             missed, gone = missed_events(self.calls, channels, now, alive_at)
-            for at, event in missed:
-                self.calls.feed(event, at)
+            self.calls.feed_all(missed)
             for uid, channel, variable in wanted_variables(self.calls, channels):
                 try:
                     value = (await ami.action("Getvar", Channel=channel, Variable=variable)).get("Value", "")
@@ -438,8 +437,7 @@ class Agent:
         for uid, events in whole:
             if self.calls.heard(uid):
                 continue  # its events came after all (it began as the agent listened again)
-            for at, event in events:
-                self.calls.feed(event, at)
+            self.calls.feed_all(events)
             taken += 1
         if taken:
             log.info("%d calls begun and ended meanwhile taken from the call log", taken)
@@ -448,8 +446,7 @@ class Agent:
         """End the calls still tracked that Asterisk no longer had when the agent listened again."""
         for uid in gone:
             if uid in self.calls.calls:
-                for at, event in ending(self.calls, uid, alive_at):
-                    self.calls.feed(event, at)
+                self.calls.feed_all(ending(self.calls, uid, alive_at))
 
     async def _mark_alive(self) -> None:
         """A call gone in a gap ends at the last mark: a finer beat charges it closer to what it lasted."""

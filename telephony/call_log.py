@@ -32,13 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .calls import Missed, dial_end, manager_event, user_event
 from .files import write_bytes_atomically
 
 __all__ = ["CALL_LOG_MODULES", "CALL_LOG_NAME", "CallLog", "LogRecord", "call_events", "call_log_configs"]
 
 log = logging.getLogger("telephony.call_log")
 
-Missed = tuple[dt.datetime, dict[str, str]]
 
 #: The log's file name in Asterisk's ``cel-custom`` log directory.
 CALL_LOG_NAME = "hotline-calls.json"
@@ -134,17 +134,8 @@ class _Call:
 def _user_event(record: LogRecord) -> dict[str, str]:
     """``UserEvent(Name,Key: value,...)`` as the manager would have sent it."""
     name, *pairs = record.data.split(",")
-    event = {
-        "Event": "UserEvent",
-        "UserEvent": name,
-        "Uniqueid": record.uid,
-        "Channel": record.channel,
-        "CallerIDNum": record.caller,
-    }
-    for pair in pairs:
-        key, _, value = pair.partition(":")
-        event[key.strip()] = value.strip()
-    return event
+    fields = {key.strip(): value.strip() for key, _, value in (pair.partition(":") for pair in pairs)}
+    return {**user_event(record.uid, name, Channel=record.channel, CallerIDNum=record.caller), **fields}
 
 
 def _wait_of(arguments: str) -> float | None:
@@ -155,15 +146,14 @@ def _wait_of(arguments: str) -> float | None:
         return None
 
 
-def _status(tried: _Tried, causes: list[int]) -> str:
+def _status(causes: list[int], rang_s: float, wait_s: float | None) -> str:
+    """What ``Dial()`` made of a phone that hung up unanswered after ringing ``rang_s`` of its wait."""
     if any(c in BUSY_CAUSES for c in causes):
         return "BUSY"
     if any(c in CONGESTION_CAUSES for c in causes):
         return "CONGESTION"
     if all(c in CLEARING_CAUSES for c in causes):
-        assert tried.hung_up is not None
-        rang = (tried.hung_up - tried.began).total_seconds()
-        ran_out = tried.wait_s is not None and rang >= tried.wait_s - WAIT_SLACK_S
+        ran_out = wait_s is not None and rang_s >= wait_s - WAIT_SLACK_S
         return "NOANSWER" if ran_out else "CANCEL"
     return "CHANUNAVAIL"
 
@@ -195,12 +185,7 @@ def call_events(records: list[LogRecord]) -> tuple[str, list[Missed]] | None:
         elif record.kind == "CHAN_START" and call.pending and not record.channel.endswith(";2"):
             target = call.pending.pop(0)
             call.tried[record.uid] = _Tried(target, record.at, call.wait_s, half)
-            begin = {
-                "Event": "DialBegin",
-                "Uniqueid": call.uid,
-                "DestUniqueid": record.uid,
-                "DialString": target,
-            }
+            begin = manager_event("DialBegin", call.uid, DestUniqueid=record.uid, DialString=target)
             call.events.append((record.at, begin))
         elif record.kind == "HANGUP":
             causes.setdefault(half, []).append(record.cause)
@@ -214,13 +199,13 @@ def call_events(records: list[LogRecord]) -> tuple[str, list[Missed]] | None:
         if tried.answered is not None:
             at, status = tried.answered, "ANSWER"
         elif tried.hung_up is not None:
-            at, status = tried.hung_up, _status(tried, causes.get(tried.half, [0]))
+            rang_s = (tried.hung_up - tried.began).total_seconds()
+            at, status = tried.hung_up, _status(causes.get(tried.half, [0]), rang_s, tried.wait_s)
         else:
             continue
         # Dial() ends its phones before the call's own hang-up: so does the report.
-        ended = {"Event": "DialEnd", "Uniqueid": call.uid, "DestUniqueid": dest, "DialStatus": status}
-        call.events.append((min(at, call.hung_up), ended))
-    call.events.append((call.hung_up, {"Event": "Hangup", "Uniqueid": call.uid}))
+        call.events.append((min(at, call.hung_up), dial_end(call.uid, dest, status)))
+    call.events.append((call.hung_up, manager_event("Hangup", call.uid)))
     call.events.sort(key=lambda item: item[0])
     return call.uid, call.events
 

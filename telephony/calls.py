@@ -19,13 +19,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .journal import CallJournal
 
-__all__ = ["EVENT_CLASSES", "EVENT_FILTERS", "Attempt", "CallTracker", "TrackedCall"]
+__all__ = [
+    "EVENT_CLASSES",
+    "EVENT_FILTERS",
+    "Attempt",
+    "CallTracker",
+    "Missed",
+    "TrackedCall",
+    "dial_end",
+    "manager_event",
+    "user_event",
+]
 
 #: Announcements before a hangup → the disposition they mean.
 REFUSALS = {
@@ -56,6 +66,26 @@ RECENT = 20_000
 
 #: The manager event classes the agent receives (``read`` of its manager user must include them).
 EVENT_CLASSES = "call,user"
+
+
+#: An event the agent did not receive as it happened, with when it did: learnt from Asterisk's channel
+#: list (:mod:`telephony.reconcile`) or its call log (:mod:`telephony.call_log`), or kept in the journal.
+Missed = tuple[dt.datetime, dict[str, str]]
+
+
+def manager_event(kind: str, uid: str, **fields: str) -> dict[str, str]:
+    """A manager event of call ``uid`` as the tracker reads it."""
+    return {"Event": kind, "Uniqueid": uid, **fields}
+
+
+def user_event(uid: str, name: str, **fields: str) -> dict[str, str]:
+    """One of the plan's user events (``HotlineCall``, ...) of call ``uid``."""
+    return manager_event("UserEvent", uid, UserEvent=name, **fields)
+
+
+def dial_end(uid: str, dest: str, status: str = "") -> dict[str, str]:
+    """A phone's dial ended: a ``DIALSTATUS``, or (empty) gone while the agent did not listen."""
+    return manager_event("DialEnd", uid, DestUniqueid=dest, DialStatus=status)
 
 
 def _now() -> dt.datetime:
@@ -167,9 +197,13 @@ class CallTracker:
         if self._journal is None:
             return 0
         for entries in self._journal.calls():
-            for at, event in entries:
-                self.feed(event, at, journal=False)
+            self.feed_all(entries, journal=False)
         return len(self.calls)
+
+    def feed_all(self, events: Iterable[Missed], *, journal: bool = True) -> None:
+        """Take events with the times they happened, in order."""
+        for at, event in events:
+            self.feed(event, at, journal=journal)
 
     def feed(self, event: dict[str, str], at: dt.datetime | None = None, *, journal: bool = True) -> None:
         """Take one event, received at ``at`` (now when None); ``journal=False`` when it came from there."""

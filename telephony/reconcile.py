@@ -27,14 +27,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calls import CallTracker
+from .calls import CallTracker, Missed, dial_end, manager_event, user_event
 
-__all__ = ["Channel", "Missed", "channels_of", "ending", "missed_events", "resolved", "wanted_variables"]
+__all__ = ["Channel", "channels_of", "ending", "missed_events", "resolved", "wanted_variables"]
 
 #: ``ChannelState`` of a channel that is up (answered).
 UP = "6"
-
-Missed = tuple[dt.datetime, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -106,18 +104,16 @@ def missed_events(
             continue
         started = now - dt.timedelta(seconds=channel.duration_s)
         started = max(started, alive_at) if alive_at else started
-        call = _user_event(
+        call = user_event(
             channel.uid, "HotlineCall", Number=number, CallerIDNum=channel.caller, Channel=channel.name
         )
         missed.append((started, call))
         # What it is doing now, when that is something its report says.
         application, argument = channel.application.lower(), channel.data.split(",")[0]
         if application == "voicemail":
-            missed.append((now, _user_event(channel.uid, "HotlineVoicemail", Mailbox=argument)))
+            missed.append((now, user_event(channel.uid, "HotlineVoicemail", Mailbox=argument)))
         elif application == "playback":
-            missed.append(
-                (now, _user_event(channel.uid, "HotlinePrompt", Prompt=argument.rsplit("/", 1)[-1]))
-            )
+            missed.append((now, user_event(channel.uid, "HotlinePrompt", Prompt=argument.rsplit("/", 1)[-1])))
     gone = [uid for uid in tracker.calls if uid not in channels]
     adopted = {event["Uniqueid"] for _, event in missed}
     for uid in [*(u for u in tracker.calls if u in channels), *sorted(adopted)]:
@@ -147,15 +143,15 @@ def _dialled(
             target = (
                 targets[index] if len(targets) == len(dialled) else targets[0] if len(targets) == 1 else ""
             )
-            missed.append((now, _event("DialBegin", uid, DestUniqueid=channel.uid, DialString=target)))
+            missed.append((now, manager_event("DialBegin", uid, DestUniqueid=channel.uid, DialString=target)))
         elif attempts[channel.uid].ended:
             continue
         if channel.state == UP and not answered:
-            missed.append((now, _dial_end(uid, channel.uid, "ANSWER")))
+            missed.append((now, dial_end(uid, channel.uid, "ANSWER")))
             answered = True
     for key, attempt in attempts.items():
         if not attempt.ended and key not in channels:
-            missed.append((max(attempt.began, alive_at) if alive_at else attempt.began, _dial_end(uid, key)))
+            missed.append((max(attempt.began, alive_at) if alive_at else attempt.began, dial_end(uid, key)))
     return missed
 
 
@@ -165,30 +161,16 @@ def ending(tracker: CallTracker, uid: str, alive_at: dt.datetime | None) -> list
     call = tracker.calls[uid]
     known = [t for t in (alive_at, call.last_at, call.started) if t is not None]
     at = max(known)
-    events = [(at, _dial_end(uid, key)) for key, attempt in call.attempts.items() if not attempt.ended]
-    events.append((at, _event("Hangup", uid)))
+    events = [(at, dial_end(uid, key)) for key, attempt in call.attempts.items() if not attempt.ended]
+    events.append((at, manager_event("Hangup", uid)))
     return events
-
-
-def _event(kind: str, uid: str, **fields: str) -> dict[str, str]:
-    """A manager event of call ``uid`` as the tracker reads it."""
-    return {"Event": kind, "Uniqueid": uid, **fields}
-
-
-def _user_event(uid: str, name: str, **fields: str) -> dict[str, str]:
-    return _event("UserEvent", uid, UserEvent=name, **fields)
-
-
-def _dial_end(uid: str, dest: str, status: str = "") -> dict[str, str]:
-    """A phone's dial ended: ``ANSWER``, or (empty) gone while the agent did not listen."""
-    return _event("DialEnd", uid, DestUniqueid=dest, DialStatus=status)
 
 
 def resolved(uid: str, variable: str, value: str) -> dict[str, str]:
     """The event that tells the tracker what a channel variable :func:`wanted_variables` named holds."""
     if variable == "MIXMONITOR_FILENAME":
-        return _user_event(uid, "HotlineRecording")
-    return _user_event(uid, "HotlineCall", **{"Area" if variable == "CALLER_AREA" else "Category": value})
+        return user_event(uid, "HotlineRecording")
+    return user_event(uid, "HotlineCall", **{"Area" if variable == "CALLER_AREA" else "Category": value})
 
 
 def wanted_variables(tracker: CallTracker, channels: dict[str, Channel]) -> list[tuple[str, str, str]]:

@@ -333,8 +333,7 @@ def logged_reports(root: Path) -> dict[str, tuple[dict[str, Any], TrackedCall]]:
     tracker = CallTracker("hotline", lambda report, call: read.update({report["callId"]: (report, call)}))
     since, until = dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
     for _, events in CallLog(call_log_of(root), root / "never-kept.position").missed(since, until):
-        for at, event in events:
-            tracker.feed(event, at)
+        tracker.feed_all(events)
     return read
 
 

@@ -94,8 +94,7 @@ def reports_of(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     tracker = CallTracker("hotline", finished)
     found = call_events([LogRecord.of(item) for item in lines])
     assert found is not None
-    for at, event in found[1]:
-        tracker.feed(event, at)
+    tracker.feed_all(found[1])
     assert tracker.calls == {} and [c.call_id for c in calls] == [found[0]]
     return reports
 
@@ -213,8 +212,7 @@ def test_only_the_calls_over_in_the_gap_are_taken_and_the_log_is_read_from_where
 
     # A call the agent heard is one it tracks or reported lately: the agent skips it.
     tracker = CallTracker("hotline", lambda report, call: None)
-    for at_, event in found[2][1]:
-        tracker.feed(event, at_)
+    tracker.feed_all(found[2][1])
     assert tracker.heard(f"{CALL}-3") and not tracker.heard(f"{CALL}-2")
 
     path.rename(tmp_path / "hotline-calls.json.1")  # rotated: the new file is read from its start
