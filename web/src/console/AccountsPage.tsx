@@ -39,8 +39,11 @@ import {
   ConsoleRechargeDocument,
   ConsoleSetLinePackageDocument,
   ConsoleSetMediaQuotaDocument,
+  type AccountStage,
+  type BalanceState,
   type ConsoleAccountQuery,
-  type ConsoleAccountRowFragment,
+  type ConsoleAccountsQuery,
+  type ConsoleReceiptFragment,
   type LinePackage,
   type RechargeMethod,
 } from "../gql/graphql";
@@ -48,11 +51,17 @@ import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
 import { match, navigate } from "../router";
 import { AppLink, LEDGER_KIND_NAMES, megabytes, RECHARGE_METHOD_NAMES, showErrors, StatusTag } from "./consoleShared";
+import { RechargeReceiptModal } from "./RechargeReceipt";
 
 type Account = NonNullable<ConsoleAccountQuery["account"]>;
 type Billing = ConsoleAccountQuery["billingSettings"];
 type RatePlan = ConsoleAccountQuery["ratePlans"][number];
 type AccountNumber = Account["numbers"]["edges"][number]["node"];
+
+type AccountRow = ConsoleAccountsQuery["accounts"]["edges"][number]["node"];
+
+const BALANCE_STATE_COLOURS: Record<BalanceState, string> = { NORMAL: "green", LOW: "orange", SUSPENDED: "red" };
+const STAGE_COLOURS: Record<AccountStage, string> = { PROSPECT: "default", RESERVED: "gold", APPLYING: "blue", IN_SERVICE: "green" };
 
 const accountKey = (id: string) => ["console", "account", id] as const;
 const ledgerKey = (id: string) => ["console", "ledger", id] as const;
@@ -137,7 +146,7 @@ function AccountList() {
         {total !== undefined ? <Typography.Text type="secondary">共 {total} 个账户</Typography.Text> : null}
       </Space>
       {accounts.isError ? <Alert type="error" showIcon title={(accounts.error as Error).message} style={{ marginBottom: 16 }} /> : null}
-      <Table<ConsoleAccountRowFragment>
+      <Table<AccountRow>
         rowKey="id"
         size="middle"
         loading={accounts.isPending}
@@ -152,6 +161,13 @@ function AccountList() {
             align: "right",
             render: (fen: number) => (fen <= 3500 ? <Typography.Text type="danger">{yuan(fen)}</Typography.Text> : yuan(fen)),
           },
+          {
+            title: "余额状态",
+            dataIndex: "balanceState",
+            render: (state: BalanceState, a) => <Tag color={BALANCE_STATE_COLOURS[state]}>{a.balanceStateName}</Tag>,
+          },
+          { title: "号码数", dataIndex: "numberCount", align: "right" },
+          { title: "状态", dataIndex: "stage", render: (stage: AccountStage, a) => <Tag color={STAGE_COLOURS[stage]}>{a.stageName}</Tag> },
           { title: "开户时间", dataIndex: "createdAt", render: dateTime },
         ]}
       />
@@ -174,6 +190,7 @@ function RechargeCard({ account }: { account: Account }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RechargeForm>();
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<ConsoleReceiptFragment | null>(null);
 
   async function book(values: RechargeForm, fen: number) {
     setBusy(true);
@@ -182,7 +199,8 @@ function RechargeCard({ account }: { account: Account }) {
         (await request(ConsoleRechargeDocument, { accountId: account.id, amountFen: fen, method: values.method, reference: values.reference.trim() })).rechargeAccount,
       );
       if (receipt.replayed) message.warning(`该付款流水号已入账(收据 ${receipt.number}),本次未重复充值`);
-      else message.success(`充值成功,收据 ${receipt.number},余额 ${yuan(receipt.balanceAfterFen)}`);
+      else message.success(`充值成功,余额 ${yuan(receipt.balanceAfterFen)}`);
+      setShown(receipt);
       form.resetFields();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: accountKey(account.id) }),
@@ -246,6 +264,7 @@ function RechargeCard({ account }: { account: Account }) {
           充值
         </Button>
       </Form>
+      <RechargeReceiptModal receipt={shown} onClose={() => setShown(null)} />
     </Card>
   );
 }
