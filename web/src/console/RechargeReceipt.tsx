@@ -58,6 +58,7 @@ export function RechargeReceiptModal({ receipt, onClose }: { receipt: ConsoleRec
     <>
       <Modal
         title="充值收据"
+        className="receipt-dialog"
         open={receipt !== null}
         onCancel={onClose}
         destroyOnHidden

@@ -110,6 +110,7 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
         loading={flows.isPending}
         dataSource={flows.data ?? []}
         pagination={false}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: operator && (filter.accountId || filter.search) ? "没有符合条件的流程" : "还没有流程:点击「新建流程」开始设计来电导航" }}
         columns={[
           {
