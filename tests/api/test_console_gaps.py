@@ -5,6 +5,7 @@ standing in the list."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from openpyxl import Workbook
 
@@ -17,6 +18,7 @@ from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from tests.api.support import Client, Env, gql_upload
 from tests.api.test_applications import files, reserved, submit
+from tests.api.test_cli import run as run_cli
 from tests.sqlcount import count_statements
 
 CREATE_FLOW = "mutation($n:String!){createFlow(name:$n){... on Flow{id}}}"
@@ -170,15 +172,16 @@ async def test_files_that_are_not_a_csv_or_xlsx_sheet_are_refused_in_chinese(env
     assert body.get("errors") and await _stored("4006400001") == set()
 
 
-async def test_the_cli_imports_an_xlsx_file(env: Env, tmp_path: object) -> None:
-    from pathlib import Path
-
-    from api.numbers.import_files import sheet_text
-
-    path = Path(str(tmp_path)) / "numbers.xlsx"
-    path.write_bytes(_xlsx([["号码"], [4006500001, 4006500002]]))
-    result = await import_numbers(sheet_text(path.name, path.read_bytes()), Actor(label="cli"))
-    assert result.imported == ["4006500001", "4006500002"]
+def test_the_cli_imports_an_xlsx_file_and_refuses_an_old_xls(tmp_path: Path) -> None:
+    assert run_cli("migrate", data_dir=tmp_path).returncode == 0
+    sheet = tmp_path / "numbers.xlsx"
+    sheet.write_bytes(_xlsx([["号码"], [4006500001, 4006500002], ["4006500009"]]))
+    imported = run_cli("import-numbers", str(sheet), data_dir=tmp_path)
+    assert imported.stdout.strip() == "imported 3 number(s); 0 already present", imported.stderr
+    old = tmp_path / "numbers.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    refused = run_cli("import-numbers", str(old), data_dir=tmp_path)
+    assert refused.returncode == 2 and "不支持旧版 Excel(.xls)文件" in refused.stderr
 
 
 # ------------------------------------------------------------------------------------- reservations
