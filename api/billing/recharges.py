@@ -9,12 +9,12 @@ from enum import StrEnum
 import strawberry
 
 from api.accounts.models import Account, User
-from api.billing.ledger import post_once
+from api.billing.ledger import balance_after, post_once
 from api.billing.models import EntryKind, LedgerEntry
 from api.clock import to_local
 from api.errors import UserError
 
-__all__ = ["MAX_AMOUNT_FEN", "Receipt", "RechargeMethod", "adjust", "recharge"]
+__all__ = ["MAX_AMOUNT_FEN", "Receipt", "RechargeMethod", "adjust", "receipt_of", "recharge"]
 
 #: One million yuan: more in one entry is a typing mistake.
 MAX_AMOUNT_FEN = 100_000_000
@@ -115,6 +115,20 @@ async def recharge(
         method,
         replayed=replayed,
         operator_name=await _operator_name(earlier),
+    )
+
+
+async def receipt_of(entry: LedgerEntry) -> Receipt:
+    """The receipt of a recharge booked earlier, as it was handed out, so that it can be printed again."""
+    account = await Account.get(id=entry.account_id)
+    method = RechargeMethod(entry.reference.split(":", 1)[0])
+    return Receipt(
+        entry,
+        await balance_after(entry),
+        account.name,
+        method,
+        replayed=False,
+        operator_name=await _operator_name(entry),
     )
 
 

@@ -223,6 +223,35 @@ async def test_a_recharge_receipt_names_the_operator_who_booked_it(env: Env) -> 
     assert second["operatorName"] == "王会计"
 
 
+async def test_an_earlier_recharge_receipt_can_be_read_again_as_it_was_handed_out(env: Env) -> None:
+    acme = await env.customer("acme")
+    account_id = await _account_id(acme)
+    op = await env.operator()
+    first = (await op.data(RECHARGE, {"a": account_id, "r": "BANK-1"}))["rechargeAccount"]
+    await op.data(RECHARGE, {"a": account_id, "r": "BANK-2"})
+    ledger = await op.data(
+        "query($a:ID!){ledgerEntries(accountId:$a){edges{node{id reference}}}}", {"a": account_id}
+    )
+    ids = {e["node"]["reference"]: e["node"]["id"] for e in ledger["ledgerEntries"]["edges"]}
+    query = """query($e:ID!){rechargeReceipt(entryId:$e){number accountName amountFen method reference
+      balanceAfterFen operatorName}}"""
+    again = (await op.data(query, {"e": ids["bank_transfer:BANK-1"]}))["rechargeReceipt"]
+    # The balance right after the first recharge, not the balance now.
+    assert again == {
+        "number": first["number"],
+        "accountName": "acme公司",
+        "amountFen": 5000,
+        "method": "BANK_TRANSFER",
+        "reference": "BANK-1",
+        "balanceAfterFen": 5000,
+        "operatorName": "运营",
+    }
+    second = (await op.data(query, {"e": ids["bank_transfer:BANK-2"]}))["rechargeReceipt"]
+    assert second["balanceAfterFen"] == 10000
+    refused = await acme.gql(query, {"e": ids["bank_transfer:BANK-1"]})
+    assert refused.get("errors") and not (refused.get("data") or {}).get("rechargeReceipt")
+
+
 # ----------------------------------------------------------------------------------------- accounts
 
 

@@ -309,6 +309,16 @@ def test_the_recharge_receipt_names_the_operator_and_prints_alone(page: Page, cu
     for absent in ("客户账户", "号码库存", "打印收据", "退出登录"):
         assert absent not in compact, (absent, text)
 
+    # Closed, it can be opened again from the ledger, to print it later.
+    number = receipt.get_by_text(re.compile(r"收据编号:")).inner_text()
+    receipt.get_by_role("button", name="关 闭").click()
+    expect(receipt).to_be_hidden()
+    expect(page.locator(".receipt-print-copy")).to_have_count(0)
+    page.get_by_role("button", name=f"查看收据 {reference}").click()
+    expect(receipt.get_by_text(number)).to_be_visible()
+    expect(receipt.get_by_test_id("receipt-operator")).to_have_text("演示运营")
+    expect(receipt).to_contain_text("200.00 元")
+
     # The button opens the browser's print dialog (last: the page is being printed from then on).
     receipt.get_by_role("button", name="打印收据").click()
     assert page.evaluate("window.__printed") == 1

@@ -35,6 +35,7 @@ import {
   ConsoleCreateRatePlanDocument,
   ConsoleCreateUserDocument,
   ConsoleLedgerDocument,
+  ConsoleRechargeReceiptDocument,
   ConsoleNumberRoutingDocument,
   ConsoleRechargeDocument,
   ConsoleSetLinePackageDocument,
@@ -185,12 +186,11 @@ function AccountList() {
 
 type RechargeForm = { amount: string; method: RechargeMethod; reference: string };
 
-function RechargeCard({ account }: { account: Account }) {
+function RechargeCard({ account, onReceipt }: { account: Account; onReceipt: (r: ConsoleReceiptFragment) => void }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RechargeForm>();
   const [busy, setBusy] = useState(false);
-  const [shown, setShown] = useState<ConsoleReceiptFragment | null>(null);
 
   async function book(values: RechargeForm, fen: number) {
     setBusy(true);
@@ -200,7 +200,7 @@ function RechargeCard({ account }: { account: Account }) {
       );
       if (receipt.replayed) message.warning(`该付款流水号已入账(收据 ${receipt.number}),本次未重复充值`);
       else message.success(`充值成功,余额 ${yuan(receipt.balanceAfterFen)}`);
-      setShown(receipt);
+      onReceipt(receipt);
       form.resetFields();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: accountKey(account.id) }),
@@ -264,7 +264,6 @@ function RechargeCard({ account }: { account: Account }) {
           充值
         </Button>
       </Form>
-      <RechargeReceiptModal receipt={shown} onClose={() => setShown(null)} />
     </Card>
   );
 }
@@ -559,7 +558,8 @@ function NumbersCard({ account }: { account: Account }) {
   );
 }
 
-function LedgerCard({ account }: { account: Account }) {
+function LedgerCard({ account, onReceipt }: { account: Account; onReceipt: (r: ConsoleReceiptFragment) => void }) {
+  const { message } = App.useApp();
   const ledger = useInfiniteQuery({
     queryKey: ledgerKey(account.id),
     queryFn: async ({ pageParam }) => (await request(ConsoleLedgerDocument, { accountId: account.id, after: pageParam })).ledgerEntries,
@@ -567,6 +567,17 @@ function LedgerCard({ account }: { account: Account }) {
     getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : undefined),
   });
   const rows = ledger.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];
+
+  async function openReceipt(entryId: string) {
+    try {
+      const receipt = (await request(ConsoleRechargeReceiptDocument, { entryId })).rechargeReceipt;
+      if (receipt) onReceipt(receipt);
+      else message.error("未找到这笔充值的收据");
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
   return (
     <Card title="账户流水" size="small">
       <Table
@@ -588,6 +599,16 @@ function LedgerCard({ account }: { account: Account }) {
           },
           { title: "说明", dataIndex: "description" },
           { title: "参考号", dataIndex: "reference" },
+          {
+            title: "收据",
+            key: "receipt",
+            render: (_, e) =>
+              e.kind === "RECHARGE" ? (
+                <Button size="small" autoInsertSpace={false} aria-label={`查看收据 ${e.reference.split(":").slice(1).join(":")}`} onClick={() => void openReceipt(e.id)}>
+                  收据
+                </Button>
+              ) : null,
+          },
         ]}
       />
       {ledger.hasNextPage ? (
@@ -601,6 +622,7 @@ function LedgerCard({ account }: { account: Account }) {
 
 function AccountDetail({ id }: { id: string }) {
   const detail = useQuery({ queryKey: accountKey(id), queryFn: () => request(ConsoleAccountDocument, { id }) });
+  const [receipt, setReceipt] = useState<ConsoleReceiptFragment | null>(null);
   const back = <AppLink to="/accounts">‹ 返回客户列表</AppLink>;
 
   if (detail.isPending) {
@@ -642,7 +664,7 @@ function AccountDetail({ id }: { id: string }) {
       </Descriptions>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <RechargeCard account={account} />
+          <RechargeCard account={account} onReceipt={setReceipt} />
         </Col>
         <Col xs={24} lg={12}>
           <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -657,9 +679,10 @@ function AccountDetail({ id }: { id: string }) {
           <NumbersCard account={account} />
         </Col>
         <Col xs={24}>
-          <LedgerCard account={account} />
+          <LedgerCard account={account} onReceipt={setReceipt} />
         </Col>
       </Row>
+      <RechargeReceiptModal receipt={receipt} onClose={() => setReceipt(null)} />
     </div>
   );
 }

@@ -537,6 +537,13 @@ export type ConsoleSetLinePackageMutation = { setLinePackage:
 
 export type ConsoleReceiptFragment = { number: string, accountId: string, accountName: string, amountFen: number, method: RechargeMethod, reference: string, balanceAfterFen: number, createdAt: string, operatorName: string, replayed: boolean };
 
+export type ConsoleRechargeReceiptQueryVariables = Exact<{
+  entryId: string | number;
+}>;
+
+
+export type ConsoleRechargeReceiptQuery = { rechargeReceipt: { number: string, accountId: string, accountName: string, amountFen: number, method: RechargeMethod, reference: string, balanceAfterFen: number, createdAt: string, operatorName: string, replayed: boolean } | null };
+
 export type ConsoleFlowsQueryVariables = Exact<{
   accountId?: string | number | null | undefined;
   search?: string | null | undefined;
@@ -2211,6 +2218,24 @@ export const ConsoleSetLinePackageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetLinePackageMutation, ConsoleSetLinePackageMutationVariables>;
+export const ConsoleRechargeReceiptDocument = new TypedDocumentString(`
+    query ConsoleRechargeReceipt($entryId: ID!) {
+  rechargeReceipt(entryId: $entryId) {
+    ...ConsoleReceipt
+  }
+}
+    fragment ConsoleReceipt on RechargeReceipt {
+  number
+  accountId
+  accountName
+  amountFen
+  method
+  reference
+  balanceAfterFen
+  createdAt
+  operatorName
+  replayed
+}`) as unknown as TypedDocumentString<ConsoleRechargeReceiptQuery, ConsoleRechargeReceiptQueryVariables>;
 export const ConsoleFlowsDocument = new TypedDocumentString(`
     query ConsoleFlows($accountId: ID, $search: String, $after: String) {
   flows(first: 100, after: $after, accountId: $accountId, search: $search) {
