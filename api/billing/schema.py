@@ -79,12 +79,14 @@ class Query:
         return await BillingSettingsType.of(row, info.context.config)
 
     @strawberry.field(
-        description="Operators: the receipt of a recharge booked earlier (a RECHARGE ledger entry), to print "
-        "it again.",
-        permission_classes=[IsOperator],
+        description="The receipt of a recharge booked earlier (a RECHARGE ledger entry), to print it again "
+        "(customers: their account's).",
+        permission_classes=[IsSignedIn],
     )
     async def recharge_receipt(self, info: Info, entry_id: strawberry.ID) -> ReceiptType | None:
-        entry = await LedgerEntry.filter(id=parse_id(entry_id, "entryId"), kind=EntryKind.RECHARGE).first()
+        entry = await LedgerEntry.filter(
+            id=parse_id(entry_id, "entryId"), kind=EntryKind.RECHARGE, **info.context.tenant_filter()
+        ).first()
         return ReceiptType.of(await recharges.receipt_of(entry)) if entry is not None else None
 
 
