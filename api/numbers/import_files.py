@@ -20,12 +20,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from api.errors import UserError
 from api.numbers.importing import MAX_IMPORT
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "sheet_text"]
+__all__ = ["MAX_FILE_BYTES", "MAX_ROWS", "MAX_UNPACKED_BYTES", "sheet_text"]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+#: What an XLSX may unpack to: a full import's worth of rows many times over.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+#: Columns read of each row: the numbers are in the first cells, the rest are notes.
+_COLUMNS_READ = 8
 #: Rows read at most: every row may name a number, so more cannot be one import.
 MAX_ROWS = MAX_IMPORT
 _FIELD = "file"
+_NOT_XLSX = "文件不是有效的 XLSX 表格,请用 Excel 或 WPS 重新保存后重试"
 _NUMBER_CELL = re.compile(r"^[\d\s\-.()]+$")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Excel (.xls) and other Office 97 files
@@ -94,25 +99,37 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
         raise UserError("invalid_file", f"CSV 文件格式有误:{exc}", _FIELD) from None
 
 
+def _unpacked_size(data: bytes) -> int:
+    """What the XLSX (a zip) holds once unpacked, read from its directory without unpacking anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise UserError("invalid_file", _NOT_XLSX, _FIELD) from None
+
+
 def _xlsx_rows(data: bytes) -> Iterator[tuple[object, ...]]:
     from openpyxl import load_workbook  # loaded when a spreadsheet arrives, not with the service
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if _unpacked_size(data) > MAX_UNPACKED_BYTES:
+        # A few megabytes can unpack to gigabytes: such a file is refused before it is read.
+        raise UserError("file_too_large", "表格内容过大,请分批导入", _FIELD)
     try:
         with warnings.catch_warnings():
             # Files from other programs make openpyxl warn (no default style, unknown extensions).
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UserError(
-            "invalid_file", "文件不是有效的 XLSX 表格,请用 Excel 或 WPS 重新保存后重试", _FIELD
-        ) from None
+        raise UserError("invalid_file", _NOT_XLSX, _FIELD) from None
     try:
         if not book.worksheets:
             return
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            yield from book.worksheets[0].iter_rows(min_row=1, values_only=True)
+            yield from book.worksheets[0].iter_rows(min_row=1, max_col=_COLUMNS_READ, values_only=True)
+    except (KeyError, ValueError, SyntaxError):  # a damaged sheet (ElementTree's ParseError is a SyntaxError)
+        raise UserError("invalid_file", _NOT_XLSX, _FIELD) from None
     finally:
         book.close()
 
@@ -134,5 +151,5 @@ def sheet_text(filename: str, data: bytes) -> str:
     if data.startswith(_ZIP):
         return _lines(_xlsx_rows(data))
     if name.endswith(".xlsx"):
-        raise UserError("invalid_file", "文件不是有效的 XLSX 表格,请用 Excel 或 WPS 重新保存后重试", _FIELD)
+        raise UserError("invalid_file", _NOT_XLSX, _FIELD)
     return _lines(_csv_rows(data))

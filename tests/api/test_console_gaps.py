@@ -5,6 +5,7 @@ standing in the list."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -150,9 +151,33 @@ async def test_bad_rows_of_a_file_are_named_by_row_and_nothing_is_imported(env: 
     assert await _stored("4006300001", "4006300002") == set()
 
 
+def _zip(files: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _damaged_xlsx() -> bytes:
+    """A real XLSX whose worksheet was cut off halfway (a broken download, say)."""
+    source = zipfile.ZipFile(io.BytesIO(_xlsx([[4006000001], [4006000002]])))
+    return _zip(
+        {
+            i.filename: source.read(i.filename)[: len(source.read(i.filename)) // 2]
+            if i.filename == "xl/worksheets/sheet1.xml"
+            else source.read(i.filename)
+            for i in source.infolist()
+        }
+    )
+
+
 async def test_files_that_are_not_a_csv_or_xlsx_sheet_are_refused_in_chinese(env: Env) -> None:
     op = await env.operator()
     cases = {
+        ("bomb.xlsx", _zip({"xl/sharedStrings.xml": bytes(120 * 1024 * 1024)})): "表格内容过大,请分批导入",
+        ("word.xlsx", _zip({"word/document.xml": b"<w/>"})): "文件不是有效的 XLSX 表格",
+        ("cut.xlsx", _damaged_xlsx()): "文件不是有效的 XLSX 表格",
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600): "不支持旧版 Excel(.xls)文件",
         ("fake.xlsx", b"PK\x03\x04not really a zip"): "文件不是有效的 XLSX 表格",
         ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"): "文件格式无法识别",
