@@ -260,6 +260,10 @@ CASES: list[Case] = [
     Case("rename flow id -1", RENAME_FLOW, {"id": "-1"}, "invalid_id"),
     Case("flow id beyond bigint", "query($id:ID!){flow(id:$id){id}}", {"id": TOO_BIG_ID}, "invalid_id"),
     Case("number id with exponent", "query($id:ID!){number(id:$id){id}}", {"id": "1e5"}, "invalid_id"),
+    Case(
+        "number id in Arabic-Indic digits", "query($id:ID!){number(id:$id){id}}", {"id": "١٢"}, "invalid_id"
+    ),
+    Case("number id with underscores", "query($id:ID!){number(id:$id){id}}", {"id": "1_0"}, "invalid_id"),
     # Oversized strings.
     Case("flow name of 1 MB", CREATE_FLOW, {"n": "流" * MB}, "too_long"),
     Case("token name of 1 MB", TOKEN, {"n": "x" * MB}, "required"),
@@ -387,6 +391,22 @@ CASES: list[Case] = [
         role="anonymous",
     ),
     Case("document id beyond bigint", "", path=f"/documents/{TOO_BIG_ID}", expect="HTTP 404"),
+    # Signed-link expiries: ASCII digits only ("²" and "①" pass str.isdigit(), then int() refuses them).
+    *(
+        Case(
+            f"{kind} link expiring at {shown}",
+            "",
+            path=f"/{kind}/1/wav?expires={raw}&signature=x",
+            expect="HTTP 404",
+            role="anonymous",
+        )
+        for kind in ("media", "recordings")
+        for shown, raw in (("²", "%C2%B2"), ("①", "%E2%91%A0"), ("5,000 digits", "9" * 5000))
+    ),
+    # The web app's files: names no file can have are simply not found.
+    Case("web file with a NUL byte", "", path="/favicon.svg%00.html", expect="HTTP 404", role="anonymous"),
+    Case("GraphiQL page with a NUL byte", "", path="/graphiql.html%00", expect="HTTP 404", role="anonymous"),
+    Case("asset name of 5,000 characters", "", path=f"/assets/{'a' * 5000}.js", expect="HTTP 404"),
     Case(
         "calls CSV, number id beyond bigint", "", path=f"/calls.csv?numberId={TOO_BIG_ID}", expect="HTTP 400"
     ),
