@@ -16,8 +16,10 @@ import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import graphql
 from tortoise import Tortoise
 
 from api.numbers.importing import import_numbers
@@ -27,6 +29,7 @@ from tests.api.routing_support import active_number, service_token, telephony
 from tests.api.support import Client, Env
 
 VALIDATION = "VALIDATION"
+PAGE_OR_INVALID_CURSOR = "a page or invalid_cursor"
 MB = 1_000_000
 ERR = "... on UserErrors{errors{code field message}}"
 TOO_BIG_ID = "9223372036854775808"
@@ -63,9 +66,9 @@ class Case:
     """One bad input and the answer it must get."""
 
     name: str
-    document: str
+    document: str | Callable[[Ids], str]
     variables: Variables = field(default_factory=dict)
-    expect: str = VALIDATION  # a code, VALIDATION, or "HTTP 400"
+    expect: str = VALIDATION  # a code, VALIDATION, PAGE_OR_INVALID_CURSOR, or "HTTP 400"
     role: str = "customer"  # anonymous, customer, operator or telephony
     raw_body: bytes | None = None  # sent as the JSON body instead of document + variables
     path: str | None = None  # a GET of this path instead of a GraphQL request
@@ -154,7 +157,101 @@ def call(**fields: Any) -> Callable[[Ids], dict[str, Any]]:
     return lambda ids: {"f": ids.flow, "n": ids.number, "c": fields}
 
 
+#: Cursors no connection hands out, whatever its key (ids, 400 numbers): not base64, not printable, or
+#: holding text that is neither an id nor a 400 number.
+FORGED_CURSORS: dict[str, str] = {
+    "letters": b64("abc"),
+    "a negative id": b64("-1"),
+    "an id of 20 digits": b64("9" * 20),
+    "Arabic-Indic digits": b64("١٢"),
+    "full-width digits": b64("４００１２３４５６７"),
+    "a superscript digit": b64("²"),
+    "digits with underscores": b64("1_0"),
+    "digits with a space": b64(" 12"),
+    "a 400 number with a letter": b64("400123456x"),
+    "a NUL byte": b64("4001234567\x00"),
+    "empty text": b64(""),
+    "not base64": "not a cursor!",
+    "10k characters": "A" * 10_000,
+}
+#: Cursors that are a position for some keys (an id) and forged for others (a 400 number has ten digits):
+#: a page or ``invalid_cursor``, never an internal error.
+PLAUSIBLE_CURSORS: dict[str, str] = {"an 11-digit number": b64("40012345678"), "id 0": b64("0")}
+#: How to reach an object of each type that has a connection field (a new one must be added here),
+#: given the fixture's ids, and values for the connection fields' required arguments.
+REACH: dict[str, Callable[[Ids], tuple[str, dict[str, Any]]]] = {
+    "Query": lambda ids: ("{}", {}),
+    "Account": lambda ids: ("account(id:$reach){{{}}}", {"reach": ("ID!", ids.account)}),
+}
+REQUIRED_ARGUMENTS: dict[str, Callable[[Ids], str]] = {"flowId": lambda ids: ids.flow}
+
+
+def connection_fields() -> list[tuple[str, str, graphql.GraphQLField]]:
+    """(type, field, definition) of every connection in the exported schema (a test keeps it current)."""
+    schema = graphql.build_schema((Path(__file__).parents[2] / "schema.graphql").read_text())
+    found = []
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, graphql.GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for name, definition in type_.fields.items():
+            target = graphql.get_named_type(definition.type)
+            if isinstance(target, graphql.GraphQLObjectType) and {"edges", "pageInfo"} <= set(target.fields):
+                found.append((type_.name, name, definition))
+    return found
+
+
+def _required(definition: graphql.GraphQLField) -> list[str]:
+    return [
+        name
+        for name, arg in definition.args.items()
+        if graphql.is_non_null_type(arg.type) and (arg.ast_node is None or arg.ast_node.default_value is None)
+    ]
+
+
+def forged_cursor_case(
+    owner: str, name: str, definition: graphql.GraphQLField, shown: str, cursor: str, expect: str
+) -> Case:
+    """The connection ``owner.name`` asked for the page after a forged cursor, by an operator (who may
+    read every connection) with the fixture's ids for whatever the field requires."""
+    assert "after" in definition.args, f"{owner}.{name} is a connection without an after argument"
+    assert owner in REACH, f"add to REACH how to reach a {owner}: its {name} connection takes cursors"
+    missing = [a for a in _required(definition) if a not in REQUIRED_ARGUMENTS]
+    assert not missing, f"add to REQUIRED_ARGUMENTS a value for {owner}.{name}({', '.join(missing)})"
+
+    def variables(ids: Ids) -> dict[str, Any]:
+        _, reach = REACH[owner](ids)
+        return (
+            {"after": cursor}
+            | {k: v for k, (_, v) in reach.items()}
+            | {a: REQUIRED_ARGUMENTS[a](ids) for a in _required(definition)}
+        )
+
+    def document(ids: Ids) -> str:
+        wrapper, reach = REACH[owner](ids)
+        args = ",".join(f"{a}:${a}" for a in ("after", *_required(definition)))
+        declared = ",".join(
+            ["$after:String", *(f"${k}:{t}" for k, (t, _) in reach.items())]
+            + [f"${a}:{definition.args[a].type}" for a in _required(definition)]
+        )
+        return f"query({declared}){{{wrapper.format(f'{name}({args}){{pageInfo{{hasNextPage}}}}')}}}"
+
+    return Case(f"{owner}.{name} after a cursor of {shown}", document, variables, expect, "operator")
+
+
 CASES: list[Case] = [
+    # Forged cursors, on every connection of the schema.
+    *(
+        forged_cursor_case(owner, name, definition, shown, cursor, expect)
+        for owner, name, definition in connection_fields()
+        for cursors, expect in (
+            (FORGED_CURSORS, "invalid_cursor"),
+            (PLAUSIBLE_CURSORS, PAGE_OR_INVALID_CURSOR),
+        )
+        for shown, cursor in cursors.items()
+    ),
+    Case("numbers after an 11-digit number", AVAILABLE, {"a": b64("40012345678")}, "invalid_cursor"),
+    Case("numbers after a 400 number of no carrier", AVAILABLE, {"a": b64("4002123456")}, "invalid_cursor"),
+    Case("numbers after a number with dashes", AVAILABLE, {"a": b64("400-123-4567")}, "invalid_cursor"),
     # Page cursors and sizes (the shared pagination helper).
     Case("cursor beyond any id", FLOWS, {"a": b64("9" * 20)}, "invalid_cursor"),
     Case("cursor not base64", FLOWS, {"a": "not a cursor!"}, "invalid_cursor"),
@@ -446,9 +543,8 @@ async def _send(client: Client, case: Case, ids: Ids) -> tuple[int, dict[str, An
             )
         else:
             variables = case.variables(ids) if callable(case.variables) else case.variables
-            response = await client.http.post(
-                "/graphql", json={"query": case.document, "variables": variables}
-            )
+            document = case.document(ids) if callable(case.document) else case.document
+            response = await client.http.post("/graphql", json={"query": document, "variables": variables})
     except Exception:
         return 500, None
     try:
@@ -467,6 +563,9 @@ def _verdict(case: Case, status: int, body: dict[str, Any] | None) -> str | None
         return None if status == int(case.expect[5:]) else f"HTTP {status}, expected {case.expect}"
     if body is None:
         return f"no JSON body (HTTP {status})"
+    if case.expect == PAGE_OR_INVALID_CURSOR:
+        page = not body.get("errors") and body.get("data")
+        return None if page or "invalid_cursor" in _codes(body) else f"neither a page nor refused: {body}"
     if case.expect == VALIDATION:
         request_error = body.get("data") is None and all("path" not in e for e in body.get("errors") or [{}])
         return None if request_error and body.get("errors") else f"not a request error: {body}"
