@@ -367,6 +367,16 @@ CASES: list[Case] = [
     Case(
         "caller list of 1 MB", CALLER_LIST, lambda ids: {"n": ids.number, "t": "1" * MB}, "list_entry_invalid"
     ),
+    # Black/white list entries no caller can match (R15).
+    *(
+        Case(
+            f"caller list entry {entry}",
+            CALLER_LIST,
+            lambda ids, e=entry: {"n": ids.number, "t": e},
+            "list_entry_invalid",
+        )
+        for entry in ("01380013800", "0138001380", "01912345678", "01112345678", "010123456789", "*1234")
+    ),
     Case("text prompt of 1 MB", TEXT_PROMPT, {"t": "您好" * (MB // 2)}, "text_too_long"),
     Case("import 1 MB of garbage numbers", IMPORT_NUMBERS, {"t": "x" * MB}, "invalid_line", "operator"),
     Case("holiday name of 1 MB", HOLIDAY, {"n": "节" * MB}, "too_long", "operator"),
