@@ -70,7 +70,8 @@ class Case:
     variables: Variables = field(default_factory=dict)
     expect: str = VALIDATION  # a code, VALIDATION, PAGE_OR_INVALID_CURSOR, or "HTTP 400"
     role: str = "customer"  # anonymous, customer, operator or telephony
-    raw_body: bytes | None = None  # sent as the JSON body instead of document + variables
+    raw_body: bytes | Callable[[], bytes] | None = None  # sent as the body instead of document + variables
+    content_type: str = "application/json"  # of a raw body
     path: str | None = None  # a GET of this path instead of a GraphQL request
 
 
@@ -120,6 +121,14 @@ REPORT_CALL = f"mutation($c:CallReportInput!){{reportCall(call:$c){{__typename {
 REPORT_CALLS = f"mutation($c:[CallReportInput!]!){{reportCalls(calls:$c){{__typename {ERR}}}}}"
 ALLOWANCE = "query($n:String!){callAllowance(number:$n){seconds}}"
 CALL_LIST = "query($c:String,$s:DateTime){callRecords(caller:$c,since:$s){totalCount}}"
+
+
+UPLOAD_HEAD = (
+    b'--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n'
+    + json.dumps({"query": UPLOAD, "variables": {"f": None}}).encode()
+    + b'\r\n--b\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n'
+    + b'--b\r\nContent-Disposition: form-data; name="0"; filename="a.wav"\r\n\r\n'
+)
 
 
 def plan(**fields: Any) -> dict[str, Any]:
@@ -481,6 +490,21 @@ CASES: list[Case] = [
     Case("call list caller of 1 MB", CALL_LIST, {"c": "1" * MB}, "invalid_caller"),
     Case("call list since year 1", CALL_LIST, {"s": "0001-01-01T00:00:00+00:00"}, "invalid_time"),
     # Requests refused before GraphQL, and file routes.
+    Case(
+        "JSON body of 100 MB",
+        "",
+        raw_body=lambda: b'{"query":"{me{isOperator}}","x":"' + b"x" * (100 * MB) + b'"}',
+        expect="HTTP 413",
+        role="anonymous",
+    ),
+    Case(
+        "upload of 50 MB before signing in",
+        "",
+        raw_body=lambda: UPLOAD_HEAD + b"\x00" * (50 * MB) + b"\r\n--b--\r\n",
+        content_type="multipart/form-data; boundary=b",
+        expect="HTTP 401",
+        role="anonymous",
+    ),
     Case("body not UTF-8", "", raw_body=b'{"query":"{me{isOperator}}","x":"\xff"}', expect="HTTP 400"),
     Case(
         "variables nested 100,000 deep",
@@ -548,9 +572,11 @@ async def _send(client: Client, case: Case, ids: Ids) -> tuple[int, dict[str, An
         if case.path is not None:
             response = await client.http.get(case.path)
         elif case.raw_body is not None:
+            body = case.raw_body() if callable(case.raw_body) else case.raw_body
             response = await client.http.post(
-                "/graphql", content=case.raw_body, headers={"content-type": "application/json"}
+                "/graphql", content=body, headers={"content-type": case.content_type}
             )
+            del body
         else:
             variables = case.variables(ids) if callable(case.variables) else case.variables
             document = case.document(ids) if callable(case.document) else case.document
