@@ -146,7 +146,7 @@ def _landline_problem(digits: str) -> str | None:
         return f"没有以{unknown}开头的区号{hint}"
     longest = len(code) + 8
     if len(digits) > longest:
-        return f"号码过长:区号{code}的固定电话连区号最多{longest}位"
+        return f"号码过长,区号{code}的固定电话连区号最多{longest}位"
     return None
 
 
@@ -154,10 +154,10 @@ def _mobile_problem(digits: str) -> str | None:
     """Why no caller's number starts with ``digits`` (which starts with 1), or None when some can:
     mobiles are 11 digits with 3 to 9 second, service numbers (10086, 12345) 3 to 8 digits."""
     if digits[1] in _MOBILE_SECOND:
-        return None if len(digits) <= 11 else "号码过长:手机号为11位"
+        return None if len(digits) <= 11 else "号码过长,手机号为11位"
     if len(digits) <= 8:
         return None
-    return f"不是有效号码:{digits[:2]}开头的不是手机号,特服号码最多8位"
+    return f"{digits[:2]}开头的不是手机号,特服号码最多8位"
 
 
 def check_list_entry(raw: str) -> ListEntry:
@@ -183,7 +183,7 @@ def check_list_entry(raw: str) -> ListEntry:
         if not (digits.isascii() and digits.isdigit() and digits[:1] in ("0", "1") and len(digits) > 1):
             raise ListEntryError(raw, MSG_NOT_A_PREFIX)
         if len(digits) > _LONGEST:
-            raise ListEntryError(raw, f"号码过长:国内号码连区号最多{_LONGEST}位")
+            raise ListEntryError(raw, f"号码过长,国内号码连区号最多{_LONGEST}位")
         if digits[:2] == "01" and digits[2:3] in _MOBILE_SECOND:
             return ListEntry(digits[1:], zero_dropped=True)  # at most 9 digits: parse_phone took longer ones
     problem = _landline_problem(digits) if digits[0] == "0" else _mobile_problem(digits)

@@ -27,7 +27,7 @@ async def test_entries_no_caller_can_match_are_refused_naming_line_and_reason(en
             "第4行“0138001380”:没有以013开头的区号;手机号请直接填写,不加0",
             "第5行“01912345678”:没有以019开头的区号;手机号请直接填写,不加0",
             "第5行“01112345678”:没有以011开头的区号",
-            "第7行“010123456789”:号码过长:区号010的固定电话连区号最多11位",
+            "第7行“010123456789”:号码过长,区号010的固定电话连区号最多11位",
         ]
     assert (await NumberRouting.get_or_none(number_id=int(number_id))) is None  # nothing was saved
 
