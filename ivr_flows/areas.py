@@ -105,7 +105,8 @@ def _split_description(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1024)
 def area_for_code(area_code: str) -> tuple[str, str] | None:
     """(province, city) for a landline area code such as ``020`` or ``0756``; None if not allocated."""
-    if not (area_code.startswith("0") and area_code[1:].isdigit() and 3 <= len(area_code) <= 4):
+    digits = area_code[1:]
+    if not (area_code.startswith("0") and digits.isascii() and digits.isdigit() and 3 <= len(area_code) <= 4):
         return None
     sample = area_code[1:] + "12345678"[: 10 - len(area_code)] + "0"
     try:
@@ -187,7 +188,7 @@ def expand_areas(names: list[str]) -> tuple[list[str], list[str]]:
             codes.add(UNKNOWN)
             continue
         found = index.get(name) or index.get(name.removesuffix("省").removesuffix("市"))
-        if found is None and name.isdigit() and not name.startswith("0"):
+        if found is None and name.isascii() and name.isdigit() and not name.startswith("0"):
             found = index.get("0" + name)
         if found is None:
             unknown.append(raw)

@@ -27,7 +27,7 @@ def _phone_db() -> Phone:
 @lru_cache(maxsize=65536)
 def mobile_segment(number: str) -> tuple[str, str, str, str] | None:
     """(province, city, area code, carrier) of an 11-digit mobile's 7-digit segment, or None if unknown."""
-    if len(number) < 7 or not number[:7].isdigit():
+    if len(number) < 7 or not (number[:7].isascii() and number[:7].isdigit()):
         return None
     return segment(number[:7])
 
