@@ -223,6 +223,10 @@ def test_empty_too_long_and_wrong_values_save_the_draft_and_speak_chinese(page: 
     for day in ("周一", "周二", "周三", "周四", "周五"):
         page.get_by_label("时段1星期").get_by_text(day).click()
     problem("还没有选择星期几")
+    screenshot(page, "editor-forms-time-invalid")
+    page.set_viewport_size(PHONE)
+    screenshot(page, "editor-forms-time-invalid-phone")
+    page.set_viewport_size({"width": 1440, "height": 900})
     check("time switch")
     page.get_by_label("时段1开始").fill("8:30")
     page.get_by_label("时段1结束").fill("17:30")
@@ -246,6 +250,8 @@ def test_empty_too_long_and_wrong_values_save_the_draft_and_speak_chinese(page: 
     # What was typed is in the draft, as the designer left it.
     page.reload()
     expect(node(page, "play-1")).to_contain_text("长" * 10)
+    page.get_by_role("tab", name=re.compile("问题")).click()
+    expect(problems(page)).to_contain_text("地区判断:地区判断还没有选择任何地区")
     screenshot(page, "editor-forms-unfinished")
 
 
