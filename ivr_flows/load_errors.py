@@ -114,7 +114,7 @@ def _problem(error: ErrorDetails) -> str:
     if kind.startswith("bool_"):
         return "应是开或关"
     if kind == "string_pattern_mismatch":
-        return "格式不对,时间请写成 09:00 这样的时:分"
+        return "格式不对,应写成 09:00 这样的时间"
     if kind in ("literal_error", "enum"):
         return "不是可选的值"
     if kind == "missing":

@@ -218,7 +218,7 @@ def test_empty_too_long_and_wrong_values_save_the_draft_and_speak_chinese(page: 
 
     add("时间判断")
     page.get_by_label("时段1开始").fill("9点")
-    expect(side(page).get_by_text("请写成 09:00 这样的时:分")).to_be_visible()
+    expect(side(page).get_by_text("格式应为 09:00")).to_be_visible()
     page.get_by_label("时段1结束").fill("25:00")
     for day in ("周一", "周二", "周三", "周四", "周五"):
         page.get_by_label("时段1星期").get_by_text(day).click()
@@ -230,7 +230,7 @@ def test_empty_too_long_and_wrong_values_save_the_draft_and_speak_chinese(page: 
     check("time switch")
     page.get_by_label("时段1开始").fill("8:30")
     page.get_by_label("时段1结束").fill("17:30")
-    expect(side(page).get_by_text("请写成 09:00 这样的时:分")).to_have_count(0)
+    expect(side(page).get_by_text("格式应为 09:00")).to_have_count(0)
     problem("时段08:30-17:30还没有选择星期几")
     check("time switch fixed")
 

@@ -72,7 +72,7 @@ function TimeInput({ label, value, end, onChange }: { label: string; value: stri
           }
         }}
         onBlur={() => !bad && setText(value)} />
-      {bad && <Typography.Text type="danger" role="alert" style={{ display: "block", fontSize: 12 }}>请写成 09:00 这样的时:分</Typography.Text>}
+      {bad && <Typography.Text type="danger" role="alert" style={{ display: "block", fontSize: 12 }}>格式应为 09:00</Typography.Text>}
     </span>
   );
 }
@@ -221,7 +221,7 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
           {s.windows.map((w, i) => (
             <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
               <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
-              <Space style={{ marginTop: 6 }}>
+              <Space style={{ marginTop: 6 }} align="start">
                 <TimeInput label={`时段${i + 1}开始`} value={w.start} onChange={(start) => putWindow(i, { start })} />
                 至
                 <TimeInput label={`时段${i + 1}结束`} value={w.end} end onChange={(end) => putWindow(i, { end })} />
