@@ -85,10 +85,18 @@ def test_a_prompt_keeps_its_text_and_its_file_and_offers_only_files_of_its_use(
         "提示音切换",
         [
             {"id": "play-1", "type": "play", "label": "欢迎语", "props": {"prompt": {"tts": "欢迎致电"}}},
-            {"id": "dial-1", "type": "dial", "props": {"destinations": [{"number": "13812345678", "wait_s": 55}]}},
+            {
+                "id": "dial-1",
+                "type": "dial",
+                "props": {"destinations": [{"number": "13812345678", "wait_s": 55}]},
+            },
             {"id": "voicemail-1", "type": "voicemail", "props": {}},
         ],
-        [edge("start", "next", "play-1"), edge("play-1", "next", "dial-1"), edge("dial-1", "no_answer", "voicemail-1")],
+        [
+            edge("start", "next", "play-1"),
+            edge("play-1", "next", "dial-1"),
+            edge("dial-1", "no_answer", "voicemail-1"),
+        ],
     )
     node(page, "play-1").click()
     text = page.get_by_label("提示音", exact=True)
@@ -282,10 +290,19 @@ def test_diagnostics_follow_the_edit_before_it_is_saved_and_name_their_node(page
         "诊断刷新",
         [
             {"id": "menu-1", "type": "menu", "props": {"prompt": {"tts": "查号请拨1,传真请拨2"}}},
-            {"id": "dial-1", "type": "dial", "label": "传真", "props": {"destinations": [{"number": "02088886600", "wait_s": 55}]}},
+            {
+                "id": "dial-1",
+                "type": "dial",
+                "label": "传真",
+                "props": {"destinations": [{"number": "02088886600", "wait_s": 55}]},
+            },
             {"id": "hangup-1", "type": "hangup", "props": {}},
         ],
-        [edge("start", "next", "menu-1"), edge("menu-1", "timeout", "hangup-1"), edge("menu-1", "invalid", "hangup-1")],
+        [
+            edge("start", "next", "menu-1"),
+            edge("menu-1", "timeout", "hangup-1"),
+            edge("menu-1", "invalid", "hangup-1"),
+        ],
     )
     page.get_by_role("tab", name=re.compile("问题")).click()
     listed = problems(page)
@@ -335,9 +352,17 @@ def test_the_timeline_the_search_and_the_canvas_labels_speak_chinese(page: Page)
                 "id": "time_switch-1",
                 "type": "time_switch",
                 "label": "工作时间",
-                "props": {"schedule": {"windows": [{"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "00:00"}]}},
+                "props": {
+                    "schedule": {
+                        "windows": [{"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "00:00"}]
+                    }
+                },
             },
-            {"id": "dial-1", "type": "dial", "props": {"destinations": [{"number": "02088886666", "wait_s": 55}]}},
+            {
+                "id": "dial-1",
+                "type": "dial",
+                "props": {"destinations": [{"number": "02088886666", "wait_s": 55}]},
+            },
             {"id": "voicemail-1", "type": "voicemail", "props": {"greeting": {"tts": "请留言"}}},
             {"id": "hangup-1", "type": "hangup", "props": {}},
         ],
@@ -373,6 +398,8 @@ def test_the_timeline_the_search_and_the_canvas_labels_speak_chinese(page: Page)
     assert "工作时间(时间判断)" in found and "转接电话" in found
     assert [f for f in found if ENGLISH.search(f)] == []
     page.keyboard.press("Escape")
-    labels = page.locator(".react-flow__edge").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    labels = page.locator(".react-flow__edge").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label'))"
+    )
     assert "连线:工作时间的「匹配」连到转接电话" in labels
     assert [label for label in labels if ENGLISH.search(label or "")] == []
