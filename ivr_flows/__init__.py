@@ -19,6 +19,7 @@ Public API (what the API layer and the command line use)::
 
     parse_400_number(raw) -> str                            # R1; raises Invalid400Number(raw, message)
     prompts_played(flow) -> frozenset[str]                  # uploaded prompt ids the flow may play
+    node_title(node: dict) -> str                           # a document node's name as designers know it
     flow_digest(flow) -> str                                # what the flow does, without canvas and tests
     expand_areas(names) -> (codes, unrecognised)            # R14 area expressions → area codes
     read_list_entry(raw) -> ListEntry | None                # R15 black/white list entry
@@ -44,6 +45,7 @@ from .diagnostics import Diagnostic, FlowError
 from .dialplan import PLAN_FORMAT, PLAN_VERSION, Dialplan
 from .flowtests import FlowTestResult, run_flow_tests
 from .hotlines import CARRIER_PREFIXES, Invalid400Number, parse_400_number
+from .load_errors import NODE_TYPE_NAMES, node_title
 from .model import DIAL_FAILURE_EXITS, EXITS, MENU_DIGIT_EXITS, Flow, exits_of, load_flow, prompts_played
 from .phones import ParsedNumber, PhoneNumberError, mainland_number, parse_phone
 from .policies import (
@@ -66,6 +68,7 @@ __all__ = [
     "DIAL_FAILURE_EXITS",
     "EXITS",
     "MENU_DIGIT_EXITS",
+    "NODE_TYPE_NAMES",
     "PLAN_FORMAT",
     "PLAN_VERSION",
     "SYSTEM_PROMPTS",
@@ -106,6 +109,7 @@ __all__ = [
     "flow_json_schema",
     "load_flow",
     "mainland_number",
+    "node_title",
     "parse_400_number",
     "parse_phone",
     "prompts_played",

@@ -25,6 +25,7 @@ from .model import (
     MenuNode,
     Node,
     PlayedPrompt,
+    PromptRef,
     TimeSwitchNode,
     exits_of,
 )
@@ -185,14 +186,53 @@ def _menu_depth(
     return out
 
 
+#: Where nodes keep their prompts, and what the designer calls each one.
+_PROMPT_ROLES: dict[str, str] = {
+    "prompt": "提示音",
+    "invalid_prompt": "按错键时的提示",
+    "timeout_prompt": "未按键时的提示",
+    "ringback": "转接彩铃",
+    "greeting": "留言提示音",
+    "announcement": "结束语",
+}
+
+
+def _unfinished_prompts(node: Node) -> list[Diagnostic]:
+    """Prompts a draft left empty: text not written yet, or a file not chosen yet."""
+    out: list[Diagnostic] = []
+    for field, role in _PROMPT_ROLES.items():
+        ref = getattr(node.props, field, None)
+        if not isinstance(ref, PromptRef):
+            continue
+        if ref.tts is not None and not ref.tts.strip():
+            out.append(_d("prompt_empty", "error", f"{role}还没有填写要播放的文字", node.id))
+        elif ref.prompt is not None and not ref.prompt:
+            out.append(_d("prompt_empty", "error", f"{role}还没有选择语音文件", node.id))
+    return out
+
+
 def _prompt(played: PlayedPrompt, node_id: str, ctx: AnalysisContext) -> list[Diagnostic]:
     ref = played.ref
+    if ref.prompt == "" or (ref.tts is not None and not ref.tts.strip()):
+        return []  # reported as prompt_empty
     if played.ringback and ctx.approved_ringbacks is not None and ref.prompt not in ctx.approved_ringbacks:
         name = ref.prompt or "文字转语音"
         return [_d("ringback_not_approved", "error", f"彩铃“{name}”未通过审核,不能播放", node_id)]
     if ref.prompt is not None and ctx.prompts is not None and ref.prompt not in ctx.prompts:
         return [_d("prompt_missing", "error", f"语音文件“{ref.prompt}”不存在", node_id)]
     return []
+
+
+def _area_switch(node: AreaSwitchNode) -> list[Diagnostic]:
+    if not node.props.areas:
+        return [_d("area_switch_empty", "error", "地区判断还没有选择任何地区", node.id)]
+    return _areas(node.props.areas, node.id, "地区条件中")
+
+
+def _caller_list(node: CallerListNode) -> list[Diagnostic]:
+    if not node.props.entries:
+        return [_d("caller_list_empty", "error", "来电号码判断还没有填写任何号码或号段", node.id)]
+    return _list_entries(node.props.entries, node.id, "名单号码")
 
 
 def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic]:
@@ -229,6 +269,9 @@ def _schedule(schedule: Schedule, node_id: str) -> list[Diagnostic]:
     if not schedule.windows and not schedule.exceptions:
         out.append(_d("schedule_empty", "warning", "时间条件没有任何时段,永远走“否则”出口", node_id))
     for w in schedule.windows:
+        if not w.days:
+            message = f"时段{w.start}-{w.end}还没有选择星期几"
+            out.append(_d("schedule_window_no_days", "error", message, node_id))
         if w.start == w.end and w.start != "00:00":
             out.append(
                 _d("schedule_window_empty", "error", f"时段{w.start}-{w.end}的开始和结束相同", node_id)
@@ -272,7 +315,10 @@ def _dial(node: DialNode, has_exit: set[str]) -> list[Diagnostic]:
         message = "转接节点没有遇忙/无应答/失败出口,未接通时来电者将听到“您要的电话忙”并挂机"
         out.append(_d("dial_no_failure_exit", "warning", message, nid))
     numbers: list[str] = []
-    for d in p.destinations:
+    for i, d in enumerate(p.destinations, start=1):
+        if not d.number.strip():
+            out.append(_d("destination_empty", "error", f"电话{i}还没有填写号码", nid))
+            continue
         number, problem = _destination(d.number)
         if number is not None:
             numbers.append(number)
@@ -314,7 +360,7 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
         nid = node.id
         if isinstance(node, MenuNode):
             if not any(x.startswith("digit:") for x in has):
-                out.append(_d("menu_no_options", "error", "菜单没有任何按键选项", nid))
+                out.append(_d("menu_no_options", "error", "菜单没有任何按键连到下一步", nid))
             if "timeout" not in has:
                 out.append(_d("menu_missing_timeout", "warning", "菜单没有“超时”出口,超时后将挂机", nid))
             if "invalid" not in has:
@@ -324,11 +370,12 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
         elif isinstance(node, TimeSwitchNode):
             out.extend(_schedule(node.props.schedule, nid))
         elif isinstance(node, AreaSwitchNode):
-            out.extend(_areas(node.props.areas, nid, "地区条件中"))
+            out.extend(_area_switch(node))
         elif isinstance(node, CallerListNode):
-            out.extend(_list_entries(node.props.entries, nid, "名单号码"))
+            out.extend(_caller_list(node))
         elif isinstance(node, DialNode):
             out.extend(_dial(node, has))
+        out.extend(_unfinished_prompts(node))
         if check_prompts:
             for played in node.prompts():
                 out.extend(_prompt(played, nid, ctx))

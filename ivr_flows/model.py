@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .calls import CallSpec
 from .diagnostics import Diagnostic, FlowError
+from .load_errors import load_diagnostics
 from .policies import NumberPolicies
 from .schedules import Schedule
 
@@ -66,11 +67,15 @@ class Position(BaseModel):
 
 
 class PromptRef(BaseModel):
-    """Audio the caller hears: an uploaded/recorded prompt by id, or text-to-speech text."""
+    """Audio the caller hears: an uploaded/recorded prompt by id, or text-to-speech text.
+
+    An empty text or an unchosen file (``""``) loads: a draft is work in progress and the designer sees
+    the gap as a diagnostic on the node (``prompt_empty``), which blocks publishing and compiling.
+    """
 
     model_config = _FROZEN
-    prompt: str | None = Field(default=None, min_length=1, max_length=128, description="prompt id")
-    tts: str | None = Field(default=None, min_length=1, max_length=500, description="text-to-speech text")
+    prompt: str | None = Field(default=None, max_length=128, description="prompt id")
+    tts: str | None = Field(default=None, max_length=500, description="text-to-speech text")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> PromptRef:
@@ -161,7 +166,6 @@ class TimeSwitchNode(_NodeBase):
 class AreaSwitchProps(BaseModel):
     model_config = _FROZEN
     areas: list[str] = Field(
-        min_length=1,
         max_length=500,
         description="area codes ('020'), provinces ('广东'), cities ('广州') or 'unknown'",
     )
@@ -177,7 +181,7 @@ class AreaSwitchNode(_NodeBase):
 class CallerListProps(BaseModel):
     model_config = _FROZEN
     entries: list[str] = Field(
-        min_length=1, max_length=10000, description="whole numbers or leading digits (never suffixes)"
+        max_length=10000, description="whole numbers or leading digits (never suffixes)"
     )
 
 
@@ -192,7 +196,7 @@ class Destination(BaseModel):
     """A bound (forward-to) phone and how long it may ring (等待时间, R10)."""
 
     model_config = _FROZEN
-    number: str = Field(min_length=1, max_length=32)
+    number: str = Field(max_length=32, description="empty while the designer has not typed it yet")
     wait_s: int = Field(default=30, ge=1, le=300)
     name: str = Field(default="", max_length=40)
     allowed_areas: list[str] = Field(default_factory=list, max_length=500)
@@ -366,29 +370,27 @@ def prompts_played(flow: Flow) -> frozenset[str]:
 
     Whether a media item is in use, and so may not be deleted, is decided by this set.
     """
-    return frozenset(p.ref.prompt for node in flow.nodes for p in node.prompts() if p.ref.prompt is not None)
-
-
-def _location(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "(根)"
+    return frozenset(p.ref.prompt for node in flow.nodes for p in node.prompts() if p.ref.prompt)
 
 
 def load_flow(data: Mapping[str, Any] | str | bytes) -> Flow:
     """Parse a flow document (a dict, or JSON text).
 
     Raises:
-        FlowError: with one ``invalid_document`` diagnostic per schema violation.
+        FlowError: with one ``invalid_document`` diagnostic per schema violation, in Chinese and on the
+            node concerned (:mod:`ivr_flows.load_errors`).
     """
     try:
         if isinstance(data, str | bytes):
             return Flow.model_validate_json(data)
         return Flow.model_validate(data)
     except ValidationError as exc:
-        raise FlowError(
-            [
-                Diagnostic("invalid_document", "error", f"流程文件格式错误:{_location(e['loc'])}:{e['msg']}")
-                for e in exc.errors()
-            ]
-        ) from None
+        raw: object = data
+        if isinstance(data, str | bytes):
+            try:
+                raw = json.loads(data)
+            except ValueError:
+                raw = None
+        raise FlowError(load_diagnostics(exc.errors(), raw)) from None
     except json.JSONDecodeError as exc:  # pragma: no cover - pydantic wraps these as ValidationError
         raise FlowError([Diagnostic("invalid_document", "error", f"不是有效的JSON:{exc}")]) from None

@@ -21,6 +21,7 @@ from .phones import parse_phone
 
 __all__ = [
     "ALLOWED_CATEGORIES",
+    "CATEGORY_NAMES",
     "AreaPolicy",
     "CalendarDay",
     "CallerCategory",
@@ -39,6 +40,18 @@ CallerCategory = Literal[
 ]
 #: R9: office, residential, PBX, DID and mobile phones may call; campus, VoIP and payphones may not.
 ALLOWED_CATEGORIES: tuple[CallerCategory, ...] = ("office", "residential", "pbx", "did", "mobile", "unknown")
+#: What the designer reads for each caller category (R9's own words).
+CATEGORY_NAMES: dict[CallerCategory, str] = {
+    "office": "办公电话",
+    "residential": "住宅电话",
+    "pbx": "小交换机",
+    "did": "直拨分机",
+    "mobile": "手机",
+    "campus": "校园电话",
+    "voip": "网络电话",
+    "payphone": "公用电话",
+    "unknown": "未知类型",
+}
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
 

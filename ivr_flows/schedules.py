@@ -54,7 +54,7 @@ class Window(BaseModel):
 
     model_config = _FROZEN
     name: str = Field(default="", max_length=40)
-    days: list[Weekday] = Field(min_length=1, max_length=7)
+    days: list[Weekday] = Field(max_length=7, description="none: a draft's window still being drawn")
     start: HHMM
     end: HHMM_END
 

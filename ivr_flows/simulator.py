@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from .areas import CallerArea, resolve_caller
 from .calls import CallSpec, PhoneBehaviour, Press
 from .dialplan import Dialplan, Step
+from .policies import CATEGORY_NAMES
 from .schedules import evaluate
 
 __all__ = ["Event", "Trace", "simulate"]
@@ -195,7 +196,10 @@ class _Run:
     def op_check_category(self, s: Step) -> str:
         ok = self.call.category in s.args["allowed"]
         self.emit(
-            "policy", s, outcome="allowed" if ok else "refused", reason=f"来电类型:{self.call.category}"
+            "policy",
+            s,
+            outcome="allowed" if ok else "refused",
+            reason=f"来电类型:{CATEGORY_NAMES[self.call.category]}",
         )
         return "allowed" if ok else "refused"
 

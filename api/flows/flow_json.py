@@ -9,7 +9,15 @@ from typing import Any
 import ivr_flows
 from api.errors import UserError, UserErrors
 
-__all__ = ["FlowDiff", "canonical", "check_document", "diff_documents", "parse_stored"]
+__all__ = [
+    "FlowDiff",
+    "canonical",
+    "check_document",
+    "diff_documents",
+    "parse_stored",
+    "read_document",
+    "titled",
+]
 
 MAX_DOCUMENT_BYTES = 2_000_000
 #: A flow document is a few levels deep (document → nodes → node → data → branches …); far deeper is
@@ -35,12 +43,8 @@ def canonical(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def check_document(document: object, field_name: str = "document") -> tuple[dict[str, Any], ivr_flows.Flow]:
-    """The document as a dict and as a loaded flow; its shape errors become user errors, one each.
-
-    Graph problems (dangling edges, missing start …) are not refused here: a draft is edited freely and
-    analysis reports them; only a document the library cannot even read is refused.
-    """
+def _decoded(document: object, field_name: str) -> dict[str, Any]:
+    """The document as a dict within the size and depth limits; JSON text is parsed first."""
     if isinstance(document, str | bytes):
         if len(document) > MAX_DOCUMENT_BYTES:
             raise UserError("document_too_large", "流程文件不能超过2MB", field_name)
@@ -56,13 +60,50 @@ def check_document(document: object, field_name: str = "document") -> tuple[dict
         raise UserError("invalid_document", "流程文件嵌套层级过深", field_name)
     if len(canonical(document).encode()) > MAX_DOCUMENT_BYTES:
         raise UserError("document_too_large", "流程文件不能超过2MB", field_name)
+    return document
+
+
+def titled(diagnostic: ivr_flows.Diagnostic, document: dict[str, Any]) -> str:
+    """The message prefixed with the node's name, for readers who do not see the canvas (an import)."""
+    if diagnostic.node_id is None:
+        return diagnostic.message
+    nodes = document.get("nodes")
+    for node in nodes if isinstance(nodes, list) else ():
+        if isinstance(node, dict) and node.get("id") == diagnostic.node_id:
+            return f"{ivr_flows.node_title(node)}:{diagnostic.message}"
+    return diagnostic.message
+
+
+def check_document(document: object, field_name: str = "document") -> tuple[dict[str, Any], ivr_flows.Flow]:
+    """The document as a dict and as a loaded flow; its shape errors become user errors, one each.
+
+    Graph problems (dangling edges, missing start …) and unfinished values (an empty prompt text, a
+    phone without its number) are not refused here: a draft is edited freely and analysis reports them;
+    only a document the library cannot even read is refused, in Chinese, naming node and field.
+    """
+    document = _decoded(document, field_name)
     try:
         flow = ivr_flows.load_flow(document)
     except ivr_flows.FlowError as error:
         raise UserErrors(
-            [UserError(d.code, d.message, field_name) for d in error.diagnostics[:20]]
+            [UserError(d.code, titled(d, document), field_name) for d in error.diagnostics[:20]]
         ) from error
     return document, flow
+
+
+def read_document(document: object) -> tuple[ivr_flows.Flow | None, list[ivr_flows.Diagnostic]]:
+    """A document the editor has not saved yet, for analysis: the flow, or why it cannot be read.
+
+    Never raises: what would refuse a save comes back as diagnostics on the nodes concerned.
+    """
+    try:
+        data = _decoded(document, "document")
+    except UserError as error:
+        return None, [ivr_flows.Diagnostic(error.code, "error", error.message)]
+    try:
+        return ivr_flows.load_flow(data), []
+    except ivr_flows.FlowError as error:
+        return None, error.diagnostics
 
 
 def parse_stored(text: str) -> ivr_flows.Flow:

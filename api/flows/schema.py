@@ -12,7 +12,7 @@ import ivr_flows
 from api.accounts.service import checked_search
 from api.errors import UserError
 from api.flows import drafts, simulation, versions
-from api.flows.flow_json import parse_stored
+from api.flows.flow_json import parse_stored, read_document
 from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
     DeletedFlow,
@@ -128,15 +128,26 @@ class Query:
         return FlowVersionType.of(row) if row else None
 
     @strawberry.field(
-        description="Analysis of the draft (or a version): errors block publishing.",
+        description="Analysis of the draft (or a version, or a document the editor has not saved yet, "
+        "checked with the flow's account's prompts): errors block publishing. A document that cannot "
+        "be read comes back as its reasons, on the nodes concerned.",
         permission_classes=[IsSignedIn],
     )
     async def validate_flow(
-        self, info: Info, id: strawberry.ID, version_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        id: strawberry.ID,
+        version_id: strawberry.ID | None = None,
+        document: JSON | None = None,
     ) -> list[DiagnosticType] | None:
         row = await find_visible(info, Flow, id, "id")
         if row is None:
             return None
+        if document is not None:
+            loaded, unreadable = read_document(document)
+            if loaded is None:
+                return [DiagnosticType.of(d) for d in unreadable]
+            return [DiagnosticType.of(d) for d in await pipeline.diagnose(loaded, row.account_id)]
         text = row.draft
         if version_id is not None:
             version = await FlowVersion.filter(id=parse_id(version_id, "versionId"), flow_id=row.id).first()
@@ -182,7 +193,7 @@ class Query:
             row = await visible_number(info, number_id)
             number, policies = row.number, await number_policies(row)
         plan = simulation.compile_document(parse_stored(text), number, policies)
-        return SimulationType.of(ivr_flows.simulate(plan, spec))
+        return SimulationType.of(simulation.told(ivr_flows.simulate(plan, spec), number))
 
     @strawberry.field(
         description="Run the test cases stored in the draft (or a version).",

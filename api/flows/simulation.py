@@ -7,6 +7,7 @@ exists; publishing checks them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -18,7 +19,7 @@ from api.errors import UserError
 from api.flows.versions import refusal
 from ivr_flows import PhoneNumberError, mainland_number, parse_phone
 
-__all__ = ["PLACEHOLDER_NUMBER", "call_spec", "compile_document", "run_tests"]
+__all__ = ["PLACEHOLDER_NUMBER", "call_spec", "compile_document", "run_tests", "told"]
 
 PLACEHOLDER_NUMBER = "4000000000"
 #: Simulated calls happen in years the calendar and the plans can speak about.
@@ -107,3 +108,16 @@ def run_tests(flow: ivr_flows.Flow) -> list[ivr_flows.FlowTestResult]:
         return ivr_flows.run_flow_tests(flow, number=PLACEHOLDER_NUMBER)
     except ivr_flows.FlowError as error:
         raise refusal(error.diagnostics) from error
+
+
+def told(trace: ivr_flows.Trace, number: str | None) -> ivr_flows.Trace:
+    """The trace as the designer reads it: without a number, a message goes to the mailbox of whichever
+    number will use the flow, not to the placeholder the plan was compiled for."""
+    if number is not None:
+        return trace
+    placeholder = f"留言信箱{PLACEHOLDER_NUMBER}"
+    events = tuple(
+        dataclasses.replace(e, reason="留言存入使用该流程的号码的信箱") if e.reason == placeholder else e
+        for e in trace.events
+    )
+    return dataclasses.replace(trace, events=events)

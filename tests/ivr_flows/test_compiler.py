@@ -50,7 +50,7 @@ def test_moving_nodes_or_writing_notes_on_the_canvas_does_not_change_the_plan() 
     )
     too_long = json.loads(json.dumps(data))
     too_long["nodes"][0]["note"] = "备" * 501  # type: ignore[index]
-    with pytest.raises(FlowError, match="note"):
+    with pytest.raises(FlowError, match="备注不能超过500个字"):
         load_flow(too_long)
 
 

@@ -308,9 +308,10 @@ def test_the_prompts_tab_lists_every_prompt_the_flow_uses(page: Page) -> None:
     expect(prompts.locator(".ant-list-item")).to_have_count(2)
     expect(prompts).to_contain_text("欢迎致电")
     expect(prompts).to_contain_text("感谢来电,再见")
-    expect(page.get_by_role("button", name="试听 挂机 hangup-1 的结束语")).to_be_visible()
+    # Nodes are named as designers know them, never by internal ids.
+    expect(page.get_by_role("button", name="试听 挂机 的结束语")).to_be_visible()
     # Each use jumps to its node.
-    prompts.get_by_role("button", name="放音 play-1", exact=True).click()
+    prompts.get_by_role("button", name="放音", exact=True).click()
     expect(page.get_by_label("提示音", exact=True)).to_have_value("欢迎致电")
 
 

@@ -1,16 +1,19 @@
 import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined, RedoOutlined, UndoOutlined } from "@ant-design/icons";
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeChange, type NodeTypes } from "@xyflow/react";
-import { App, Badge, Button, List, Modal, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
+import { App, Badge, Button, Modal, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { request, unwrap, UserErrorsError } from "../api/client";
-import { FlowDocument, SaveFlowDraftDocument, ValidateFlowDocument } from "../gql/graphql";
+import { FlowDocument, SaveFlowDraftDocument } from "../gql/graphql";
 import { navigate } from "../router";
 import type { Viewer } from "../session";
 import { FlowNodeView } from "./FlowNodeView";
 import { TYPE_ICON } from "./icons";
 import { layout, warmLayout } from "./layout";
-import { docToGraph, graphToDoc, NODE_TYPES, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
+import { useLiveDiagnostics } from "./diagnostics";
+import { docToGraph, exitName, graphToDoc, NODE_TYPES, nodeName, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useOverlay } from "./overlay";
+import { ProblemsPanel } from "./ProblemsPanel";
 import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { SimulatePanel } from "./SimulatePanel";
@@ -73,6 +76,8 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
   const byEdge = useOverlay((s) => s.byEdge);
   const diff = useOverlay((s) => s.diff);
   const ghosts = useOverlay((s) => s.ghosts);
+  // Names only (strings), so a drag does not rebuild the edges; they name each edge for screen readers.
+  const named = useEditor(useShallow((s) => s.nodes.map((n) => `${n.id}\u0000${nodeName(n)}`)));
   const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts.nodes]);
   // Measurements of ghost nodes go to the overlay; everything else to the draft.
   const onShownNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -88,7 +93,10 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
     const onPath = new Set(path.slice(0, step + 1));
     const ids = new Set(edges.map((e) => e.id));
     const removed = ghosts.edges.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, className: "diff-removed", selectable: false, deletable: false }));
-    return [...edges, ...removed].map((e) => {
+    const names = new Map(named.map((l) => l.split("\u0000") as [string, string]));
+    for (const g of ghosts.nodes) if (!names.has(g.id)) names.set(g.id, nodeName(g));
+    return [...edges, ...removed].map((edge) => {
+      const e = { ...edge, ariaLabel: `连线:${names.get(edge.source) ?? "节点"}的「${exitName(edge.sourceHandle ?? "")}」连到${names.get(edge.target) ?? "节点"}` };
       const classes = [
         onPath.has(e.source) && onPath.has(e.target) && "on-path",
         byEdge[e.id]?.some((d) => d.severity === "error") && "has-error",
@@ -96,7 +104,7 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
       ].filter(Boolean).join(" ");
       return classes ? { ...e, className: [e.className, classes].filter(Boolean).join(" ") } : e;
     });
-  }, [edges, ghosts.edges, path, step, byEdge, diff]);
+  }, [edges, ghosts.edges, ghosts.nodes, named, path, step, byEdge, diff]);
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={shownNodes}
@@ -127,7 +135,7 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
 /** Find a node by name; reads the nodes once when opened (nothing else edits while it is open). */
 function NodeSearch({ onPick, onClose }: { onPick: (id: string) => void; onClose: () => void }) {
   const [options] = useState(() =>
-    useEditor.getState().nodes.map((n) => ({ value: n.id, label: `${n.data.label || TYPE_NAME[n.data.kind]} (${n.id})` })),
+    useEditor.getState().nodes.map((n) => ({ value: n.id, label: n.data.label ? `${n.data.label}(${TYPE_NAME[n.data.kind]})` : nodeName(n) })),
   );
   return (
     <Select autoFocus showSearch open style={{ width: 220 }} aria-label="查找节点" placeholder="输入节点名称" optionFilterProp="label"
@@ -157,11 +165,6 @@ function Editor({ flowId }: { flowId: string }) {
   const saving = useRef<Promise<boolean> | null>(null);
   const dragBefore = useRef<{ nodes: FlowNode[]; edges: FlowEdge[] } | null>(null);
 
-  const validate = useCallback(async () => {
-    const result = (await request(ValidateFlowDocument, { id: flowId })).validateFlow ?? [];
-    useOverlay.getState().setDiagnostics(result);
-  }, [flowId]);
-
   const applyDoc = useCallback((doc: FlowDoc, rev: number, flowName: string) => {
     base.current = { id: doc.id, name: doc.name, tests: doc.tests ?? [] };
     revision.current = rev;
@@ -182,8 +185,12 @@ function Editor({ flowId }: { flowId: string }) {
     }
     applyDoc(data.draft as FlowDoc, data.revision, data.name);
     setLoaded(true);
-    await validate();
-  }, [flowId, applyDoc, validate, message]);
+  }, [flowId, applyDoc, message]);
+
+  useLiveDiagnostics(flowId, loaded, () => {
+    const state = useEditor.getState();
+    return graphToDoc(state.nodes, state.edges, base.current);
+  });
 
   useEffect(() => warmLayout(), []);
 
@@ -208,7 +215,6 @@ function Editor({ flowId }: { flowId: string }) {
         revision.current = saved.revision;
         savedVersion.current = target;
         setSaveState(useEditor.getState().version === target ? "saved" : "dirty");
-        await validate();
         return true;
       } catch (e) {
         setSaveState("error");
@@ -238,7 +244,7 @@ function Editor({ flowId }: { flowId: string }) {
     } finally {
       saving.current = null;
     }
-  }, [flowId, validate, modal, message, reload]);
+  }, [flowId, modal, message, reload]);
 
   // Autosave shortly after the last edit.
   useEffect(() => {
@@ -381,23 +387,7 @@ function Editor({ flowId }: { flowId: string }) {
               {
                 key: "problems",
                 label: <Badge count={diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge>,
-                children: (
-                  <div className="side-pane">
-                    <List
-                      size="small"
-                      dataSource={diagnostics}
-                      locale={{ emptyText: "没有发现问题" }}
-                      renderItem={(d) => (
-                        <List.Item>
-                          <Button type="link" style={{ whiteSpace: "normal", textAlign: "left", height: "auto", padding: 0 }} disabled={!d.nodeId} onClick={() => d.nodeId && jumpTo(d.nodeId)}>
-                            <Tag color={d.severity === "error" ? "red" : "orange"}>{d.severity === "error" ? "错误" : "提醒"}</Tag>
-                            {d.message}
-                          </Button>
-                        </List.Item>
-                      )}
-                    />
-                  </div>
-                ),
+                children: <div className="side-pane"><ProblemsPanel jumpTo={jumpTo} /></div>,
               },
               { key: "prompts", label: "提示音清单", children: <div className="side-pane"><PromptsPanel jumpTo={jumpTo} /></div> },
               { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={(t) => {

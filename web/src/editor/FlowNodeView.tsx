@@ -3,26 +3,29 @@ import { memo } from "react";
 import { TYPE_COLOR, TYPE_ICON } from "./icons";
 import { exitName, exitsOf, TYPE_NAME, type FlowNode, type Props } from "./model";
 import { useOverlay } from "./overlay";
+import { useMedia } from "./PromptPicker";
 
-function promptText(prompt: unknown): string {
+type FileName = (promptId: string) => string | undefined;
+
+function promptText(prompt: unknown, fileName: FileName): string {
   const p = prompt as { tts?: string; prompt?: string } | undefined;
-  return p?.tts ?? (p?.prompt ? `语音文件 ${p.prompt}` : "");
+  return p?.tts ?? (p?.prompt ? `语音文件 ${fileName(p.prompt) ?? ""}`.trim() : "");
 }
 
 /** One line that says what the node does, so the canvas reads without opening each node. */
-export function summary(kind: string, props: Props): string {
+export function summary(kind: string, props: Props, fileName: FileName = () => undefined): string {
   switch (kind) {
     case "play":
     case "menu":
-      return promptText(props.prompt);
+      return promptText(props.prompt, fileName);
     case "dial": {
       const d = (props.destinations as { number: string; wait_s: number }[] | undefined) ?? [];
       return d.length ? d.map((x) => `${x.number}(${x.wait_s}秒)`).join("、") : "未添加电话";
     }
     case "voicemail":
-      return promptText(props.greeting) || `最长 ${props.max_length_s ?? 120} 秒`;
+      return promptText(props.greeting, fileName) || `最长 ${props.max_length_s ?? 120} 秒`;
     case "hangup":
-      return promptText(props.announcement);
+      return promptText(props.announcement, fileName);
     case "area_switch":
       return ((props.areas as string[]) ?? []).join("、") || "未选择地区";
     case "caller_list":
@@ -40,6 +43,8 @@ export function summary(kind: string, props: Props): string {
 
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
   const problems = useOverlay((s) => s.byNode[id]);
+  const media = useMedia();
+  const fileName = (promptId: string) => media.data?.find((m) => m.promptId === promptId)?.name;
   const onPath = useOverlay((s) => s.path.slice(0, s.step + 1).includes(id));
   const current = useOverlay((s) => s.step >= 0 && s.path[s.step] === id);
   const mark = useOverlay((s) => s.diff[id]);
@@ -63,7 +68,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           <span className="badge warning" title={warnings.map((e) => e.message).join("\n")}>{warnings.length} 个提醒</span>
         )}
       </div>
-      <div className="flow-node-summary">{summary(data.kind, data.props)}</div>
+      <div className="flow-node-summary">{summary(data.kind, data.props, fileName)}</div>
       {data.note ? (
         <div className="flow-node-note" title={data.note}>
           备注:{data.note}

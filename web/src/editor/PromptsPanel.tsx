@@ -4,7 +4,7 @@ import { PlayCircleOutlined } from "@ant-design/icons";
 import { Button, List, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { TYPE_NAME, type NodeData } from "./model";
+import { nodeName, type NodeData } from "./model";
 import { playUrl, useMedia, type PromptRef } from "./PromptPicker";
 import { useEditor } from "./store";
 
@@ -27,7 +27,7 @@ export function promptUses(nodes: { id: string; data: NodeData }[]): PromptUse[]
     for (const [field, role] of PROMPT_FIELDS) {
       const ref = n.data.props[field] as PromptRef;
       if (!ref || (!ref.tts && !ref.prompt)) continue;
-      out.push({ nodeId: n.id, node: n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}`, role, tts: ref.tts, prompt: ref.prompt });
+      out.push({ nodeId: n.id, node: nodeName(n), role, tts: ref.tts, prompt: ref.prompt });
     }
   }
   return out;
@@ -55,7 +55,7 @@ export function PromptsPanel({ jumpTo }: { jumpTo: (id: string) => void }) {
       locale={{ emptyText: "流程还没有用到提示音" }}
       renderItem={(u) => {
         const item = u.prompt ? media.data?.find((m) => m.promptId === u.prompt) : undefined;
-        const what = u.prompt ? `语音文件 ${item?.name ?? u.prompt}` : u.tts ?? "";
+        const what = u.prompt ? `语音文件 ${item?.name ?? (media.isPending ? "" : "(已删除)")}` : u.tts ?? "";
         return (
           <List.Item
             actions={[

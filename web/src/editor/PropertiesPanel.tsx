@@ -1,8 +1,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from "antd";
-import { exitName, exitsOf, MENU_KEYS, TYPE_NAME, type FlowNode, type Props } from "./model";
+import { exitName, exitsOf, MENU_KEYS, nodeName, TYPE_NAME, type FlowNode, type Props } from "./model";
 import { useOverlay, type Diagnostic } from "./overlay";
-import { PromptPicker, type PromptRef } from "./PromptPicker";
+import { PromptPicker, type PromptRef, type PromptUse } from "./PromptPicker";
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { AreaPicker } from "./AreaPicker";
@@ -37,16 +37,61 @@ function waitAdvice(problems: Diagnostic[] | undefined, dests: Destination[], i:
     .map((x) => x.message);
 }
 
+const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/;
+
+/** "9:00" → "09:00"; null when the text is no time of day (24:00 only where `end`). */
+function timeOf(text: string, end: boolean): string | null {
+  const t = text.trim();
+  if (end && (t === "24:00" || t === "24：00")) return "24:00";
+  const m = TIME.exec(t);
+  return m ? `${m[1].padStart(2, "0")}:${m[2]}` : null;
+}
+
+/**
+ * A time of day typed as text. Only a valid time reaches the flow; while the text is not one, the
+ * field says how to write it and the flow keeps the last valid time (so the draft still saves).
+ */
+function TimeInput({ label, value, end, onChange }: { label: string; value: string; end?: boolean; onChange: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // The flow changed under the field (undo, the week grid): show the new time.
+    setShown(value);
+    setText(value);
+  }
+  const bad = timeOf(text, Boolean(end)) === null;
+  return (
+    <span className="time-input">
+      <Input aria-label={label} value={text} style={{ width: 80 }} maxLength={5} status={bad ? "error" : undefined} aria-invalid={bad}
+        onChange={(e) => {
+          setText(e.target.value);
+          const t = timeOf(e.target.value, Boolean(end));
+          if (t !== null && t !== value) {
+            setShown(t);
+            onChange(t);
+          }
+        }}
+        onBlur={() => !bad && setText(value)} />
+      {bad && <Typography.Text type="danger" role="alert" style={{ display: "block", fontSize: 12 }}>格式应为 09:00</Typography.Text>}
+    </span>
+  );
+}
+
 function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) {
   const p = node.data.props;
   const update = useEditor((s) => s.updateNode);
   const problems = useOverlay((s) => s.byNode[node.id]);
   const [dragging, setDragging] = useState<number | null>(null);
+  /** A prompt field: switching its source keeps the other one on the node (editor only). */
+  const prompt = (field: string, label: string, use: PromptUse, optional = false) => (
+    <PromptPicker label={label} optional={optional} use={use} value={p[field] as PromptRef} kept={node.data.kept?.[field]}
+      onChange={(v, kept) => update(node.id, { props: { ...p, [field]: v ?? undefined }, kept: { ...node.data.kept, [field]: kept } })} />
+  );
   switch (node.data.kind) {
     case "play":
       return (
         <>
-          <Form.Item label="提示音"><PromptPicker label="提示音" value={p.prompt as PromptRef} onChange={(v) => set({ prompt: v })} /></Form.Item>
+          <Form.Item label="提示音">{prompt("prompt", "提示音", p.early_media ? "ringback" : "prompt")}</Form.Item>
           <Form.Item label="作为彩铃播放(不摘机、不计费)">
             <Switch aria-label="作为彩铃播放" checked={Boolean(p.early_media)} onChange={(v) => set({ early_media: v })} />
           </Form.Item>
@@ -55,7 +100,7 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
     case "menu":
       return (
         <>
-          <Form.Item label="菜单提示音"><PromptPicker label="菜单提示音" value={p.prompt as PromptRef} onChange={(v) => set({ prompt: v })} /></Form.Item>
+          <Form.Item label="菜单提示音">{prompt("prompt", "菜单提示音", "prompt")}</Form.Item>
           <Form.Item label="可按的键">
             <Checkbox.Group aria-label="可按的键" value={node.data.keys ?? []} options={MENU_KEYS.map((k) => ({ value: k, label: k }))}
               onChange={(keys) => update(node.id, { keys: keys as string[] })} />
@@ -64,8 +109,8 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
             <Form.Item label="等待按键(秒)"><InputNumber aria-label="等待按键秒数" min={1} max={60} value={p.timeout_s as number} onChange={(v) => set({ timeout_s: v ?? 5 })} /></Form.Item>
             <Form.Item label="重试次数"><InputNumber aria-label="重试次数" min={0} max={9} value={p.max_retries as number} onChange={(v) => set({ max_retries: v ?? 2 })} /></Form.Item>
           </Space>
-          <Form.Item label="按错键时的提示"><PromptPicker optional label="按错键时的提示" value={p.invalid_prompt as PromptRef} onChange={(v) => set({ invalid_prompt: v ?? undefined })} /></Form.Item>
-          <Form.Item label="未按键时的提示"><PromptPicker optional label="未按键时的提示" value={p.timeout_prompt as PromptRef} onChange={(v) => set({ timeout_prompt: v ?? undefined })} /></Form.Item>
+          <Form.Item label="按错键时的提示">{prompt("invalid_prompt", "按错键时的提示", "prompt", true)}</Form.Item>
+          <Form.Item label="未按键时的提示">{prompt("timeout_prompt", "未按键时的提示", "prompt", true)}</Form.Item>
         </>
       );
     case "dial": {
@@ -102,12 +147,12 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
                   onDragEnd={() => setDragging(null)}>
                   <HolderOutlined />
                 </span>
-                <Input aria-label={`电话${i + 1}号码`} placeholder="手机或带区号固话" value={d.number} style={{ width: 150 }}
+                <Input aria-label={`电话${i + 1}号码`} placeholder="手机或带区号固话" value={d.number} style={{ width: 150 }} maxLength={32}
                   onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, number: e.target.value.trim() } : x)))} />
                 <InputNumber aria-label={`电话${i + 1}等待秒数`} min={1} max={300} value={d.wait_s} suffix="秒"
                   status={advice(i).length ? "warning" : undefined}
                   onChange={(v) => put(dests.map((x, j) => (j === i ? { ...x, wait_s: v ?? 30 } : x)))} />
-                <Input aria-label={`电话${i + 1}名称`} placeholder="名称(可选)" value={d.name ?? ""} style={{ width: 110 }}
+                <Input aria-label={`电话${i + 1}名称`} placeholder="名称(可选)" value={d.name ?? ""} style={{ width: 110 }} maxLength={40}
                   onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
                 <Button size="small" icon={<ArrowUpOutlined />} aria-label={`电话${i + 1}上移`} disabled={i === 0} onClick={() => moveTo(i, i - 1)} />
                 <Button size="small" icon={<ArrowDownOutlined />} aria-label={`电话${i + 1}下移`} disabled={i === dests.length - 1} onClick={() => moveTo(i, i + 1)} />
@@ -123,7 +168,7 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
           <Button icon={<PlusOutlined />} onClick={() => put([...dests, { number: "", wait_s: dests.length ? 20 : 55 }])} style={{ margin: "6px 0 12px" }}>
             添加电话
           </Button>
-          <Form.Item label="等待时给来电者放的彩铃"><PromptPicker optional label="转接彩铃" value={p.ringback as PromptRef} onChange={(v) => set({ ringback: v ?? undefined })} /></Form.Item>
+          <Form.Item label="等待时给来电者放的彩铃">{prompt("ringback", "转接彩铃", "ringback", true)}</Form.Item>
           <Form.Item label="通话录音"><Switch aria-label="通话录音" checked={Boolean(p.record)} onChange={(v) => set({ record: v })} /></Form.Item>
         </>
       );
@@ -131,14 +176,14 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
     case "voicemail":
       return (
         <>
-          <Form.Item label="留言提示音"><PromptPicker optional label="留言提示音" value={p.greeting as PromptRef} onChange={(v) => set({ greeting: v ?? undefined })} /></Form.Item>
+          <Form.Item label="留言提示音">{prompt("greeting", "留言提示音", "greeting", true)}</Form.Item>
           <Form.Item label="最长留言(秒)"><InputNumber aria-label="最长留言秒数" min={5} max={600} value={(p.max_length_s as number) ?? 120} onChange={(v) => set({ max_length_s: v ?? 120 })} /></Form.Item>
         </>
       );
     case "hangup":
       return (
         <>
-          <Form.Item label="结束语"><PromptPicker optional label="结束语" value={p.announcement as PromptRef} onChange={(v) => set({ announcement: v ?? undefined })} /></Form.Item>
+          <Form.Item label="结束语">{prompt("announcement", "结束语", "prompt", true)}</Form.Item>
           <Form.Item label="挂机原因">
             <Select aria-label="挂机原因" value={(p.cause as string) ?? "normal"} onChange={(cause) => set({ cause })}
               options={[{ value: "normal", label: "正常结束" }, { value: "busy", label: "忙" }, { value: "rejected", label: "拒接" }, { value: "unallocated", label: "空号" }, { value: "congestion", label: "线路拥塞" }]} />
@@ -176,10 +221,10 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
           {s.windows.map((w, i) => (
             <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
               <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
-              <Space style={{ marginTop: 6 }}>
-                <Input aria-label={`时段${i + 1}开始`} value={w.start} style={{ width: 80 }} onChange={(e) => putWindow(i, { start: e.target.value })} />
+              <Space style={{ marginTop: 6 }} align="start">
+                <TimeInput label={`时段${i + 1}开始`} value={w.start} onChange={(start) => putWindow(i, { start })} />
                 至
-                <Input aria-label={`时段${i + 1}结束`} value={w.end} style={{ width: 80 }} onChange={(e) => putWindow(i, { end: e.target.value })} />
+                <TimeInput label={`时段${i + 1}结束`} value={w.end} end onChange={(end) => putWindow(i, { end })} />
                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除时段${i + 1}`} onClick={() => put({ windows: s.windows.filter((_, j) => j !== i) })} />
               </Space>
             </div>
@@ -199,7 +244,7 @@ function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) 
 /** The other nodes as picker options: a string per node, so a drag (positions only) changes nothing here. */
 function useTargetOptions(self: string) {
   const labels = useEditor(
-    useShallow((s) => s.nodes.filter((n) => n.id !== self && n.data.kind !== "start").map((n) => `${n.id}\u0000${n.data.label || `${TYPE_NAME[n.data.kind]} ${n.id}`}`)),
+    useShallow((s) => s.nodes.filter((n) => n.id !== self && n.data.kind !== "start").map((n) => `${n.id}\u0000${nodeName(n)}`)),
   );
   return useMemo(() => labels.map((l) => {
     const [value, label] = l.split("\u0000");

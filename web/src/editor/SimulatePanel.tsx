@@ -6,6 +6,7 @@ import { useShallow } from "zustand/react/shallow";
 import { request, unwrap } from "../api/client";
 import { RunFlowTestsDocument, SimulateFlowDocument, type SimulateFlowQuery } from "../gql/graphql";
 import { useOverlay } from "./overlay";
+import { useMedia } from "./PromptPicker";
 import { useEditor } from "./store";
 
 type Simulation = Extract<SimulateFlowQuery["simulateFlow"], { __typename: "Simulation" }>;
@@ -22,14 +23,24 @@ const OUTCOMES: Record<string, string> = { answered: "已接通", voicemail: "�
 const KINDS: Record<string, string> = {
   policy: "号码策略", branch: "判断", hear: "听到", key: "按键", ring: "振铃", answer: "接听", voicemail: "留言", record: "录音", hangup: "挂机", guard: "保护",
 };
+/** What each step's outcome code means to the designer, by the kind of step. */
+const EVENT_OUTCOMES: Record<string, Record<string, string>> = {
+  policy: { allowed: "允许", refused: "拒绝", pass: "通过", full: "线路已满", ok: "线路未满" },
+  branch: { match: "匹配", else: "否则", answered: "接通", busy: "忙", no_answer: "无应答", failed: "失败", timeout: "超时", invalid: "按错键", area_refused: "地区不可接听" },
+  ring: { answered: "接听", busy: "占线", no_answer: "无人接听", failed: "无法接通" },
+  record: { start: "开始", stop: "停止" },
+  hangup: { normal: "正常结束", busy: "忙", rejected: "拒接", unallocated: "空号", congestion: "线路拥塞" },
+};
 
-function describe(e: Simulation["events"][number]): string {
-  const parts = [KINDS[e.kind] ?? e.kind];
+/** One timeline line in Chinese: codes are translated, prompt files named; a hangup's Q.850 code is left out. */
+export function describe(e: Simulation["events"][number], fileName: (id: string) => string | undefined): string {
+  if (e.kind === "key") return e.reason; // "按键1", "5秒内没有按键"
+  const parts = [KINDS[e.kind] ?? "步骤"];
   if (e.text) parts.push(`「${e.text}」`);
-  else if (e.prompt) parts.push(`语音文件 ${e.prompt}`);
+  else if (e.prompt) parts.push(`语音文件「${fileName(e.prompt) ?? "未命名"}」`);
   if (e.number) parts.push(e.number);
-  if (e.outcome) parts.push(`→ ${e.outcome}`);
-  if (e.reason) parts.push(`(${e.reason})`);
+  if (e.outcome) parts.push(`→ ${EVENT_OUTCOMES[e.kind]?.[e.outcome] ?? OUTCOMES[e.outcome] ?? "其他"}`);
+  if (e.reason && e.kind !== "hangup") parts.push(`(${e.reason})`);
   return parts.join(" ");
 }
 
@@ -48,6 +59,8 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
   const [result, setResult] = useState<Simulation | null>(null);
   const [testName, setTestName] = useState("");
   const { path, step, setPath } = useOverlay();
+  const media = useMedia();
+  const fileName = (id: string) => media.data?.find((m) => m.promptId === id)?.name;
 
   const phoneList = uniqueNumbers.map((n) => phones[n] ?? { number: n, state: "answer", answerAfterS: 5 });
 
@@ -130,7 +143,7 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
           <Timeline
             items={result.events.map((e) => ({
               color: e.kind === "ring" ? "blue" : e.kind === "answer" ? "green" : e.kind === "hangup" ? "red" : "gray",
-              content: <span className="sim-event">{e.t.toFixed(1)}s {describe(e)}</span>,
+              content: <span className="sim-event">{e.t.toFixed(1)} 秒 {describe(e, fileName)}</span>,
             }))}
           />
           <Space.Compact style={{ width: "100%" }}>

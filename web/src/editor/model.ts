@@ -24,7 +24,14 @@ export type NodeData = {
   props: Props;
   /** Menus: the keys offered (editor only; saved as the menu's digit edges). */
   keys?: string[];
+  /**
+   * Per prompt field, the text and the file the designer gave it, whichever is not in use now (editor
+   * only, never saved): switching between 文字转语音 and 语音文件 and back restores what was there.
+   */
+  kept?: Record<string, KeptPrompt>;
 };
+
+export type KeptPrompt = { tts?: string; prompt?: string };
 
 export type FlowNode = Node<NodeData, "flow">;
 export type FlowEdge = Edge;
@@ -57,6 +64,18 @@ export const TYPE_NAME: Record<NodeType, string> = Object.fromEntries(NODE_TYPES
   NodeType,
   string
 >;
+
+/**
+ * How a designer knows a node: its name, else its type with the number the editor gave it
+ * ("转接电话 2"); never an internal id.
+ */
+export function nodeName(node: { id: string; data: Pick<NodeData, "kind" | "label"> }): string {
+  const label = node.data.label.trim();
+  if (label) return label;
+  const type = TYPE_NAME[node.data.kind] ?? "节点";
+  const n = new RegExp(`^${node.data.kind}-(\\d+)$`).exec(node.id);
+  return n && n[1] !== "1" ? `${type} ${n[1]}` : type;
+}
 
 /** Menu keys in the order the canvas shows them (and ELK keeps). */
 export const MENU_KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#"];

@@ -316,6 +316,7 @@ export type SaveFlowDraftMutation = { saveFlowDraft:
 
 export type ValidateFlowQueryVariables = Exact<{
   id: string | number;
+  document?: unknown;
 }>;
 
 
@@ -1716,8 +1717,8 @@ fragment FlowSummary on Flow {
   updatedAt
 }`) as unknown as TypedDocumentString<SaveFlowDraftMutation, SaveFlowDraftMutationVariables>;
 export const ValidateFlowDocument = new TypedDocumentString(`
-    query ValidateFlow($id: ID!) {
-  validateFlow(id: $id) {
+    query ValidateFlow($id: ID!, $document: JSON) {
+  validateFlow(id: $id, document: $document) {
     code
     severity
     message
