@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
@@ -43,7 +44,9 @@ class Mutation:
     async def clean_up_signups(
         self, info: Info, account_ids: list[strawberry.ID], reason: str
     ) -> CleanupResult:
-        ids = [parse_id(i, "accountIds") for i in account_ids[: cleanup.MAX_BATCH + 1]]
+        if len(account_ids) > cleanup.MAX_BATCH:
+            raise UserError("invalid_selection", f"请选择1到{cleanup.MAX_BATCH}个账户", "accountIds")
+        ids = [parse_id(i, "accountIds") for i in account_ids]
         done = await cleanup.clean_up(ids, operator=info.context.user, reason=reason)
         return SignupCleanup(
             disabled_account_ids=[strawberry.ID(str(i)) for i in done.accounts],
