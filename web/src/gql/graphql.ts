@@ -706,6 +706,25 @@ export type RejectRingbackMutation = { rejectRingback:
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
+export type ConsoleSignupGroupsQueryVariables = Exact<{
+  days: number;
+  minSignups: number;
+}>;
+
+
+export type ConsoleSignupGroupsQuery = { signupGroups: Array<{ address: string, signupCount: number, deviceCount: number, firstAt: string, lastAt: string, heldCount: number, cleanableCount: number, accounts: Array<{ accountId: string | null, companyName: string | null, login: string | null, signedUpAt: string, device: string | null, heldNumbers: Array<string>, paid: boolean, disabledAt: string | null, disabledBy: string | null, disabledReason: string | null }> }> };
+
+export type ConsoleCleanUpSignupsMutationVariables = Exact<{
+  accountIds: Array<string | number> | string | number;
+  reason: string;
+}>;
+
+
+export type ConsoleCleanUpSignupsMutation = { cleanUpSignups:
+    | { __typename: 'SignupCleanup', disabledAccountIds: Array<string>, releasedNumbers: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export type ConsoleCreateServiceTokenMutationVariables = Exact<{
   name: string;
 }>;
@@ -2653,6 +2672,49 @@ export const RejectRingbackDocument = new TypedDocumentString(`
   createdAt
   previewUrl
 }`) as unknown as TypedDocumentString<RejectRingbackMutation, RejectRingbackMutationVariables>;
+export const ConsoleSignupGroupsDocument = new TypedDocumentString(`
+    query ConsoleSignupGroups($days: Int!, $minSignups: Int!) {
+  signupGroups(days: $days, minSignups: $minSignups, first: 100) {
+    address
+    signupCount
+    deviceCount
+    firstAt
+    lastAt
+    heldCount
+    cleanableCount
+    accounts {
+      accountId
+      companyName
+      login
+      signedUpAt
+      device
+      heldNumbers
+      paid
+      disabledAt
+      disabledBy
+      disabledReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSignupGroupsQuery, ConsoleSignupGroupsQueryVariables>;
+export const ConsoleCleanUpSignupsDocument = new TypedDocumentString(`
+    mutation ConsoleCleanUpSignups($accountIds: [ID!]!, $reason: String!) {
+  cleanUpSignups(accountIds: $accountIds, reason: $reason) {
+    __typename
+    ... on SignupCleanup {
+      disabledAccountIds
+      releasedNumbers
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCleanUpSignupsMutation, ConsoleCleanUpSignupsMutationVariables>;
 export const ConsoleCreateServiceTokenDocument = new TypedDocumentString(`
     mutation ConsoleCreateServiceToken($name: String!) {
   createServiceToken(name: $name) {
