@@ -1,10 +1,12 @@
-"""The operators' view of recent sign-ups, grouped by client address, busiest first."""
+"""The operators' view of recent sign-ups, grouped by client address or by browser, busiest first."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+import strawberry
 from tortoise.functions import Count, Max
 
 from api.accounts.models import Account, AccountAction, AccountEvent, User
@@ -14,7 +16,7 @@ from api.reservations.models import Reservation
 from api.signups.cleanup import paid_accounts
 from api.signups.models import Signup
 
-__all__ = ["AccountSignup", "AddressGroup", "signup_groups"]
+__all__ = ["AccountSignup", "Grouping", "SignupGroup", "signup_groups"]
 
 #: Accounts listed per address; a bigger group is cleaned up in several selections.
 MAX_ACCOUNTS_PER_GROUP = 200
@@ -30,18 +32,27 @@ class AccountSignup:
     disabled: AccountEvent | None
 
 
+@strawberry.enum(name="SignupGrouping")
+class Grouping(StrEnum):
+    """Sign-ups from one network address, or from one browser (its device cookie) whatever its address."""
+
+    ADDRESS = "address"
+    DEVICE = "device"
+
+
 @dataclass
-class AddressGroup:
-    address: str
-    signup_count: int
-    device_count: int
-    first_at: dt.datetime
-    last_at: dt.datetime
+class SignupGroup:
+    key: str
+    signup_count: int = 0
+    first_at: dt.datetime | None = None
+    last_at: dt.datetime | None = None
+    addresses: set[str] = field(default_factory=set)
+    devices: set[str] = field(default_factory=set)
     accounts: list[AccountSignup] = field(default_factory=list)
 
 
-async def signup_groups(*, days: int, min_signups: int, first: int) -> list[AddressGroup]:
-    """Addresses with at least ``min_signups`` sign-ups in the last ``days`` days, most first.
+async def signup_groups(*, days: int, min_signups: int, first: int, by: Grouping) -> list[SignupGroup]:
+    """Addresses (or browsers) with at least ``min_signups`` sign-ups in the last ``days`` days, most first.
 
     Raises:
         UserError: ``out_of_range`` for a period, threshold or page size outside its bounds.
@@ -52,39 +63,37 @@ async def signup_groups(*, days: int, min_signups: int, first: int) -> list[Addr
         raise UserError("out_of_range", "注册数下限应在1到1000之间", "minSignups")
     if not 1 <= first <= 100:
         raise UserError("out_of_range", "每页数量应在1到100之间", "first")
+    column = by.value
     since = utcnow() - dt.timedelta(days=days)
     busiest = (
-        await Signup.filter(created_at__gte=since)
+        await Signup.filter(created_at__gte=since, **{f"{column}__isnull": False})
         .annotate(n=Count("id"), latest=Max("id"))
-        .group_by("address")
+        .group_by(column)
         .filter(n__gte=min_signups)
         .order_by("-n", "-latest")
         .limit(first)
-        .values("address", "n")
+        .values(column, "n")
     )
-    addresses = [row["address"] for row in busiest]
+    keys = [str(row[column]) for row in busiest]
     rows = (
-        await Signup.filter(created_at__gte=since, address__in=addresses)
+        await Signup.filter(created_at__gte=since, **{f"{column}__in": keys})
         .select_related("account")
         .order_by("-created_at", "-id")
     )
-    groups = {address: AddressGroup(address, 0, 0, since, since) for address in addresses}
-    devices: dict[str, set[str]] = {address: set() for address in addresses}
+    groups = {key: SignupGroup(key) for key in keys}
     for row in rows:
-        group = groups[row.address]
-        if group.signup_count == 0:
-            group.last_at = row.created_at
+        group = groups[row.address if by == Grouping.ADDRESS else str(row.device)]
         group.signup_count += 1
+        group.last_at = group.last_at or row.created_at
         group.first_at = row.created_at
+        group.addresses.add(row.address)
         if row.device:
-            devices[row.address].add(row.device)
-    for address, group in groups.items():
-        group.device_count = len(devices[address])
-    await _describe_accounts(groups, rows)
-    return [groups[a] for a in addresses]
+            group.devices.add(row.device)
+    await _describe_accounts(groups, rows, by)
+    return [groups[key] for key in keys]
 
 
-async def _describe_accounts(groups: dict[str, AddressGroup], rows: list[Signup]) -> None:
+async def _describe_accounts(groups: dict[str, SignupGroup], rows: list[Signup], by: Grouping) -> None:
     ids = [r.account_id for r in rows if r.account_id is not None]
     logins: dict[int, str] = {}
     for account_id, login in (
@@ -103,7 +112,7 @@ async def _describe_accounts(groups: dict[str, AddressGroup], rows: list[Signup]
         disabled[event.account_id] = event  # the latest wins
     paid = await paid_accounts(ids)
     for row in rows:
-        group = groups[row.address]
+        group = groups[row.address if by == Grouping.ADDRESS else str(row.device)]
         if len(group.accounts) >= MAX_ACCOUNTS_PER_GROUP:
             continue
         account_id = row.account_id

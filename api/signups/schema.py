@@ -21,14 +21,19 @@ CleanupResult = Annotated[SignupCleanup | UserErrors, strawberry.union("SignupCl
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Recent sign-ups grouped by client address, most sign-ups first (operators).",
+        description="Recent sign-ups grouped by client address or browser, most sign-ups first (operators).",
         permission_classes=[IsOperator],
     )
     async def signup_groups(
-        self, info: Info, days: int = 7, min_signups: int = 2, first: int = 50
+        self,
+        info: Info,
+        days: int = 7,
+        min_signups: int = 2,
+        first: int = 50,
+        by: report.Grouping = report.Grouping.ADDRESS,
     ) -> list[SignupGroupType]:
-        groups = await report.signup_groups(days=days, min_signups=min_signups, first=first)
-        return [SignupGroupType.of(g) for g in groups]
+        groups = await report.signup_groups(days=days, min_signups=min_signups, first=first, by=by)
+        return [SignupGroupType.of(g, by) for g in groups]
 
 
 @strawberry.type

@@ -8,7 +8,7 @@ import strawberry
 
 from api.clock import to_local
 from api.numbers.numbering import format_number
-from api.signups.report import AccountSignup, AddressGroup
+from api.signups.report import AccountSignup, Grouping, SignupGroup
 
 
 @strawberry.type(
@@ -19,6 +19,7 @@ class SignupAccountType:
     company_name: str | None
     login: str | None = strawberry.field(description="The account's first user.")
     signed_up_at: dt.datetime
+    address: str = strawberry.field(description="The client address it came from.")
     device: str | None = strawberry.field(
         description="A short label of the browser's device cookie (same label: same browser)."
     )
@@ -38,6 +39,7 @@ class SignupAccountType:
             company_name=row.account.name if row.account else None,
             login=row.login,
             signed_up_at=to_local(row.signup.created_at),
+            address=row.signup.address,
             device=row.signup.device[:8] if row.signup.device else None,
             held_numbers=[format_number(n) for n in row.held_numbers],
             paid=row.paid,
@@ -47,9 +49,14 @@ class SignupAccountType:
         )
 
 
-@strawberry.type(name="SignupGroup", description="The recent sign-ups from one client address.")
+@strawberry.type(
+    name="SignupGroup", description="The recent sign-ups from one client address, or one browser."
+)
 class SignupGroupType:
-    address: str
+    key: str = strawberry.field(
+        description="The address, or (grouped by browser) a short label of the device cookie."
+    )
+    addresses: list[str] = strawberry.field(description="The client addresses among them, sorted.")
     signup_count: int
     device_count: int = strawberry.field(description="Distinct browsers (device cookies) among them.")
     first_at: dt.datetime
@@ -65,11 +72,13 @@ class SignupGroupType:
         return sum(1 for a in self.accounts if a.account_id and not a.paid and a.disabled_at is None)
 
     @classmethod
-    def of(cls, group: AddressGroup) -> SignupGroupType:
+    def of(cls, group: SignupGroup, by: Grouping) -> SignupGroupType:
+        assert group.first_at is not None and group.last_at is not None  # a listed group has sign-ups
         return cls(
-            address=group.address,
+            key=group.key if by == Grouping.ADDRESS else group.key[:8],
+            addresses=sorted(group.addresses),
             signup_count=group.signup_count,
-            device_count=group.device_count,
+            device_count=len(group.devices),
             first_at=to_local(group.first_at),
             last_at=to_local(group.last_at),
             accounts=[SignupAccountType.of(a) for a in group.accounts],

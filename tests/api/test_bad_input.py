@@ -117,7 +117,7 @@ REPORT_CALL = f"mutation($c:CallReportInput!){{reportCall(call:$c){{__typename {
 REPORT_CALLS = f"mutation($c:[CallReportInput!]!){{reportCalls(calls:$c){{__typename {ERR}}}}}"
 ALLOWANCE = "query($n:String!){callAllowance(number:$n){seconds}}"
 CALL_LIST = "query($c:String,$s:DateTime){callRecords(caller:$c,since:$s){totalCount}}"
-SIGNUP_GROUPS = "query($d:Int!,$m:Int!,$f:Int!){signupGroups(days:$d,minSignups:$m,first:$f){address}}"
+SIGNUP_GROUPS = "query($d:Int!,$m:Int!,$f:Int!){signupGroups(days:$d,minSignups:$m,first:$f){key}}"
 CLEAN_UP = f"mutation($a:[ID!]!,$r:String!){{cleanUpSignups(accountIds:$a,reason:$r){{__typename {ERR}}}}}"
 
 

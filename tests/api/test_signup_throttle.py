@@ -24,9 +24,9 @@ SIGN_UP = """mutation($c:String!,$l:String!,$p:String!){signUp(companyName:$c,lo
   displayName:"张三"){__typename ... on Viewer{user{login}} ... on UserErrors{errors{code field message retryAfter}}}}"""
 RESERVE = """mutation($id:ID!){reserveNumber(numberId:$id){__typename
   ... on Reservation{id} ... on UserErrors{errors{code field message}}}}"""
-GROUPS = """query($m:Int!){signupGroups(days:7,minSignups:$m){address signupCount deviceCount firstAt lastAt
-  heldCount cleanableCount accounts{accountId companyName login signedUpAt device heldNumbers paid
-  disabledAt disabledBy disabledReason}}}"""
+GROUPS = """query($m:Int!,$by:SignupGrouping!=ADDRESS){signupGroups(days:7,minSignups:$m,by:$by){key addresses
+  signupCount deviceCount firstAt lastAt heldCount cleanableCount accounts{accountId companyName login signedUpAt
+  address device heldNumbers paid disabledAt disabledBy disabledReason}}}"""
 CLEAN = """mutation($ids:[ID!]!,$r:String!){cleanUpSignups(accountIds:$ids,reason:$r){__typename
   ... on SignupCleanup{disabledAccountIds releasedNumbers} ... on UserErrors{errors{code field message}}}}"""
 
@@ -188,7 +188,8 @@ async def test_operators_see_sign_ups_grouped_by_address_busiest_first(env: Env)
     await _sign_up_fresh(env, "192.0.2.1", "single")
     operator = await env.operator()
     groups = (await operator.data(GROUPS, {"m": 2}))["signupGroups"]
-    assert [(g["address"], g["signupCount"]) for g in groups] == [("203.0.113.5", 3), ("198.51.100.7", 2)]
+    assert [(g["key"], g["signupCount"]) for g in groups] == [("203.0.113.5", 3), ("198.51.100.7", 2)]
+    assert groups[0]["addresses"] == ["203.0.113.5"]
     top = groups[0]
     assert top["deviceCount"] == 3 and top["heldCount"] == 2 and top["cleanableCount"] == 3
     assert [a["login"] for a in top["accounts"]] == ["bulk2", "bulk1", "bulk0"]  # newest first
@@ -274,3 +275,23 @@ async def test_an_account_with_paid_activity_refuses_the_whole_clean_up(env: Env
     ):
         answer = (await operator.data(CLEAN, variables))["cleanUpSignups"]
         assert answer["errors"][0]["code"] == code, (variables, answer)
+
+
+async def test_operators_see_one_browser_signing_up_from_several_addresses(env: Env) -> None:
+    cookie = None
+    for i in range(3):  # a phone hopping networks: three addresses, one browser
+        async with _from(env, f"203.0.113.{i + 1}") as browser:
+            if cookie:
+                browser.cookies.set("hotline_device", cookie)
+            assert (await _sign_up(browser, f"hopper{i}"))["__typename"] == "Viewer"
+            cookie = browser.cookies.get("hotline_device") or cookie
+    await _sign_up_fresh(env, "203.0.113.1", "neighbour")
+    operator = await env.operator()
+    by_address = (await operator.data(GROUPS, {"m": 2}))["signupGroups"]
+    assert [(g["key"], g["signupCount"], g["deviceCount"]) for g in by_address] == [("203.0.113.1", 2, 2)]
+    [browser] = (await operator.data(GROUPS, {"m": 2, "by": "DEVICE"}))["signupGroups"]
+    assert browser["signupCount"] == 3 and browser["deviceCount"] == 1
+    assert browser["addresses"] == ["203.0.113.1", "203.0.113.2", "203.0.113.3"]
+    assert [a["login"] for a in browser["accounts"]] == ["hopper2", "hopper1", "hopper0"]
+    assert [a["address"] for a in browser["accounts"]] == ["203.0.113.3", "203.0.113.2", "203.0.113.1"]
+    assert len(browser["key"]) == 8 and cookie is not None and browser["key"] not in cookie

@@ -116,6 +116,19 @@ def test_operator_reviews_bulk_sign_ups_and_cleans_them_up(page: Page, service: 
     expect(disabled).not_to_contain_text(number["display"])  # back on sale
     screenshot(page, "console-signups-cleaned")
 
+    # Grouped by browser: the one that opened three of them.
+    page.locator(".ant-segmented-item", has_text="按浏览器").click()
+    expect(page.get_by_text("同一浏览器注册")).to_be_visible()
+    browser_row = page.get_by_role("row").filter(has_text="浏览器1")
+    expect(browser_row).to_contain_text(bulk_address)
+    expect(browser_row.get_by_role("cell", name="3", exact=True)).to_be_visible()
+    browser_row.get_by_role("button", name="展开行").click()
+    expect(page.locator(".ant-table-expanded-row").first.get_by_role("row")).to_have_count(4)
+    check_screen(page, "console-signups-by-browser")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "console-signups-by-browser-phone")
+    page.set_viewport_size({"width": 1440, "height": 900})
+
     # The cleaned accounts are signed out and cannot sign in again; the number can be chosen again.
     assert _post(service, bulk_address, "{me{user{login}}}", {}, browsers[0])["me"]["user"] is None
     again = _post(service, pair_address, "{availableNumbers(first:1){edges{node{id}}}}", {}, others[0])

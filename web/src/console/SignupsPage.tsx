@@ -1,12 +1,17 @@
-// Bulk sign-ups: recent self-service sign-ups grouped by the network address they came from, busiest
-// first, and the clean-up of the bulk ones (accounts without paid activity are disabled and their held
+// Bulk sign-ups: recent self-service sign-ups grouped by the network address they came from (or by the
+// browser, known by its device cookie), busiest first, and the clean-up of the bulk ones (accounts without paid activity are disabled and their held
 // numbers go back on sale, in one step recorded in the account's and the numbers' audit logs).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { request, unwrap } from "../api/client";
 import { dateTime } from "../format";
-import { ConsoleCleanUpSignupsDocument, ConsoleSignupGroupsDocument, type ConsoleSignupGroupsQuery } from "../gql/graphql";
+import {
+  ConsoleCleanUpSignupsDocument,
+  ConsoleSignupGroupsDocument,
+  type ConsoleSignupGroupsQuery,
+  type SignupGrouping,
+} from "../gql/graphql";
 import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
 import { showErrors } from "./consoleShared";
@@ -19,6 +24,10 @@ const PERIODS = [
   { value: 1, label: "近24小时" },
   { value: 7, label: "近7天" },
   { value: 30, label: "近30天" },
+];
+const GROUPINGS: { value: SignupGrouping; label: string }[] = [
+  { value: "ADDRESS", label: "按网络地址" },
+  { value: "DEVICE", label: "按浏览器" },
 ];
 const THRESHOLDS = [
   { value: 2, label: "2个及以上" },
@@ -52,7 +61,15 @@ function AccountState({ account }: { account: SignupRow }) {
   return <Tag color="orange">可清理</Tag>;
 }
 
-function GroupAccounts({ group, selected, onSelect }: { group: Group; selected: string[]; onSelect: (ids: string[]) => void }) {
+/** "203.0.113.1、203.0.113.2 等5个地址": a browser's addresses, short enough for a table cell. */
+function addressList(addresses: string[]): string {
+  const shown = addresses.slice(0, 3).join("、");
+  return addresses.length > 3 ? `${shown} 等${addresses.length}个地址` : shown;
+}
+
+type GroupProps = { group: Group; by: SignupGrouping; selected: string[]; onSelect: (ids: string[]) => void };
+
+function GroupAccounts({ group, by, selected, onSelect }: GroupProps) {
   const labels = browserLabels(group);
   return (
     <Table<SignupRow>
@@ -69,7 +86,9 @@ function GroupAccounts({ group, selected, onSelect }: { group: Group; selected: 
         { title: "公司名称", dataIndex: "companyName", render: (name: string | null) => name ?? "—" },
         { title: "登录名", dataIndex: "login", render: (login: string | null) => login ?? "—" },
         { title: "注册时间", dataIndex: "signedUpAt", render: dateTime },
-        { title: "浏览器", dataIndex: "device", render: (d: string | null) => (d ? labels.get(d) : "未知") },
+        by === "ADDRESS"
+          ? { title: "浏览器", dataIndex: "device", render: (d: string | null) => (d ? labels.get(d) : "未知") }
+          : { title: "网络地址", dataIndex: "address", render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
         {
           title: "预占号码",
           dataIndex: "heldNumbers",
@@ -86,16 +105,17 @@ export default function SignupsPage(_: PageProps) {
   const queryClient = useQueryClient();
   const [days, setDays] = useState(7);
   const [minSignups, setMinSignups] = useState(2);
+  const [by, setBy] = useState<SignupGrouping>("ADDRESS");
   const [selected, setSelected] = useState<Record<string, string[]>>({});
   const [target, setTarget] = useState<Target | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
   const groups = useQuery({
-    queryKey: ["signupGroups", days, minSignups],
-    queryFn: async () => (await request(ConsoleSignupGroupsDocument, { days, minSignups })).signupGroups,
+    queryKey: ["signupGroups", days, minSignups, by],
+    queryFn: async () => (await request(ConsoleSignupGroupsDocument, { days, minSignups, by })).signupGroups,
   });
   const rows = useMemo(() => groups.data ?? [], [groups.data]);
-  const chosen = rows.flatMap((g) => g.accounts.filter((a) => a.accountId && selected[g.address]?.includes(a.accountId)));
+  const chosen = rows.flatMap((g) => g.accounts.filter((a) => a.accountId && selected[g.key]?.includes(a.accountId)));
 
   function open(title: string, accounts: SignupRow[]) {
     form.resetFields();
@@ -140,24 +160,27 @@ export default function SignupsPage(_: PageProps) {
         }
       />
       <Typography.Paragraph type="secondary">
-        按注册时的网络地址汇总客户自助注册的账户,注册最多的地址排在前面。同一地址短时间内注册大量账户、占用号码的,可以清理:停用其中没有充值、扣费、开通申请的账户,并释放它们预占的号码。清理会记入账户和号码的操作记录。
+        按注册时的网络地址或浏览器汇总客户自助注册的账户,注册最多的排在前面。同一地址或同一浏览器短时间内注册大量账户、占用号码的,可以清理:停用其中没有充值、扣费、开通申请的账户,并释放它们预占的号码。清理会记入账户和号码的操作记录。
       </Typography.Paragraph>
       <Space wrap size="large" style={{ marginBottom: 16 }}>
+        <Segmented<SignupGrouping> aria-label="分组方式" value={by} onChange={setBy} options={GROUPINGS} />
         <Space>
           <Typography.Text id="signups-period">注册时间</Typography.Text>
           <Segmented aria-labelledby="signups-period" value={days} onChange={(v) => setDays(Number(v))} options={PERIODS} />
         </Space>
         <Space>
-          <Typography.Text id="signups-threshold">同一地址注册</Typography.Text>
+          <Typography.Text id="signups-threshold">{by === "ADDRESS" ? "同一地址注册" : "同一浏览器注册"}</Typography.Text>
           <Segmented aria-labelledby="signups-threshold" value={minSignups} onChange={(v) => setMinSignups(Number(v))} options={THRESHOLDS} />
         </Space>
       </Space>
       {groups.isError ? <Alert type="error" showIcon title={(groups.error as Error).message} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph aria-live="polite">
-        {groups.isPending ? "正在加载…" : `共 ${rows.length} 个网络地址,${rows.reduce((n, g) => n + g.signupCount, 0)} 次注册`}
+        {groups.isPending
+          ? "正在加载…"
+          : `共 ${rows.length} 个${by === "ADDRESS" ? "网络地址" : "浏览器"},${rows.reduce((n, g) => n + g.signupCount, 0)} 次注册`}
       </Typography.Paragraph>
       <Table<Group>
-        rowKey="address"
+        rowKey="key"
         size="middle"
         loading={groups.isPending}
         dataSource={rows}
@@ -166,13 +189,21 @@ export default function SignupsPage(_: PageProps) {
         locale={{ emptyText: <Empty description="这段时间没有符合条件的注册" /> }}
         expandable={{
           expandedRowRender: (g) => (
-            <GroupAccounts group={g} selected={selected[g.address] ?? []} onSelect={(ids) => setSelected((s) => ({ ...s, [g.address]: ids }))} />
+            <GroupAccounts group={g} by={by} selected={selected[g.key] ?? []} onSelect={(ids) => setSelected((s) => ({ ...s, [g.key]: ids }))} />
           ),
         }}
         columns={[
-          { title: "网络地址", dataIndex: "address", render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
-          { title: "注册账户", dataIndex: "signupCount", align: "right" },
-          { title: "浏览器数", dataIndex: "deviceCount", align: "right" },
+          ...(by === "ADDRESS"
+            ? [
+                { title: "网络地址", key: "address", render: (_: unknown, g: Group) => <Typography.Text code>{g.key}</Typography.Text> },
+                { title: "注册账户", dataIndex: "signupCount", align: "right" as const },
+                { title: "浏览器数", dataIndex: "deviceCount", align: "right" as const },
+              ]
+            : [
+                { title: "浏览器", key: "browser", render: (_: unknown, g: Group) => `浏览器${rows.indexOf(g) + 1}` },
+                { title: "网络地址", key: "addresses", render: (_: unknown, g: Group) => addressList(g.addresses) },
+                { title: "注册账户", dataIndex: "signupCount", align: "right" as const },
+              ]),
           { title: "首次注册", dataIndex: "firstAt", render: dateTime },
           { title: "最近注册", dataIndex: "lastAt", render: dateTime },
           { title: "预占号码", dataIndex: "heldCount", align: "right" },
@@ -181,13 +212,14 @@ export default function SignupsPage(_: PageProps) {
             key: "action",
             render: (_, g) => {
               const label = g.cleanableCount ? `清理 ${g.cleanableCount} 个账户` : "无可清理账户";
+              const source = by === "ADDRESS" ? g.key : `浏览器${rows.indexOf(g) + 1}`;
               return (
                 <Button
                   size="small"
                   danger
                   disabled={g.cleanableCount === 0}
-                  aria-label={`${label},来自 ${g.address}`}
-                  onClick={() => open(`清理来自 ${g.address} 的账户`, g.accounts)}
+                  aria-label={`${label},来自 ${source}`}
+                  onClick={() => open(`清理来自 ${source} 的账户`, g.accounts)}
                 >
                   {label}
                 </Button>

@@ -150,6 +150,10 @@ export type Role =
   | 'OPERATOR'
   | 'CUSTOMER';
 
+export type SignupGrouping =
+  | 'ADDRESS'
+  | 'DEVICE';
+
 /** The self-service settings (R10, R11, R13, R16–R18). */
 export type SimpleRoutingInput = {
   /** Rung in order, each for its wait. */
@@ -709,10 +713,11 @@ export type RejectRingbackMutation = { rejectRingback:
 export type ConsoleSignupGroupsQueryVariables = Exact<{
   days: number;
   minSignups: number;
+  by: SignupGrouping;
 }>;
 
 
-export type ConsoleSignupGroupsQuery = { signupGroups: Array<{ address: string, signupCount: number, deviceCount: number, firstAt: string, lastAt: string, heldCount: number, cleanableCount: number, accounts: Array<{ accountId: string | null, companyName: string | null, login: string | null, signedUpAt: string, device: string | null, heldNumbers: Array<string>, paid: boolean, disabledAt: string | null, disabledBy: string | null, disabledReason: string | null }> }> };
+export type ConsoleSignupGroupsQuery = { signupGroups: Array<{ key: string, addresses: Array<string>, signupCount: number, deviceCount: number, firstAt: string, lastAt: string, heldCount: number, cleanableCount: number, accounts: Array<{ accountId: string | null, companyName: string | null, login: string | null, signedUpAt: string, address: string, device: string | null, heldNumbers: Array<string>, paid: boolean, disabledAt: string | null, disabledBy: string | null, disabledReason: string | null }> }> };
 
 export type ConsoleCleanUpSignupsMutationVariables = Exact<{
   accountIds: Array<string | number> | string | number;
@@ -2673,9 +2678,10 @@ export const RejectRingbackDocument = new TypedDocumentString(`
   previewUrl
 }`) as unknown as TypedDocumentString<RejectRingbackMutation, RejectRingbackMutationVariables>;
 export const ConsoleSignupGroupsDocument = new TypedDocumentString(`
-    query ConsoleSignupGroups($days: Int!, $minSignups: Int!) {
-  signupGroups(days: $days, minSignups: $minSignups, first: 100) {
-    address
+    query ConsoleSignupGroups($days: Int!, $minSignups: Int!, $by: SignupGrouping!) {
+  signupGroups(days: $days, minSignups: $minSignups, by: $by, first: 100) {
+    key
+    addresses
     signupCount
     deviceCount
     firstAt
@@ -2687,6 +2693,7 @@ export const ConsoleSignupGroupsDocument = new TypedDocumentString(`
       companyName
       login
       signedUpAt
+      address
       device
       heldNumbers
       paid
