@@ -136,15 +136,19 @@ class Mutation:
                 secure=info.context.config.cookie_secure,
                 path="/",
             )
-        _, user = await signup_service.sign_up(
-            company_name=company_name,
-            login=login,
-            password=password,
-            display_name=display_name,
-            address=request.client.host if request.client else "",
-            device=signup_limits.device_id(cookie),
-            limits=signup_limits.limits_of(info.context.config),
-        )
+        try:
+            _, user = await signup_service.sign_up(
+                company_name=company_name,
+                login=login,
+                password=password,
+                display_name=display_name,
+                address=request.client.host if request.client else "",
+                device=signup_limits.device_id(cookie),
+                limits=signup_limits.limits_of(info.context.config),
+            )
+        except signup_limits.TooManySignups as refused:
+            info.context.response.headers["Retry-After"] = str(refused.retry_after)
+            raise
         return await _start_session(info, user)
 
     @strawberry.mutation(

@@ -65,8 +65,13 @@ async def _numbers(count: int) -> list[str]:
 async def test_one_address_gets_a_few_sign_ups_an_hour_and_is_told_when_to_retry(env: Env) -> None:
     for i in range(env.config.signups_per_address_hour):
         assert (await _sign_up_fresh(env, "203.0.113.5", f"bulk{i:03d}"))["__typename"] == "Viewer"
-    refused = await _sign_up_fresh(env, "203.0.113.5", "bulk-next")
+    async with _from(env, "203.0.113.5") as http:
+        response = await http.post(
+            "/graphql", json={"query": SIGN_UP, "variables": {"c": "某公司", "l": "bulk-next", "p": PASSWORD}}
+        )
+    refused = response.json()["data"]["signUp"]
     [error] = refused["errors"]
+    assert int(response.headers["retry-after"]) == error["retryAfter"]
     assert error["code"] == "too_many_signups"
     assert "该网络地址注册账户过于频繁" in error["message"] and "分钟后再试" in error["message"]
     assert 3500 < error["retryAfter"] <= 3600
