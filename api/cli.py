@@ -89,10 +89,16 @@ async def _create_operator(config: Config, args: argparse.Namespace) -> int:
 
 async def _import_numbers(config: Config, args: argparse.Namespace) -> int:
     from api.accounts.models import Role, User
+    from api.numbers.import_files import sheet_text
     from api.numbers.importing import import_numbers
     from api.numbers.lifecycle import Actor
 
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    if args.file == "-":
+        text = sys.stdin.read()
+    elif args.file.lower().endswith((".csv", ".xlsx", ".xls")):
+        text = sheet_text(args.file, Path(args.file).read_bytes())
+    else:
+        text = Path(args.file).read_text(encoding="utf-8")
     async with _orm(config):
         actor = Actor(label="cli")
         if args.operator:
@@ -259,8 +265,10 @@ def _parser() -> argparse.ArgumentParser:
     op.add_argument("--name", required=True, help="display name")
     op.add_argument("--password", help="default: $HOTLINE_PASSWORD or a prompt")
 
-    imp = sub.add_parser("import-numbers", help="import 400 numbers from a file: one per line or ranges A-B")
-    imp.add_argument("file", help="a text file, or - for standard input")
+    imp = sub.add_parser(
+        "import-numbers", help="import 400 numbers: a text file (one per line or ranges A-B), CSV or XLSX"
+    )
+    imp.add_argument("file", help="a .txt, .csv or .xlsx file, or - for standard input")
     imp.add_argument("--operator", help="login recorded as the actor in the audit log")
 
     tok = sub.add_parser("create-service-token", help="print a new token for the telephony layer")

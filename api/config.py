@@ -38,6 +38,8 @@ class Config:
     max_aliases: int = 30
     max_tokens: int = 3000
     upload_max_bytes: int = 10 * 1024 * 1024
+    #: The largest GraphQL request body (uploads may add their files' own limits to it); 413 beyond.
+    request_max_bytes: int = 8 * 1024 * 1024
     session_days: int = 14
     cookie_secure: bool = False
     job_interval_seconds: int = 60
@@ -135,6 +137,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         max_aliases=_int(env, "MAX_ALIASES", 30),
         max_tokens=_int(env, "MAX_TOKENS", 3000),
         upload_max_bytes=_int(env, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
+        request_max_bytes=_int(env, "REQUEST_MAX_BYTES", 8 * 1024 * 1024),
         session_days=_int(env, "SESSION_DAYS", 14),
         cookie_secure=_flag(env, "COOKIE_SECURE", False),
         job_interval_seconds=_int(env, "JOB_INTERVAL_SECONDS", 60),

@@ -60,8 +60,6 @@ def _not_found() -> Response:
 
 def _row_id(raw: str) -> int | None:
     """The id in the URL, or None when it is not one (a 20-digit number is simply not found)."""
-    if not raw.isascii() or not raw.isdigit():
-        return None
     try:
         return parse_id(raw, "id")
     except UserError:

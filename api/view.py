@@ -18,15 +18,44 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from api.accounts.auth import InvalidToken, authenticate_request
+from api.accounts.auth import InvalidToken, Viewer, authenticate_request
+from api.applications.models import DocumentKind
 from api.config import Config
+from api.graphql.bodies import BodyMeter, BodyTooLarge, too_large
 from api.graphql.context import Context
+from api.media import library
+from api.media.models import MediaKind
+from api.recordings import intake
+from api.recordings.models import RecordingKind
 from api.webapp import graphiql_page
 
 __all__ = ["GraphQLView"]
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
+#: Where the request's body meter waits for the caller to be known (uploads get a larger cap).
+_METER = "hotline.body_meter"
+
+
+class UploadNeedsSignIn(Exception):
+    """An upload from a caller who may not upload anything: refused before its body is read."""
+
+
+def upload_body_limit(config: Config, viewer: Viewer) -> int:
+    """The largest multipart body ``viewer`` may need: the files of its largest upload, each at its own
+    limit (all five application documents; the longest prompt; the telephony layer's call recording),
+    plus at most a plain request's worth of operations and multipart framing."""
+    if viewer.is_telephony:
+        files = max(intake.read_limit(kind) for kind in RecordingKind)
+    else:
+        documents = len(DocumentKind) * (config.upload_max_bytes + 1)
+        files = max(documents, *(library.read_limit(kind) for kind in MediaKind))
+    return files + config.request_max_bytes
+
+
+def _is_multipart(request: Request) -> bool:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower() == MULTIPART
 
 
 def _preferred_media_type(accept: str) -> str | None:
@@ -70,6 +99,16 @@ class GraphQLView(GraphQL[Context, None]):
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return
+            # Every body is counted as it is read; an upload's cap is raised once its caller is known.
+            meter = BodyMeter(receive, self.config.request_max_bytes)
+            if not _is_multipart(request):
+                try:
+                    meter.check_declared(request.headers)
+                except BodyTooLarge as error:
+                    await too_large(error)(scope, receive, send)
+                    return
+            scope[_METER] = meter
+            receive = meter.receive
         await super().__call__(scope, receive, send)
 
     def _refuse(self, request: Request) -> Response | None:
@@ -98,6 +137,14 @@ class GraphQLView(GraphQL[Context, None]):
         viewer = await authenticate_request(
             request, trust_cookie=not forgeable or bool(request.headers.get("x-requested-with"))
         )
+        meter: BodyMeter | None = request.scope.get(_METER)
+        if meter is not None and _is_multipart(request):
+            # Strawberry asks for the context before it reads the body: an upload nobody may send is
+            # refused unread, and a signed-in caller's is capped at what its uploads may need.
+            if not viewer.is_authenticated:
+                raise UploadNeedsSignIn
+            meter.limit = upload_body_limit(self.config, viewer)
+            meter.check_declared(request.headers)
         return Context(request=request, response=response, viewer=viewer, config=self.config)
 
     async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:
@@ -109,6 +156,14 @@ class GraphQLView(GraphQL[Context, None]):
                 status_code=401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        except UploadNeedsSignIn:
+            return JSONResponse(
+                {"errors": [{"message": "请先登录", "extensions": {"code": "UNAUTHENTICATED"}}]},
+                status_code=401,
+                headers={"Connection": "close"},
+            )
+        except BodyTooLarge as error:
+            return too_large(error)
         finally:
             if isinstance(request, Request):
                 await request.close()  # closes the temporary files of multipart uploads

@@ -29,10 +29,14 @@ _NOT_BUILT = (
 
 
 def _file(dist: Path, relative: str) -> Path | None:
-    """The file under ``dist``, or None when missing or when the path would leave ``dist``."""
-    root = dist.resolve()
-    target = (root / relative).resolve()
-    return target if target.is_relative_to(root) and target.is_file() else None
+    """The file under ``dist``, or None when missing, when the path would leave ``dist``, or when no file
+    could have the name (an embedded NUL byte, a name longer than the file system allows)."""
+    try:
+        root = dist.resolve()
+        target = (root / relative).resolve()
+        return target if target.is_relative_to(root) and target.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _html(dist: Path, name: str) -> Response:

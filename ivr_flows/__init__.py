@@ -22,6 +22,7 @@ Public API (what the API layer and the command line use)::
     flow_digest(flow) -> str                                # what the flow does, without canvas and tests
     expand_areas(names) -> (codes, unrecognised)            # R14 area expressions → area codes
     read_list_entry(raw) -> ListEntry | None                # R15 black/white list entry
+    check_list_entry(raw) -> ListEntry                      # the same; raises ListEntryError(raw, message)
 
 ``AnalysisContext(prompts=…, approved_ringbacks=…)`` tells analysis which prompt ids exist and which
 ringback tones passed review; ``NumberPolicies`` carries the number-level rules (R9, R12, R14, R15) and the
@@ -51,7 +52,9 @@ from .policies import (
     CalendarDay,
     CallerListPolicy,
     ListEntry,
+    ListEntryError,
     NumberPolicies,
+    check_list_entry,
     read_list_entry,
 )
 from .schema import flow_json_schema
@@ -84,6 +87,7 @@ __all__ = [
     "FlowTestResult",
     "Invalid400Number",
     "ListEntry",
+    "ListEntryError",
     "NumberPolicies",
     "ParsedNumber",
     "PhoneBehaviour",
@@ -94,6 +98,7 @@ __all__ = [
     "WorkCalendar",
     "analyse",
     "asterisk_prompt_name",
+    "check_list_entry",
     "compile_plan",
     "exits_of",
     "expand_areas",

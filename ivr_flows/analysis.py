@@ -29,7 +29,7 @@ from .model import (
     exits_of,
 )
 from .phones import PhoneNumberError, mainland_number
-from .policies import NumberPolicies, read_list_entry
+from .policies import ListEntryError, NumberPolicies, check_list_entry
 from .schedules import Schedule, compile_windows, overlapping_windows, to_minutes
 
 __all__ = ["MAX_MENU_DEPTH", "MULTI_WAIT_MIN_S", "SINGLE_WAIT_ADVICE_S", "AnalysisContext", "analyse"]
@@ -205,11 +205,20 @@ def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic
 def _list_entries(entries: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for raw in entries:
-        entry = read_list_entry(raw)
-        if entry is None:
-            message = f"{where}“{raw}”无效:只能填写完整号码或号码前几位,不能填写后几位"
-            out.append(_d("list_entry_invalid", "error", message, node_id))
-        elif entry.zero_dropped:
+        try:
+            entry = check_list_entry(raw)
+        except ListEntryError as error:
+            if error.well_formed:
+                # A warning, not an error: versions and lists saved before such entries were refused
+                # must still compile (a holiday change or an R8 suspension recompiles every plan). The
+                # compiler leaves the entry out, which changes nothing: it never matched a caller.
+                message = f"{where}“{raw.strip()}”不会匹配任何来电:{error.message}"
+                out.append(_d("list_entry_unmatchable", "warning", message, node_id))
+            else:
+                message = f"{where}“{raw}”无效:{error.message}"
+                out.append(_d("list_entry_invalid", "error", message, node_id))
+            continue
+        if entry.zero_dropped:
             message = f"{where}“{raw.strip()}”按手机号{entry.digits}处理:手机号前不用加0"
             out.append(_d("list_entry_mobile_zero", "warning", message, node_id))
     return out

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from phone import Phone
 from phonenumbers import geocoder, parse
 
 from .phones import NumberKind, classify
+from .segments import mobile_segment, segment
 
 __all__ = [
     "UNKNOWN",
@@ -89,34 +89,6 @@ _CALLER_AREA_SLOTS = tuple(
     for name in ("number", "kind", "province", "city", "area_code", "carrier")
 )
 
-_PHONE_DB: Phone | None = None
-
-
-def _phone_db() -> Phone:
-    global _PHONE_DB
-    if _PHONE_DB is None:
-        _PHONE_DB = Phone()
-    return _PHONE_DB
-
-
-@lru_cache(maxsize=65536)
-def mobile_segment(number: str) -> tuple[str, str, str, str] | None:
-    """(province, city, area code, carrier) of an 11-digit mobile's 7-digit segment, or None if unknown."""
-    if len(number) < 7 or not number[:7].isdigit():
-        return None
-    return _segment(number[:7])
-
-
-@lru_cache(maxsize=65536)
-def _segment(prefix: str) -> tuple[str, str, str, str] | None:
-    found = _phone_db().find(prefix)
-    if not found:
-        return None
-    area_code = str(found["area_code"])
-    if not area_code.startswith("0"):
-        area_code = "0" + area_code
-    return (str(found["province"]), str(found["city"]), area_code, str(found["phone_type"] or ""))
-
 
 def _split_description(text: str) -> tuple[str, str] | None:
     for province in _PROVINCES:
@@ -133,7 +105,8 @@ def _split_description(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1024)
 def area_for_code(area_code: str) -> tuple[str, str] | None:
     """(province, city) for a landline area code such as ``020`` or ``0756``; None if not allocated."""
-    if not (area_code.startswith("0") and area_code[1:].isdigit() and 3 <= len(area_code) <= 4):
+    digits = area_code[1:]
+    if not (area_code.startswith("0") and digits.isascii() and digits.isdigit() and 3 <= len(area_code) <= 4):
         return None
     sample = area_code[1:] + "12345678"[: 10 - len(area_code)] + "0"
     try:
@@ -160,7 +133,7 @@ def resolve_caller(raw: str | None) -> CallerArea:
     # segment is looked up directly (a mobile's national form is 11 digits).
     number, kind, _ = classify(raw)
     if kind == "mobile":
-        seg = _segment(number[:7])
+        seg = segment(number[:7])
         if seg is None:
             return CallerArea(number, "mobile")
         return CallerArea(number, "mobile", seg[0], seg[1], seg[2], seg[3])
@@ -215,7 +188,7 @@ def expand_areas(names: list[str]) -> tuple[list[str], list[str]]:
             codes.add(UNKNOWN)
             continue
         found = index.get(name) or index.get(name.removesuffix("省").removesuffix("市"))
-        if found is None and name.isdigit() and not name.startswith("0"):
+        if found is None and name.isascii() and name.isdigit() and not name.startswith("0"):
             found = index.get("0" + name)
         if found is None:
             unknown.append(raw)

@@ -15,8 +15,9 @@ Values from the plan only reach the text through :mod:`ivr_flows.asterisk_syntax
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .asterisk_options import AsteriskOptions
 from .asterisk_syntax import (
     Context,
     Extension,
@@ -32,9 +33,6 @@ from .asterisk_syntax import (
     weekdays,
 )
 from .dialplan import Dialplan, Step
-
-if TYPE_CHECKING:
-    from .asterisk import AsteriskOptions
 
 __all__ = ["StepLines"]
 

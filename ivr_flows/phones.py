@@ -25,6 +25,8 @@ from typing import Literal
 
 import phonenumbers
 
+from .segments import mobile_segment
+
 __all__ = [
     "IP_DIAL_PREFIXES",
     "NumberKind",
@@ -223,8 +225,6 @@ def mainland_number(raw: str) -> str:
     if parsed.kind == "service":
         raise PhoneNumberError("not_bindable", "不能使用400/800或短号等特服号码")
     if parsed.kind == "mobile":
-        from .areas import mobile_segment  # local import: areas imports this module
-
         if mobile_segment(parsed.number) is None and not _valid_in_metadata(parsed.number, True):
             raise PhoneNumberError("invalid", "不是有效的手机号码")
         return parsed.number

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .areas import area_table
 from .calendar import DayOverride, WorkCalendar
 from .phones import parse_phone
 
@@ -24,7 +26,9 @@ __all__ = [
     "CallerCategory",
     "CallerListPolicy",
     "ListEntry",
+    "ListEntryError",
     "NumberPolicies",
+    "check_list_entry",
     "normalise_list_entry",
     "parse_list_entries",
     "read_list_entry",
@@ -96,29 +100,104 @@ class ListEntry:
     zero_dropped: bool = False
 
 
-def read_list_entry(raw: str) -> ListEntry | None:
-    """What a list entry matches, or None if it cannot match anything (empty, a suffix, not digits).
+class ListEntryError(ValueError):
+    """A list entry no caller can match; ``message`` is the Chinese reason shown to the user.
+
+    ``well_formed`` says it is written like a number or a prefix and yet no caller has such a number
+    (an unallocated area code, more digits than such a number has); lists and flows saved before those
+    were refused may hold it, where it matches nobody, as it always did.
+    """
+
+    def __init__(self, raw: str, message: str, *, well_formed: bool = False) -> None:
+        super().__init__(f"{raw!r}: {message}")
+        self.raw = raw
+        self.message = message
+        self.well_formed = well_formed
+
+
+MSG_NOT_A_PREFIX = "不是完整号码或号码开头(区号或号段),不支持号码结尾"
+_MOBILE_SECOND = tuple("3456789")
+#: The longest national number: a landline with a four-digit area code and eight digits.
+_LONGEST = 12
+
+
+@lru_cache(maxsize=1)
+def _area_codes() -> frozenset[str]:
+    """Every allocated landline area code: the table area restrictions (R14) accept too."""
+    return frozenset(code for _, _, code in area_table())
+
+
+@lru_cache(maxsize=1)
+def _area_code_heads() -> frozenset[str]:
+    """Every leading part of an area code (``0``, ``07``, ``075``, ``0755``)."""
+    return frozenset(code[:n] for code in _area_codes() for n in range(1, len(code) + 1))
+
+
+def _landline_problem(digits: str) -> str | None:
+    """Why no landline's national number (area code with its 0, then 7 or 8 digits) starts with
+    ``digits``, or None when some can."""
+    heads = _area_code_heads()
+    if digits in heads:
+        return None  # (part of) an area code
+    code = next((digits[:n] for n in (3, 4) if digits[:n] in _area_codes()), None)
+    if code is None:
+        unknown = next(digits[:n] for n in range(2, len(digits) + 1) if digits[:n] not in heads)
+        hint = ";手机号请直接填写,不加0" if digits[:2] == "01" and digits[2:3] in _MOBILE_SECOND else ""
+        return f"没有以{unknown}开头的区号{hint}"
+    longest = len(code) + 8
+    if len(digits) > longest:
+        return f"号码过长,区号{code}的固定电话连区号最多{longest}位"
+    return None
+
+
+def _mobile_problem(digits: str) -> str | None:
+    """Why no caller's number starts with ``digits`` (which starts with 1), or None when some can:
+    mobiles are 11 digits with 3 to 9 second, service numbers (10086, 12345) 3 to 8 digits."""
+    if digits[1] in _MOBILE_SECOND:
+        return None if len(digits) <= 11 else "号码过长,手机号为11位"
+    if len(digits) <= 8:
+        return None
+    return f"{digits[:2]}开头的不是手机号,特服号码最多8位"
+
+
+def check_list_entry(raw: str) -> ListEntry:
+    """What a list entry matches (R15); ListEntryError with the reason when no caller could match it.
 
     Whole numbers are normalised like caller numbers (``+86 138…`` → ``138…``); shorter entries are
     prefixes and must start like a national number does (0 for an area code, 1 for a mobile segment),
-    which is also what rules out suffixes. A mobile typed with a leading 0 is the mobile: as a landline
-    pattern it would never match, since no area code but 010 starts with 01.
+    which is also what rules out suffixes. A landline entry needs an allocated area code (the table
+    area restrictions use) and at most the digits such a number has; a mobile typed with a leading 0 is
+    the mobile: as a landline pattern it would never match, since no area code but 010 starts with 01.
     """
     text = raw.strip()
-    if not text:
-        return None
     parsed = parse_phone(text)
-    if parsed.kind == "landline":
-        return ListEntry(parsed.number)
     if parsed.kind == "mobile":
-        typed = "".join(c for c in text if c.isdigit())
+        typed = "".join(c for c in text if c in "0123456789")
         return ListEntry(parsed.number, zero_dropped=typed == "0" + parsed.number)
-    digits = text.replace("-", "").replace(" ", "")
-    if not (digits.isascii() and digits.isdigit() and digits[0] in "01" and 1 < len(digits) <= 12):
-        return None
-    if len(digits) > 2 and digits[:2] == "01" and digits[2] in "3456789":
-        return ListEntry(digits[1:], zero_dropped=True)
+    if parsed.kind == "foreign":
+        raise ListEntryError(raw, "仅支持中国大陆号码,境外及港澳台号码不能拨打400号码")
+    if parsed.kind == "landline":
+        digits = parsed.number
+    else:
+        digits = text.replace("-", "").replace(" ", "")
+        if not (digits.isascii() and digits.isdigit() and digits[:1] in ("0", "1") and len(digits) > 1):
+            raise ListEntryError(raw, MSG_NOT_A_PREFIX)
+        if len(digits) > _LONGEST:
+            raise ListEntryError(raw, f"号码过长,国内号码连区号最多{_LONGEST}位")
+        if digits[:2] == "01" and digits[2:3] in _MOBILE_SECOND:
+            return ListEntry(digits[1:], zero_dropped=True)  # at most 9 digits: parse_phone took longer ones
+    problem = _landline_problem(digits) if digits[0] == "0" else _mobile_problem(digits)
+    if problem is not None:
+        raise ListEntryError(raw, problem, well_formed=True)
     return ListEntry(digits)
+
+
+def read_list_entry(raw: str) -> ListEntry | None:
+    """What a list entry matches, or None if it cannot match anything (:func:`check_list_entry` says why)."""
+    try:
+        return check_list_entry(raw)
+    except ListEntryError:
+        return None
 
 
 def normalise_list_entry(raw: str) -> str | None:

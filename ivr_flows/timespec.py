@@ -19,6 +19,7 @@ __all__ = ["TimeSpec", "TimeSpecError", "parse_timespec", "weekday_ranges"]
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+_DIGITS = re.compile(r"[0-9]{1,2}")
 
 
 class TimeSpecError(ValueError):
@@ -81,7 +82,7 @@ def _mdays(field: str) -> frozenset[int]:
     values: set[int] = set()
     for part in field.split("&"):
         start, sep, end = part.partition("-")
-        if not start.isdigit() or (sep and not end.isdigit()):
+        if not _DIGITS.fullmatch(start) or (sep and not _DIGITS.fullmatch(end)):
             raise TimeSpecError(f"bad day of month {part!r}")
         a, b = int(start), int(end) if sep else int(start)
         if not 1 <= a <= b <= 31:

@@ -19,6 +19,7 @@ __all__ = [
     "change_password",
     "check_credentials",
     "check_new_account",
+    "checked_search",
     "create_account_with_user",
     "create_user",
     "search_accounts",
@@ -164,17 +165,22 @@ async def change_password(
         await others.delete()
 
 
-def search_accounts(search: str | None) -> QuerySet[Account]:
-    """Accounts whose name contains ``search`` (all when empty).
+def checked_search(search: str) -> str:
+    """Search text as typed into a list's search box, refused when it cannot be meant as one.
 
     Raises:
         UserError: ``too_long`` beyond ``MAX_SEARCH_LENGTH``, ``invalid_search`` with control characters.
     """
-    query = Account.all()
-    if not search:
-        return query
     if len(search) > MAX_SEARCH_LENGTH:
         raise UserError("too_long", f"搜索内容不能超过{MAX_SEARCH_LENGTH}个字", "search")
     if not search.isprintable():
         raise UserError("invalid_search", "搜索内容不能包含控制字符", "search")
-    return query.filter(name__icontains=search)
+    return search
+
+
+def search_accounts(search: str | None) -> QuerySet[Account]:
+    """Accounts whose name contains ``search`` (all when empty)."""
+    query = Account.all()
+    if not search:
+        return query
+    return query.filter(name__icontains=checked_search(search))

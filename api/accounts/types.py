@@ -16,7 +16,9 @@ from api.numbers.numbering import NumberStatus
 
 if TYPE_CHECKING:
     from api.media.types import MediaUsageType
+    from api.numbers.holdings import AccountStage
     from api.numbers.types import NumberConnection
+    from api.thresholds.balance_state import BalanceState
 
 
 @strawberry.type(name="Account", description="An enterprise customer (终端用户).")
@@ -54,6 +56,39 @@ class AccountType:
         from api.media.types import MediaUsageType
 
         return MediaUsageType.of(await usage_of(int(self.id), info.context.config))
+
+    @strawberry.field(description="Numbers it holds: reserved, under review, in service or suspended.")
+    async def number_count(self, info: Info) -> int:
+        from api.numbers.holdings import holdings_loader
+
+        return (await holdings_loader(info).load(int(self.id))).count
+
+    @strawberry.field(description="How far the customer has come, read from its numbers.")
+    async def stage(self, info: Info) -> Annotated[AccountStage, strawberry.lazy("api.numbers.holdings")]:
+        from api.numbers.holdings import holdings_loader
+
+        return (await holdings_loader(info).load(int(self.id))).stage
+
+    @strawberry.field(description="The stage in Chinese (未选号, 已预占, 申请审核中, 已开通).")
+    async def stage_name(self, info: Info) -> str:
+        from api.numbers.holdings import STAGE_NAMES_ZH, holdings_loader
+
+        return STAGE_NAMES_ZH[(await holdings_loader(info).load(int(self.id))).stage]
+
+    @strawberry.field(description="R8: normal, at or below the 35 元 notice line, or suspended by billing.")
+    async def balance_state(
+        self, info: Info
+    ) -> Annotated[BalanceState, strawberry.lazy("api.thresholds.balance_state")]:
+        from api.thresholds.balance_state import balance_state, suspended_loader
+
+        return balance_state(self.balance_fen, await suspended_loader(info).load(int(self.id)))
+
+    @strawberry.field(description="The balance state in Chinese (正常, 余额不足(≤35元), 欠费停机).")
+    async def balance_state_name(self, info: Info) -> str:
+        from api.thresholds.balance_state import BALANCE_STATE_NAMES_ZH, balance_state, suspended_loader
+
+        state = balance_state(self.balance_fen, await suspended_loader(info).load(int(self.id)))
+        return BALANCE_STATE_NAMES_ZH[state]
 
     @strawberry.field
     async def users(self, info: Info) -> list[UserType]:

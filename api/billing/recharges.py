@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 import strawberry
 
-from api.accounts.models import Account
-from api.billing.ledger import post_once
+from api.accounts.models import Account, User
+from api.billing.ledger import balance_after, post_once
 from api.billing.models import EntryKind, LedgerEntry
 from api.clock import to_local
 from api.errors import UserError
 
-__all__ = ["MAX_AMOUNT_FEN", "Receipt", "RechargeMethod", "adjust", "recharge"]
+__all__ = ["MAX_AMOUNT_FEN", "Receipt", "RechargeMethod", "adjust", "receipt_of", "recharge"]
 
 #: One million yuan: more in one entry is a typing mistake.
 MAX_AMOUNT_FEN = 100_000_000
@@ -46,6 +47,7 @@ class Receipt:
     account_name: str
     method: RechargeMethod
     replayed: bool
+    operator_name: str
 
     @property
     def number(self) -> str:
@@ -63,6 +65,19 @@ def _text(value: str, field: str, what: str, limit: int) -> str:
     if not value or len(value) > limit or any(ord(c) < 32 for c in value):
         raise UserError("required", f"请填写{what}(不超过{limit}个字)", field)
     return value
+
+
+#: The ledger line of a recharge names the operator's login, so the entry alone says who booked it.
+_DESCRIPTION = "充值({method},经办:{actor})"
+_ACTOR = re.compile(r",经办:(?P<actor>.*)\)$")
+
+
+async def _operator_name(entry: LedgerEntry) -> str:
+    """Who booked the recharge, as the receipt names them: the display name behind the recorded login."""
+    found = _ACTOR.search(entry.description)
+    actor = found["actor"] if found else ""
+    user = await User.filter(login=actor).only("display_name").first() if actor else None
+    return user.display_name if user is not None and user.display_name else actor
 
 
 async def _account(account_id: int) -> Account:
@@ -86,14 +101,35 @@ async def recharge(
         account_id=account.id,
         amount_fen=amount_fen,
         kind=EntryKind.RECHARGE,
-        description=f"充值({METHOD_NAMES_ZH[method]},经办:{actor})",
+        description=_DESCRIPTION.format(method=METHOD_NAMES_ZH[method], actor=actor),
         reference=f"{method.value}:{reference}",
         idempotency_key=f"recharge:{reference}",
     )
     earlier = posted.entry
     if replayed and (earlier.amount_fen != amount_fen or earlier.reference != f"{method.value}:{reference}"):
         raise UserError("reference_reused", "该付款流水号已用于另一笔充值", "reference")
-    return Receipt(earlier, posted.balance_fen, account.name, method, replayed=replayed)
+    return Receipt(
+        earlier,
+        posted.balance_fen,
+        account.name,
+        method,
+        replayed=replayed,
+        operator_name=await _operator_name(earlier),
+    )
+
+
+async def receipt_of(entry: LedgerEntry) -> Receipt:
+    """The receipt of a recharge booked earlier, as it was handed out, so that it can be printed again."""
+    account = await Account.get(id=entry.account_id)
+    method = RechargeMethod(entry.reference.split(":", 1)[0])
+    return Receipt(
+        entry,
+        await balance_after(entry),
+        account.name,
+        method,
+        replayed=False,
+        operator_name=await _operator_name(entry),
+    )
 
 
 async def adjust(

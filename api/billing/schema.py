@@ -8,7 +8,7 @@ import strawberry
 
 from api.accounts.models import Account
 from api.billing import rates, recharges
-from api.billing.models import AccountBilling, LedgerEntry, RatePlan
+from api.billing.models import AccountBilling, EntryKind, LedgerEntry, RatePlan
 from api.billing.recharges import RechargeMethod
 from api.billing.types import (
     BillingSettingsType,
@@ -77,6 +77,17 @@ class Query:
                 return None
             row = await rates.billing_of(wanted)
         return await BillingSettingsType.of(row, info.context.config)
+
+    @strawberry.field(
+        description="The receipt of a recharge booked earlier (a RECHARGE ledger entry), to print it again "
+        "(customers: their account's).",
+        permission_classes=[IsSignedIn],
+    )
+    async def recharge_receipt(self, info: Info, entry_id: strawberry.ID) -> ReceiptType | None:
+        entry = await LedgerEntry.filter(
+            id=parse_id(entry_id, "entryId"), kind=EntryKind.RECHARGE, **info.context.tenant_filter()
+        ).first()
+        return ReceiptType.of(await recharges.receipt_of(entry)) if entry is not None else None
 
 
 @strawberry.type

@@ -54,6 +54,7 @@ class ReceiptType:
     balance_after_fen: int
     created_at: dt.datetime
     replayed: bool = strawberry.field(description="The reference was booked before; nothing changed now.")
+    operator_name: str = strawberry.field(description="The operator who booked it (经办人), by display name.")
 
     @classmethod
     def of(cls, receipt: Receipt) -> ReceiptType:
@@ -68,6 +69,7 @@ class ReceiptType:
             balance_after_fen=receipt.balance_after_fen,
             created_at=to_local(entry.created_at),
             replayed=receipt.replayed,
+            operator_name=receipt.operator_name,
         )
 
 

@@ -6,8 +6,10 @@ from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
+from tortoise.expressions import Q
 
 import ivr_flows
+from api.accounts.service import checked_search
 from api.errors import UserError
 from api.flows import drafts, simulation, versions
 from api.flows.flow_json import parse_stored
@@ -69,10 +71,26 @@ async def _draft_or_version(info: Info, flow_id: strawberry.ID, version_id: stra
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="Flows the viewer may see (customers: their account's).", permission_classes=[IsSignedIn]
+        description="Flows the viewer may see (customers: their account's); operators narrow them to one "
+        "account, or search flow and company names.",
+        permission_classes=[IsSignedIn],
     )
-    async def flows(self, info: Info, first: int = 50, after: str | None = None) -> FlowConnection:
+    async def flows(
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        account_id: strawberry.ID | None = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="Part of the flow's or its company's name.")
+        ] = None,
+    ) -> FlowConnection:
         query = Flow.filter(**info.context.tenant_filter())
+        if account_id is not None:
+            query = query.filter(account_id=parse_id(account_id, "accountId"))
+        if search and search.strip():
+            text = checked_search(search.strip())
+            query = query.filter(Q(name__icontains=text) | Q(account__name__icontains=text))
         return await page_by_id(
             FlowConnection, query, first=first, after=after, nodes=lambda rows: [FlowType.of(r) for r in rows]
         )

@@ -9,9 +9,12 @@ import strawberry
 from strawberry.scalars import JSON
 
 import ivr_flows
+from api.accounts.loaders import account_loader
+from api.accounts.types import AccountType
 from api.clock import to_local
 from api.flows import models
 from api.flows.flow_json import FlowDiff
+from api.graphql.context import Info
 from api.graphql.pagination import Connection
 
 
@@ -23,11 +26,18 @@ class FlowType:
     draft: JSON = strawberry.field(description="The draft document (the export format).")
     created_at: dt.datetime
     updated_at: dt.datetime
+    account_id: strawberry.ID
+
+    @strawberry.field(description="The customer account the flow belongs to.")
+    async def account(self, info: Info) -> AccountType | None:
+        row = await account_loader(info).load(int(self.account_id))
+        return AccountType.of(row) if row is not None else None
 
     @classmethod
     def of(cls, row: models.Flow) -> FlowType:
         return cls(
             id=strawberry.ID(str(row.id)),
+            account_id=strawberry.ID(str(row.account_id)),
             name=row.name,
             revision=row.revision,
             draft=json.loads(row.draft),

@@ -1,4 +1,4 @@
-"""Parsing ids sent by clients: a malformed id is a user error, never a crash."""
+"""Parsing ids and counts sent by clients: a malformed one is a user error, never a crash."""
 
 from __future__ import annotations
 
@@ -6,14 +6,26 @@ import strawberry
 
 from api.errors import UserError
 
-__all__ = ["parse_id"]
+__all__ = ["parse_id", "plain_int"]
+
+#: Every id, expiry and count we hand out fits in 19 digits (a signed 64-bit integer).
+_MAX_DIGITS = 19
 
 
-def parse_id(value: strawberry.ID | str, field: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError) as exc:
-        raise UserError("invalid_id", "ID格式无效", field) from exc
-    if number <= 0 or number > 2**62:
+def plain_int(text: str) -> int | None:
+    """The number ``text`` spells in ASCII digits only, else None.
+
+    ``int()`` and ``str.isdigit()`` are wider than what a client could have been given: ``int()`` takes
+    signs, spaces, underscores and other scripts' digits (``١٢``), ``isdigit()`` admits ``²`` and ``①``,
+    which ``int()`` then refuses, and more than 4,300 digits make ``int()`` raise.
+    """
+    if not text or len(text) > _MAX_DIGITS or not text.isascii() or not text.isdigit():
+        return None
+    return int(text)
+
+
+def parse_id(value: strawberry.ID | str | int, field: str) -> int:
+    number = value if isinstance(value, int) else plain_int(value) if isinstance(value, str) else None
+    if number is None or number <= 0 or number > 2**62:
         raise UserError("invalid_id", "ID格式无效", field)
     return number

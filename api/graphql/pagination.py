@@ -9,10 +9,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from tortoise.exceptions import ValidationError
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.errors import UserError
+from api.graphql.ids import plain_int
 
 __all__ = [
     "MAX_PAGE",
@@ -85,11 +87,24 @@ def decode_cursor(cursor: str) -> str:
 
 
 def id_position(text: str) -> int:
-    """A cursor's id, within the range of an id column (beyond it the database overflows)."""
-    value = int(text)
-    if not 0 <= value <= MAX_ID:
-        raise ValueError(f"id out of range: {value}")
+    """A cursor's id: the ASCII digits we wrote, within the range of an id column (beyond it the
+    database overflows)."""
+    value = plain_int(text)
+    if value is None or value > MAX_ID:
+        raise ValueError(f"not an id: {text!r}")
     return value
+
+
+def _position(query: QuerySet[M], key: str, key_type: Callable[[str], Any], cursor: str) -> Any:
+    """The key value a cursor holds, checked by ``key_type`` and then by the key column's own validators
+    (a value the column refuses, such as eleven characters for a ten-character column, would make the
+    database query raise)."""
+    try:
+        position = key_type(decode_cursor(cursor))
+        query.model._meta.fields_map[key].validate(position)
+    except (ValueError, ValidationError) as exc:
+        raise _invalid_cursor() from exc
+    return position
 
 
 async def fetch_page(
@@ -98,19 +113,20 @@ async def fetch_page(
     first: int,
     after: str | None,
     key: str,
-    key_type: Callable[[str], Any] = str,
+    key_type: Callable[[str], Any],
     newest_first: bool = False,
 ) -> tuple[list[M], bool]:
     """One page of rows ordered by a unique ``key`` (descending when ``newest_first``: screens show the
-    latest entries first), and whether there is a next page."""
+    latest entries first), and whether there is a next page.
+
+    ``key_type`` reads a cursor's text back into a key value and raises ValueError for any text this
+    connection could not have issued: a forged cursor is the client's error (``invalid_cursor``).
+    """
     if first < 0 or first > MAX_PAGE:
         raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
     page = query.order_by(f"-{key}" if newest_first else key)
     if after is not None:
-        try:
-            position = key_type(decode_cursor(after))
-        except ValueError as exc:
-            raise _invalid_cursor() from exc
+        position = _position(query, key, key_type, after)
         page = page.filter(**{f"{key}__lt" if newest_first else f"{key}__gt": position})
     rows = await page.limit(first + 1)
     return list(rows[:first]), len(rows) > first

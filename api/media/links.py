@@ -13,6 +13,7 @@ import hmac
 
 from api.clock import utcnow
 from api.config import Config
+from api.graphql.ids import plain_int
 
 __all__ = ["signed_url", "verify"]
 
@@ -35,9 +36,8 @@ def signed_url(config: Config, scope: str, row_id: int, fmt: str) -> str:
 def verify(
     config: Config, scope: str, row_id: int, fmt: str, expires: str | None, signature: str | None
 ) -> bool:
-    if not expires or not signature or not expires.isdigit():
+    until = plain_int(expires or "")
+    if until is None or not signature or until < utcnow().timestamp():
         return False
-    if int(expires) < utcnow().timestamp():
-        return False
-    expected = _signature(config.secret_key, scope, row_id, fmt, int(expires))
+    expected = _signature(config.secret_key, scope, row_id, fmt, until)
     return hmac.compare_digest(expected, signature)

@@ -47,8 +47,11 @@ def _parse_line(line: str) -> list[str]:
     return [str(n) for n in range(int(start), int(end) + 1)]
 
 
-def parse_import(text: str) -> list[str]:
-    """Every number the text names, in order, without duplicates; raises UserErrors naming bad lines."""
+def parse_import(text: str, field: str = "text") -> list[str]:
+    """Every number the text names, in order, without duplicates; raises UserErrors naming bad lines.
+
+    ``field`` is the input the errors point at: the typed list, or the uploaded file its text came from.
+    """
     numbers: dict[str, None] = {}
     errors: list[UserError] = []
     for line_no, raw in enumerate(text.splitlines(), start=1):
@@ -59,13 +62,13 @@ def parse_import(text: str) -> list[str]:
             for number in _parse_line(line):
                 numbers[number] = None
         except Invalid400Number as exc:
-            errors.append(UserError("invalid_line", f"第{line_no}行「{raw.strip()}」:{exc.message}", "text"))
+            errors.append(UserError("invalid_line", f"第{line_no}行「{raw.strip()}」:{exc.message}", field))
     if len(numbers) > MAX_IMPORT:
-        errors.append(UserError("too_many", f"每次最多导入{MAX_IMPORT}个号码", "text"))
+        errors.append(UserError("too_many", f"每次最多导入{MAX_IMPORT}个号码", field))
     if errors:
         raise UserErrors(errors[:_MAX_REPORTED])
     if not numbers:
-        raise UserError("empty", "没有可导入的号码", "text")
+        raise UserError("empty", "没有可导入的号码", field)
     return list(numbers)
 
 
@@ -74,8 +77,8 @@ def _chunks(items: list[str], size: int = 1000) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-async def import_numbers(text: str, actor: Actor) -> ImportResult:
-    wanted = parse_import(text)
+async def import_numbers(text: str, actor: Actor, *, field: str = "text") -> ImportResult:
+    wanted = parse_import(text, field)
     now = utcnow()
     async with in_transaction() as conn:
         existing: set[str] = set()

@@ -27,6 +27,7 @@ from api.numbers.numbering import (
 from api.numbers.types import NumberConnection, NumberSearch, NumberType
 from api.reservations.models import Reservation
 from api.reservations.types import ReservationType
+from ivr_flows import parse_400_number
 
 __all__ = [
     "account_numbers",
@@ -103,12 +104,21 @@ async def number_nodes(
     return nodes
 
 
+def _number_position(text: str) -> str:
+    """A number page's cursor: a 400 number exactly as stored (R1), else ValueError."""
+    if parse_400_number(text) != text:
+        raise ValueError(f"not a stored 400 number: {text!r}")
+    return text
+
+
 async def _connection(
     info: Info, query: QuerySet[Number], *, first: int, after: str | None
 ) -> NumberConnection:
     wanted = selected_names(info)
     columns = [*_COLUMNS, *(column for name, column in _COLUMNS_BY_FIELD.items() if name in wanted)]
-    rows, has_next = await fetch_page(query.only(*columns), first=first, after=after, key="number")
+    rows, has_next = await fetch_page(
+        query.only(*columns), first=first, after=after, key="number", key_type=_number_position
+    )
     nodes = await number_nodes(info, rows, wanted)
     return build_connection(
         NumberConnection, nodes, has_next, key=lambda n: n.number, node=lambda n: n, count_query=query

@@ -6,13 +6,15 @@ import datetime as dt
 from typing import Annotated
 
 import strawberry
+from strawberry.file_uploads import Upload
 
 from api.errors import UserError
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.permissions import IsOperator, IsSignedIn
-from api.numbers import holidays, importing, operations, queries
+from api.graphql.uploads import read_upload
+from api.numbers import holidays, import_files, importing, operations, queries
 from api.numbers.lifecycle import Actor
 from api.numbers.models import GradePrice, HolidayOverride, Number, NumberEvent
 from api.numbers.numbering import GRADE_NAMES_ZH, Grade, NumberStatus
@@ -123,6 +125,20 @@ class Mutation:
     )
     async def import_numbers(self, info: Info, text: str) -> ImportResult:
         result = await importing.import_numbers(text, Actor(info.context.user))
+        return ImportNumbersResult(
+            imported_count=len(result.imported), skipped_existing=result.skipped_existing
+        )
+
+    @strawberry.mutation(
+        description="Operators: import numbers from a CSV or XLSX file (first worksheet): a number or a "
+        "range in each row's first cell, or a range's start and end in its first two; all or nothing.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsOperator],
+    )
+    async def import_numbers_file(self, info: Info, file: Upload) -> ImportResult:
+        filename, data = await read_upload(file, "file", import_files.MAX_FILE_BYTES + 1)
+        text = import_files.sheet_text(filename, data)
+        result = await importing.import_numbers(text, Actor(info.context.user), field="file")
         return ImportNumbersResult(
             imported_count=len(result.imported), skipped_existing=result.skipped_existing
         )

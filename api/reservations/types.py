@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from api.accounts.models import Account
 from api.clock import to_local
+from api.graphql.context import Info
 from api.graphql.pagination import Connection
 from api.numbers.numbering import format_number
 from api.reservations import models
 from api.reservations.models import ReservationEnd
+
+if TYPE_CHECKING:
+    from api.applications.models import ApplicationStatus
 
 
 @strawberry.type(name="Reservation", description="A free hold (预占) on a number for two working days (R2).")
@@ -28,6 +33,17 @@ class ReservationType:
     account_id: strawberry.ID
     #: The holder's name when the caller loaded it with the page (one query for all rows), else None.
     known_account_name: strawberry.Private[str | None] = None
+
+    @strawberry.field(
+        description="The state of the latest application filed on this hold, if any: while it is "
+        "SUBMITTED the hold does not expire (the number waits for the review)."
+    )
+    async def application_status(
+        self, info: Info
+    ) -> Annotated[ApplicationStatus, strawberry.lazy("api.applications.models")] | None:
+        from api.applications.queries import application_status_loader
+
+        return await application_status_loader(info).load(int(self.id))
 
     @strawberry.field(description="The holding account's name (for the operators' list).")
     async def account_name(self) -> str:

@@ -13,7 +13,7 @@ from api.plans import pipeline
 from api.routing.line_fees import charge_for_lines
 from api.routing.models import LinePackage, ListMode, NumberRouting
 from api.routing.records import routing_of
-from ivr_flows import ALLOWED_CATEGORIES, expand_areas, read_list_entry
+from ivr_flows import ALLOWED_CATEGORIES, ListEntryError, check_list_entry, expand_areas
 
 __all__ = [
     "MAX_EXTRA_LINES",
@@ -59,12 +59,14 @@ def parse_list_lines(text: str) -> list[str]:
         for raw in line.replace(",", ",").split(","):
             if not raw.strip():
                 continue
-            entry = read_list_entry(raw)
             shown = raw.strip()[:30]
-            if entry is None:
-                message = f"第{line_no}行“{shown}”不是完整号码或号码开头(区号或号段),不支持号码结尾"
+            try:
+                entry = check_list_entry(raw)
+            except ListEntryError as error:
+                message = f"第{line_no}行“{shown}”:{error.message}"
                 errors.append(UserError("list_entry_invalid", message, "text"))
-            elif entry.zero_dropped:
+                continue
+            if entry.zero_dropped:
                 # R15: mobiles are written without a 0; saying so beats silently saving another entry
                 message = f"第{line_no}行“{shown}”:手机号前不用加0,请填写{entry.digits}"
                 errors.append(UserError("list_entry_mobile_zero", message, "text"))

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from api.accounts.auth import InvalidToken, Viewer, authenticate_token
+from api.graphql.ids import plain_int
 from api.plans.wakeups import wait_for_change
 from api.telephony import plans
 
@@ -44,11 +45,7 @@ def _int_param(request: Request, name: str, default: int) -> int | None:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        return None
-    return value if value >= 0 else None
+    return plain_int(raw)
 
 
 def _matches(if_none_match: str, etag: str) -> bool:

@@ -16,8 +16,10 @@ import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import graphql
 from tortoise import Tortoise
 
 from api.numbers.importing import import_numbers
@@ -27,6 +29,7 @@ from tests.api.routing_support import active_number, service_token, telephony
 from tests.api.support import Client, Env
 
 VALIDATION = "VALIDATION"
+PAGE_OR_INVALID_CURSOR = "a page or invalid_cursor"
 MB = 1_000_000
 ERR = "... on UserErrors{errors{code field message}}"
 TOO_BIG_ID = "9223372036854775808"
@@ -63,11 +66,12 @@ class Case:
     """One bad input and the answer it must get."""
 
     name: str
-    document: str
+    document: str | Callable[[Ids], str]
     variables: Variables = field(default_factory=dict)
-    expect: str = VALIDATION  # a code, VALIDATION, or "HTTP 400"
+    expect: str = VALIDATION  # a code, VALIDATION, PAGE_OR_INVALID_CURSOR, or "HTTP 400"
     role: str = "customer"  # anonymous, customer, operator or telephony
-    raw_body: bytes | None = None  # sent as the JSON body instead of document + variables
+    raw_body: bytes | Callable[[], bytes] | None = None  # sent as the body instead of document + variables
+    content_type: str = "application/json"  # of a raw body
     path: str | None = None  # a GET of this path instead of a GraphQL request
 
 
@@ -121,6 +125,14 @@ SIGNUP_GROUPS = "query($d:Int!,$m:Int!,$f:Int!){signupGroups(days:$d,minSignups:
 CLEAN_UP = f"mutation($a:[ID!]!,$r:String!){{cleanUpSignups(accountIds:$a,reason:$r){{__typename {ERR}}}}}"
 
 
+UPLOAD_HEAD = (
+    b'--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n'
+    + json.dumps({"query": UPLOAD, "variables": {"f": None}}).encode()
+    + b'\r\n--b\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n'
+    + b'--b\r\nContent-Disposition: form-data; name="0"; filename="a.wav"\r\n\r\n'
+)
+
+
 def plan(**fields: Any) -> dict[str, Any]:
     return {"n": "标准资费", "p": 30, "i": 60, "m": 0} | fields
 
@@ -156,7 +168,101 @@ def call(**fields: Any) -> Callable[[Ids], dict[str, Any]]:
     return lambda ids: {"f": ids.flow, "n": ids.number, "c": fields}
 
 
+#: Cursors no connection hands out, whatever its key (ids, 400 numbers): not base64, not printable, or
+#: holding text that is neither an id nor a 400 number.
+FORGED_CURSORS: dict[str, str] = {
+    "letters": b64("abc"),
+    "a negative id": b64("-1"),
+    "an id of 20 digits": b64("9" * 20),
+    "Arabic-Indic digits": b64("١٢"),
+    "full-width digits": b64("４００１２３４５６７"),
+    "a superscript digit": b64("²"),
+    "digits with underscores": b64("1_0"),
+    "digits with a space": b64(" 12"),
+    "a 400 number with a letter": b64("400123456x"),
+    "a NUL byte": b64("4001234567\x00"),
+    "empty text": b64(""),
+    "not base64": "not a cursor!",
+    "10k characters": "A" * 10_000,
+}
+#: Cursors that are a position for some keys (an id) and forged for others (a 400 number has ten digits):
+#: a page or ``invalid_cursor``, never an internal error.
+PLAUSIBLE_CURSORS: dict[str, str] = {"an 11-digit number": b64("40012345678"), "id 0": b64("0")}
+#: How to reach an object of each type that has a connection field (a new one must be added here),
+#: given the fixture's ids, and values for the connection fields' required arguments.
+REACH: dict[str, Callable[[Ids], tuple[str, dict[str, Any]]]] = {
+    "Query": lambda ids: ("{}", {}),
+    "Account": lambda ids: ("account(id:$reach){{{}}}", {"reach": ("ID!", ids.account)}),
+}
+REQUIRED_ARGUMENTS: dict[str, Callable[[Ids], str]] = {"flowId": lambda ids: ids.flow}
+
+
+def connection_fields() -> list[tuple[str, str, graphql.GraphQLField]]:
+    """(type, field, definition) of every connection in the exported schema (a test keeps it current)."""
+    schema = graphql.build_schema((Path(__file__).parents[2] / "schema.graphql").read_text())
+    found = []
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, graphql.GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for name, definition in type_.fields.items():
+            target = graphql.get_named_type(definition.type)
+            if isinstance(target, graphql.GraphQLObjectType) and {"edges", "pageInfo"} <= set(target.fields):
+                found.append((type_.name, name, definition))
+    return found
+
+
+def _required(definition: graphql.GraphQLField) -> list[str]:
+    return [
+        name
+        for name, arg in definition.args.items()
+        if graphql.is_non_null_type(arg.type) and (arg.ast_node is None or arg.ast_node.default_value is None)
+    ]
+
+
+def forged_cursor_case(
+    owner: str, name: str, definition: graphql.GraphQLField, shown: str, cursor: str, expect: str
+) -> Case:
+    """The connection ``owner.name`` asked for the page after a forged cursor, by an operator (who may
+    read every connection) with the fixture's ids for whatever the field requires."""
+    assert "after" in definition.args, f"{owner}.{name} is a connection without an after argument"
+    assert owner in REACH, f"add to REACH how to reach a {owner}: its {name} connection takes cursors"
+    missing = [a for a in _required(definition) if a not in REQUIRED_ARGUMENTS]
+    assert not missing, f"add to REQUIRED_ARGUMENTS a value for {owner}.{name}({', '.join(missing)})"
+
+    def variables(ids: Ids) -> dict[str, Any]:
+        _, reach = REACH[owner](ids)
+        return (
+            {"after": cursor}
+            | {k: v for k, (_, v) in reach.items()}
+            | {a: REQUIRED_ARGUMENTS[a](ids) for a in _required(definition)}
+        )
+
+    def document(ids: Ids) -> str:
+        wrapper, reach = REACH[owner](ids)
+        args = ",".join(f"{a}:${a}" for a in ("after", *_required(definition)))
+        declared = ",".join(
+            ["$after:String", *(f"${k}:{t}" for k, (t, _) in reach.items())]
+            + [f"${a}:{definition.args[a].type}" for a in _required(definition)]
+        )
+        return f"query({declared}){{{wrapper.format(f'{name}({args}){{pageInfo{{hasNextPage}}}}')}}}"
+
+    return Case(f"{owner}.{name} after a cursor of {shown}", document, variables, expect, "operator")
+
+
 CASES: list[Case] = [
+    # Forged cursors, on every connection of the schema.
+    *(
+        forged_cursor_case(owner, name, definition, shown, cursor, expect)
+        for owner, name, definition in connection_fields()
+        for cursors, expect in (
+            (FORGED_CURSORS, "invalid_cursor"),
+            (PLAUSIBLE_CURSORS, PAGE_OR_INVALID_CURSOR),
+        )
+        for shown, cursor in cursors.items()
+    ),
+    Case("numbers after an 11-digit number", AVAILABLE, {"a": b64("40012345678")}, "invalid_cursor"),
+    Case("numbers after a 400 number of no carrier", AVAILABLE, {"a": b64("4002123456")}, "invalid_cursor"),
+    Case("numbers after a number with dashes", AVAILABLE, {"a": b64("400-123-4567")}, "invalid_cursor"),
     # Page cursors and sizes (the shared pagination helper).
     Case("cursor beyond any id", FLOWS, {"a": b64("9" * 20)}, "invalid_cursor"),
     Case("cursor not base64", FLOWS, {"a": "not a cursor!"}, "invalid_cursor"),
@@ -301,11 +407,25 @@ CASES: list[Case] = [
     Case("rename flow id -1", RENAME_FLOW, {"id": "-1"}, "invalid_id"),
     Case("flow id beyond bigint", "query($id:ID!){flow(id:$id){id}}", {"id": TOO_BIG_ID}, "invalid_id"),
     Case("number id with exponent", "query($id:ID!){number(id:$id){id}}", {"id": "1e5"}, "invalid_id"),
+    Case(
+        "number id in Arabic-Indic digits", "query($id:ID!){number(id:$id){id}}", {"id": "١٢"}, "invalid_id"
+    ),
+    Case("number id with underscores", "query($id:ID!){number(id:$id){id}}", {"id": "1_0"}, "invalid_id"),
     # Oversized strings.
     Case("flow name of 1 MB", CREATE_FLOW, {"n": "流" * MB}, "too_long"),
     Case("token name of 1 MB", TOKEN, {"n": "x" * MB}, "required"),
     Case(
         "caller list of 1 MB", CALLER_LIST, lambda ids: {"n": ids.number, "t": "1" * MB}, "list_entry_invalid"
+    ),
+    # Black/white list entries no caller can match (R15).
+    *(
+        Case(
+            f"caller list entry {entry}",
+            CALLER_LIST,
+            lambda ids, e=entry: {"n": ids.number, "t": e},
+            "list_entry_invalid",
+        )
+        for entry in ("01380013800", "0138001380", "01912345678", "01112345678", "010123456789", "*1234")
     ),
     Case("text prompt of 1 MB", TEXT_PROMPT, {"t": "您好" * (MB // 2)}, "text_too_long"),
     Case("import 1 MB of garbage numbers", IMPORT_NUMBERS, {"t": "x" * MB}, "invalid_line", "operator"),
@@ -411,6 +531,21 @@ CASES: list[Case] = [
     Case("call list caller of 1 MB", CALL_LIST, {"c": "1" * MB}, "invalid_caller"),
     Case("call list since year 1", CALL_LIST, {"s": "0001-01-01T00:00:00+00:00"}, "invalid_time"),
     # Requests refused before GraphQL, and file routes.
+    Case(
+        "JSON body of 100 MB",
+        "",
+        raw_body=lambda: b'{"query":"{me{isOperator}}","x":"' + b"x" * (100 * MB) + b'"}',
+        expect="HTTP 413",
+        role="anonymous",
+    ),
+    Case(
+        "upload of 50 MB before signing in",
+        "",
+        raw_body=lambda: UPLOAD_HEAD + b"\x00" * (50 * MB) + b"\r\n--b--\r\n",
+        content_type="multipart/form-data; boundary=b",
+        expect="HTTP 401",
+        role="anonymous",
+    ),
     Case("body not UTF-8", "", raw_body=b'{"query":"{me{isOperator}}","x":"\xff"}', expect="HTTP 400"),
     Case(
         "variables nested 100,000 deep",
@@ -428,6 +563,22 @@ CASES: list[Case] = [
         role="anonymous",
     ),
     Case("document id beyond bigint", "", path=f"/documents/{TOO_BIG_ID}", expect="HTTP 404"),
+    # Signed-link expiries: ASCII digits only ("²" and "①" pass str.isdigit(), then int() refuses them).
+    *(
+        Case(
+            f"{kind} link expiring at {shown}",
+            "",
+            path=f"/{kind}/1/wav?expires={raw}&signature=x",
+            expect="HTTP 404",
+            role="anonymous",
+        )
+        for kind in ("media", "recordings")
+        for shown, raw in (("²", "%C2%B2"), ("①", "%E2%91%A0"), ("5,000 digits", "9" * 5000))
+    ),
+    # The web app's files: names no file can have are simply not found.
+    Case("web file with a NUL byte", "", path="/favicon.svg%00.html", expect="HTTP 404", role="anonymous"),
+    Case("GraphiQL page with a NUL byte", "", path="/graphiql.html%00", expect="HTTP 404", role="anonymous"),
+    Case("asset name of 5,000 characters", "", path=f"/assets/{'a' * 5000}.js", expect="HTTP 404"),
     Case(
         "calls CSV, number id beyond bigint", "", path=f"/calls.csv?numberId={TOO_BIG_ID}", expect="HTTP 400"
     ),
@@ -462,14 +613,15 @@ async def _send(client: Client, case: Case, ids: Ids) -> tuple[int, dict[str, An
         if case.path is not None:
             response = await client.http.get(case.path)
         elif case.raw_body is not None:
+            body = case.raw_body() if callable(case.raw_body) else case.raw_body
             response = await client.http.post(
-                "/graphql", content=case.raw_body, headers={"content-type": "application/json"}
+                "/graphql", content=body, headers={"content-type": case.content_type}
             )
+            del body
         else:
             variables = case.variables(ids) if callable(case.variables) else case.variables
-            response = await client.http.post(
-                "/graphql", json={"query": case.document, "variables": variables}
-            )
+            document = case.document(ids) if callable(case.document) else case.document
+            response = await client.http.post("/graphql", json={"query": document, "variables": variables})
     except Exception:
         return 500, None
     try:
@@ -488,6 +640,9 @@ def _verdict(case: Case, status: int, body: dict[str, Any] | None) -> str | None
         return None if status == int(case.expect[5:]) else f"HTTP {status}, expected {case.expect}"
     if body is None:
         return f"no JSON body (HTTP {status})"
+    if case.expect == PAGE_OR_INVALID_CURSOR:
+        page = not body.get("errors") and body.get("data")
+        return None if page or "invalid_cursor" in _codes(body) else f"neither a page nor refused: {body}"
     if case.expect == VALIDATION:
         request_error = body.get("data") is None and all("path" not in e for e in body.get("errors") or [{}])
         return None if request_error and body.get("errors") else f"not a request error: {body}"

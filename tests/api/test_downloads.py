@@ -47,6 +47,35 @@ async def test_the_owner_and_signed_links_still_open_media(env: Env) -> None:
     assert (await (await env.customer("globex")).http.get(url.split("?")[0])).status_code == 404
 
 
+#: Expiries no link carries: digits of other scripts (which str.isdigit() admits and int() refuses or
+#: reads), more digits than int() converts, signs and underscores.
+FORGED_EXPIRIES = (
+    "%C2%B2",
+    "%E2%91%A0",
+    "%D9%A1%D9%A2",
+    "1" * 5000,
+    "-1",
+    "+99999999999",
+    "1_000_000_000_000",
+)
+
+
+async def test_a_forged_link_expiry_is_not_found_never_a_crash(env: Env) -> None:
+    acme = await env.customer("acme")
+    url = file_of(await text_prompt(acme, "您好"), "WAV")["url"]
+    path, _, query = url.partition("?")
+    signature = dict(p.split("=", 1) for p in query.split("&"))["signature"]
+    anonymous = env.anonymous()
+    for expires in FORGED_EXPIRIES:
+        for forged in (
+            f"{path}?expires={expires}&signature={signature}",
+            f"{path}?expires={expires}&signature=x",
+            f"/recordings/1/wav?expires={expires}&signature=x",
+        ):
+            assert (await anonymous.http.get(forged)).status_code == 404, forged
+    assert (await anonymous.http.get(url)).status_code == 200  # the real link still opens
+
+
 async def test_a_body_that_is_not_utf8_is_a_bad_request(env: Env) -> None:
     async with env.client() as http:
         response = await http.post(

@@ -170,6 +170,33 @@ def test_the_pure_libraries_import_nothing_of_the_service() -> None:
                 assert not any(n == "api" or n.startswith("api.") for n in names), path
 
 
+def _every_import(path: Path, module: str) -> set[str]:
+    """Every module a file names in an import, wherever it stands (functions and TYPE_CHECKING too)."""
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            target = (f"{base}.{node.module}" if node.module else base) if node.level else node.module or ""
+            found.add(target)
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("package", ["ivr_flows", "audio", "telephony"])
+def test_no_import_circles_in_the_pure_libraries_and_the_agent(package: str) -> None:
+    """These have no GraphQL types to resolve lazily, so even a deferred import back up is a circle."""
+    modules = {_module_name(path): path for path in (ROOT / package).rglob("*.py")}
+    graph = {
+        name: {m for m in _every_import(path, name) if m in modules and m != name}
+        for name, path in modules.items()
+    }
+    found = _cycles(graph)
+    assert not found, f"import cycles:\n{_describe(found)}"
+
+
 def test_no_other_domain_joins_a_package_cycle() -> None:
     found = _cycles(domain_graph())
     joined = {p for c in found for p in c} - PACKAGES_IN_KNOWN_CYCLES

@@ -13,6 +13,7 @@ import pytest
 from api.accounts.models import ApiToken, User
 from api.applications.models import Application, Document
 from api.billing.models import AccountBilling, LedgerEntry
+from api.billing.recharges import RechargeMethod, recharge
 from api.clock import utcnow
 from api.media.models import MediaItem, MediaKind, MediaSettings, ReviewStatus
 from api.numbers.importing import import_numbers
@@ -47,6 +48,7 @@ async def _world(env: Env) -> World:
     app = (await gql_upload(victim, SUBMIT, {"r": applied, "c": company(), "d": {}}, uploads))["data"]
     token = await victim.data('mutation{createApiToken(name:"ci"){... on CreatedApiToken{token{id}}}}')
     account = (await victim.data("{me{account{id}}}"))["me"]["account"]["id"]
+    receipt = await recharge(int(account), 1000, RechargeMethod.CASH, "tenancy-1", actor="test")
     await Number.filter(number="4006000003").update(status=NumberStatus.ACTIVE, account_id=int(account))
     media, recording = await _media_and_recording(int(account), int(numbers["4006000003"]))
     statement = await Statement.create(
@@ -67,6 +69,7 @@ async def _world(env: Env) -> World:
             "media": str(media.id),
             "recording": str(recording.id),
             "statement": str(statement.id),
+            "recharge_entry": str(receipt.entry.id),
         },
     )
 
@@ -249,6 +252,16 @@ CASES: dict[str, Case] = {
         "mutation($id:ID!){assignRatePlan(accountId:$id,ratePlanId:null){__typename}}",
         lambda i: {"id": i["account"]},
         operators_only,
+    ),
+    "Query.rechargeReceipt": (
+        "query($id:ID!){rechargeReceipt(entryId:$id){number}}",
+        lambda i: {"id": i["recharge_entry"]},
+        null("rechargeReceipt"),
+    ),
+    "Query.flows": (
+        "query($id:ID!){flows(accountId:$id){totalCount}}",
+        lambda i: {"id": i["account"]},
+        empty("flows"),
     ),
     "Query.ledgerEntries": (
         "query($id:ID!){ledgerEntries(accountId:$id){totalCount}}",

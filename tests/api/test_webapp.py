@@ -60,6 +60,25 @@ async def test_hashed_assets_are_cached_for_good_and_missing_files_are_404(env: 
         assert (await http.get("/assets/..%2f..%2fsecret.txt")).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/favicon.svg%00.html",  # an embedded NUL byte: no file can have the name
+        "/graphiql.html%00",
+        "/assets/index-4f5e6d.js%00",
+        f"/assets/{'a' * 5000}.js",  # longer than the file system allows a name to be
+        f"/{'a/' * 3000}x.js",
+    ],
+)
+async def test_a_name_no_file_can_have_is_not_found(env: Env, dist: Path, path: str) -> None:
+    env.app = _app(env, dist)
+    async with env.client() as http:
+        response = await http.get(path)
+        assert response.status_code == 404, response.text
+        assert INDEX not in response.text
+        assert (await http.get("/favicon.svg")).status_code == 200
+
+
 async def test_api_routes_win_over_the_app(env: Env, dist: Path) -> None:
     env.app = _app(env, dist)
     async with env.client() as http:

@@ -35,12 +35,16 @@ import {
   ConsoleCreateRatePlanDocument,
   ConsoleCreateUserDocument,
   ConsoleLedgerDocument,
+  ConsoleRechargeReceiptDocument,
   ConsoleNumberRoutingDocument,
   ConsoleRechargeDocument,
   ConsoleSetLinePackageDocument,
   ConsoleSetMediaQuotaDocument,
+  type AccountStage,
+  type BalanceState,
   type ConsoleAccountQuery,
-  type ConsoleAccountRowFragment,
+  type ConsoleAccountsQuery,
+  type ConsoleReceiptFragment,
   type LinePackage,
   type RechargeMethod,
 } from "../gql/graphql";
@@ -48,11 +52,17 @@ import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
 import { match, navigate } from "../router";
 import { AppLink, LEDGER_KIND_NAMES, megabytes, RECHARGE_METHOD_NAMES, showErrors, StatusTag } from "./consoleShared";
+import { RechargeReceiptModal } from "./RechargeReceipt";
 
 type Account = NonNullable<ConsoleAccountQuery["account"]>;
 type Billing = ConsoleAccountQuery["billingSettings"];
 type RatePlan = ConsoleAccountQuery["ratePlans"][number];
 type AccountNumber = Account["numbers"]["edges"][number]["node"];
+
+type AccountRow = ConsoleAccountsQuery["accounts"]["edges"][number]["node"];
+
+const BALANCE_STATE_COLOURS: Record<BalanceState, string> = { NORMAL: "green", LOW: "orange", SUSPENDED: "red" };
+const STAGE_COLOURS: Record<AccountStage, string> = { PROSPECT: "default", RESERVED: "gold", APPLYING: "blue", IN_SERVICE: "green" };
 
 const accountKey = (id: string) => ["console", "account", id] as const;
 const ledgerKey = (id: string) => ["console", "ledger", id] as const;
@@ -137,7 +147,7 @@ function AccountList() {
         {total !== undefined ? <Typography.Text type="secondary">共 {total} 个账户</Typography.Text> : null}
       </Space>
       {accounts.isError ? <Alert type="error" showIcon title={(accounts.error as Error).message} style={{ marginBottom: 16 }} /> : null}
-      <Table<ConsoleAccountRowFragment>
+      <Table<AccountRow>
         rowKey="id"
         size="middle"
         loading={accounts.isPending}
@@ -152,6 +162,13 @@ function AccountList() {
             align: "right",
             render: (fen: number) => (fen <= 3500 ? <Typography.Text type="danger">{yuan(fen)}</Typography.Text> : yuan(fen)),
           },
+          {
+            title: "余额状态",
+            dataIndex: "balanceState",
+            render: (state: BalanceState, a) => <Tag color={BALANCE_STATE_COLOURS[state]}>{a.balanceStateName}</Tag>,
+          },
+          { title: "号码数", dataIndex: "numberCount", align: "right" },
+          { title: "状态", dataIndex: "stage", render: (stage: AccountStage, a) => <Tag color={STAGE_COLOURS[stage]}>{a.stageName}</Tag> },
           { title: "开户时间", dataIndex: "createdAt", render: dateTime },
         ]}
       />
@@ -169,7 +186,7 @@ function AccountList() {
 
 type RechargeForm = { amount: string; method: RechargeMethod; reference: string };
 
-function RechargeCard({ account }: { account: Account }) {
+function RechargeCard({ account, onReceipt }: { account: Account; onReceipt: (r: ConsoleReceiptFragment) => void }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RechargeForm>();
@@ -182,7 +199,8 @@ function RechargeCard({ account }: { account: Account }) {
         (await request(ConsoleRechargeDocument, { accountId: account.id, amountFen: fen, method: values.method, reference: values.reference.trim() })).rechargeAccount,
       );
       if (receipt.replayed) message.warning(`该付款流水号已入账(收据 ${receipt.number}),本次未重复充值`);
-      else message.success(`充值成功,收据 ${receipt.number},余额 ${yuan(receipt.balanceAfterFen)}`);
+      else message.success(`充值成功,余额 ${yuan(receipt.balanceAfterFen)}`);
+      onReceipt(receipt);
       form.resetFields();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: accountKey(account.id) }),
@@ -540,7 +558,8 @@ function NumbersCard({ account }: { account: Account }) {
   );
 }
 
-function LedgerCard({ account }: { account: Account }) {
+function LedgerCard({ account, onReceipt }: { account: Account; onReceipt: (r: ConsoleReceiptFragment) => void }) {
+  const { message } = App.useApp();
   const ledger = useInfiniteQuery({
     queryKey: ledgerKey(account.id),
     queryFn: async ({ pageParam }) => (await request(ConsoleLedgerDocument, { accountId: account.id, after: pageParam })).ledgerEntries,
@@ -548,6 +567,17 @@ function LedgerCard({ account }: { account: Account }) {
     getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : undefined),
   });
   const rows = ledger.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];
+
+  async function openReceipt(entryId: string) {
+    try {
+      const receipt = (await request(ConsoleRechargeReceiptDocument, { entryId })).rechargeReceipt;
+      if (receipt) onReceipt(receipt);
+      else message.error("未找到这笔充值的收据");
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  }
+
   return (
     <Card title="账户流水" size="small">
       <Table
@@ -569,6 +599,16 @@ function LedgerCard({ account }: { account: Account }) {
           },
           { title: "说明", dataIndex: "description" },
           { title: "参考号", dataIndex: "reference" },
+          {
+            title: "收据",
+            key: "receipt",
+            render: (_, e) =>
+              e.kind === "RECHARGE" ? (
+                <Button size="small" autoInsertSpace={false} aria-label={`查看收据 ${e.reference.split(":").slice(1).join(":")}`} onClick={() => void openReceipt(e.id)}>
+                  收据
+                </Button>
+              ) : null,
+          },
         ]}
       />
       {ledger.hasNextPage ? (
@@ -582,6 +622,7 @@ function LedgerCard({ account }: { account: Account }) {
 
 function AccountDetail({ id }: { id: string }) {
   const detail = useQuery({ queryKey: accountKey(id), queryFn: () => request(ConsoleAccountDocument, { id }) });
+  const [receipt, setReceipt] = useState<ConsoleReceiptFragment | null>(null);
   const back = <AppLink to="/accounts">‹ 返回客户列表</AppLink>;
 
   if (detail.isPending) {
@@ -623,7 +664,7 @@ function AccountDetail({ id }: { id: string }) {
       </Descriptions>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <RechargeCard account={account} />
+          <RechargeCard account={account} onReceipt={setReceipt} />
         </Col>
         <Col xs={24} lg={12}>
           <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -638,9 +679,10 @@ function AccountDetail({ id }: { id: string }) {
           <NumbersCard account={account} />
         </Col>
         <Col xs={24}>
-          <LedgerCard account={account} />
+          <LedgerCard account={account} onReceipt={setReceipt} />
         </Col>
       </Row>
+      <RechargeReceiptModal receipt={receipt} onClose={() => setReceipt(null)} />
     </div>
   );
 }

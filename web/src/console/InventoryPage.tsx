@@ -1,14 +1,17 @@
 // The number inventory: import lists and ranges, price the 靓号 grades, find numbers, change a number's
 // state with a reason, and read each number's audit log.
+import { UploadOutlined } from "@ant-design/icons";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Drawer, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Drawer, Empty, Form, Input, InputNumber, Select, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
+import { requestWithFiles } from "../api/multipart";
 import { dateTime, parseYuan, yuan } from "../format";
 import {
   ConsoleChangeNumberStatusDocument,
   ConsoleGradePricesDocument,
   ConsoleImportNumbersDocument,
+  ConsoleImportNumbersFileDocument,
   ConsoleNumberEventsDocument,
   ConsoleNumbersDocument,
   ConsoleSetGradePriceDocument,
@@ -39,7 +42,8 @@ const ACTION_NAMES: Partial<Record<NumberStatus, string>> = {
 
 // ------------------------------------------------------------------------------------------- import
 
-type ImportOutcome = { kind: "done"; imported: number; skipped: string[] } | { kind: "refused"; messages: string[] };
+type ImportOutcome = { kind: "done"; imported: number; skipped: string[]; file?: string } | { kind: "refused"; messages: string[]; file?: string };
+type Imported = { importedCount: number; skippedExisting: string[] };
 
 function ImportCard() {
   const { message } = App.useApp();
@@ -48,25 +52,31 @@ function ImportCard() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
 
-  async function submit() {
+  async function run(send: () => Promise<Imported>, file?: string) {
     setBusy(true);
+    setOutcome(null);
     try {
-      const result = unwrap((await request(ConsoleImportNumbersDocument, { text })).importNumbers);
-      setOutcome({ kind: "done", imported: result.importedCount, skipped: result.skippedExisting });
-      setText("");
+      const result = await send();
+      setOutcome({ kind: "done", imported: result.importedCount, skipped: result.skippedExisting, file });
+      if (!file) setText("");
       await queryClient.invalidateQueries({ queryKey: NUMBERS_KEY });
     } catch (e) {
-      if (e instanceof UserErrorsError) setOutcome({ kind: "refused", messages: e.errors.map((err) => err.message) });
+      if (e instanceof UserErrorsError) setOutcome({ kind: "refused", messages: e.errors.map((err) => err.message), file });
       else message.error((e as Error).message);
     } finally {
       setBusy(false);
     }
   }
 
+  const submit = () => run(async () => unwrap((await request(ConsoleImportNumbersDocument, { text })).importNumbers));
+  // The server reads the spreadsheet, so a file is checked by the same rules as typed lines.
+  const submitFile = (file: File) =>
+    run(async () => unwrap((await requestWithFiles(ConsoleImportNumbersFileDocument, { file }, { file })).importNumbersFile), file.name);
+
   return (
     <Card title="导入号码" size="small">
       <Typography.Paragraph type="secondary">
-        每行一个号码或一个号段,例如 4006001234、400-600-1235、4006001300-4006001399;“#”之后为注释。任何一行有误时整批不导入。
+        每行一个号码或一个号段,例如 4006001234、400-600-1235、4006001300-4006001399;“#”之后为注释。也可上传 CSV 或 XLSX 表格:第一列为号码或号段,或第一、二列为号段的起止号码,其余列忽略;首行可为标题。任何一行有误时整批不导入。
       </Typography.Paragraph>
       <Input.TextArea
         aria-label="号码清单"
@@ -76,9 +86,16 @@ function ImportCard() {
         placeholder={"4006001234\n4008880000-4008880099"}
         style={{ fontFamily: "monospace", marginBottom: 12 }}
       />
-      <Button type="primary" onClick={submit} disabled={busy || !text.trim()}>
-        导入
-      </Button>
+      <Space wrap>
+        <Button type="primary" onClick={submit} disabled={busy || !text.trim()}>
+          导入
+        </Button>
+        <Upload accept=".csv,.xlsx,.xls" showUploadList={false} disabled={busy} beforeUpload={(f) => (void submitFile(f), false)}>
+          <Button icon={<UploadOutlined />} disabled={busy}>
+            从文件导入(CSV / XLSX)
+          </Button>
+        </Upload>
+      </Space>
       {outcome?.kind === "done" ? (
         <Alert
           style={{ marginTop: 12 }}
@@ -86,7 +103,7 @@ function ImportCard() {
           showIcon
           closable
           onClose={() => setOutcome(null)}
-          title={`已导入 ${outcome.imported} 个号码`}
+          title={`${outcome.file ? `「${outcome.file}」` : ""}已导入 ${outcome.imported} 个号码`}
           description={outcome.skipped.length ? `已在库中、未改动的 ${outcome.skipped.length} 个:${outcome.skipped.slice(0, 20).join("、")}${outcome.skipped.length > 20 ? " …" : ""}` : undefined}
         />
       ) : null}
@@ -95,7 +112,7 @@ function ImportCard() {
           style={{ marginTop: 12 }}
           type="error"
           showIcon
-          title="未导入任何号码,请修改以下各行后重试:"
+          title={outcome.file ? `「${outcome.file}」未导入任何号码,请修改以下问题后重新上传:` : "未导入任何号码,请修改以下各行后重试:"}
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }} aria-label="导入错误">
               {outcome.messages.map((m) => (
@@ -357,9 +374,9 @@ export default function InventoryPage(_: PageProps) {
     <div className="page">
       <PageTitle title="号码库存" />
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+        <NumbersCard />
         <ImportCard />
         <PricesCard />
-        <NumbersCard />
       </Space>
     </div>
   );

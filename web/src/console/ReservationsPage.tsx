@@ -73,14 +73,25 @@ export default function ReservationsPage(_: PageProps) {
           { title: "号码", dataIndex: "display" },
           { title: "客户", dataIndex: "accountName" },
           { title: "预占时间", dataIndex: "createdAt", render: dateTime },
-          { title: "保留至", dataIndex: "expiresAt", render: (iso: string) => holdEnd(iso) },
+          {
+            title: "保留至",
+            dataIndex: "expiresAt",
+            render: (iso: string, h) => (h.active && h.applicationStatus === "SUBMITTED" ? "审核结束" : holdEnd(iso)),
+          },
           {
             title: "状态",
             key: "state",
             render: (_, h) =>
-              h.active ? (
+              h.active && h.applicationStatus === "SUBMITTED" ? (
+                // A submitted application keeps the number until it is reviewed: no deadline runs.
+                <>
+                  <Tag color="purple">已提交申请</Tag>
+                  <Typography.Text type="secondary">审核期间保留</Typography.Text>
+                </>
+              ) : h.active ? (
                 <>
                   <Tag color="blue">进行中</Tag>
+                  {h.applicationStatus === "REJECTED" ? <Tag color="orange">申请被驳回</Tag> : null}
                   <Countdown iso={h.expiresAt} />
                 </>
               ) : h.endReason ? (
@@ -94,9 +105,9 @@ export default function ReservationsPage(_: PageProps) {
             title: "操作",
             key: "action",
             render: (_, h) =>
-              h.active ? (
+              h.active && h.applicationStatus !== "SUBMITTED" ? (
                 <Popconfirm
-                  title={`撤销 ${h.accountName} 对 ${h.display} 的预占?已提交申请的号码不能撤销。`}
+                  title={`撤销 ${h.accountName} 对 ${h.display} 的预占?`}
                   okText="撤销"
                   cancelText="取消"
                   onConfirm={() => revoke(h)}

@@ -5,6 +5,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How far a customer has come, read from its numbers. */
+export type AccountStage =
+  | 'PROSPECT'
+  | 'RESERVED'
+  | 'APPLYING'
+  | 'IN_SERVICE';
+
 /** Outside the work windows: RING the after-hours numbers, take a VOICEMAIL, or play an ANNOUNCEMENT and end the call. */
 export type AfterHoursAction =
   | 'RING'
@@ -16,6 +23,12 @@ export type ApplicationStatus =
   | 'APPROVED'
   | 'REJECTED'
   | 'WITHDRAWN';
+
+/** R8: normal, at the 35 元 notice line, or suspended. */
+export type BalanceState =
+  | 'NORMAL'
+  | 'LOW'
+  | 'SUSPENDED';
 
 export type BoundNumberInput = {
   number: string;
@@ -416,7 +429,7 @@ export type ConsoleAccountsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleAccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, balanceFen: number, createdAt: string } }> } };
+export type ConsoleAccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { numberCount: number, stage: AccountStage, stageName: string, balanceState: BalanceState, balanceStateName: string, id: string, name: string, balanceFen: number, createdAt: string } }> } };
 
 export type ConsoleAccountQueryVariables = Exact<{
   id: string | number;
@@ -475,7 +488,7 @@ export type ConsoleRechargeMutationVariables = Exact<{
 
 
 export type ConsoleRechargeMutation = { rechargeAccount:
-    | { __typename: 'RechargeReceipt', number: string, amountFen: number, balanceAfterFen: number, replayed: boolean }
+    | { __typename: 'RechargeReceipt', number: string, accountId: string, accountName: string, amountFen: number, method: RechargeMethod, reference: string, balanceAfterFen: number, createdAt: string, operatorName: string, replayed: boolean }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -525,6 +538,31 @@ export type ConsoleSetLinePackageMutation = { setLinePackage:
     | { __typename: 'NumberRouting', numberId: string, package: LinePackage, extraLines: number, maxLines: number | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
+
+export type ConsoleReceiptFragment = { number: string, accountId: string, accountName: string, amountFen: number, method: RechargeMethod, reference: string, balanceAfterFen: number, createdAt: string, operatorName: string, replayed: boolean };
+
+export type ConsoleRechargeReceiptQueryVariables = Exact<{
+  entryId: string | number;
+}>;
+
+
+export type ConsoleRechargeReceiptQuery = { rechargeReceipt: { number: string, accountId: string, accountName: string, amountFen: number, method: RechargeMethod, reference: string, balanceAfterFen: number, createdAt: string, operatorName: string, replayed: boolean } | null };
+
+export type ConsoleFlowsQueryVariables = Exact<{
+  accountId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleFlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, revision: number, updatedAt: string, account: { id: string, name: string } | null } }> } };
+
+export type ConsoleFlowAccountsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type ConsoleFlowAccountsQuery = { accounts: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type ConsoleHolidaysQueryVariables = Exact<{
   year: number;
@@ -609,6 +647,16 @@ export type ConsoleChangeNumberStatusMutation = { changeNumberStatus:
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
+export type ConsoleImportNumbersFileMutationVariables = Exact<{
+  file: File;
+}>;
+
+
+export type ConsoleImportNumbersFileMutation = { importNumbersFile:
+    | { __typename: 'ImportNumbersResult', importedCount: number, skippedExisting: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export type ConsoleOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -621,7 +669,7 @@ export type AllReservationsQueryVariables = Exact<{
 }>;
 
 
-export type AllReservationsQuery = { reservations: { totalCount: number, edges: Array<{ node: { accountId: string, accountName: string, endedAt: string | null, endReason: ReservationEnd | null, id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AllReservationsQuery = { reservations: { totalCount: number, edges: Array<{ node: { accountId: string, accountName: string, endedAt: string | null, endReason: ReservationEnd | null, applicationStatus: ApplicationStatus | null, id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RevokeReservationMutationVariables = Exact<{
   id: string | number;
@@ -1271,6 +1319,20 @@ export const ConsoleAccountRowFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"ConsoleAccountRow"}) as unknown as TypedDocumentString<ConsoleAccountRowFragment, unknown>;
+export const ConsoleReceiptFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleReceipt on RechargeReceipt {
+  number
+  accountId
+  accountName
+  amountFen
+  method
+  reference
+  balanceAfterFen
+  createdAt
+  operatorName
+  replayed
+}
+    `, {"fragmentName":"ConsoleReceipt"}) as unknown as TypedDocumentString<ConsoleReceiptFragment, unknown>;
 export const ConsoleNumberRowFragmentDoc = new TypedDocumentString(`
     fragment ConsoleNumberRow on Number {
   id
@@ -1919,6 +1981,11 @@ export const ConsoleAccountsDocument = new TypedDocumentString(`
     edges {
       node {
         ...ConsoleAccountRow
+        numberCount
+        stage
+        stageName
+        balanceState
+        balanceStateName
       }
     }
   }
@@ -2076,10 +2143,7 @@ export const ConsoleRechargeDocument = new TypedDocumentString(`
   ) {
     __typename
     ... on RechargeReceipt {
-      number
-      amountFen
-      balanceAfterFen
-      replayed
+      ...ConsoleReceipt
     }
     ... on UserErrors {
       errors {
@@ -2090,7 +2154,18 @@ export const ConsoleRechargeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleRechargeMutation, ConsoleRechargeMutationVariables>;
+    fragment ConsoleReceipt on RechargeReceipt {
+  number
+  accountId
+  accountName
+  amountFen
+  method
+  reference
+  balanceAfterFen
+  createdAt
+  operatorName
+  replayed
+}`) as unknown as TypedDocumentString<ConsoleRechargeMutation, ConsoleRechargeMutationVariables>;
 export const ConsoleSetMediaQuotaDocument = new TypedDocumentString(`
     mutation ConsoleSetMediaQuota($accountId: ID!, $quotaMegabytes: Int) {
   setMediaQuota(accountId: $accountId, quotaMegabytes: $quotaMegabytes) {
@@ -2167,6 +2242,61 @@ export const ConsoleSetLinePackageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetLinePackageMutation, ConsoleSetLinePackageMutationVariables>;
+export const ConsoleRechargeReceiptDocument = new TypedDocumentString(`
+    query ConsoleRechargeReceipt($entryId: ID!) {
+  rechargeReceipt(entryId: $entryId) {
+    ...ConsoleReceipt
+  }
+}
+    fragment ConsoleReceipt on RechargeReceipt {
+  number
+  accountId
+  accountName
+  amountFen
+  method
+  reference
+  balanceAfterFen
+  createdAt
+  operatorName
+  replayed
+}`) as unknown as TypedDocumentString<ConsoleRechargeReceiptQuery, ConsoleRechargeReceiptQueryVariables>;
+export const ConsoleFlowsDocument = new TypedDocumentString(`
+    query ConsoleFlows($accountId: ID, $search: String, $after: String) {
+  flows(first: 100, after: $after, accountId: $accountId, search: $search) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...FlowSummary
+        account {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment FlowSummary on Flow {
+  id
+  name
+  revision
+  updatedAt
+}`) as unknown as TypedDocumentString<ConsoleFlowsQuery, ConsoleFlowsQueryVariables>;
+export const ConsoleFlowAccountsDocument = new TypedDocumentString(`
+    query ConsoleFlowAccounts($search: String) {
+  accounts(search: $search, first: 20) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFlowAccountsQuery, ConsoleFlowAccountsQueryVariables>;
 export const ConsoleHolidaysDocument = new TypedDocumentString(`
     query ConsoleHolidays($year: Int!) {
   holidayOverrides(year: $year) {
@@ -2330,6 +2460,24 @@ export const ConsoleChangeNumberStatusDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ConsoleChangeNumberStatusMutation, ConsoleChangeNumberStatusMutationVariables>;
+export const ConsoleImportNumbersFileDocument = new TypedDocumentString(`
+    mutation ConsoleImportNumbersFile($file: Upload!) {
+  importNumbersFile(file: $file) {
+    __typename
+    ... on ImportNumbersResult {
+      importedCount
+      skippedExisting
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImportNumbersFileMutation, ConsoleImportNumbersFileMutationVariables>;
 export const ConsoleOverviewDocument = new TypedDocumentString(`
     query ConsoleOverview {
   pendingApplications: applications(status: SUBMITTED, first: 0) {
@@ -2369,6 +2517,7 @@ export const AllReservationsDocument = new TypedDocumentString(`
         accountName
         endedAt
         endReason
+        applicationStatus
       }
     }
     pageInfo {

@@ -4,6 +4,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography, 
 import dayjs from "dayjs";
 import { useState } from "react";
 import { request, unwrap } from "../api/client";
+import { accountColumn, FlowFilters, NO_FILTER, operatorFlows, type FlowFilter, type FlowRow } from "../console/flowFilters";
 import {
   CopyFlowDocument,
   CreateFlowDocument,
@@ -14,18 +15,23 @@ import {
   RenameFlowDocument,
   type FlowSummaryFragment,
 } from "../gql/graphql";
+import type { PageProps } from "../nav";
 import { navigate } from "../router";
 
 export const FLOWS_KEY = ["flows"] as const;
 
 type NameDialog = { title: string; initial: string; submit: (name: string) => Promise<unknown> };
 
-export default function FlowListPage() {
+export default function FlowListPage({ viewer }: Partial<PageProps>) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // Operators see every customer's flows, with whose each is, and narrow them by account or name.
+  const operator = viewer?.isOperator ?? false;
+  const [filter, setFilter] = useState<FlowFilter>(NO_FILTER);
   const flows = useQuery({
-    queryKey: FLOWS_KEY,
-    queryFn: async () => (await request(FlowsDocument, {})).flows.edges.map((e) => e.node),
+    queryKey: [...FLOWS_KEY, operator ? filter : null],
+    queryFn: async (): Promise<FlowRow[]> =>
+      operator ? operatorFlows(filter) : (await request(FlowsDocument, {})).flows.edges.map((e) => e.node),
   });
   const [dialog, setDialog] = useState<NameDialog | null>(null);
   const [form] = Form.useForm<{ name: string }>();
@@ -98,18 +104,21 @@ export default function FlowListPage() {
           </Button>
         </Space>
       </Space>
-      <Table<FlowSummaryFragment>
+      {operator ? <FlowFilters value={filter} onChange={setFilter} /> : null}
+      <Table<FlowRow>
         rowKey="id"
         loading={flows.isPending}
         dataSource={flows.data ?? []}
         pagination={false}
-        locale={{ emptyText: "还没有流程:点击「新建流程」开始设计来电导航" }}
+        scroll={{ x: "max-content" }}
+        locale={{ emptyText: operator && (filter.accountId || filter.search) ? "没有符合条件的流程" : "还没有流程:点击「新建流程」开始设计来电导航" }}
         columns={[
           {
             title: "名称",
             dataIndex: "name",
             render: (name: string, flow) => <a href={`/flows/${flow.id}`} onClick={(e) => (e.preventDefault(), navigate(`/flows/${flow.id}`))}>{name}</a>,
           },
+          ...(operator ? [accountColumn] : []),
           { title: "草稿版本", dataIndex: "revision", width: 100 },
           { title: "最后修改", dataIndex: "updatedAt", width: 180, render: (t: string) => dayjs(t).format("YYYY-MM-DD HH:mm") },
           {
