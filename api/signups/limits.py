@@ -23,7 +23,15 @@ from api.config import Config
 from api.errors import UserError
 from api.signups.models import Signup
 
-__all__ = ["DEVICE_COOKIE", "SignupLimits", "TooManySignups", "claim_signup", "device_id", "limits_of"]
+__all__ = [
+    "DEVICE_COOKIE",
+    "SignupLimits",
+    "TooManySignups",
+    "claim_signup",
+    "device_id",
+    "forget_unfinished",
+    "limits_of",
+]
 
 #: The browser's device cookie: random, long-lived, HttpOnly; only its SHA-256 is stored.
 DEVICE_COOKIE = "hotline_device"
@@ -99,3 +107,10 @@ async def claim_signup(address: str, device: str | None, limits: SignupLimits) -
             oldest: dt.datetime = recent[limit - 1]  # type: ignore[assignment]
             raise TooManySignups(message, max(1, math.ceil((oldest + window - now).total_seconds())))
     return claim
+
+
+async def forget_unfinished(now: dt.datetime | None = None) -> int:
+    """Delete claims a day old that never got their account (a process stopped between the two steps);
+    once out of every window they count for nothing, and the operators' list has nothing to show."""
+    cutoff = (now or utcnow()) - DAY
+    return await Signup.filter(account_id__isnull=True, created_at__lt=cutoff).delete()

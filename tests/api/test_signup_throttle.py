@@ -11,11 +11,13 @@ import httpx
 
 from api.accounts.models import AccountEvent, Session, User
 from api.clock import set_clock
+from api.jobs import run_jobs_once
 from api.numbers.importing import import_numbers
 from api.numbers.lifecycle import Actor
 from api.numbers.models import Number, NumberEvent
 from api.numbers.numbering import NumberStatus
 from api.reservations.models import Reservation
+from api.signups.limits import claim_signup, limits_of
 from api.signups.models import Signup
 from tests.api.billing_support import recharge
 from tests.api.support import PASSWORD, Client, Env
@@ -300,3 +302,14 @@ async def test_operators_see_one_browser_signing_up_from_several_addresses(env: 
     assert [a["login"] for a in browser["accounts"]] == ["hopper2", "hopper1", "hopper0"]
     assert [a["address"] for a in browser["accounts"]] == ["203.0.113.3", "203.0.113.2", "203.0.113.1"]
     assert len(browser["key"]) == 8 and cookie is not None and browser["key"] not in cookie
+
+
+async def test_a_claim_that_never_got_its_account_is_forgotten_by_the_jobs(env: Env) -> None:
+    await _sign_up_fresh(env, "203.0.113.5", "finished")
+    await claim_signup("203.0.113.5", None, limits_of(env.config))  # as if the process stopped here
+    set_clock(dt.timedelta(days=1, minutes=1))
+    try:
+        assert (await run_jobs_once(env.config))["forget_unfinished_signups"] == 1
+    finally:
+        set_clock(dt.timedelta(0))
+    assert [s.account_id is not None for s in await Signup.all()] == [True]
