@@ -72,6 +72,20 @@ class Config:
     notify_retry_seconds: int = 60
     #: The CJK font statements embed in their PDF (Debian: fonts-noto-cjk); a .ttc, .otf or .ttf file.
     statement_font: str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+    #: Sign-in throttle (``api/accounts/throttle.py``): wrong passwords one login may take from anywhere
+    #: before it is locked for a doubling wait; failures one address may make before its further
+    #: failures are slowed down by ``login_slow_down_seconds`` (a right password is never refused for
+    #: its address's failures alone).
+    login_account_free_failures: int = 5
+    login_address_free_failures: int = 30
+    login_slow_down_seconds: float = 2.0
+    #: Sign-ups (``api/signups``) one client address may make per hour and per day, and one browser
+    #: (its device cookie) per day.
+    signups_per_address_hour: int = 5
+    signups_per_address_day: int = 20
+    signups_per_device_day: int = 3
+    #: Numbers held at once by all the accounts reserving from one client address (per account: 5).
+    holds_per_address: int = 10
     #: Tests and demos only: the service's clock reads this moment when it starts, then runs on.
     clock_start: dt.datetime | None = None
 
@@ -146,5 +160,12 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         notify_max_attempts=_int(env, "NOTIFY_MAX_ATTEMPTS", 6),
         notify_retry_seconds=_int(env, "NOTIFY_RETRY_SECONDS", 60),
         statement_font=env.get("STATEMENT_FONT") or "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        login_account_free_failures=_int(env, "LOGIN_ACCOUNT_FREE_FAILURES", 5),
+        login_address_free_failures=_int(env, "LOGIN_ADDRESS_FREE_FAILURES", 30),
+        login_slow_down_seconds=float(env.get("LOGIN_SLOW_DOWN_SECONDS") or 2.0),
+        signups_per_address_hour=_int(env, "SIGNUPS_PER_ADDRESS_HOUR", 5),
+        signups_per_address_day=_int(env, "SIGNUPS_PER_ADDRESS_DAY", 20),
+        signups_per_device_day=_int(env, "SIGNUPS_PER_DEVICE_DAY", 3),
+        holds_per_address=_int(env, "HOLDS_PER_ADDRESS", 10),
         clock_start=_moment(env, "HOTLINE_CLOCK_START"),
     )

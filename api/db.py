@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "api.notify.models",
     "api.statements.models",
     "api.claims.models",
+    "api.signups.models",
     "aerich.models",
 ]
 

@@ -10,11 +10,17 @@ __all__ = ["NotAuthenticated", "NotAuthorized", "UserError"]
 
 
 class UserError(Exception):
-    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+    """``retry_after``: seconds until the same request may succeed, for refusals that end by themselves
+    (throttled sign-ins and sign-ups); ``None`` when waiting would not help."""
+
+    def __init__(
+        self, code: str, message: str, field: str | None = None, *, retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        self.retry_after = retry_after
 
     def __repr__(self) -> str:
         return f"UserError(code={self.code!r}, field={self.field!r}, message={self.message!r})"

@@ -1,5 +1,5 @@
 """Life-cycle jobs: holds expire, numbers are re-listed, line fees renewed, balances swept (R8), unpaid
-numbers reclaimed, notices delivered, statements issued, old sign-in failures forgotten.
+numbers reclaimed, notices delivered, statements issued, old sign-in failures and unfinished sign-up claims forgotten.
 
 Each run of a job is claimed in the database first (``api/claims``), so with several API processes one
 of them runs it at a time; and every job is idempotent (conditional updates, unique keys), so a run
@@ -23,6 +23,7 @@ from api.numbers.operations import make_available_after_cooldown
 from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
 from api.routing.line_fees import renew_line_years
+from api.signups.limits import forget_unfinished
 from api.statements.monthly import issue_statements
 from api.thresholds.standing import reclaim_unpaid, sweep
 
@@ -35,6 +36,7 @@ JOBS: dict[str, Callable[[Config], Awaitable[int]]] = {
     "relist_reclaimed_numbers": lambda _: make_available_after_cooldown(),
     "expire_recordings": expire_recordings,
     "forget_login_failures": lambda _: forget_stale(),
+    "forget_unfinished_signups": lambda _: forget_unfinished(),
     "renew_line_fees": lambda _: renew_line_years(),
     "sweep_balances": lambda _: sweep(),
     "reclaim_unpaid_numbers": reclaim_unpaid,

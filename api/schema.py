@@ -39,6 +39,7 @@ from api.recordings import schema as recordings
 from api.requestid import current_request_id
 from api.reservations import schema as reservations
 from api.routing import schema as routing
+from api.signups import schema as signups
 from api.statements import schema as statements
 from api.telephony import schema as telephony
 
@@ -62,6 +63,7 @@ Query = merge_types(
         calls.Query,
         notify.Query,
         statements.Query,
+        signups.Query,
     ),
 )
 Mutation = merge_types(
@@ -78,6 +80,7 @@ Mutation = merge_types(
         billing.Mutation,
         calls.Mutation,
         notify.Mutation,
+        signups.Mutation,
     ),
 )
 

@@ -14,7 +14,7 @@ from tortoise.expressions import F
 
 from api.accounts.models import Account
 
-__all__ = ["lock_account"]
+__all__ = ["lock_account", "lock_name"]
 
 
 async def lock_account(conn: BaseDBAsyncClient, account_id: int) -> None:
@@ -23,3 +23,11 @@ async def lock_account(conn: BaseDBAsyncClient, account_id: int) -> None:
         await Account.filter(id=account_id).using_db(conn).update(balance_fen=F("balance_fen"))
     else:
         await Account.filter(id=account_id).using_db(conn).select_for_update().first()
+
+
+async def lock_name(conn: BaseDBAsyncClient, name: str) -> None:
+    """Hold ``name`` (e.g. a client address, for a limit shared by several accounts) until ``conn``'s
+    transaction ends: a PostgreSQL advisory lock. SQLite needs none beyond :func:`lock_account`, taken
+    first, whose write lock already makes every other writer wait."""
+    if conn.capabilities.dialect != "sqlite":
+        await conn.execute_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [name])

@@ -96,8 +96,36 @@ class ApiToken(Model):
         indexes = (("user_id",),)
 
 
+@strawberry.enum(name="AccountAction")
+class AccountAction(StrEnum):
+    DISABLED = "disabled"
+
+
+class AccountEvent(Model):
+    """An operator's action on a whole account: who, when, why, what it changed. Never updated or deleted."""
+
+    id = fields.IntField(primary_key=True)
+    account: fields.ForeignKeyRelation[Account] = fields.ForeignKeyField(
+        "models.Account", related_name="events", on_delete=fields.CASCADE
+    )
+    account_id: int
+    action = fields.CharEnumField(AccountAction, max_length=16)
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="account_events", null=True, on_delete=fields.SET_NULL
+    )
+    actor_id: int | None
+    actor_label = fields.CharField(max_length=120)
+    reason = fields.CharField(max_length=500)
+    detail = fields.CharField(max_length=2000, default="")
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "account_events"
+        indexes = (("account_id", "at"),)
+
+
 class LoginFailure(Model):
-    """Recent failed sign-ins of one throttle key: a (login, client address) pair, or an address.
+    """Recent failed sign-ins of one throttle key: a login (from any address), or a client address.
 
     Kept in the database so every API process sees the same count. The key is a SHA-256, so attempted
     logins (often a password typed into the wrong box) are not stored in clear.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
 import strawberry
@@ -15,6 +16,8 @@ from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsOperator, IsSignedIn
+from api.signups import limits as signup_limits
+from api.signups import service as signup_service
 from api.thresholds.standing import WARN_AT_FEN
 
 AuthResult = Annotated[Viewer | UserErrors, strawberry.union("AuthResult")]
@@ -111,15 +114,41 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="A prospect opens an account (company) with its first user and is signed in.",
+        description=(
+            "A prospect opens an account (company) with its first user and is signed in. Limited per "
+            "client address and browser: too_many_signups carries retryAfter."
+        ),
         extensions=[ReturnsUserErrors()],
     )
     async def sign_up(
         self, info: Info, company_name: str, login: str, password: str, display_name: str
     ) -> AuthResult:
-        _, user = await service.create_account_with_user(
-            company_name=company_name, login=login, password=password, display_name=display_name
-        )
+        request = info.context.request
+        cookie = request.cookies.get(signup_limits.DEVICE_COOKIE, "")
+        if not 20 <= len(cookie) <= 100:  # none yet, or not one of ours: this browser gets a new one
+            cookie = secrets.token_urlsafe(32)
+            info.context.response.set_cookie(
+                signup_limits.DEVICE_COOKIE,
+                cookie,
+                max_age=400 * 86400,  # the longest browsers keep a cookie
+                httponly=True,
+                samesite="lax",
+                secure=info.context.config.cookie_secure,
+                path="/",
+            )
+        try:
+            _, user = await signup_service.sign_up(
+                company_name=company_name,
+                login=login,
+                password=password,
+                display_name=display_name,
+                address=request.client.host if request.client else "",
+                device=signup_limits.device_id(cookie),
+                limits=signup_limits.limits_of(info.context.config),
+            )
+        except signup_limits.TooManySignups as refused:
+            info.context.response.headers["Retry-After"] = str(refused.retry_after)
+            raise
         return await _start_session(info, user)
 
     @strawberry.mutation(
@@ -129,7 +158,9 @@ class Mutation:
         request = info.context.request
         address = request.client.host if request.client else ""
         try:
-            user = await service.check_credentials(login, password, address)
+            user = await service.check_credentials(
+                login, password, address, throttle.limits_of(info.context.config)
+            )
         except throttle.TooManyAttempts as refused:
             info.context.response.headers["Retry-After"] = str(refused.retry_after)
             raise
@@ -155,8 +186,9 @@ class Mutation:
             info.context.user,
             current_password,
             new_password,
-            request.client.host if request.client else "",
-            auth.hash_secret(token) if token else None,
+            address=request.client.host if request.client else "",
+            limits=throttle.limits_of(info.context.config),
+            keep_session=auth.hash_secret(token) if token else None,
         )
         return UserType.of(info.context.user)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -16,6 +18,7 @@ __all__ = [
     "MAX_SEARCH_LENGTH",
     "change_password",
     "check_credentials",
+    "check_new_account",
     "checked_search",
     "create_account_with_user",
     "create_user",
@@ -63,6 +66,22 @@ async def create_user(
         raise UserError("login_taken", "该登录名已被使用", "login") from exc
 
 
+async def check_new_account(*, company_name: str, login: str, password: str, display_name: str) -> None:
+    """Refuse what :func:`create_account_with_user` would refuse, before anything is written or counted
+    (a sign-up with a typo must not use up the address's sign-ups).
+
+    Raises:
+        UserErrors: every wrong field at once; ``login_taken`` when the login is in use.
+    """
+    errors = _check_login_and_password(login.strip().lower(), password, display_name)
+    if not company_name.strip() or len(company_name.strip()) > 200:
+        errors.insert(0, UserError("required", "请填写公司名称(不超过200个字)", "companyName"))
+    if errors:
+        raise UserErrors(errors)
+    if await User.filter(login=login.strip().lower()).exists():
+        raise UserError("login_taken", "该登录名已被使用", "login")
+
+
 async def create_account_with_user(
     *, company_name: str, login: str, password: str, display_name: str
 ) -> tuple[Account, User]:
@@ -77,30 +96,48 @@ async def create_account_with_user(
     return account, user
 
 
-async def check_credentials(login: str, password: str, address: str) -> User:
+async def check_credentials(login: str, password: str, address: str, limits: throttle.LoginLimits) -> User:
     """The user signing in from ``address``, or a user error; failures are throttled (see ``throttle``).
 
     Lengths are checked before anything else: no lookup, hash or log line sees an oversized input.
 
     Raises:
         UserError: ``invalid_login`` / ``password_too_long`` for input no account can have,
-            ``invalid_credentials`` for a wrong pair, ``too_many_attempts`` (a
-            :class:`throttle.TooManyAttempts` with ``retry_after``) while failures are being throttled.
+            ``invalid_credentials`` for a wrong pair (answered after a delay while the address is
+            slowed down), ``too_many_attempts`` (a :class:`throttle.TooManyAttempts` with
+            ``retry_after``) while the login is locked.
     """
     login = login.strip().lower()
     if not 1 <= len(login) <= MAX_LOGIN_LENGTH or not login.isprintable():
         raise UserError("invalid_login", f"登录名应为3到{MAX_LOGIN_LENGTH}个字符", "login")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise UserError("password_too_long", f"密码不能超过{MAX_PASSWORD_LENGTH}个字符", "password")
-    await throttle.begin_attempt(login, address)
+    await throttle.begin_attempt(login, limits)
     user = await User.filter(login=login, is_active=True).first()
     if not await verify_password(user.password_hash if user else None, password) or user is None:
-        raise UserError("invalid_credentials", "登录名或密码错误", "password")
-    await throttle.attempt_succeeded(login, address)
+        slowed_for = await throttle.attempt_failed(address, limits)
+        if slowed_for is None:
+            raise UserError("invalid_credentials", "登录名或密码错误", "password")
+        # Not a lock: the next attempt is checked too, but every failure from here costs a wait.
+        await asyncio.sleep(limits.slow_down_s)
+        raise UserError(
+            "invalid_credentials",
+            "登录名或密码错误。此网络近期登录失败过多,每次失败都需等待片刻,请核对后再试",
+            "password",
+        )
+    await throttle.attempt_succeeded(login)
     return user
 
 
-async def change_password(user: User, current: str, new: str, address: str, keep_session: str | None) -> None:
+async def change_password(
+    user: User,
+    current: str,
+    new: str,
+    *,
+    address: str,
+    limits: throttle.LoginLimits,
+    keep_session: str | None,
+) -> None:
     """Set a new password after checking the current one, and sign out the user's other sessions.
 
     The current password goes through the sign-in check, so guessing it from a stolen session is
@@ -112,7 +149,7 @@ async def change_password(user: User, current: str, new: str, address: str, keep
     if len(new) > MAX_PASSWORD_LENGTH:
         raise UserError("password_too_long", f"新密码不能超过{MAX_PASSWORD_LENGTH}个字符", "newPassword")
     try:
-        await check_credentials(user.login, current, address)
+        await check_credentials(user.login, current, address, limits)
     except throttle.TooManyAttempts:
         raise
     except UserError as refused:

@@ -29,6 +29,10 @@ class FieldError:
     code: str
     field: str | None
     message: str
+    retry_after: int | None = strawberry.field(
+        default=None,
+        description="Seconds until the same request may succeed (throttled requests); null otherwise.",
+    )
 
 
 @strawberry.type(description="The mutation was refused; nothing was changed.")
@@ -37,7 +41,9 @@ class UserErrors:
 
 
 def _to_type(error: UserError) -> FieldError:
-    return FieldError(code=error.code, field=error.field, message=error.message)
+    return FieldError(
+        code=error.code, field=error.field, message=error.message, retry_after=error.retry_after
+    )
 
 
 class ReturnsUserErrors(FieldExtension):

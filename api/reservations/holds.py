@@ -12,7 +12,7 @@ import datetime as dt
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from api.accounts.locks import lock_account
+from api.accounts.locks import lock_account, lock_name
 from api.accounts.models import User
 from api.clock import SHANGHAI, to_local, utcnow
 from api.errors import UserError
@@ -29,6 +29,7 @@ __all__ = [
     "load_calendar",
     "release_reservation",
     "reserve_number",
+    "revoke_account_holds",
 ]
 
 #: A prospect may hold this many numbers at once; more would let one account sit on the inventory.
@@ -49,7 +50,13 @@ def hold_expiry(reserved_at: dt.datetime, calendar: WorkCalendar, workdays: int 
     return end_local.astimezone(dt.UTC)
 
 
-async def reserve_number(number_id: int, user: User, *, workdays: int = 2) -> Reservation:
+async def reserve_number(
+    number_id: int, user: User, *, workdays: int = 2, address: str = "", per_address: int | None = None
+) -> Reservation:
+    """Hold a number for ``user``'s account, at most 5 per account and ``per_address`` per client address.
+
+    The address limit is what stops one client opening many accounts to sit on the inventory.
+    """
     assert user.account_id is not None
     now = utcnow()
     expires_at = hold_expiry(now, await load_calendar(), workdays)
@@ -64,6 +71,15 @@ async def reserve_number(number_id: int, user: User, *, workdays: int = 2) -> Re
             raise UserError(
                 "too_many_reservations", f"每个账户最多同时预占{MAX_ACTIVE_RESERVATIONS}个号码", "numberId"
             )
+        if address and per_address is not None:
+            await lock_name(conn, f"holds:{address}")
+            here = await Reservation.filter(address=address, ended_at__isnull=True).using_db(conn).count()
+            if here >= per_address:
+                raise UserError(
+                    "too_many_reservations_from_address",
+                    f"同一网络地址最多同时预占{per_address}个号码,请先释放不需要的号码",
+                    "numberId",
+                )
         won = await change_status(
             number_id,
             from_status=NumberStatus.AVAILABLE,
@@ -82,6 +98,7 @@ async def reserve_number(number_id: int, user: User, *, workdays: int = 2) -> Re
             user=user,
             created_at=now,
             expires_at=expires_at,
+            address=address or None,
             using_db=conn,
         )
 
@@ -129,6 +146,29 @@ async def _end_in(
     )
     if ended != 1:
         raise _LostRace
+
+
+async def revoke_account_holds(
+    conn: BaseDBAsyncClient, account_id: int, *, actor: Actor, why: str, now: dt.datetime
+) -> list[str]:
+    """End every active hold of an account inside the caller's transaction (the account locked); the
+    numbers go back on sale, each change in its number's audit log. Returns the numbers freed.
+
+    Raises:
+        UserError: ``changed_meanwhile`` when a hold's number moved on (applied for) under our feet.
+    """
+    held = await (
+        Reservation.filter(account_id=account_id, ended_at__isnull=True)
+        .using_db(conn)
+        .select_related("number")
+        .order_by("id")
+    )
+    for reservation in held:
+        try:
+            await _end_in(conn, reservation, reason=ReservationEnd.REVOKED, actor=actor, why=why, now=now)
+        except _LostRace:
+            raise UserError("changed_meanwhile", "号码状态刚刚发生变化,请刷新后重试", "accountIds") from None
+    return [r.number.number for r in held]
 
 
 async def release_reservation(reservation: Reservation, actor: Actor) -> Reservation:

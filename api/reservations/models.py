@@ -38,10 +38,12 @@ class Reservation(Model):
     expires_at = fields.DatetimeField(db_index=True)
     ended_at = fields.DatetimeField(null=True, db_index=True)
     end_reason = fields.CharEnumField(ReservationEnd, max_length=16, null=True)
+    #: The client address the hold was made from: holds are limited per address as well as per account.
+    address = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "reservations"
-        indexes = (("number_id",), ("account_id",))
+        indexes = (("number_id",), ("account_id",), ("address", "ended_at"))
 
     @property
     def is_active(self) -> bool:

@@ -62,6 +62,8 @@ class Mutation:
             parse_id(number_id, "numberId"),
             info.context.user,
             workdays=info.context.config.reservation_workdays,
+            address=info.context.request.client.host if info.context.request.client else "",
+            per_address=info.context.config.holds_per_address,
         )
         return (await _typed([reservation]))[0]
 

@@ -121,6 +121,8 @@ REPORT_CALL = f"mutation($c:CallReportInput!){{reportCall(call:$c){{__typename {
 REPORT_CALLS = f"mutation($c:[CallReportInput!]!){{reportCalls(calls:$c){{__typename {ERR}}}}}"
 ALLOWANCE = "query($n:String!){callAllowance(number:$n){seconds}}"
 CALL_LIST = "query($c:String,$s:DateTime){callRecords(caller:$c,since:$s){totalCount}}"
+SIGNUP_GROUPS = "query($d:Int!,$m:Int!,$f:Int!){signupGroups(days:$d,minSignups:$m,first:$f){key}}"
+CLEAN_UP = f"mutation($a:[ID!]!,$r:String!){{cleanUpSignups(accountIds:$a,reason:$r){{__typename {ERR}}}}}"
 
 
 UPLOAD_HEAD = (
@@ -360,6 +362,45 @@ CASES: list[Case] = [
     Case("password of 1 MB", LOGIN, {"l": "someone", "p": "p" * MB}, "password_too_long", "anonymous"),
     Case("sign-up login of 1 MB", SIGN_UP, {"l": "x" * MB}, "invalid_login", "anonymous"),
     Case("sign-up login with NUL", SIGN_UP, {"l": "new\x00user"}, "invalid_login", "anonymous"),
+    Case("sign-up groups of 0 days", SIGNUP_GROUPS, {"d": 0, "m": 2, "f": 50}, "out_of_range", "operator"),
+    Case(
+        "sign-up groups of 10⁹ days", SIGNUP_GROUPS, {"d": 10**9, "m": 2, "f": 50}, "out_of_range", "operator"
+    ),
+    Case(
+        "sign-up groups, page of 10⁶", SIGNUP_GROUPS, {"d": 7, "m": 2, "f": 10**6}, "out_of_range", "operator"
+    ),
+    Case(
+        "clean-up without a reason",
+        CLEAN_UP,
+        lambda ids: {"a": [ids.account], "r": " "},
+        "required",
+        "operator",
+    ),
+    Case(
+        "clean-up reason of 1 MB",
+        CLEAN_UP,
+        lambda ids: {"a": [ids.account], "r": "x" * MB},
+        "too_long",
+        "operator",
+    ),
+    Case("clean-up of no account", CLEAN_UP, {"a": [], "r": "批量注册"}, "invalid_selection", "operator"),
+    Case(
+        "clean-up of 100,000 ids",
+        CLEAN_UP,
+        {"a": ["1"] * 100_000, "r": "批量注册"},
+        "invalid_selection",
+        "operator",
+    ),
+    Case(
+        "clean-up id beyond bigint", CLEAN_UP, {"a": [TOO_BIG_ID], "r": "批量注册"}, "invalid_id", "operator"
+    ),
+    Case(
+        "clean-up of a paying account",
+        CLEAN_UP,
+        lambda ids: {"a": [ids.account], "r": "批量注册"},
+        "has_paid_activity",
+        "operator",
+    ),
     # Ids.
     Case("reserve a number id beyond bigint", RESERVE, {"id": TOO_BIG_ID}, "invalid_id"),
     Case("reserve a number id of letters", RESERVE, {"id": "abc"}, "invalid_id"),

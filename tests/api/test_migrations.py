@@ -48,7 +48,9 @@ def _sqlite_shape(path: Path) -> dict[str, object]:
             )
         ]
         for table in sorted(tables):
-            columns = sorted(db.execute(f'PRAGMA table_info("{table}")').fetchall())
+            # By name, not position: SQLite appends a column added by a migration (ALTER TABLE … ADD)
+            # after the foreign keys, where a fresh CREATE TABLE puts it before them.
+            columns = sorted(r[1:] for r in db.execute(f'PRAGMA table_info("{table}")').fetchall())
             indexes = sorted(
                 (row[2], tuple(c[2] for c in db.execute(f'PRAGMA index_info("{row[1]}")')))
                 for row in db.execute(f'PRAGMA index_list("{table}")')

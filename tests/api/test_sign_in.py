@@ -1,5 +1,6 @@
 """Signing in: input checked before anything else, nothing raw in the log, hashing off the event loop,
-and failed attempts throttled per (login, address) and per address without locking the owner out."""
+and failed attempts throttled per login (a lock) and per address (a slow-down, never a lock on a right
+password), so an office behind one address keeps signing in while a guesser there is held back."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import asyncio
 import datetime as dt
 import logging
 import threading
+import time
+from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -15,14 +19,31 @@ import pytest
 from api.accounts import passwords
 from api.accounts.models import LoginFailure, Role
 from api.accounts.service import create_user
-from api.accounts.throttle import ADDRESS_RULE, PAIR_RULE
+from api.accounts.throttle import address_key, login_key
+from api.app import create_app
 from api.clock import set_clock
 from api.config import Config, load_config
 from api.jobs import run_jobs_once
 from tests.api.support import PASSWORD, Env
 
 LOGIN = """mutation($l:String!,$p:String!){login(login:$l,password:$p){__typename
-  ... on Viewer{user{login}} ... on UserErrors{errors{code field message}}}}"""
+  ... on Viewer{user{login}} ... on UserErrors{errors{code field message retryAfter}}}}"""
+#: The defaults (``LOGIN_ACCOUNT_FREE_FAILURES``, ``LOGIN_ADDRESS_FREE_FAILURES``).
+LOGIN_FREE = 5
+ADDRESS_FREE = 30
+
+
+@pytest.fixture
+async def env(config: Config) -> AsyncIterator[Env]:
+    """The service without the slow-down's delay (one test puts it back): the answers are the same."""
+    assert (config.login_account_free_failures, config.login_address_free_failures) == (
+        LOGIN_FREE,
+        ADDRESS_FREE,
+    )
+    yield Env(
+        config, create_app(replace(config, login_slow_down_seconds=0), run_jobs=False, manage_orm=False)
+    )
+    await asyncio.sleep(0)
 
 
 def _from(env: Env, address: str) -> httpx.AsyncClient:
@@ -92,53 +113,48 @@ async def test_an_unexpected_error_quoting_input_is_logged_on_one_escaped_line(
     assert "ValueError" in formatted and "broken" in formatted  # still useful: the type and the stack
 
 
-async def test_repeated_failures_are_throttled_with_retry_after(env: Env) -> None:
+async def test_repeated_failures_lock_the_login_with_retry_after(env: Env) -> None:
     await _user()
     async with _from(env, "203.0.113.9") as attacker:
-        for _ in range(PAIR_RULE.free_attempts):
+        for _ in range(LOGIN_FREE):
             result, _ = await _login(attacker, "wang", "wrong-password")
             assert result["errors"][0]["code"] == "invalid_credentials"
         result, _ = await _login(attacker, "wang", "wrong-password")  # one more failure starts the wait
         assert result["errors"][0]["code"] == "invalid_credentials"
         refused, response = await _login(attacker, "wang", PASSWORD)  # even the right password waits
-    assert refused["errors"][0]["code"] == "too_many_attempts"
-    assert "请" in refused["errors"][0]["message"] and "后再试" in refused["errors"][0]["message"]
-    assert 0 < int(response.headers["retry-after"]) <= PAIR_RULE.first_wait_s
+    [error] = refused["errors"]
+    assert error["code"] == "too_many_attempts"
+    assert "请" in error["message"] and "后再试" in error["message"]
+    assert 0 < int(response.headers["retry-after"]) <= 30
+    assert error["retryAfter"] == int(response.headers["retry-after"])
 
 
-async def test_the_owner_signs_in_while_another_address_is_being_throttled(env: Env) -> None:
+async def test_a_targeted_login_is_locked_from_every_address_and_only_that_login(env: Env) -> None:
     await _user()
-    async with _from(env, "203.0.113.9") as attacker:
-        for _ in range(PAIR_RULE.free_attempts + 2):
+    await _user("liu")
+    for i in range(LOGIN_FREE + 1):  # a guesser rotating addresses gains nothing
+        async with _from(env, f"203.0.113.{i + 1}") as attacker:
             await _login(attacker, "wang", "wrong-password")
-        assert (await _login(attacker, "wang", PASSWORD))[0]["errors"][0]["code"] == "too_many_attempts"
-    async with _from(env, "198.51.100.7") as owner:
-        result, response = await _login(owner, "wang", PASSWORD)
-    assert result["__typename"] == "Viewer"
-    assert "retry-after" not in response.headers
+    async with _from(env, "198.51.100.7") as elsewhere:
+        refused, response = await _login(elsewhere, "wang", PASSWORD)
+        assert refused["errors"][0]["code"] == "too_many_attempts"
+        assert int(response.headers["retry-after"]) > 0
+        assert (await _login(elsewhere, "liu", PASSWORD))[0]["__typename"] == "Viewer"
+    async with _from(env, "203.0.113.1") as attacker:  # nor is the guessers' address locked for others
+        assert (await _login(attacker, "liu", PASSWORD))[0]["__typename"] == "Viewer"
 
 
-async def test_one_address_trying_many_logins_is_throttled(env: Env) -> None:
-    await _user()
-    async with _from(env, "203.0.113.9") as stuffer:
-        for i in range(ADDRESS_RULE.free_attempts + 1):
-            await _login(stuffer, f"guess{i:03d}", "wrong-password")
-        result, response = await _login(stuffer, "wang", PASSWORD)
-    assert result["errors"][0]["code"] == "too_many_attempts"
-    assert int(response.headers["retry-after"]) > 0
-
-
-async def test_a_success_clears_the_count_of_its_own_address(env: Env) -> None:
+async def test_a_success_clears_the_count_of_its_login(env: Env) -> None:
     await _user()
     async with _from(env, "198.51.100.7") as owner:
-        for _ in range(PAIR_RULE.free_attempts):
+        for _ in range(LOGIN_FREE):
             await _login(owner, "wang", "typo-password")
         assert (await _login(owner, "wang", PASSWORD))[0]["__typename"] == "Viewer"
-        for _ in range(PAIR_RULE.free_attempts):
+        for _ in range(LOGIN_FREE):
             assert (await _login(owner, "wang", "typo-password"))[0]["errors"][0]["code"] == (
                 "invalid_credentials"
             )
-    assert await LoginFailure.all().count() == 2  # the pair and the address; nothing holds a login in clear
+    assert await LoginFailure.all().count() == 2  # the login and the address; nothing holds a login in clear
 
 
 async def test_a_burst_of_parallel_guesses_gets_no_more_than_the_free_attempts(env: Env) -> None:
@@ -146,14 +162,14 @@ async def test_a_burst_of_parallel_guesses_gets_no_more_than_the_free_attempts(e
     async with _from(env, "203.0.113.9") as attacker:
         results = await asyncio.gather(*(_login(attacker, "wang", f"guess-{i:04d}") for i in range(20)))
     codes = [result["errors"][0]["code"] for result, _ in results]
-    assert codes.count("invalid_credentials") <= PAIR_RULE.free_attempts + 1
-    assert codes.count("too_many_attempts") >= 20 - PAIR_RULE.free_attempts - 1
+    assert codes.count("invalid_credentials") <= LOGIN_FREE + 1
+    assert codes.count("too_many_attempts") >= 20 - LOGIN_FREE - 1
 
 
 async def test_after_the_wait_one_more_attempt_is_allowed_and_the_next_wait_is_longer(env: Env) -> None:
     await _user()
     async with _from(env, "203.0.113.9") as attacker:
-        for _ in range(PAIR_RULE.free_attempts + 1):
+        for _ in range(LOGIN_FREE + 1):
             await _login(attacker, "wang", "wrong-password")
         first_wait = int((await _login(attacker, "wang", "wrong-password"))[1].headers["retry-after"])
         set_clock(dt.timedelta(seconds=first_wait + 1))
@@ -165,6 +181,121 @@ async def test_after_the_wait_one_more_attempt_is_allowed_and_the_next_wait_is_l
             set_clock(dt.timedelta(0))
     assert refused["errors"][0]["code"] == "too_many_attempts"
     assert int(response.headers["retry-after"]) > first_wait
+
+
+async def test_an_address_spraying_many_logins_is_slowed_but_a_right_password_still_signs_in(
+    env: Env,
+) -> None:
+    await _user()
+    async with _from(env, "203.0.113.9") as stuffer:
+        for i in range(ADDRESS_FREE):
+            result, _ = await _login(stuffer, f"guess{i:03d}", "wrong-password")
+            assert result["errors"][0]["message"] == "登录名或密码错误"
+        slowed, response = await _login(stuffer, "guess-next", "wrong-password")
+        [error] = slowed["errors"]
+        assert error["code"] == "invalid_credentials" and "等待" in error["message"]
+        assert "retry-after" not in response.headers  # not a lock: nothing to wait for before trying
+        result, response = await _login(stuffer, "wang", PASSWORD)
+    assert result["__typename"] == "Viewer"
+    assert "retry-after" not in response.headers
+
+
+async def test_each_failure_of_a_slowed_address_is_answered_after_the_delay(config: Config) -> None:
+    slow = Env(
+        config, create_app(replace(config, login_slow_down_seconds=0.3), run_jobs=False, manage_orm=False)
+    )
+    await _user()
+    async with _from(slow, "203.0.113.9") as stuffer:
+        for i in range(ADDRESS_FREE):
+            await _login(stuffer, f"guess{i:03d}", "wrong-password")
+        started = time.monotonic()
+        await _login(stuffer, "guess-next", "wrong-password")
+        assert time.monotonic() - started >= 0.3
+
+
+async def test_an_office_signs_in_while_a_guesser_at_its_address_sprays_wrong_passwords(env: Env) -> None:
+    """Twenty colleagues behind one NAT address, and a guesser at the same address spraying logins (some
+    unknown, some real accounts of other companies): every colleague gets in at the first try, the
+    guesser's failures are slowed, and each account it keeps guessing at gets locked."""
+    office_address = "198.51.100.20"
+    colleagues = [f"staff{i:02d}" for i in range(20)]
+    for login in colleagues:
+        await _user(login)
+    victims = [f"victim{i}" for i in range(3)]
+    for login in victims:
+        await _user(login)
+    # Every fourth guess at a real account (ten at each), the others at logins that do not exist.
+    guesses = iter([victims[k // 4 % 3] if k % 4 == 0 else f"nobody{k:03d}" for k in range(120)])
+
+    guesser_codes: list[str] = []
+    guesser_messages: list[str] = []
+
+    async def guess(http: httpx.AsyncClient, n: int) -> None:
+        for _ in range(n):
+            result, _ = await _login(http, next(guesses), "Password123")
+            guesser_codes.append(result["errors"][0]["code"])
+            guesser_messages.append(result["errors"][0]["message"])
+
+    async with _from(env, office_address) as guesser:
+        signed_in: list[str] = []
+        for i, login in enumerate(colleagues):
+            await guess(guesser, 5)  # the guesser runs between and beside the colleagues' sign-ins
+            async with _from(env, office_address) as colleague:
+                if i % 2:
+                    (result, response), _ = await asyncio.gather(
+                        _login(colleague, login, PASSWORD), guess(guesser, 2)
+                    )
+                else:
+                    result, response = await _login(colleague, login, PASSWORD)
+            assert result["__typename"] == "Viewer", (login, result)
+            assert "retry-after" not in response.headers
+            signed_in.append(login)
+    assert signed_in == colleagues
+    assert len(guesser_codes) == 20 * 5 + 10 * 2
+    # Every failure past the address's free ones is slowed, and the real accounts it kept guessing at
+    # are locked (their own owners wait, as they would from any address).
+    failures = [m for c, m in zip(guesser_codes, guesser_messages, strict=True) if c == "invalid_credentials"]
+    assert not any("等待" in m for m in failures[:ADDRESS_FREE])
+    assert all("等待" in m for m in failures[ADDRESS_FREE:]) and len(failures) > ADDRESS_FREE
+    assert guesser_codes.count("too_many_attempts") >= 3 * (10 - LOGIN_FREE - 1)
+    async with _from(env, "192.0.2.50") as owner:
+        assert (await _login(owner, "victim0", PASSWORD))[0]["errors"][0]["code"] == "too_many_attempts"
+    address_row = await LoginFailure.get(key=address_key(office_address))
+    assert address_row.failures == sum(c == "invalid_credentials" for c in guesser_codes)
+
+
+async def test_after_the_waits_end_a_right_password_sets_no_new_wait(env: Env) -> None:
+    """Once an address's slow-down and a login's lock have run out, successful sign-ins from that
+    address start nothing: the next colleague, and the next, sign in without a Retry-After."""
+    office_address = "198.51.100.20"
+    for login in ("wang", *(f"staff{i:02d}" for i in range(20))):
+        await _user(login)
+    async with _from(env, office_address) as guesser:
+        for i in range(ADDRESS_FREE + 5):
+            await _login(guesser, f"guess{i:03d}", "wrong-password")
+        for _ in range(LOGIN_FREE + 1):
+            await _login(guesser, "wang", "wrong-password")
+    address_before = await LoginFailure.get(key=address_key(office_address))
+    assert address_before.blocked_until is not None
+    set_clock(dt.timedelta(hours=0, minutes=31))  # past the longest wait of either
+    try:
+        async with _from(env, office_address) as office:
+            for i in range(20):
+                result, response = await _login(office, f"staff{i:02d}", PASSWORD)
+                assert result["__typename"] == "Viewer", result
+                assert "retry-after" not in response.headers
+            result, response = await _login(office, "wang", PASSWORD)
+            assert result["__typename"] == "Viewer", result
+            result, response = await _login(office, "staff00", PASSWORD)  # and again: nothing was set
+            assert result["__typename"] == "Viewer", result
+    finally:
+        set_clock(dt.timedelta(0))
+    address_after = await LoginFailure.get(key=address_key(office_address))
+    assert (address_after.failures, address_after.blocked_until) == (
+        address_before.failures,
+        address_before.blocked_until,
+    )
+    assert not await LoginFailure.filter(key=login_key("wang")).exists()
 
 
 async def test_old_failures_are_forgotten_by_the_jobs(env: Env) -> None:

@@ -228,6 +228,11 @@ CASES: dict[str, Case] = {
         lambda i: {"id": i["media"]},
         operators_only,
     ),
+    "Mutation.cleanUpSignups": (
+        'mutation($id:ID!){cleanUpSignups(accountIds:[$id],reason:"x"){__typename}}',
+        lambda i: {"id": i["account"]},
+        operators_only,
+    ),
     "Mutation.setMediaQuota": (
         "mutation($id:ID!){setMediaQuota(accountId:$id,quotaMegabytes:1){__typename}}",
         lambda i: {"id": i["account"]},

@@ -88,8 +88,17 @@ def running_service(data: Path, **env_extra: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The service on a loopback port with the demo data; its base URL."""
-    with running_service(tmp_path_factory.mktemp("web-data")) as base:
+    """The service on a loopback port with the demo data; its base URL.
+
+    Every browser test connects from 127.0.0.1, as if the whole suite sat in one office: the per-address
+    limits on sign-ups and holds are raised to fit it (their own tests run them at the defaults).
+    """
+    limits = {
+        "SIGNUPS_PER_ADDRESS_HOUR": "100",
+        "SIGNUPS_PER_ADDRESS_DAY": "1000",
+        "HOLDS_PER_ADDRESS": "100",
+    }
+    with running_service(tmp_path_factory.mktemp("web-data"), **limits) as base:
         yield base
 
 

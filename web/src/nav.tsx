@@ -13,6 +13,7 @@ import {
   SettingOutlined,
   SoundOutlined,
   TeamOutlined,
+  UsergroupDeleteOutlined,
   WalletOutlined,
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
@@ -49,6 +50,7 @@ const OPERATOR: Screen[] = [
   { key: "/accounts", label: "客户账户", icon: <TeamOutlined />, page: lazy(() => import("./console/AccountsPage")) },
   { key: "/inventory", label: "号码库存", icon: <PhoneOutlined />, page: lazy(() => import("./console/InventoryPage")) },
   { key: "/reservations", label: "号码预占", icon: <ClockCircleOutlined />, page: lazy(() => import("./console/ReservationsPage")) },
+  { key: "/signups", label: "批量注册", icon: <UsergroupDeleteOutlined />, page: lazy(() => import("./console/SignupsPage")) },
   { key: "/review", label: "受理审核", icon: <AuditOutlined />, page: lazy(() => import("./console/ReviewPage")) },
   { key: "/ringbacks", label: "彩铃审核", icon: <SoundOutlined />, page: lazy(() => import("./console/RingbackReviewPage")) },
   { key: "/holidays", label: "节假日设置", icon: <CalendarOutlined />, page: lazy(() => import("./console/HolidaysPage")) },

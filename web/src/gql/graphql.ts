@@ -163,6 +163,10 @@ export type Role =
   | 'OPERATOR'
   | 'CUSTOMER';
 
+export type SignupGrouping =
+  | 'ADDRESS'
+  | 'DEVICE';
+
 /** The self-service settings (R10, R11, R13, R16–R18). */
 export type SimpleRoutingInput = {
   /** Rung in order, each for its wait. */
@@ -752,6 +756,26 @@ export type RejectRingbackMutationVariables = Exact<{
 
 export type RejectRingbackMutation = { rejectRingback:
     | { __typename: 'MediaItem', id: string, accountId: string, name: string, reviewStatus: ReviewStatus, rejectReason: string | null, reviewedAt: string | null, durationSeconds: number, peakDbfs: number, activeLevelDbfs: number | null, createdAt: string, previewUrl: string | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleSignupGroupsQueryVariables = Exact<{
+  days: number;
+  minSignups: number;
+  by: SignupGrouping;
+}>;
+
+
+export type ConsoleSignupGroupsQuery = { signupGroups: Array<{ key: string, addresses: Array<string>, signupCount: number, deviceCount: number, firstAt: string, lastAt: string, heldCount: number, cleanableCount: number, accounts: Array<{ accountId: string | null, companyName: string | null, login: string | null, signedUpAt: string, address: string, device: string | null, heldNumbers: Array<string>, paid: boolean, disabledAt: string | null, disabledBy: string | null, disabledReason: string | null }> }> };
+
+export type ConsoleCleanUpSignupsMutationVariables = Exact<{
+  accountIds: Array<string | number> | string | number;
+  reason: string;
+}>;
+
+
+export type ConsoleCleanUpSignupsMutation = { cleanUpSignups:
+    | { __typename: 'SignupCleanup', disabledAccountIds: Array<string>, releasedNumbers: Array<string> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -2803,6 +2827,51 @@ export const RejectRingbackDocument = new TypedDocumentString(`
   createdAt
   previewUrl
 }`) as unknown as TypedDocumentString<RejectRingbackMutation, RejectRingbackMutationVariables>;
+export const ConsoleSignupGroupsDocument = new TypedDocumentString(`
+    query ConsoleSignupGroups($days: Int!, $minSignups: Int!, $by: SignupGrouping!) {
+  signupGroups(days: $days, minSignups: $minSignups, by: $by, first: 100) {
+    key
+    addresses
+    signupCount
+    deviceCount
+    firstAt
+    lastAt
+    heldCount
+    cleanableCount
+    accounts {
+      accountId
+      companyName
+      login
+      signedUpAt
+      address
+      device
+      heldNumbers
+      paid
+      disabledAt
+      disabledBy
+      disabledReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSignupGroupsQuery, ConsoleSignupGroupsQueryVariables>;
+export const ConsoleCleanUpSignupsDocument = new TypedDocumentString(`
+    mutation ConsoleCleanUpSignups($accountIds: [ID!]!, $reason: String!) {
+  cleanUpSignups(accountIds: $accountIds, reason: $reason) {
+    __typename
+    ... on SignupCleanup {
+      disabledAccountIds
+      releasedNumbers
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCleanUpSignupsMutation, ConsoleCleanUpSignupsMutationVariables>;
 export const ConsoleCreateServiceTokenDocument = new TypedDocumentString(`
     mutation ConsoleCreateServiceToken($name: String!) {
   createServiceToken(name: $name) {
