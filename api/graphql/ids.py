@@ -6,10 +6,13 @@ import strawberry
 
 from api.errors import UserError
 
-__all__ = ["parse_id", "plain_int"]
+__all__ = ["MAX_ID", "parse_id", "plain_int"]
 
 #: Every id, expiry and count we hand out fits in 19 digits (a signed 64-bit integer).
 _MAX_DIGITS = 19
+#: The largest row id: id columns are ``IntField``s, 32-bit on PostgreSQL, where a larger value in a
+#: query is a driver error rather than "no such row".
+MAX_ID = 2**31 - 1
 
 
 def plain_int(text: str) -> int | None:
@@ -26,6 +29,6 @@ def plain_int(text: str) -> int | None:
 
 def parse_id(value: strawberry.ID | str | int, field: str) -> int:
     number = value if isinstance(value, int) else plain_int(value) if isinstance(value, str) else None
-    if number is None or number <= 0 or number > 2**62:
+    if number is None or number <= 0 or number > MAX_ID:
         raise UserError("invalid_id", "ID格式无效", field)
     return number

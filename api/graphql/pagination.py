@@ -14,7 +14,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.errors import UserError
-from api.graphql.ids import plain_int
+from api.graphql.ids import MAX_ID, plain_int
 
 __all__ = [
     "MAX_PAGE",
@@ -62,8 +62,6 @@ def encode_cursor(value: object) -> str:
 
 #: Longer than any cursor we hand out; a longer one is refused before decoding.
 MAX_CURSOR_CHARS = 200
-#: Keys are row ids, which fit every integer column (and are what ``parse_id`` accepts).
-MAX_ID = 2**62
 
 
 def _invalid_cursor() -> UserError:
