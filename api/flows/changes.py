@@ -5,6 +5,10 @@ did) also needs *what*: the wait time of a bound phone, a menu's prompt, which n
 Each change names its element, the field (a node's ``label``, ``note``, ``type`` or ``props.<key>``; an
 edge's ``source``, ``exit`` or ``target``) and the values before and after, as stored. Wording is the
 client's: the same list serves any language. Positions are ignored, as in :func:`diff_documents`.
+
+Documents are compared as the flow library reads them (:func:`normalised`): the editor saves ``tests:
+[]`` or a dial's default strategy where an imported file left them out, and a designer must not be told
+of changes that change nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Change", "NodeName", "list_changes", "node_names"]
+import ivr_flows
+
+__all__ = ["Change", "NodeName", "list_changes", "node_names", "normalised"]
 
 _NODE_FIELDS = ("type", "label", "note")
 _EDGE_FIELDS = ("source", "exit", "target")
@@ -33,6 +39,16 @@ class NodeName:
     id: str
     type: str
     label: str
+
+
+def normalised(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with every default written out and nothing unset, as the flow library reads it."""
+    try:
+        loaded = ivr_flows.load_flow(document)
+    except ivr_flows.FlowError:
+        return document  # stored documents always load; anything else is compared as it is
+    dumped: dict[str, Any] = loaded.model_dump(mode="json", exclude_none=True)
+    return dumped
 
 
 def _items(document: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:

@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 import ivr_flows
 from api.errors import UserError
 from api.flows import drafts, live, simulation, versions
-from api.flows.changes import list_changes, node_names
+from api.flows.changes import list_changes, node_names, normalised
 from api.flows.flow_json import diff_documents, parse_stored
 from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
@@ -80,6 +80,10 @@ async def flow_nodes(info: Info, rows: list[Flow]) -> list[FlowType]:
     return [FlowType.of(r, latest.get(r.id), running.get(r.id, [])) for r in rows]
 
 
+async def flow_node(info: Info, row: Flow) -> FlowType:
+    return (await flow_nodes(info, [row]))[0]
+
+
 async def designed_flow(info: Info, id: strawberry.ID) -> Flow:
     """A flow to change by hand: visible, and not one a number's simple routing form generated."""
     flow = await visible_flow(info, id)
@@ -110,7 +114,7 @@ class Query:
     @strawberry.field(permission_classes=[IsSignedIn])
     async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:
         row = await find_visible(info, Flow, id, "id", simple_number_id__isnull=True)
-        return (await flow_nodes(info, [row]))[0] if row else None
+        return await flow_node(info, row) if row else None
 
     @strawberry.field(
         description="Published versions of a flow, oldest first.", permission_classes=[IsSignedIn]
@@ -176,7 +180,7 @@ class Query:
         else:
             new = await visible_version(info, to_version_id, "toVersionId")
             versions.same_flow(old, new, "toVersionId")
-        before, after = versions.document_of(old), versions.document_of(new)
+        before, after = normalised(versions.document_of(old)), normalised(versions.document_of(new))
         return FlowDiffType.of(
             diff_documents(before, after), list_changes(before, after), node_names(before, after)
         )
@@ -237,7 +241,7 @@ class Mutation:
     async def create_flow(self, info: Info, name: str) -> FlowResult:
         account_id = info.context.account_id
 
-        return FlowType.of(await drafts.create_flow(account_id, name))
+        return await flow_node(info, await drafts.create_flow(account_id, name))
 
     @strawberry.mutation(
         description="A new flow from an exported JSON document (object or JSON text).",
@@ -247,7 +251,7 @@ class Mutation:
     async def import_flow(self, info: Info, name: str, document: JSON) -> FlowResult:
         account_id = info.context.account_id
 
-        return FlowType.of(await drafts.create_flow(account_id, name, document))
+        return await flow_node(info, await drafts.create_flow(account_id, name, document))
 
     @strawberry.mutation(
         description="Save the draft; refused with code `conflict` if someone saved since baseRevision.",
@@ -258,11 +262,11 @@ class Mutation:
         self, info: Info, id: strawberry.ID, document: JSON, base_revision: int
     ) -> FlowResult:
         flow = await visible_flow(info, id)
-        return FlowType.of(await drafts.save_draft(flow, document, base_revision))
+        return await flow_node(info, await drafts.save_draft(flow, document, base_revision))
 
     @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def rename_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
-        return FlowType.of(await drafts.rename_flow(await visible_flow(info, id), name))
+        return await flow_node(info, await drafts.rename_flow(await visible_flow(info, id), name))
 
     @strawberry.mutation(
         description="A new flow with a copy of this flow's draft (versions stay behind).",
@@ -270,7 +274,7 @@ class Mutation:
         permission_classes=[IsSignedIn],
     )
     async def copy_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
-        return FlowType.of(await drafts.copy_flow(await visible_flow(info, id), name))
+        return await flow_node(info, await drafts.copy_flow(await visible_flow(info, id), name))
 
     @strawberry.mutation(
         description="Delete a flow and its versions; refused while a number uses it.",

@@ -218,3 +218,21 @@ async def test_the_flow_simple_routing_replaced_can_be_put_back(env: Env) -> Non
     intruder = await env.customer("intruder")
     assert (await intruder.data(REPLACED, {"n": number}))["numberRouting"] is None
     assert v1["version"] == 1
+
+
+async def test_writing_out_defaults_is_no_change(env: Env) -> None:
+    """The editor saves `tests: []`, empty labels and default settings an imported file left out."""
+    client = await env.customer("acme")
+    untested = {k: v for k, v in menu().items() if k != "tests"}
+    flow = (await client.data(IMPORT, {"n": "无测试用例", "d": untested}))["importFlow"]
+    version = await publish(client, flow["id"])
+    document = {**untested, "tests": []}
+    for node in document["nodes"]:
+        node.setdefault("label", "")
+        if node["type"] == "dial":
+            node["props"].setdefault("strategy", "sequential")
+            node["props"].setdefault("record", False)
+    await client.data(SAVE, {"id": flow["id"], "d": document, "r": flow["revision"]})
+    diff = (await client.data(DIFF, {"a": version["id"], "b": None}))["flowDiff"]
+    assert diff["changes"] == []
+    assert diff["nodesChanged"] == []

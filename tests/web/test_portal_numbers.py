@@ -184,7 +184,7 @@ def test_a_customer_switches_a_number_to_a_published_flow_and_back(page: Page) -
     page.get_by_role("button", name="使用此版本").click()
     expect(page.get_by_text("已切换,该号码现在按所选流程接听")).to_be_visible()
     answering = page.get_by_test_id("answering")
-    expect(answering).to_contain_text("语音导航流程(第 1 版)")
+    expect(answering).to_contain_text(f"语音导航流程「{name}」第 1 版")
     expect(page.get_by_role("link", name="在编辑器中打开", exact=True)).to_have_attribute(
         "href", f"/flows/{flow['id']}"
     )
@@ -194,8 +194,9 @@ def test_a_customer_switches_a_number_to_a_published_flow_and_back(page: Page) -
 
     # Back to the self-service form, as saved before: saving it puts it in service again.
     page.reload()
-    expect(answering).to_contain_text("语音导航流程(第 1 版)")
+    expect(answering).to_contain_text(f"语音导航流程「{name}」第 1 版")
     _mode(page, "简单设置")
     page.get_by_role("button", name="保存并生效").click()
+    page.get_by_role("button", name="保存并替换").click()  # it asks before replacing the flow
     expect(page.get_by_text("已保存,新的接听设置已生效")).to_be_visible()
     expect(answering).to_contain_text("简单设置")

@@ -1,6 +1,6 @@
 import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography, Upload } from "antd";
+import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography, Upload } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { request, unwrap } from "../api/client";
@@ -100,6 +100,7 @@ export default function FlowListPage() {
       </Space>
       <Table<FlowSummaryFragment>
         rowKey="id"
+        scroll={{ x: "max-content" }}
         loading={flows.isPending}
         dataSource={flows.data ?? []}
         pagination={false}
@@ -110,7 +111,28 @@ export default function FlowListPage() {
             dataIndex: "name",
             render: (name: string, flow) => <a href={`/flows/${flow.id}`} onClick={(e) => (e.preventDefault(), navigate(`/flows/${flow.id}`))}>{name}</a>,
           },
-          { title: "草稿版本", dataIndex: "revision", width: 100 },
+          {
+            title: "已发布",
+            key: "latest",
+            width: 100,
+            render: (_: unknown, flow) => (flow.latestVersion ? `第 ${flow.latestVersion} 版` : <Typography.Text type="secondary">未发布</Typography.Text>),
+          },
+          {
+            title: "使用中",
+            key: "live",
+            render: (_: unknown, flow) =>
+              flow.liveNumbers.length ? (
+                <Space size={[0, 4]} wrap>
+                  {flow.liveNumbers.map((n) => (
+                    <Tag key={n.numberId} color="blue">
+                      {n.display} · 第 {n.version} 版
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">未用于号码</Typography.Text>
+              ),
+          },
           { title: "最后修改", dataIndex: "updatedAt", width: 180, render: (t: string) => dayjs(t).format("YYYY-MM-DD HH:mm") },
           {
             title: "操作",
@@ -136,7 +158,11 @@ export default function FlowListPage() {
                 </Button>
                 <Popconfirm
                   title={`删除流程「${flow.name}」?`}
-                  description="流程及其所有已发布版本都将删除,无法恢复。"
+                  description={
+                    flow.liveNumbers.length
+                      ? `${flow.liveNumbers.map((n) => n.display).join("、")} 正在使用该流程,请先为这些号码换用其他接听方式。`
+                      : "流程及其所有已发布版本都将删除,无法恢复。"
+                  }
                   okText="删除"
                   cancelText="取消"
                   okButtonProps={{ danger: true }}
