@@ -10,6 +10,7 @@ from typing import Any
 from api.flows.models import Flow
 from tests.api.routing_support import ERR, SAVE_SIMPLE, WORK_HOURS, active_number
 from tests.api.support import Client, Env
+from tests.sqlcount import count_statements
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "ivr_flows" / "examples"
 IMPORT = "mutation($n:String!,$d:JSON!){importFlow(name:$n,document:$d){... on Flow{id revision}}}"
@@ -236,3 +237,26 @@ async def test_writing_out_defaults_is_no_change(env: Env) -> None:
     diff = (await client.data(DIFF, {"a": version["id"], "b": None}))["flowDiff"]
     assert diff["changes"] == []
     assert diff["nodesChanged"] == []
+
+
+async def test_what_runs_where_costs_the_same_for_a_long_list(env: Env) -> None:
+    """The flow list and a flow's versions load their live numbers once per page, never once per row."""
+    client = await env.customer("acme")
+    numbers = [await active_number(client, f"400622830{i}") for i in range(3)]
+    flows = [await designed(client, f"流程{i}") for i in range(12)]
+    for i, flow in enumerate(flows):
+        await publish(client, flow["id"], "", [numbers[i % 3]])
+        await publish(client, flow["id"])
+    list_page = "query($n:Int!){flows(first:$n){edges{node{name latestVersion liveNumbers{display}}}}}"
+    versions = (
+        "query($f:ID!,$n:Int!){flowVersions(flowId:$f,first:$n){edges{node{flowName liveNumbers{display}}}}}"
+    )
+
+    async def statements(query: str, variables: dict[str, Any]) -> int:
+        with count_statements() as counter:
+            await client.data(query, variables)
+        return counter.count
+
+    assert await statements(list_page, {"n": 2}) == await statements(list_page, {"n": 12})
+    last = flows[-1]["id"]
+    assert await statements(versions, {"f": last, "n": 1}) == await statements(versions, {"f": last, "n": 2})

@@ -90,7 +90,15 @@ def test_a_customer_routes_a_number_by_work_hours_and_lists(page: Page) -> None:
     page.get_by_label("非工作时间电话1号码").fill(MOBILE)
     page.get_by_label("非工作时间电话1等待秒数").fill("55")
     page.get_by_role("button", name="保存并生效").click()
-    expect(page.get_by_text("已保存,新的接听设置已生效")).to_be_visible()
+    # Replacing an editor flow another test left on the number is asked first.
+    done, replace = (
+        page.get_by_text("已保存,新的接听设置已生效"),
+        page.get_by_role("button", name="保存并替换"),
+    )
+    expect(done.or_(replace)).to_be_visible()
+    if replace.is_visible():
+        replace.click()
+    expect(done).to_be_visible()
     advice = page.get_by_role("note", name="绑定电话1等待时间建议")
     expect(advice).to_contain_text("只绑定一个号码时等待时间建议设置在50-60秒(当前20秒)")
     page.reload()  # the advice stays with the settings, not just with the moment of saving
