@@ -211,7 +211,7 @@ export function VersionsPanel({
       </Space>
       <div aria-live="polite" data-testid="draft-status" style={{ marginBottom: 12 }}>
         {!latest ? (
-          <Typography.Text type="secondary">还没有发布过版本:发布后,号码才能使用这个流程。</Typography.Text>
+          <Typography.Text type="secondary">尚未发布:发布后,号码才能使用这个流程。</Typography.Text>
         ) : pending.data && pendingCount === 0 ? (
           <Typography.Text>草稿与第 {latest.version} 版相同。</Typography.Text>
         ) : pending.data ? (
