@@ -117,7 +117,8 @@ def test_the_editor_says_what_runs_where_and_compares_any_two_versions(page: Pag
     expect(status).to_contain_text("草稿有 1 处改动尚未发布(与第 2 版相比)")
     status.get_by_role("button", name="查看").click()
     expect(comparison).to_contain_text("第 2 版 → 草稿:1 处改动")
-    expect(changes).to_contain_text("转接电话「夜间值班」 · 节点名称:“值班” → “夜间值班”")
+    renamed = changes.get_by_role("button", name="转接电话「夜间值班」 · 节点名称:“值班” → “夜间值班”")
+    renamed.click()  # shows the node on the canvas
     expect(page.locator('.react-flow__node[data-id="duty"] .flow-node')).to_have_class(
         re.compile("diff-changed")
     )

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useReactFlow } from "@xyflow/react";
 import { App, Button, Form, Input, List, Modal, Select, Space, Tag, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
@@ -27,6 +28,9 @@ const KIND_TAG: Record<Change["kind"], { color: string; text: string }> = {
   CHANGED: { color: "orange", text: "修改" },
   REMOVED: { color: "red", text: "删除" },
 };
+
+/** A change line that shows its node: reads as text, in the link colour, wrapping like the lines around it. */
+const JUMP_STYLE = { background: "none", border: "none", padding: 0, font: "inherit", color: "#1464c8", cursor: "pointer", textAlign: "left" } as const;
 
 export function useActiveNumbers() {
   return useQuery({ queryKey: ["numbers", "active"], queryFn: async () => (await request(ActiveNumbersDocument)).numbers.edges.map((e) => e.node) });
@@ -91,6 +95,7 @@ export function VersionsPanel({
   const [assignForm] = Form.useForm<{ numberId: string }>();
   const setDiff = useOverlay((s) => s.setDiff);
   const setGhosts = useOverlay((s) => s.setGhosts);
+  const canvas = useReactFlow();
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [pick, setPick] = useState<{ from?: string; to: string }>({ to: "draft" });
 
@@ -252,12 +257,23 @@ export function VersionsPanel({
           </div>
           {lines.length > 0 && (
             <ul aria-label="改动列表" style={{ paddingLeft: 0, listStyle: "none", margin: "8px 0 0" }}>
-              {lines.map((l, i) => (
-                <li key={i} style={{ marginBottom: 4 }}>
-                  <Tag color={KIND_TAG[l.kind].color}>{KIND_TAG[l.kind].text}</Tag>
-                  {l.text}
-                </li>
-              ))}
+              {lines.map((l, i) => {
+                // A node on the canvas (the draft, or a removed node's ghost) can be shown from its line.
+                const shown = comparison.to === null && l.nodeId ? canvas.getNode(l.nodeId) : undefined;
+                return (
+                  <li key={i} style={{ marginBottom: 4, display: "flex", alignItems: "flex-start" }}>
+                    <Tag color={KIND_TAG[l.kind].color} style={{ flex: "none" }}>{KIND_TAG[l.kind].text}</Tag>
+                    {shown ? (
+                      <button type="button" style={JUMP_STYLE}
+                        onClick={() => void canvas.setCenter(shown.position.x + 100, shown.position.y + 40, { zoom: 1.2, duration: 300 })}>
+                        {l.text}
+                      </button>
+                    ) : (
+                      <span>{l.text}</span>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>
