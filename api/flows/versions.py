@@ -17,10 +17,9 @@ from tortoise.transactions import in_transaction
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError, UserErrors
-from api.flows.flow_json import FlowDiff, diff_documents
 from api.flows.models import Flow, FlowVersion
 
-__all__ = ["check_message", "create_version", "diff_versions", "document_of", "refusal", "same_flow"]
+__all__ = ["check_message", "create_version", "document_of", "refusal", "same_flow"]
 
 MAX_MESSAGE = 200
 
@@ -78,7 +77,3 @@ def same_flow(old: FlowVersion, new: FlowVersion | Flow, field: str) -> None:
     flow_id = new.flow_id if isinstance(new, FlowVersion) else new.id
     if old.flow_id != flow_id:
         raise UserError("different_flows", "只能对比同一流程的版本", field)
-
-
-def diff_versions(old: FlowVersion | Flow, new: FlowVersion | Flow) -> FlowDiff:
-    return diff_documents(document_of(old), document_of(new))
