@@ -18,6 +18,7 @@ from api.flows.models import Flow, FlowVersion
 
 __all__ = [
     "MAX_FLOWS_PER_ACCOUNT",
+    "check_editable",
     "check_name",
     "copy_flow",
     "create_flow",
@@ -39,8 +40,26 @@ def check_name(name: str, field: str = "name") -> str:
     return name
 
 
+def check_editable(flow: Flow) -> None:
+    """The flow a number's simple routing form generated is that form's own: changed only by saving it.
+
+    Renaming, deleting, editing or publishing it by hand would leave the form and what the number runs
+    disagreeing, so it is refused with a pointer to where the settings live.
+    """
+    if flow.internal:
+        raise UserError(
+            "internal_flow",
+            "该流程由号码的简单设置自动生成,不能单独修改;请在“我的号码”中修改该号码的简单设置",
+            "id",
+        )
+
+
 async def _check_quota(account_id: int) -> None:
-    if await Flow.filter(account_id=account_id).count() >= MAX_FLOWS_PER_ACCOUNT:
+    """The limit counts the customer's own flows; the ones simple routing generates (one per number) not."""
+    if (
+        await Flow.filter(account_id=account_id, simple_number_id__isnull=True).count()
+        >= MAX_FLOWS_PER_ACCOUNT
+    ):
         raise UserError("too_many_flows", f"每个账户最多{MAX_FLOWS_PER_ACCOUNT}个流程", "name")
 
 
@@ -57,20 +76,26 @@ async def create_flow(account_id: int, name: str, document: object | None = None
     )
 
 
-async def create_generated_flow(account_id: int, name: str, document: dict[str, Any]) -> Flow:
-    """A flow the service generated (the simple routing form): stored as built, not parsed again.
+async def create_generated_flow(account_id: int, name: str, document: dict[str, Any], number_id: int) -> Flow:
+    """A flow the service generated (the simple routing form): stored as built, not parsed again, and
+    internal — kept out of the customer's flow lists and pickers, never renamed or deleted by hand.
 
     The generator has just built and loaded the document itself; publishing it parses nothing twice.
     """
     name = check_name(name)
-    await _check_quota(account_id)
     now = utcnow()
     return await Flow.create(
-        account_id=account_id, name=name, draft=canonical(document), created_at=now, updated_at=now
+        account_id=account_id,
+        name=name,
+        draft=canonical(document),
+        simple_number_id=number_id,
+        created_at=now,
+        updated_at=now,
     )
 
 
 async def save_draft(flow: Flow, document: object, base_revision: int) -> Flow:
+    check_editable(flow)
     data, _ = check_document(document)
     updated = await Flow.filter(id=flow.id, revision=base_revision).update(
         draft=canonical(data), revision=F("revision") + 1, updated_at=utcnow()
@@ -86,6 +111,7 @@ async def save_draft(flow: Flow, document: object, base_revision: int) -> Flow:
 
 
 async def rename_flow(flow: Flow, name: str) -> Flow:
+    check_editable(flow)
     flow.name = check_name(name)
     flow.updated_at = utcnow()
     await flow.save(update_fields=["name", "updated_at"])
@@ -112,6 +138,7 @@ async def numbers_using(flow_id: int) -> list[int]:
 
 async def delete_flow(flow: Flow) -> None:
     """Delete a flow and its versions; refused while a number runs any of its versions."""
+    check_editable(flow)
     if await numbers_using(flow.id):
         raise UserError("flow_in_use", "有号码正在使用该流程的版本,请先为这些号码换用其他流程", "id")
     await flow.delete()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from api.accounts.models import Account
+
+if TYPE_CHECKING:
+    from api.numbers.models import Number
 
 
 class Flow(Model):
@@ -16,6 +21,14 @@ class Flow(Model):
         "models.Account", related_name="flows", on_delete=fields.CASCADE
     )
     account_id: int
+    simple_number: fields.ForeignKeyNullableRelation[Number] = fields.ForeignKeyField(
+        "models.Number",
+        related_name=False,
+        null=True,
+        on_delete=fields.CASCADE,
+        description="the number whose simple routing form generated this flow: the form's own, internal",
+    )
+    simple_number_id: int | None
     name = fields.CharField(max_length=80)
     draft = fields.TextField(description="the flow document (JSON) as the editor last saved it")
     revision = fields.IntField(default=1)
@@ -25,6 +38,11 @@ class Flow(Model):
     class Meta:
         table = "flows"
         indexes = (("account_id",),)
+
+    @property
+    def internal(self) -> bool:
+        """Kept out of the customer's flow lists and pickers, and changed only by saving the form."""
+        return self.simple_number_id is not None
 
 
 class FlowVersion(Model):

@@ -11,8 +11,9 @@ from tortoise.expressions import Q
 import ivr_flows
 from api.accounts.service import checked_search
 from api.errors import UserError
-from api.flows import drafts, simulation, versions
-from api.flows.flow_json import parse_stored, read_document
+from api.flows import drafts, live, simulation, versions
+from api.flows.changes import list_changes, node_names, normalised
+from api.flows.flow_json import diff_documents, parse_stored, read_document
 from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
     DeletedFlow,
@@ -33,6 +34,7 @@ from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
 from api.graphql.pagination import page_by_id
 from api.graphql.permissions import IsCustomer, IsSignedIn
+from api.graphql.selection import selected_names
 from api.plans import pipeline
 from api.plans.policies import number_policies
 from api.visible import find_visible, visible_flow, visible_number, visible_version
@@ -68,11 +70,35 @@ async def _draft_or_version(info: Info, flow_id: strawberry.ID, version_id: stra
     return version.document
 
 
+async def flow_nodes(info: Info, rows: list[Flow]) -> list[FlowType]:
+    """Typed flows with their newest version and live numbers, one query each for the whole page if asked."""
+    wanted = selected_names(info)
+    ids = [r.id for r in rows]
+    latest = await live.latest_versions(ids) if "latestVersion" in wanted else {}
+    running: dict[int, list[live.Live]] = {}
+    if "liveNumbers" in wanted:
+        for entry in await live.live_numbers(flow_ids=ids):
+            running.setdefault(entry.flow_id, []).append(entry)
+    return [FlowType.of(r, latest.get(r.id), running.get(r.id, [])) for r in rows]
+
+
+async def flow_node(info: Info, row: Flow) -> FlowType:
+    return (await flow_nodes(info, [row]))[0]
+
+
+async def designed_flow(info: Info, id: strawberry.ID) -> Flow:
+    """A flow to change by hand: visible, and not one a number's simple routing form generated."""
+    flow = await visible_flow(info, id)
+    drafts.check_editable(flow)
+    return flow
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
         description="Flows the viewer may see (customers: their account's); operators narrow them to one "
-        "account, or search flow and company names.",
+        "account, or search flow and company names. The flows the simple routing form generates for numbers "
+        "are its own and never listed.",
         permission_classes=[IsSignedIn],
     )
     async def flows(
@@ -85,14 +111,14 @@ class Query:
             str | None, strawberry.argument(description="Part of the flow's or its company's name.")
         ] = None,
     ) -> FlowConnection:
-        query = Flow.filter(**info.context.tenant_filter())
+        query = Flow.filter(simple_number_id__isnull=True, **info.context.tenant_filter())
         if account_id is not None:
             query = query.filter(account_id=parse_id(account_id, "accountId"))
         if search and search.strip():
             text = checked_search(search.strip())
             query = query.filter(Q(name__icontains=text) | Q(account__name__icontains=text))
         return await page_by_id(
-            FlowConnection, query, first=first, after=after, nodes=lambda rows: [FlowType.of(r) for r in rows]
+            FlowConnection, query, first=first, after=after, nodes=lambda rows: flow_nodes(info, rows)
         )
 
     @strawberry.field(
@@ -104,8 +130,8 @@ class Query:
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def flow(self, info: Info, id: strawberry.ID) -> FlowType | None:
-        row = await find_visible(info, Flow, id, "id")
-        return FlowType.of(row) if row else None
+        row = await find_visible(info, Flow, id, "id", simple_number_id__isnull=True)
+        return await flow_node(info, row) if row else None
 
     @strawberry.field(
         description="Published versions of a flow, oldest first.", permission_classes=[IsSignedIn]
@@ -113,14 +139,23 @@ class Query:
     async def flow_versions(
         self, info: Info, flow_id: strawberry.ID, first: int = 50, after: str | None = None
     ) -> FlowVersionConnection:
-        query = FlowVersion.filter(flow_id=parse_id(flow_id, "flowId"), **info.context.tenant_filter())
-        return await page_by_id(
-            FlowVersionConnection,
-            query,
-            first=first,
-            after=after,
-            nodes=lambda rows: [FlowVersionType.of(r) for r in rows],
-        )
+        parent = parse_id(flow_id, "flowId")
+        query = FlowVersion.filter(flow_id=parent, **info.context.tenant_filter())
+        wanted = selected_names(info)
+
+        async def nodes(rows: list[FlowVersion]) -> list[FlowVersionType]:
+            name = None
+            if rows and "flowName" in wanted:
+                name = (await Flow.get(id=parent)).name
+            running: dict[int, list[live.Live]] = {r.id: [] for r in rows}
+            if rows and "liveNumbers" in wanted:
+                for entry in await live.live_numbers(flow_ids=[parent]):
+                    running.setdefault(entry.version_id, []).append(entry)
+            return [
+                FlowVersionType.of(r, name, running[r.id] if "liveNumbers" in wanted else None) for r in rows
+            ]
+
+        return await page_by_id(FlowVersionConnection, query, first=first, after=after, nodes=nodes)
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def flow_version(self, info: Info, id: strawberry.ID) -> FlowVersionType | None:
@@ -158,7 +193,8 @@ class Query:
         return [DiagnosticType.of(d) for d in found]
 
     @strawberry.field(
-        description="What changed from one version to another (or to the flow's draft).",
+        description="What changed from one version to another of the same flow (or to the flow's draft): "
+        "ids to mark on the canvas and the changes field by field.",
         extensions=[ReturnsUserErrors()],
         permission_classes=[IsSignedIn],
     )
@@ -171,7 +207,11 @@ class Query:
             new = await Flow.get(id=old.flow_id)
         else:
             new = await visible_version(info, to_version_id, "toVersionId")
-        return FlowDiffType.of(versions.diff_versions(old, new))
+            versions.same_flow(old, new, "toVersionId")
+        before, after = normalised(versions.document_of(old)), normalised(versions.document_of(new))
+        return FlowDiffType.of(
+            diff_documents(before, after), list_changes(before, after), node_names(before, after)
+        )
 
     @strawberry.field(
         description="Simulate a call against the draft or a version, with a number's policies if given.",
@@ -229,7 +269,7 @@ class Mutation:
     async def create_flow(self, info: Info, name: str) -> FlowResult:
         account_id = info.context.account_id
 
-        return FlowType.of(await drafts.create_flow(account_id, name))
+        return await flow_node(info, await drafts.create_flow(account_id, name))
 
     @strawberry.mutation(
         description="A new flow from an exported JSON document (object or JSON text).",
@@ -239,7 +279,7 @@ class Mutation:
     async def import_flow(self, info: Info, name: str, document: JSON) -> FlowResult:
         account_id = info.context.account_id
 
-        return FlowType.of(await drafts.create_flow(account_id, name, document))
+        return await flow_node(info, await drafts.create_flow(account_id, name, document))
 
     @strawberry.mutation(
         description="Save the draft; refused with code `conflict` if someone saved since baseRevision.",
@@ -250,11 +290,11 @@ class Mutation:
         self, info: Info, id: strawberry.ID, document: JSON, base_revision: int
     ) -> FlowResult:
         flow = await visible_flow(info, id)
-        return FlowType.of(await drafts.save_draft(flow, document, base_revision))
+        return await flow_node(info, await drafts.save_draft(flow, document, base_revision))
 
     @strawberry.mutation(extensions=[ReturnsUserErrors()], permission_classes=[IsSignedIn])
     async def rename_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
-        return FlowType.of(await drafts.rename_flow(await visible_flow(info, id), name))
+        return await flow_node(info, await drafts.rename_flow(await visible_flow(info, id), name))
 
     @strawberry.mutation(
         description="A new flow with a copy of this flow's draft (versions stay behind).",
@@ -262,7 +302,7 @@ class Mutation:
         permission_classes=[IsSignedIn],
     )
     async def copy_flow(self, info: Info, id: strawberry.ID, name: str) -> FlowResult:
-        return FlowType.of(await drafts.copy_flow(await visible_flow(info, id), name))
+        return await flow_node(info, await drafts.copy_flow(await visible_flow(info, id), name))
 
     @strawberry.mutation(
         description="Delete a flow and its versions; refused while a number uses it.",
@@ -287,7 +327,7 @@ class Mutation:
         message: str = "",
         number_ids: list[strawberry.ID] | None = None,
     ) -> FlowVersionResult:
-        flow = await visible_flow(info, id)
+        flow = await designed_flow(info, id)
         numbers = [await visible_number(info, n, "numberIds") for n in number_ids or []]
         published = await pipeline.publish(flow, message, info.context.user.login, numbers)
         return FlowVersionType.of(published.version)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from enum import StrEnum
 
 import strawberry
 from strawberry.scalars import JSON
@@ -13,9 +14,31 @@ from api.accounts.loaders import account_loader
 from api.accounts.types import AccountType
 from api.clock import to_local
 from api.flows import models
+from api.flows.changes import Change, NodeName
 from api.flows.flow_json import FlowDiff
+from api.flows.live import Live, live_numbers
 from api.graphql.context import Info
 from api.graphql.pagination import Connection
+from api.numbers.numbering import format_number
+
+
+@strawberry.type(name="LiveNumber", description="A number in service on a published version of a flow.")
+class LiveNumberType:
+    number_id: strawberry.ID
+    number: str
+    display: str = strawberry.field(description="The number as shown, 400-XXX-XXXX.")
+    version_id: strawberry.ID
+    version: int
+
+    @classmethod
+    def of(cls, live: Live) -> LiveNumberType:
+        return cls(
+            number_id=strawberry.ID(str(live.number_id)),
+            number=live.number,
+            display=format_number(live.number),
+            version_id=strawberry.ID(str(live.version_id)),
+            version=live.version,
+        )
 
 
 @strawberry.type(name="Flow", description="An IVR flow: its editable draft; versions are published from it.")
@@ -27,6 +50,12 @@ class FlowType:
     created_at: dt.datetime
     updated_at: dt.datetime
     account_id: strawberry.ID
+    latest_version: int | None = strawberry.field(
+        default=None, description="The newest published version's number; null if never published."
+    )
+    live_numbers: list[LiveNumberType] = strawberry.field(
+        default_factory=list, description="Numbers in service on a version of this flow, and which version."
+    )
 
     @strawberry.field(description="The customer account the flow belongs to.")
     async def account(self, info: Info) -> AccountType | None:
@@ -34,7 +63,8 @@ class FlowType:
         return AccountType.of(row) if row is not None else None
 
     @classmethod
-    def of(cls, row: models.Flow) -> FlowType:
+    def of(cls, row: models.Flow, latest: int | None = None, live: list[Live] | None = None) -> FlowType:
+        """``latest`` and ``live`` are loaded by the caller, for a whole page at once, when asked for."""
         return cls(
             id=strawberry.ID(str(row.id)),
             account_id=strawberry.ID(str(row.account_id)),
@@ -43,6 +73,8 @@ class FlowType:
             draft=json.loads(row.draft),
             created_at=to_local(row.created_at),
             updated_at=to_local(row.updated_at),
+            latest_version=latest,
+            live_numbers=[LiveNumberType.of(x) for x in live or []],
         )
 
 
@@ -61,9 +93,26 @@ class FlowVersionType:
     digest: str
     document: JSON
     created_at: dt.datetime
+    _flow_name: strawberry.Private[str | None] = None
+    _live: strawberry.Private[list[Live] | None] = None
+
+    @strawberry.field(description="The name of the flow it was published from.")
+    async def flow_name(self) -> str:
+        if self._flow_name is None:
+            self._flow_name = (await models.Flow.get(id=int(self.flow_id))).name
+        return self._flow_name
+
+    @strawberry.field(description="Numbers in service on this version.")
+    async def live_numbers(self) -> list[LiveNumberType]:
+        if self._live is None:
+            self._live = await live_numbers(version_ids=[int(self.id)])
+        return [LiveNumberType.of(x) for x in self._live]
 
     @classmethod
-    def of(cls, row: models.FlowVersion) -> FlowVersionType:
+    def of(
+        cls, row: models.FlowVersion, flow_name: str | None = None, live: list[Live] | None = None
+    ) -> FlowVersionType:
+        """A page of versions passes the flow's name and the numbers on them, loaded once for all."""
         return cls(
             id=strawberry.ID(str(row.id)),
             flow_id=strawberry.ID(str(row.flow_id)),
@@ -73,6 +122,8 @@ class FlowVersionType:
             digest=row.digest,
             document=json.loads(row.document),
             created_at=to_local(row.created_at),
+            _flow_name=flow_name,
+            _live=live,
         )
 
 
@@ -94,6 +145,55 @@ class DiagnosticType:
         return cls(code=d.code, severity=d.severity, message=d.message, node_id=d.node_id, edge_id=d.edge_id)
 
 
+@strawberry.enum(name="FlowChangeKind")
+class FlowChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@strawberry.enum(name="FlowElement")
+class FlowElement(StrEnum):
+    NODE = "node"
+    EDGE = "edge"
+    TESTS = "tests"
+
+
+@strawberry.type(
+    name="FlowChange",
+    description="One change between two documents: an element added or removed (`before` or `after` is "
+    "the element), or one field of it changed (`before` and `after` are that field's values).",
+)
+class FlowChangeType:
+    kind: FlowChangeKind
+    element: FlowElement
+    id: str = strawberry.field(description="The node's or edge's id; empty for the test cases.")
+    field: str | None = strawberry.field(
+        description="Nodes: type, label, note, props (another type) or props.<key>; edges: source, exit, "
+        "target; null when added or removed."
+    )
+    before: JSON | None
+    after: JSON | None
+
+    @classmethod
+    def of(cls, change: Change) -> FlowChangeType:
+        return cls(
+            kind=FlowChangeKind(change.kind),
+            element=FlowElement(change.element),
+            id=change.id,
+            field=change.field,
+            before=change.before,
+            after=change.after,
+        )
+
+
+@strawberry.type(name="FlowNodeName", description="A node's type and label, to name it in a change.")
+class FlowNodeNameType:
+    id: str
+    type: str
+    label: str
+
+
 @strawberry.type(
     name="FlowDiff", description="Node and edge ids added, removed or changed (positions ignored)."
 )
@@ -105,10 +205,22 @@ class FlowDiffType:
     edges_removed: list[str]
     edges_changed: list[str]
     tests_changed: bool
+    changes: list[FlowChangeType] = strawberry.field(
+        default_factory=list, description="Field by field: what each added, removed or changed id means."
+    )
+    names: list[FlowNodeNameType] = strawberry.field(
+        default_factory=list, description="Every node of either document, to name the nodes changes mention."
+    )
 
     @classmethod
-    def of(cls, diff: FlowDiff) -> FlowDiffType:
-        return cls(**diff.__dict__)
+    def of(
+        cls, diff: FlowDiff, changes: list[Change] | None = None, names: list[NodeName] | None = None
+    ) -> FlowDiffType:
+        return cls(
+            **diff.__dict__,
+            changes=[FlowChangeType.of(c) for c in changes or []],
+            names=[FlowNodeNameType(id=n.id, type=n.type, label=n.label) for n in names or []],
+        )
 
 
 @strawberry.type

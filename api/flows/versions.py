@@ -9,6 +9,7 @@ account's prompts) and putting the version in service belong to the publishing p
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -16,10 +17,9 @@ from tortoise.transactions import in_transaction
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError, UserErrors
-from api.flows.flow_json import FlowDiff, diff_documents
 from api.flows.models import Flow, FlowVersion
 
-__all__ = ["check_message", "create_version", "diff_versions", "refusal"]
+__all__ = ["check_message", "create_version", "document_of", "refusal", "same_flow"]
 
 MAX_MESSAGE = 200
 
@@ -66,8 +66,14 @@ async def create_version(flow: Flow, loaded: ivr_flows.Flow, message: str, publi
     raise UserError("busy", "同时发布的请求过多,请稍后重试", "id")
 
 
-def diff_versions(old: FlowVersion | Flow, new: FlowVersion | Flow) -> FlowDiff:
-    def doc(row: FlowVersion | Flow) -> dict[str, object]:
-        return json.loads(row.document if isinstance(row, FlowVersion) else row.draft)
+def document_of(row: FlowVersion | Flow) -> dict[str, Any]:
+    """The stored document of a version, or of a flow's draft."""
+    loaded: dict[str, Any] = json.loads(row.document if isinstance(row, FlowVersion) else row.draft)
+    return loaded
 
-    return diff_documents(doc(old), doc(new))
+
+def same_flow(old: FlowVersion, new: FlowVersion | Flow, field: str) -> None:
+    """Two versions compared must be of one flow: another flow's ids mean nothing on this canvas."""
+    flow_id = new.flow_id if isinstance(new, FlowVersion) else new.id
+    if old.flow_id != flow_id:
+        raise UserError("different_flows", "只能对比同一流程的版本", field)

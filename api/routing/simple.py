@@ -3,10 +3,12 @@
 For customers who never open the editor: bound numbers in order with a wait time each (R10), a weekly
 work schedule (R13) with, outside it, other numbers, voicemail (the provider FAQ's answer to "can callers leave a
 message outside working hours") or a closing announcement, forward on busy / on no answer (R11),
-voicemail (R17), recording (R18) and a ringback tone (R16). Saving generates an ordinary flow — one per
-number, which a designer can later open and extend — and hands it to the publishing pipeline, which
-publishes it as a new version and puts it in service. The R10 wait-time advice comes back as warnings;
-nothing is saved if the flow does not publish.
+voicemail (R17), recording (R18) and a ringback tone (R16). Saving generates a flow — one per number, the
+form's own: kept out of the customer's flow lists, changed only by saving the form again (a designer who
+wants to extend it copies it) — and hands it to the publishing pipeline, which publishes it as a new
+version and puts it in service. A designed flow the form replaces on the number is remembered, so the
+customer can put it back in one step. The R10 wait-time advice comes back as warnings; nothing is saved
+if the flow does not publish.
 """
 
 from __future__ import annotations
@@ -238,11 +240,13 @@ async def save_simple_routing(
         loaded = ivr_flows.load_flow(document)
     except ivr_flows.FlowError as error:
         raise UserError("invalid_settings", error.diagnostics[0].message, "settings") from error
-    flow_id = ((await current_routing(number)).simple or {}).get("flowId")
+    current = await current_routing(number)
+    flow_id = (current.simple or {}).get("flowId")
     async with pipeline.transaction():
         flow = await Flow.filter(id=flow_id, account_id=number.account_id).first() if flow_id else None
+        replaced = await _replaced(current, flow)
         if flow is None:
-            flow = await create_generated_flow(number.account_id, name, document)
+            flow = await create_generated_flow(number.account_id, name, document, number.id)
         else:
             # Saving the form regenerates the flow; edits made in the editor since are kept in older versions.
             flow.draft = canonical(document)
@@ -251,9 +255,22 @@ async def save_simple_routing(
             await flow.save(update_fields=["draft", "revision", "updated_at"])
         published = await pipeline.publish(flow, "简单路由设置", publisher, [number], loaded=loaded)
         routing = published.routings[0]
-        routing.simple = {"flowId": flow.id, "settings": _as_json(settings)}
+        routing.simple = {"flowId": flow.id, "settings": _as_json(settings), "replacedVersionId": replaced}
         await routing.save(update_fields=["simple"])
     return routing, published.version, published.warnings
+
+
+async def _replaced(current: NumberRouting, own: Flow | None) -> int | None:
+    """The designed flow's version the form is about to replace, kept so the customer can put it back in
+    one step; saving the form again while it runs keeps the one it first replaced."""
+    version_id = current.flow_version_id
+    if version_id is None:
+        return None
+    running = await FlowVersion.filter(id=version_id).values_list("flow_id", flat=True)
+    if own is not None and running and running[0] == own.id:
+        kept = (current.simple or {}).get("replacedVersionId")
+        return kept if isinstance(kept, int) else None
+    return version_id
 
 
 def _bound_json(b: Bound | None) -> dict[str, Any] | None:

@@ -9,12 +9,19 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.clock import to_local
+from api.flows.models import FlowVersion
 from api.flows.types import DiagnosticType, FlowVersionType
+from api.graphql.context import Info
 from api.numbers.numbering import format_number
 from api.routing import models
 from api.routing.models import LinePackage, ListMode
 from api.routing.records import max_lines
 from api.routing.simple import AfterHours
+
+
+def _replaced_id(simple: dict[str, object] | None) -> int | None:
+    found = (simple or {}).get("replacedVersionId")
+    return found if isinstance(found, int) else None
 
 
 @strawberry.type(name="NumberRouting", description="Number-level policies and the flow version it runs.")
@@ -37,6 +44,18 @@ class NumberRoutingType:
     plan_version: int | None = strawberry.field(description="Version of the compiled plan, if any.")
     plan_etag: str | None
     updated_at: dt.datetime
+    _replaced_id: strawberry.Private[int | None] = None
+    _running_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(
+        description="The designed flow's version that saving the simple routing form replaced on this "
+        "number, to put back with setNumberFlowVersion; null if none, back in service, or deleted since."
+    )
+    async def replaced_flow_version(self, info: Info) -> FlowVersionType | None:
+        if self._replaced_id is None or self._replaced_id == self._running_id:
+            return None
+        row = await FlowVersion.filter(id=self._replaced_id, **info.context.tenant_filter()).first()
+        return FlowVersionType.of(row) if row else None
 
     @classmethod
     def of(
@@ -59,6 +78,8 @@ class NumberRoutingType:
             plan_version=plan.version if plan else None,
             plan_etag=plan.etag if plan else None,
             updated_at=to_local(row.updated_at),
+            _replaced_id=_replaced_id(row.simple),
+            _running_id=row.flow_version_id,
         )
 
 

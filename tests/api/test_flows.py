@@ -12,7 +12,7 @@ from api.flows.models import Flow, FlowVersion
 from api.numbers.models import Number
 from api.numbers.numbering import NumberStatus
 from api.routing.models import NumberRouting
-from tests.api.routing_support import ERR, SAVE_SIMPLE, WORK_HOURS, active_number
+from tests.api.routing_support import ERR, active_number
 from tests.api.support import Client, Env
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "ivr_flows" / "examples"
@@ -206,8 +206,10 @@ async def test_copy_and_rename(env: Env) -> None:
 async def test_delete_is_refused_while_a_number_uses_the_flow(env: Env) -> None:
     client = await env.customer("cust1")
     number_id = await active_number(client)
-    saved = (await client.data(SAVE_SIMPLE, {"n": number_id, "s": WORK_HOURS}))["saveSimpleRouting"]
-    flow_id = saved["version"]["flowId"]
+    used = await imported(client)
+    publish_to = "mutation($id:ID!,$n:[ID!]){publishFlow(id:$id,numberIds:$n){__typename}}"
+    await client.data(publish_to, {"id": used["id"], "n": [number_id]})
+    flow_id = used["id"]
     delete = f"mutation($id:ID!){{deleteFlow(id:$id){{... on DeletedFlow{{id}} {ERR}}}}}"
     refused = await client.data(delete, {"id": flow_id})
     assert refused["deleteFlow"]["errors"][0]["code"] == "flow_in_use"

@@ -3,6 +3,8 @@ customer with the victim's ids, reveals nothing and changes nothing. Checked aga
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,10 +12,23 @@ import pytest
 from api.flows.models import Flow, FlowVersion
 from api.routing.models import CompiledPlan, NumberRouting, PlanChange
 from tests.api.routing_support import ERR, SAVE_SIMPLE, WORK_HOURS, active_number
-from tests.api.support import Env
+from tests.api.support import Client, Env
 from tests.api.tenancy_checks import Case, World, empty, not_found, null, operators_only
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "ivr_flows" / "examples"
 DOC = {"format_version": 1, "nodes": [{"id": "start", "type": "start"}], "edges": []}
+
+
+async def _designed(client: Client, number: str) -> dict[str, Any]:
+    document = json.loads((EXAMPLES / "work_hours.flow.json").read_text())
+    flow = await client.data(
+        'mutation($d:JSON!){importFlow(name:"客服菜单",document:$d){... on Flow{id}}}', {"d": document}
+    )
+    published = await client.data(
+        "mutation($id:ID!,$n:ID!){publishFlow(id:$id,numberIds:[$n]){... on FlowVersion{id flowId}}}",
+        {"id": flow["importFlow"]["id"], "n": number},
+    )
+    return {"version": published["publishFlow"]}
 
 
 async def _world(env: Env) -> World:
@@ -21,8 +36,10 @@ async def _world(env: Env) -> World:
     intruder = await env.customer("intruder")
     number = await active_number(victim, "4006228300")
     own_number = await active_number(intruder, "4006228301")
-    saved = (await victim.data(SAVE_SIMPLE, {"n": number, "s": WORK_HOURS}))["saveSimpleRouting"]
-    own = (await intruder.data(SAVE_SIMPLE, {"n": own_number, "s": WORK_HOURS}))["saveSimpleRouting"]
+    await victim.data(SAVE_SIMPLE, {"n": number, "s": WORK_HOURS})
+    await intruder.data(SAVE_SIMPLE, {"n": own_number, "s": WORK_HOURS})
+    # Each tenant's designed flow, published onto its number (simple routing's own flow is internal).
+    saved, own = await _designed(victim, number), await _designed(intruder, own_number)
     return World(
         victim,
         intruder,
@@ -198,7 +215,7 @@ async def test_operators_see_and_fix_every_tenant(env: Env) -> None:
         "query($n:ID!,$f:ID!){numberRouting(numberId:$n){refusedAreas} flow(id:$f){name}}",
         {"n": world.ids["number"], "f": world.ids["flow"]},
     )
-    assert body["flow"]["name"] == "简单路由 400-622-8300"
+    assert body["flow"]["name"] == "客服菜单"
     fixed = await operator.data(
         'mutation($n:ID!){setAreaRestrictions(numberId:$n,refused:["010"]){... on NumberRouting{refusedAreas}}}',
         {"n": world.ids["number"]},

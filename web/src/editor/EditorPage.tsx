@@ -18,7 +18,7 @@ import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { SimulatePanel } from "./SimulatePanel";
 import { redo, selection, undo, useEditor } from "./store";
-import { VersionsPanel } from "./VersionsPanel";
+import { LiveTag, VersionsPanel } from "./VersionsPanel";
 
 const nodeTypes: NodeTypes = { flow: FlowNodeView };
 const DRAG_TYPE = "application/x-hotline-node";
@@ -350,7 +350,8 @@ function Editor({ flowId }: { flowId: string }) {
       <header className="editor-bar">
         <Button icon={<ArrowLeftOutlined />} onClick={() => void flush().then(() => navigate("/flows"))}>流程列表</Button>
         <Typography.Title level={4} style={{ margin: 0 }}>{name}</Typography.Title>
-        <Tag color={saveState === "saved" ? "green" : saveState === "error" ? "red" : "gold"} role="status">{statusText[saveState]} · 草稿第 {revision.current} 版</Tag>
+        <Tag color={saveState === "saved" ? "green" : saveState === "error" ? "red" : "gold"} role="status">{statusText[saveState]}</Tag>
+        <LiveTag flowId={flowId} />
         <div style={{ flex: 1 }} />
         {searching ? (
           <NodeSearch onPick={(id) => (jumpTo(id), setSearching(false))} onClose={() => setSearching(false)} />
@@ -395,7 +396,7 @@ function Editor({ flowId }: { flowId: string }) {
                 savedVersion.current = -1;
                 void flush();
               }} /></div> },
-              { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} flush={flush} hasErrors={errors.length > 0} restore={(doc) => {
+              { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} revision={revision.current} flush={flush} hasErrors={errors.length > 0} restore={(doc) => {
                 const graph = docToGraph(doc);
                 base.current = { ...base.current, tests: doc.tests ?? [] };
                 useEditor.setState({ nodes: graph.nodes, edges: graph.edges, version: useEditor.getState().version + 1 });

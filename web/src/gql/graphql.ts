@@ -85,6 +85,16 @@ export type DocumentsInput = {
   networkAccessAgreement?: File | null | undefined;
 };
 
+export type FlowChangeKind =
+  | 'ADDED'
+  | 'REMOVED'
+  | 'CHANGED';
+
+export type FlowElement =
+  | 'NODE'
+  | 'EDGE'
+  | 'TESTS';
+
 export type Grade =
   | 'AAAA'
   | 'ABCD'
@@ -235,23 +245,25 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type FlowSummaryFragment = { id: string, name: string, revision: number, updatedAt: string };
+export type LiveNumberFieldsFragment = { numberId: string, display: string, versionId: string, version: number };
 
-export type FlowFullFragment = { draft: unknown, id: string, name: string, revision: number, updatedAt: string };
+export type FlowSummaryFragment = { id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> };
+
+export type FlowFullFragment = { draft: unknown, id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> };
 
 export type FlowsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, revision: number, updatedAt: string } }> } };
+export type FlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> } }> } };
 
 export type FlowQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FlowQuery = { flow: { draft: unknown, id: string, name: string, revision: number, updatedAt: string } | null };
+export type FlowQuery = { flow: { draft: unknown, id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> } | null };
 
 export type CreateFlowMutationVariables = Exact<{
   name: string;
@@ -259,7 +271,7 @@ export type CreateFlowMutationVariables = Exact<{
 
 
 export type CreateFlowMutation = { createFlow:
-    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string }
+    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -270,7 +282,7 @@ export type ImportFlowMutationVariables = Exact<{
 
 
 export type ImportFlowMutation = { importFlow:
-    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string }
+    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -281,7 +293,7 @@ export type CopyFlowMutationVariables = Exact<{
 
 
 export type CopyFlowMutation = { copyFlow:
-    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string }
+    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -292,7 +304,7 @@ export type RenameFlowMutationVariables = Exact<{
 
 
 export type RenameFlowMutation = { renameFlow:
-    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string }
+    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -314,7 +326,7 @@ export type SaveFlowDraftMutationVariables = Exact<{
 
 
 export type SaveFlowDraftMutation = { saveFlowDraft:
-    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string }
+    | { __typename: 'Flow', id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -347,21 +359,21 @@ export type RunFlowTestsQuery = { runFlowTests:
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
-export type VersionFieldsFragment = { id: string, flowId: string, version: number, message: string, publishedBy: string, createdAt: string };
+export type VersionFieldsFragment = { id: string, flowId: string, flowName: string, version: number, message: string, publishedBy: string, createdAt: string, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> };
 
 export type FlowVersionsQueryVariables = Exact<{
   flowId: string | number;
 }>;
 
 
-export type FlowVersionsQuery = { flowVersions: { edges: Array<{ node: { id: string, flowId: string, version: number, message: string, publishedBy: string, createdAt: string } }> } };
+export type FlowVersionsQuery = { flowVersions: { edges: Array<{ node: { id: string, flowId: string, flowName: string, version: number, message: string, publishedBy: string, createdAt: string, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> } }> } };
 
 export type FlowVersionDocumentQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FlowVersionDocumentQuery = { flowVersion: { document: unknown, id: string, flowId: string, version: number, message: string, publishedBy: string, createdAt: string } | null };
+export type FlowVersionDocumentQuery = { flowVersion: { document: unknown, id: string, flowId: string, flowName: string, version: number, message: string, publishedBy: string, createdAt: string, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> } | null };
 
 export type FlowDiffQueryVariables = Exact<{
   fromVersionId: string | number;
@@ -370,7 +382,7 @@ export type FlowDiffQueryVariables = Exact<{
 
 
 export type FlowDiffQuery = { flowDiff:
-    | { __typename: 'FlowDiff', nodesAdded: Array<string>, nodesRemoved: Array<string>, nodesChanged: Array<string>, edgesAdded: Array<string>, edgesRemoved: Array<string>, edgesChanged: Array<string>, testsChanged: boolean }
+    | { __typename: 'FlowDiff', nodesAdded: Array<string>, nodesRemoved: Array<string>, nodesChanged: Array<string>, edgesAdded: Array<string>, edgesRemoved: Array<string>, edgesChanged: Array<string>, testsChanged: boolean, changes: Array<{ kind: FlowChangeKind, element: FlowElement, id: string, field: string | null, before: unknown, after: unknown }>, names: Array<{ id: string, type: string, label: string }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -382,7 +394,7 @@ export type PublishFlowMutationVariables = Exact<{
 
 
 export type PublishFlowMutation = { publishFlow:
-    | { __typename: 'FlowVersion', id: string, flowId: string, version: number, message: string, publishedBy: string, createdAt: string }
+    | { __typename: 'FlowVersion', id: string, flowId: string, flowName: string, version: number, message: string, publishedBy: string, createdAt: string, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -556,7 +568,7 @@ export type ConsoleFlowsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleFlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, revision: number, updatedAt: string, account: { id: string, name: string } | null } }> } };
+export type ConsoleFlowsQuery = { flows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, revision: number, updatedAt: string, latestVersion: number | null, account: { id: string, name: string } | null, liveNumbers: Array<{ numberId: string, display: string, versionId: string, version: number }> } }> } };
 
 export type ConsoleFlowAccountsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1051,7 +1063,7 @@ export type MoneyNumbersQuery = { numbers: { edges: Array<{ node: { id: string, 
 
 export type PortalNumberFieldsFragment = { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string };
 
-export type RoutingFieldsFragment = { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string };
+export type RoutingFieldsFragment = { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null };
 
 export type PortalNumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1070,14 +1082,14 @@ export type NumberDetailQueryVariables = Exact<{
 }>;
 
 
-export type NumberDetailQuery = { number: { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string } | null, numberRouting: { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string } | null };
+export type NumberDetailQuery = { number: { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string } | null, numberRouting: { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null } | null };
 
 export type RunningVersionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RunningVersionQuery = { flowVersion: { id: string, flowId: string, version: number, message: string, createdAt: string } | null };
+export type RunningVersionQuery = { flowVersion: { id: string, flowId: string, flowName: string, version: number, message: string, createdAt: string } | null };
 
 export type ApprovedRingbacksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1091,7 +1103,7 @@ export type SaveSimpleRoutingMutationVariables = Exact<{
 
 
 export type SaveSimpleRoutingMutation = { saveSimpleRouting:
-    | { __typename: 'SimpleRoutingSaved', routing: { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }, version: { id: string, flowId: string, version: number, message: string, createdAt: string }, warnings: Array<{ code: string, severity: string, message: string, nodeId: string | null }> }
+    | { __typename: 'SimpleRoutingSaved', routing: { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null }, version: { id: string, flowId: string, flowName: string, version: number, message: string, createdAt: string }, warnings: Array<{ code: string, severity: string, message: string, nodeId: string | null }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1103,7 +1115,7 @@ export type SetCallerListMutationVariables = Exact<{
 
 
 export type SetCallerListMutation = { setCallerList:
-    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1114,7 +1126,7 @@ export type AddCallerListEntriesMutationVariables = Exact<{
 
 
 export type AddCallerListEntriesMutation = { addCallerListEntries:
-    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1126,7 +1138,7 @@ export type SetAreaRestrictionsMutationVariables = Exact<{
 
 
 export type SetAreaRestrictionsMutation = { setAreaRestrictions:
-    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1137,7 +1149,7 @@ export type SetCallerCategoriesMutationVariables = Exact<{
 
 
 export type SetCallerCategoriesMutation = { setCallerCategories:
-    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1148,7 +1160,7 @@ export type SwitchNumberFlowMutationVariables = Exact<{
 
 
 export type SwitchNumberFlowMutation = { setNumberFlowVersion:
-    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string }
+    | { __typename: 'NumberRouting', numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string, replacedFlowVersion: { id: string, flowId: string, flowName: string, version: number } | null }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1250,35 +1262,71 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const LiveNumberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+    `, {"fragmentName":"LiveNumberFields"}) as unknown as TypedDocumentString<LiveNumberFieldsFragment, unknown>;
 export const FlowSummaryFragmentDoc = new TypedDocumentString(`
     fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }
-    `, {"fragmentName":"FlowSummary"}) as unknown as TypedDocumentString<FlowSummaryFragment, unknown>;
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}`, {"fragmentName":"FlowSummary"}) as unknown as TypedDocumentString<FlowSummaryFragment, unknown>;
 export const FlowFullFragmentDoc = new TypedDocumentString(`
     fragment FlowFull on Flow {
   ...FlowSummary
   draft
 }
-    fragment FlowSummary on Flow {
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`, {"fragmentName":"FlowFull"}) as unknown as TypedDocumentString<FlowFullFragment, unknown>;
 export const VersionFieldsFragmentDoc = new TypedDocumentString(`
     fragment VersionFields on FlowVersion {
   id
   flowId
+  flowName
   version
   message
   publishedBy
   createdAt
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }
-    `, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}`, {"fragmentName":"VersionFields"}) as unknown as TypedDocumentString<VersionFieldsFragment, unknown>;
 export const SimulationFieldsFragmentDoc = new TypedDocumentString(`
     fragment SimulationFields on Simulation {
   outcome
@@ -1496,6 +1544,12 @@ export const RoutingFieldsFragmentDoc = new TypedDocumentString(`
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }
     `, {"fragmentName":"RoutingFields"}) as unknown as TypedDocumentString<RoutingFieldsFragment, unknown>;
 export const RecordingFieldsFragmentDoc = new TypedDocumentString(`
@@ -1586,11 +1640,21 @@ export const FlowsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment FlowSummary on Flow {
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<FlowsQuery, FlowsQueryVariables>;
 export const FlowDocument = new TypedDocumentString(`
     query Flow($id: ID!) {
@@ -1598,11 +1662,21 @@ export const FlowDocument = new TypedDocumentString(`
     ...FlowFull
   }
 }
-    fragment FlowSummary on Flow {
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }
 fragment FlowFull on Flow {
   ...FlowSummary
@@ -1625,11 +1699,21 @@ export const CreateFlowDocument = new TypedDocumentString(`
     message
   }
 }
+fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
 fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<CreateFlowMutation, CreateFlowMutationVariables>;
 export const ImportFlowDocument = new TypedDocumentString(`
     mutation ImportFlow($name: String!, $document: JSON!) {
@@ -1648,11 +1732,21 @@ export const ImportFlowDocument = new TypedDocumentString(`
     message
   }
 }
+fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
 fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<ImportFlowMutation, ImportFlowMutationVariables>;
 export const CopyFlowDocument = new TypedDocumentString(`
     mutation CopyFlow($id: ID!, $name: String!) {
@@ -1671,11 +1765,21 @@ export const CopyFlowDocument = new TypedDocumentString(`
     message
   }
 }
+fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
 fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<CopyFlowMutation, CopyFlowMutationVariables>;
 export const RenameFlowDocument = new TypedDocumentString(`
     mutation RenameFlow($id: ID!, $name: String!) {
@@ -1694,11 +1798,21 @@ export const RenameFlowDocument = new TypedDocumentString(`
     message
   }
 }
+fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
 fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<RenameFlowMutation, RenameFlowMutationVariables>;
 export const DeleteFlowDocument = new TypedDocumentString(`
     mutation DeleteFlow($id: ID!) {
@@ -1734,11 +1848,21 @@ export const SaveFlowDraftDocument = new TypedDocumentString(`
     message
   }
 }
+fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
 fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<SaveFlowDraftMutation, SaveFlowDraftMutationVariables>;
 export const ValidateFlowDocument = new TypedDocumentString(`
     query ValidateFlow($id: ID!, $document: JSON) {
@@ -1834,13 +1958,23 @@ export const FlowVersionsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment VersionFields on FlowVersion {
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+fragment VersionFields on FlowVersion {
   id
   flowId
+  flowName
   version
   message
   publishedBy
   createdAt
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<FlowVersionsQuery, FlowVersionsQueryVariables>;
 export const FlowVersionDocumentDocument = new TypedDocumentString(`
     query FlowVersionDocument($id: ID!) {
@@ -1849,13 +1983,23 @@ export const FlowVersionDocumentDocument = new TypedDocumentString(`
     document
   }
 }
-    fragment VersionFields on FlowVersion {
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+fragment VersionFields on FlowVersion {
   id
   flowId
+  flowName
   version
   message
   publishedBy
   createdAt
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<FlowVersionDocumentQuery, FlowVersionDocumentQueryVariables>;
 export const FlowDiffDocument = new TypedDocumentString(`
     query FlowDiff($fromVersionId: ID!, $toVersionId: ID) {
@@ -1869,6 +2013,19 @@ export const FlowDiffDocument = new TypedDocumentString(`
       edgesRemoved
       edgesChanged
       testsChanged
+      changes {
+        kind
+        element
+        id
+        field
+        before
+        after
+      }
+      names {
+        id
+        type
+        label
+      }
     }
     ...UserErrorsFields
   }
@@ -1897,13 +2054,23 @@ export const PublishFlowDocument = new TypedDocumentString(`
     message
   }
 }
+fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
 fragment VersionFields on FlowVersion {
   id
   flowId
+  flowName
   version
   message
   publishedBy
   createdAt
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<PublishFlowMutation, PublishFlowMutationVariables>;
 export const SetNumberFlowVersionDocument = new TypedDocumentString(`
     mutation SetNumberFlowVersion($numberId: ID!, $versionId: ID!) {
@@ -2280,11 +2447,21 @@ export const ConsoleFlowsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment FlowSummary on Flow {
+    fragment LiveNumberFields on LiveNumber {
+  numberId
+  display
+  versionId
+  version
+}
+fragment FlowSummary on Flow {
   id
   name
   revision
   updatedAt
+  latestVersion
+  liveNumbers {
+    ...LiveNumberFields
+  }
 }`) as unknown as TypedDocumentString<ConsoleFlowsQuery, ConsoleFlowsQueryVariables>;
 export const ConsoleFlowAccountsDocument = new TypedDocumentString(`
     query ConsoleFlowAccounts($search: String) {
@@ -3769,12 +3946,19 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<NumberDetailQuery, NumberDetailQueryVariables>;
 export const RunningVersionDocument = new TypedDocumentString(`
     query RunningVersion($id: ID!) {
   flowVersion(id: $id) {
     id
     flowId
+    flowName
     version
     message
     createdAt
@@ -3805,6 +3989,7 @@ export const SaveSimpleRoutingDocument = new TypedDocumentString(`
       version {
         id
         flowId
+        flowName
         version
         message
         createdAt
@@ -3842,6 +4027,12 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<SaveSimpleRoutingMutation, SaveSimpleRoutingMutationVariables>;
 export const SetCallerListDocument = new TypedDocumentString(`
     mutation SetCallerList($numberId: ID!, $mode: CallerListMode!, $text: String!) {
@@ -3876,6 +4067,12 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<SetCallerListMutation, SetCallerListMutationVariables>;
 export const AddCallerListEntriesDocument = new TypedDocumentString(`
     mutation AddCallerListEntries($numberId: ID!, $text: String!) {
@@ -3910,6 +4107,12 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<AddCallerListEntriesMutation, AddCallerListEntriesMutationVariables>;
 export const SetAreaRestrictionsDocument = new TypedDocumentString(`
     mutation SetAreaRestrictions($numberId: ID!, $allowed: [String!]!, $refused: [String!]!) {
@@ -3944,6 +4147,12 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<SetAreaRestrictionsMutation, SetAreaRestrictionsMutationVariables>;
 export const SetCallerCategoriesDocument = new TypedDocumentString(`
     mutation SetCallerCategories($numberId: ID!, $categories: [String!]!) {
@@ -3978,6 +4187,12 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<SetCallerCategoriesMutation, SetCallerCategoriesMutationVariables>;
 export const SwitchNumberFlowDocument = new TypedDocumentString(`
     mutation SwitchNumberFlow($numberId: ID!, $versionId: ID!) {
@@ -4012,6 +4227,12 @@ fragment RoutingFields on NumberRouting {
   simple
   planVersion
   updatedAt
+  replacedFlowVersion {
+    id
+    flowId
+    flowName
+    version
+  }
 }`) as unknown as TypedDocumentString<SwitchNumberFlowMutation, SwitchNumberFlowMutationVariables>;
 export const WhatHappensDocument = new TypedDocumentString(`
     query WhatHappens($numberId: ID!, $call: SimulatedCallInput!) {

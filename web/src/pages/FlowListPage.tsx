@@ -1,6 +1,6 @@
 import { CopyOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography, Upload } from "antd";
+import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography, Upload } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { request, unwrap } from "../api/client";
@@ -107,10 +107,10 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
       {operator ? <FlowFilters value={filter} onChange={setFilter} /> : null}
       <Table<FlowRow>
         rowKey="id"
+        scroll={{ x: "max-content" }}
         loading={flows.isPending}
         dataSource={flows.data ?? []}
         pagination={false}
-        scroll={{ x: "max-content" }}
         locale={{ emptyText: operator && (filter.accountId || filter.search) ? "没有符合条件的流程" : "还没有流程:点击「新建流程」开始设计来电导航" }}
         columns={[
           {
@@ -119,7 +119,28 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
             render: (name: string, flow) => <a href={`/flows/${flow.id}`} onClick={(e) => (e.preventDefault(), navigate(`/flows/${flow.id}`))}>{name}</a>,
           },
           ...(operator ? [accountColumn] : []),
-          { title: "草稿版本", dataIndex: "revision", width: 100 },
+          {
+            title: "已发布",
+            key: "latest",
+            width: 100,
+            render: (_: unknown, flow) => (flow.latestVersion ? `第 ${flow.latestVersion} 版` : <Typography.Text type="secondary">未发布</Typography.Text>),
+          },
+          {
+            title: "使用中",
+            key: "live",
+            render: (_: unknown, flow) =>
+              flow.liveNumbers.length ? (
+                <Space size={[0, 4]} wrap>
+                  {flow.liveNumbers.map((n) => (
+                    <Tag key={n.numberId} color="blue">
+                      {n.display} · 第 {n.version} 版
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                <Typography.Text type="secondary">未用于号码</Typography.Text>
+              ),
+          },
           { title: "最后修改", dataIndex: "updatedAt", width: 180, render: (t: string) => dayjs(t).format("YYYY-MM-DD HH:mm") },
           {
             title: "操作",
@@ -145,7 +166,11 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
                 </Button>
                 <Popconfirm
                   title={`删除流程「${flow.name}」?`}
-                  description="流程及其所有已发布版本都将删除,无法恢复。"
+                  description={
+                    flow.liveNumbers.length
+                      ? `${flow.liveNumbers.map((n) => n.display).join("、")} 正在使用该流程,请先为这些号码换用其他接听方式。`
+                      : "流程及其所有已发布版本都将删除,无法恢复。"
+                  }
                   okText="删除"
                   cancelText="取消"
                   okButtonProps={{ danger: true }}

@@ -407,8 +407,24 @@ function ForwardField({ label, value, onChange, errors, advice }: { label: strin
   );
 }
 
-function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; active: boolean; onSaved: () => void }) {
-  const { message } = App.useApp();
+/** "语音导航流程「客服菜单」第 2 版": a designed flow's version as the number page names it. */
+function flowVersionName(v: { flowName: string; version: number }): string {
+  return `语音导航流程「${v.flowName}」第 ${v.version} 版`;
+}
+
+function SimpleRoutingCard({
+  routing,
+  active,
+  replacing,
+  onSaved,
+}: {
+  routing: Routing;
+  active: boolean;
+  /** The designed flow's version the number runs, which saving the form replaces. */
+  replacing: Running | null;
+  onSaved: () => void;
+}) {
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<SimpleForm>(() => formOf(routing.simple));
   const [saving, setSaving] = useState(false);
@@ -460,6 +476,35 @@ function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; act
       setRefused(local);
       return;
     }
+    if (replacing) {
+      modal.confirm({
+        title: "替换正在使用的流程?",
+        content: `该号码正在使用${flowVersionName(replacing)},保存简单设置将替换它。保存后可一键恢复使用该流程。`,
+        okText: "保存并替换",
+        cancelText: "取消",
+        onOk: () => void submit(),
+      });
+      return;
+    }
+    await submit();
+  }
+
+  async function restore(replaced: NonNullable<Routing["replacedFlowVersion"]>) {
+    setSaving(true);
+    try {
+      const saved = unwrap((await request(SwitchNumberFlowDocument, { numberId: routing.numberId, versionId: replaced.id })).setNumberFlowVersion);
+      queryClient.setQueryData(detailKey(routing.numberId), (old: NumberDetailQuery | undefined) => (old ? { ...old, numberRouting: saved } : old));
+      message.success(`已恢复使用${flowVersionName(replaced)}`);
+      void queryClient.invalidateQueries({ queryKey: ["flowVersions"] });
+      onSaved();
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function submit() {
     setSaving(true);
     try {
       const saved = unwrap((await request(SaveSimpleRoutingDocument, { numberId: routing.numberId, settings: inputOf(form) })).saveSimpleRouting);
@@ -467,7 +512,8 @@ function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; act
       setWarnings(saved.warnings);
       queryClient.setQueryData(detailKey(routing.numberId), (old: NumberDetailQuery | undefined) => (old ? { ...old, numberRouting: saved.routing } : old));
       queryClient.setQueryData(["runningVersion", saved.version.id], saved.version);
-      message.success(`已保存,新的接听设置已生效(第 ${saved.version.version} 版)`);
+      message.success("已保存,新的接听设置已生效");
+      void queryClient.invalidateQueries({ queryKey: ["flowVersions"] });
       onSaved();
     } catch (e) {
       if (e instanceof UserErrorsError) setRefused(e.errors.map((x) => ({ field: x.field, code: x.code, message: x.message })));
@@ -478,8 +524,25 @@ function SimpleRoutingCard({ routing, active, onSaved }: { routing: Routing; act
   }
 
   const ring = form.afterHoursAction === "RING";
+  const replaced = active ? routing.replacedFlowVersion : null;
   return (
     <Card title="接听设置" extra={active ? <Tag color="green">生效中</Tag> : null}>
+      {replaced ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`简单设置替换了${flowVersionName(replaced)}。`}
+          action={
+            <Button size="small" loading={saving} onClick={() => void restore(replaced)}>
+              恢复使用该流程
+            </Button>
+          }
+        />
+      ) : null}
+      {replacing ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`该号码正在使用${flowVersionName(replacing)},保存简单设置将替换它。`} />
+      ) : null}
       <Form layout="vertical" requiredMark={false}>
         <Form.Item
           label="绑定电话(按顺序呼叫)"
@@ -617,6 +680,14 @@ async function allFlows() {
   }
 }
 
+/** "(本号码使用中)", "(400-600-0002 使用中)": the numbers a version is live on, this one first. */
+function versionUse(live: { numberId: string; display: string }[], numberId: string): string {
+  const here = live.some((n) => String(n.numberId) === String(numberId));
+  const others = live.filter((n) => String(n.numberId) !== String(numberId)).map((n) => n.display);
+  const names = [...(here ? ["本号码"] : []), ...others];
+  return names.length ? `(${names.join("、")} 使用中)` : "";
+}
+
 function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routing; runsSimple: boolean; running: Running | null; onSwitched: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -631,7 +702,7 @@ function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routi
   const [versionId, setVersionId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
-  const runningName = running ? flows.data?.find((f) => String(f.id) === String(running.flowId))?.name : undefined;
+  const runningName = running?.flowName;
 
   async function switchTo() {
     if (!versionId) {
@@ -644,6 +715,7 @@ function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routi
       setErrors({});
       queryClient.setQueryData(detailKey(routing.numberId), (old: NumberDetailQuery | undefined) => (old ? { ...old, numberRouting: saved } : old));
       message.success("已切换,该号码现在按所选流程接听");
+      void queryClient.invalidateQueries({ queryKey: ["flowVersions"] });
       onSwitched();
     } catch (e) {
       const { byField, rest } = splitErrors(e, (err) => (err.field === "versionId" ? "versionId" : null));
@@ -689,7 +761,7 @@ function FlowCard({ routing, runsSimple, running, onSwitched }: { routing: Routi
               onChange={(v: string) => setVersionId(v)}
               options={[...(versions.data ?? [])].reverse().map((v) => ({
                 value: String(v.id),
-                label: `第 ${v.version} 版${v.message ? ` · ${v.message}` : ""}${String(v.id) === String(routing.flowVersionId) ? "(使用中)" : ""}`,
+                label: `第 ${v.version} 版${v.message ? ` · ${v.message}` : ""}${versionUse(v.liveNumbers, routing.numberId)}`,
               }))}
               style={{ maxWidth: 360 }}
             />
@@ -1118,7 +1190,7 @@ function NumberDetail({ id }: { id: string }) {
         <Fact label="运营商">{number.carrierName}</Fact>
         <Fact label="线路套餐">{packageText(routing)}</Fact>
         <Fact label="当前接听方式" testId="answering">
-          {!routing.flowVersionId ? "尚未设置" : runsSimple ? "简单设置" : `语音导航流程(第 ${running.data?.version ?? "?"} 版)`}
+          {!routing.flowVersionId ? "尚未设置" : runsSimple ? "简单设置" : `语音导航流程「${running.data?.flowName ?? ""}」第 ${running.data?.version ?? "?"} 版`}
         </Fact>
       </div>
       {!inService ? (
@@ -1143,7 +1215,7 @@ function NumberDetail({ id }: { id: string }) {
                 />
               </Space>
               {mode === "simple" ? (
-                <SimpleRoutingCard routing={routing} active={runsSimple} onSaved={() => setChosen(null)} />
+                <SimpleRoutingCard routing={routing} active={runsSimple} replacing={routing.flowVersionId && !runsSimple ? (running.data ?? null) : null} onSaved={() => setChosen(null)} />
               ) : (
                 <FlowCard routing={routing} runsSimple={runsSimple} running={running.data ?? null} onSwitched={() => setChosen(null)} />
               )}
