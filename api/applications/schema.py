@@ -10,6 +10,7 @@ from api.applications import service
 from api.applications.checks import CompanyDetails
 from api.applications.documents import UploadedDocument, sniff_document
 from api.applications.models import Application, ApplicationStatus, Document, DocumentKind
+from api.applications.own_phones import own_phones
 from api.applications.types import (
     ApplicationConnection,
     ApplicationType,
@@ -103,6 +104,14 @@ class Query:
     async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:
         row = await find_visible(info, Application, id, "id")
         return (await _typed([row]))[0] if row else None
+
+    @strawberry.field(
+        description="Customers: their own phones (bound, contact and notice phones, national form), which "
+        "lists of callers show in full.",
+        permission_classes=[IsCustomer],
+    )
+    async def own_phones(self, info: Info) -> list[str]:
+        return await own_phones(info.context.account_id)
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from api.accounts.models import Account
 from api.billing import rates, recharges
 from api.billing.models import AccountBilling, LedgerEntry, RatePlan
 from api.billing.recharges import RechargeMethod
+from api.billing.references import reference_labels
 from api.billing.types import (
     BillingSettingsType,
     LedgerEntryConnection,
@@ -28,6 +29,11 @@ RechargeResult = Annotated[ReceiptType | UserErrors, strawberry.union("RechargeR
 AdjustmentResult = Annotated[LedgerEntryType | UserErrors, strawberry.union("AdjustmentResult")]
 RatePlanResult = Annotated[RatePlanType | UserErrors, strawberry.union("RatePlanResult")]
 BillingSettingsResult = Annotated[BillingSettingsType | UserErrors, strawberry.union("BillingSettingsResult")]
+
+
+async def _ledger_nodes(rows: list[LedgerEntry]) -> list[LedgerEntryType]:
+    labels = await reference_labels(rows)
+    return [LedgerEntryType.of(r, labels[r.id]) for r in rows]
 
 
 @strawberry.type
@@ -54,7 +60,7 @@ class Query:
             query,
             first=first,
             after=after,
-            nodes=lambda rows: [LedgerEntryType.of(r) for r in rows],
+            nodes=_ledger_nodes,
             newest_first=newest_first,
         )
 

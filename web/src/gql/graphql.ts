@@ -952,7 +952,7 @@ export type MoneyLedgerQueryVariables = Exact<{
 }>;
 
 
-export type MoneyLedgerQuery = { me: { account: { id: string, balanceFen: number } | null }, ledgerEntries: { edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, reference: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MoneyLedgerQuery = { me: { account: { id: string, balanceFen: number } | null }, ledgerEntries: { edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, referenceLabel: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MoneyStatementsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1089,6 +1089,11 @@ export type WhatHappensQuery = { whatHappens:
     | { __typename: 'Simulation', outcome: string, hangupCause: string, answeredBy: string | null, voicemail: boolean, recorded: boolean, durationS: number, path: Array<string>, heard: Array<string>, callerAreaCode: string, callerProvince: string, callerCity: string, rings: Array<{ number: string, atS: number, durationS: number, outcome: string | null }>, events: Array<{ t: number, kind: string, step: string, node: string | null, prompt: string | null, text: string | null, number: string | null, durationS: number, outcome: string | null, reason: string }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
+
+export type OwnPhonesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnPhonesQuery = { ownPhones: Array<string> };
 
 export type RecordingFieldsFragment = { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null };
 
@@ -3405,7 +3410,7 @@ export const MoneyLedgerDocument = new TypedDocumentString(`
         amountFen
         kind
         description
-        reference
+        referenceLabel
         createdAt
       }
     }
@@ -3842,6 +3847,11 @@ fragment SimulationFields on Simulation {
     reason
   }
 }`) as unknown as TypedDocumentString<WhatHappensQuery, WhatHappensQueryVariables>;
+export const OwnPhonesDocument = new TypedDocumentString(`
+    query OwnPhones {
+  ownPhones
+}
+    `) as unknown as TypedDocumentString<OwnPhonesQuery, OwnPhonesQueryVariables>;
 export const RecordingsDocument = new TypedDocumentString(`
     query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String) {
   recordings(

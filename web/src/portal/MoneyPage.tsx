@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Statistic,
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { request } from "../api/client";
-import { dateTime, format400, maskMobile, yuan, ZONE } from "../format";
+import { dateTime, format400, maskPhone, yuan, ZONE } from "../format";
 import {
   MoneyCallsDocument,
   MoneyLedgerDocument,
@@ -15,11 +15,12 @@ import {
 } from "../gql/graphql";
 import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
+import { useOwnPhones } from "./ownPhones";
 
 const KIND_NAME: Record<LedgerEntryKind, string> = {
   RECHARGE: "充值",
   CALL_CHARGE: "通话费",
-  RINGBACK_FEE: "彩铃费",
+  RINGBACK_FEE: "彩铃审核费",
   LINE_FEE: "线路费",
   SMS_FEE: "短信费",
   ADJUSTMENT: "调账",
@@ -73,7 +74,7 @@ function Ledger() {
             { title: "类型", key: "kind", render: (_, r) => <Tag>{KIND_NAME[r.kind]}</Tag> },
             { title: "金额", key: "amount", align: "right", render: (_, r) => <Amount fen={r.amountFen} /> },
             { title: "说明", dataIndex: "description" },
-            { title: "凭证号", dataIndex: "reference" },
+            { title: "凭证", dataIndex: "referenceLabel" },
           ]}
         />
       </div>
@@ -151,6 +152,7 @@ function csvLink(f: CallFilters): string {
 function Calls() {
   const [filters, setFilters] = useState<CallFilters>({});
   const numbers = useQuery({ queryKey: ["moneyNumbers"], queryFn: () => request(MoneyNumbersDocument) });
+  const own = useOwnPhones();
   const calls = useInfiniteQuery({
     queryKey: ["moneyCalls", callVariables(filters)],
     queryFn: ({ pageParam }) => request(MoneyCallsDocument, { ...callVariables(filters), after: pageParam }),
@@ -206,9 +208,10 @@ function Calls() {
           columns={[
             { title: "开始时间", key: "at", render: (_, c) => dateTime(c.startedAt) },
             { title: "被叫号码", key: "number", render: (_, c) => format400(c.number) },
-            { title: "主叫", key: "caller", render: (_, c) => `${maskMobile(c.caller) || "未知"}${c.callerProvince ? `(${c.callerProvince})` : ""}` },
+            { title: "主叫", key: "caller", render: (_, c) => `${maskPhone(c.caller, own) || "未知"}${c.callerProvince ? `(${c.callerProvince})` : ""}` },
             { title: "结果", key: "disposition", render: (_, c) => <Tag color={c.disposition === "ANSWERED" ? "green" : "orange"}>{DISPOSITION_NAME[c.disposition]}</Tag> },
-            { title: "接听电话", key: "answered", render: (_, c) => (c.answeredPhone ? maskMobile(c.answeredPhone) : "—") },
+            // The phone that answered is always one of the customer's own: shown in full.
+            { title: "接听电话", key: "answered", render: (_, c) => c.answeredPhone || "—" },
             { title: "通话时长", key: "talk", align: "right", render: (_, c) => `${c.talkSeconds} 秒` },
             { title: "费用", key: "charge", align: "right", render: (_, c) => yuan(c.chargeFen) },
           ]}

@@ -6,7 +6,8 @@ import { Alert, App, Button, Card, DatePicker, Form, InputNumber, List, Popconfi
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
-import { dateTime, maskMobile, ZONE } from "../format";
+import { dateTime, maskPhone, ZONE } from "../format";
+import { useOwnPhones } from "./ownPhones";
 import {
   DeleteRecordingDocument,
   RecordingNumbersDocument,
@@ -84,8 +85,10 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [playing, setPlaying] = useState(false);
+  const own = useOwnPhones();
   const kind = KIND[row.kind];
-  const title = `${kind.label} ${maskMobile(row.caller)} ${dateTime(row.startedAt)}`;
+  const caller = maskPhone(row.caller, own);
+  const title = `${kind.label} ${caller} ${dateTime(row.startedAt)}`;
 
   async function remove() {
     try {
@@ -103,7 +106,7 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
         <Space wrap size={[8, 4]}>
           <Tag color={kind.color}>{kind.label}</Tag>
           <Typography.Text strong>{row.display}</Typography.Text>
-          <Typography.Text>来电 {maskMobile(row.caller)}</Typography.Text>
+          <Typography.Text>来电 {caller}</Typography.Text>
         </Space>
         <Typography.Text type="secondary" style={{ display: "block", marginTop: 4 }}>
           {dateTime(row.startedAt)} · 时长 {seconds(row.durationSeconds)} · 将于 {dateTime(row.expiresAt)} 自动删除
@@ -125,7 +128,7 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
             </Button>
           </Popconfirm>
         </Space>
-        {playing && row.playUrl ? <AudioPlayer src={row.playUrl} label={title} /> : null}
+        {playing && row.playUrl ? <AudioPlayer src={row.playUrl} label={title} autoPlay /> : null}
       </div>
     </List.Item>
   );
