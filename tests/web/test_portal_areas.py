@@ -29,7 +29,9 @@ def test_the_area_picker_orders_provinces_and_keeps_a_province_one_tag(page: Pag
     menu.locator(".ant-cascader-menu-item").filter(has_text=re.compile("^广东$")).locator(
         ".ant-cascader-checkbox"
     ).click()
-    menu.locator(".ant-cascader-menu-item").filter(has_text="上海 021").locator(".ant-cascader-checkbox").click()
+    menu.locator(".ant-cascader-menu-item").filter(has_text="上海 021").locator(
+        ".ant-cascader-checkbox"
+    ).click()
     page.keyboard.press("Escape")
     tags = group.locator(".ant-select-selection-item-content").filter(has_not_text="+")
     expect(tags).to_have_count(2)
