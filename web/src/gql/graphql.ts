@@ -17,6 +17,16 @@ export type ApplicationStatus =
   | 'REJECTED'
   | 'WITHDRAWN';
 
+/** Callers from these areas ring these numbers instead (R14). */
+export type AreaRouteInput = {
+  /** Area codes ('020'), cities ('广州') or provinces ('广东'). */
+  areas: Array<string>;
+  /** Rung in order, each for its wait. */
+  destinations: Array<BoundNumberInput>;
+  /** What the branch is called, e.g. 华南办事处. */
+  name?: string;
+};
+
 export type BoundNumberInput = {
   number: string;
   waitS?: number;
@@ -33,6 +43,10 @@ export type CallDisposition =
   | 'VOICEMAIL'
   | 'SUSPENDED'
   | 'FAILED';
+
+export type CallStatisticsBucket =
+  | 'DAY'
+  | 'HOUR';
 
 export type CallerListMode =
   | 'OFF'
@@ -150,7 +164,7 @@ export type Role =
   | 'OPERATOR'
   | 'CUSTOMER';
 
-/** The self-service settings (R10, R11, R13, R16–R18). */
+/** The self-service settings (R10, R11, R13, R14, R16–R18). */
 export type SimpleRoutingInput = {
   /** Rung in order, each for its wait. */
   destinations: Array<BoundNumberInput>;
@@ -168,6 +182,8 @@ export type SimpleRoutingInput = {
   recording?: boolean;
   /** An approved ringback tone's id. */
   ringback?: string | null | undefined;
+  /** Tried in order before the destinations (in work hours when there is a schedule): a caller from a route's areas rings its numbers. */
+  areaRoutes?: Array<AreaRouteInput>;
 };
 
 /** A simulated call; `at` is Beijing time (a time without offset is taken as such). */
@@ -976,6 +992,53 @@ export type MoneyNumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MoneyNumbersQuery = { numbers: { edges: Array<{ node: { id: string, display: string } }> } };
 
+export type BillingNoticeFieldsFragment = { accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> };
+
+export type BillingNoticesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingNoticesQuery = { me: { account: { id: string } | null } };
+
+export type BillingNoticeSettingsQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type BillingNoticeSettingsQuery = { billingSettings: { accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> } | null };
+
+export type SetBillingContactsMutationVariables = Exact<{
+  accountId: string | number;
+  email: string;
+  phone: string;
+}>;
+
+
+export type SetBillingContactsMutation = { setBillingContacts:
+    | { __typename: 'BillingSettings', accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SetMissedCallSmsMutationVariables = Exact<{
+  numberId: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetMissedCallSmsMutation = { setMissedCallSms:
+    | { __typename: 'BillingSettings', accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type PortalCallStatisticsQueryVariables = Exact<{
+  since: string;
+  until: string;
+  bucket: CallStatisticsBucket;
+  numberId?: string | number | null | undefined;
+}>;
+
+
+export type PortalCallStatisticsQuery = { callStatistics: { periods: Array<{ periodStart: string, totals: { calls: number, answered: number, missed: number, minutes: number, chargeFen: number } }>, provinces: Array<{ province: string, totals: { calls: number, answered: number, missed: number, answeredRate: number, minutes: number, chargeFen: number } }> } };
+
 export type PortalNumberFieldsFragment = { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string };
 
 export type RoutingFieldsFragment = { numberId: string, number: string, display: string, package: LinePackage, extraLines: number, maxLines: number | null, allowedCategories: Array<string>, listMode: CallerListMode, listEntries: Array<string>, allowedAreas: Array<string>, refusedAreas: Array<string>, flowVersionId: string | null, simple: unknown, planVersion: number | null, updatedAt: string };
@@ -1385,6 +1448,14 @@ export const MediaUsageFieldsFragmentDoc = new TypedDocumentString(`
   ringbackFeeFen
 }
     `, {"fragmentName":"MediaUsageFields"}) as unknown as TypedDocumentString<MediaUsageFieldsFragment, unknown>;
+export const BillingNoticeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}
+    `, {"fragmentName":"BillingNoticeFields"}) as unknown as TypedDocumentString<BillingNoticeFieldsFragment, unknown>;
 export const PortalNumberFieldsFragmentDoc = new TypedDocumentString(`
     fragment PortalNumberFields on Number {
   id
@@ -3489,6 +3560,103 @@ export const MoneyNumbersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoneyNumbersQuery, MoneyNumbersQueryVariables>;
+export const BillingNoticesDocument = new TypedDocumentString(`
+    query BillingNotices {
+  me {
+    account {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillingNoticesQuery, BillingNoticesQueryVariables>;
+export const BillingNoticeSettingsDocument = new TypedDocumentString(`
+    query BillingNoticeSettings($accountId: ID!) {
+  billingSettings(accountId: $accountId) {
+    ...BillingNoticeFields
+  }
+}
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}`) as unknown as TypedDocumentString<BillingNoticeSettingsQuery, BillingNoticeSettingsQueryVariables>;
+export const SetBillingContactsDocument = new TypedDocumentString(`
+    mutation SetBillingContacts($accountId: ID!, $email: String!, $phone: String!) {
+  setBillingContacts(accountId: $accountId, email: $email, phone: $phone) {
+    __typename
+    ... on BillingSettings {
+      ...BillingNoticeFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}`) as unknown as TypedDocumentString<SetBillingContactsMutation, SetBillingContactsMutationVariables>;
+export const SetMissedCallSmsDocument = new TypedDocumentString(`
+    mutation SetMissedCallSms($numberId: ID!, $enabled: Boolean!) {
+  setMissedCallSms(numberId: $numberId, enabled: $enabled) {
+    __typename
+    ... on BillingSettings {
+      ...BillingNoticeFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}`) as unknown as TypedDocumentString<SetMissedCallSmsMutation, SetMissedCallSmsMutationVariables>;
+export const PortalCallStatisticsDocument = new TypedDocumentString(`
+    query PortalCallStatistics($since: DateTime!, $until: DateTime!, $bucket: CallStatisticsBucket!, $numberId: ID) {
+  callStatistics(
+    since: $since
+    until: $until
+    bucket: $bucket
+    numberId: $numberId
+  ) {
+    periods {
+      periodStart
+      totals {
+        calls
+        answered
+        missed
+        minutes
+        chargeFen
+      }
+    }
+    provinces {
+      province
+      totals {
+        calls
+        answered
+        missed
+        answeredRate
+        minutes
+        chargeFen
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCallStatisticsQuery, PortalCallStatisticsQueryVariables>;
 export const PortalNumbersDocument = new TypedDocumentString(`
     query PortalNumbers {
   numbers(first: 100) {

@@ -15,6 +15,8 @@ import {
 } from "../gql/graphql";
 import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
+import { BillingContactsCard } from "./BillingContactsCard";
+import { CallStatisticsPanel } from "./CallStatisticsPanel";
 import { useOwnPhones } from "./ownPhones";
 
 const KIND_NAME: Record<LedgerEntryKind, string> = {
@@ -235,6 +237,8 @@ export default function MoneyPage(_: PageProps) {
           { key: "ledger", label: "收支明细", children: <Ledger /> },
           { key: "statements", label: "月度账单", children: <Statements /> },
           { key: "calls", label: "通话记录", children: <Calls /> },
+          { key: "statistics", label: "通话统计", children: <CallStatisticsPanel /> },
+          { key: "notices", label: "余额提醒", children: <BillingContactsCard /> },
         ]}
       />
     </div>
