@@ -39,6 +39,16 @@ export function maskPhone(phone: string, own?: ReadonlySet<string>): string {
 /** Kept for screens that only ever show strangers' phones; masks like {@link maskPhone}. */
 export const maskMobile = (phone: string): string => maskPhone(phone);
 
+/**
+ * A mainland phone as people write it: a landline with its area code set apart (010-88886666,
+ * 0755-12345678), a mobile as its 11 digits; anything else unchanged. The service keeps the digits only.
+ */
+export function formatPhone(phone: string): string {
+  if (!/^0\d{9,11}$/.test(phone)) return phone;
+  const code = /^0(10|2\d)/.test(phone) ? 3 : 4;
+  return `${phone.slice(0, code)}-${phone.slice(code)}`;
+}
+
 /** A 400/800 number as 400-XXX-XXXX (accepts digits with or without separators). */
 export function format400(number: string): string {
   const digits = number.replace(/\D/g, "");

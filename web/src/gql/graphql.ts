@@ -847,6 +847,11 @@ export type WithdrawApplicationMutation = { withdrawApplication:
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
+export type ApplicantAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApplicantAccountQuery = { me: { account: { id: string, name: string } | null } };
+
 export type ChoiceNumberFragment = { id: string, number: string, display: string, carrier: Carrier, carrierName: string, grade: Grade, gradeName: string, priceFen: number };
 
 export type HoldFieldsFragment = { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean };
@@ -3151,6 +3156,16 @@ fragment ApplicationFields on Application {
     ...ApplicationDocument
   }
 }`) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const ApplicantAccountDocument = new TypedDocumentString(`
+    query ApplicantAccount {
+  me {
+    account {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplicantAccountQuery, ApplicantAccountQueryVariables>;
 export const AvailableNumbersDocument = new TypedDocumentString(`
     query AvailableNumbers($search: NumberSearch, $first: Int!, $after: String) {
   availableNumbers(search: $search, first: $first, after: $after) {
