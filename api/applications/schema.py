@@ -22,7 +22,7 @@ from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors
 from api.graphql.errors import UserErrors as UserErrorsType
 from api.graphql.ids import parse_id
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.graphql.uploads import read_upload
 from api.numbers.models import Number
@@ -82,6 +82,9 @@ def _details(company: CompanyInput) -> CompanyDetails:
     )
 
 
+APPLICATION_ORDERS = Ordering({"submittedAt": SortKey("submitted_at", "datetime")}, time="submittedAt")
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
@@ -94,11 +97,25 @@ class Query:
         status: ApplicationStatus | None = None,
         first: int = 50,
         after: str | None = None,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="submittedAt (oldest first, the default) or -submittedAt (newest first)."
+            ),
+        ] = None,
     ) -> ApplicationConnection:
         query = Application.filter(**info.context.tenant_filter())
         if status is not None:
             query = query.filter(status=status)
-        return await page_by_id(ApplicationConnection, query, first=first, after=after, nodes=_typed)
+        return await ordered_page(
+            ApplicationConnection,
+            query,
+            first=first,
+            after=after,
+            order=APPLICATION_ORDERS.choose(order),
+            secret=info.context.config.secret_key,
+            nodes=_typed,
+        )
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:

@@ -21,7 +21,7 @@ from api.billing.types import (
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsOperator, IsSignedIn
 from api.thresholds import standing
 
@@ -29,6 +29,9 @@ RechargeResult = Annotated[ReceiptType | UserErrors, strawberry.union("RechargeR
 AdjustmentResult = Annotated[LedgerEntryType | UserErrors, strawberry.union("AdjustmentResult")]
 RatePlanResult = Annotated[RatePlanType | UserErrors, strawberry.union("RatePlanResult")]
 BillingSettingsResult = Annotated[BillingSettingsType | UserErrors, strawberry.union("BillingSettingsResult")]
+
+
+LEDGER_ORDERS = Ordering({"createdAt": SortKey("created_at", "datetime")}, time="createdAt")
 
 
 async def _ledger_nodes(rows: list[LedgerEntry]) -> list[LedgerEntryType]:
@@ -50,18 +53,25 @@ class Query:
         after: str | None = None,
         account_id: strawberry.ID | None = None,
         newest_first: bool = False,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="createdAt (oldest first) or -createdAt (newest first); wins over newestFirst."
+            ),
+        ] = None,
     ) -> LedgerEntryConnection:
         query = LedgerEntry.filter(**info.context.tenant_filter())
         if account_id is not None:
             # On top of the tenant filter: a customer naming another account gets nothing.
             query = query.filter(account_id=parse_id(account_id, "accountId"))
-        return await page_by_id(
+        return await ordered_page(
             LedgerEntryConnection,
             query,
             first=first,
             after=after,
+            order=LEDGER_ORDERS.choose(order, newest_first),
+            secret=info.context.config.secret_key,
             nodes=_ledger_nodes,
-            newest_first=newest_first,
         )
 
     @strawberry.field(description="Operators: every rate plan.", permission_classes=[IsOperator])

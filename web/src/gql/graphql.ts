@@ -787,7 +787,9 @@ export type ApplicationDocumentFragment = { id: string, kind: DocumentKind, kind
 
 export type ApplicationFieldsFragment = { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> };
 
-export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+export type MyApplicationsQueryVariables = Exact<{
+  order?: string | null | undefined;
+}>;
 
 
 export type MyApplicationsQuery = { applications: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> } }> }, reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> } };
@@ -970,15 +972,19 @@ export type DeleteMediaMutation = { deleteMedia:
 
 export type MoneyLedgerQueryVariables = Exact<{
   after?: string | null | undefined;
+  order?: string | null | undefined;
 }>;
 
 
 export type MoneyLedgerQuery = { me: { account: { id: string, balanceFen: number } | null }, ledgerEntries: { edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, referenceLabel: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type MoneyStatementsQueryVariables = Exact<{ [key: string]: never; }>;
+export type MoneyStatementsQueryVariables = Exact<{
+  after?: string | null | undefined;
+  order?: string | null | undefined;
+}>;
 
 
-export type MoneyStatementsQuery = { statements: { edges: Array<{ node: { id: string, month: string, openingFen: number, rechargesFen: number, callChargesFen: number, feesFen: number, adjustmentsFen: number, closingFen: number, calls: number, billedSeconds: number, csvUrl: string, pdfUrl: string } }> } };
+export type MoneyStatementsQuery = { statements: { edges: Array<{ node: { id: string, month: string, openingFen: number, rechargesFen: number, callChargesFen: number, feesFen: number, adjustmentsFen: number, closingFen: number, calls: number, billedSeconds: number, csvUrl: string, pdfUrl: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MoneyCallsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -987,6 +993,7 @@ export type MoneyCallsQueryVariables = Exact<{
   until?: string | null | undefined;
   caller?: string | null | undefined;
   disposition?: CallDisposition | null | undefined;
+  order?: string | null | undefined;
 }>;
 
 
@@ -1172,6 +1179,7 @@ export type RecordingsQueryVariables = Exact<{
   until?: string | null | undefined;
   first: number;
   after?: string | null | undefined;
+  order?: string | null | undefined;
 }>;
 
 
@@ -2884,8 +2892,8 @@ fragment ViewerFields on Viewer {
   }
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const MyApplicationsDocument = new TypedDocumentString(`
-    query MyApplications {
-  applications(first: 100) {
+    query MyApplications($order: String = "-submittedAt") {
+  applications(first: 100, order: $order) {
     edges {
       node {
         ...ApplicationFields
@@ -3482,14 +3490,14 @@ export const DeleteMediaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteMediaMutation, DeleteMediaMutationVariables>;
 export const MoneyLedgerDocument = new TypedDocumentString(`
-    query MoneyLedger($after: String) {
+    query MoneyLedger($after: String, $order: String = "-createdAt") {
   me {
     account {
       id
       balanceFen
     }
   }
-  ledgerEntries(first: 20, after: $after, newestFirst: true) {
+  ledgerEntries(first: 20, after: $after, order: $order) {
     edges {
       node {
         id
@@ -3508,8 +3516,8 @@ export const MoneyLedgerDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MoneyLedgerQuery, MoneyLedgerQueryVariables>;
 export const MoneyStatementsDocument = new TypedDocumentString(`
-    query MoneyStatements {
-  statements(first: 24, newestFirst: true) {
+    query MoneyStatements($after: String, $order: String = "-month") {
+  statements(first: 24, after: $after, order: $order) {
     edges {
       node {
         id
@@ -3526,11 +3534,15 @@ export const MoneyStatementsDocument = new TypedDocumentString(`
         pdfUrl
       }
     }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<MoneyStatementsQuery, MoneyStatementsQueryVariables>;
 export const MoneyCallsDocument = new TypedDocumentString(`
-    query MoneyCalls($after: String, $numberId: ID, $since: DateTime, $until: DateTime, $caller: String, $disposition: CallDisposition) {
+    query MoneyCalls($after: String, $numberId: ID, $since: DateTime, $until: DateTime, $caller: String, $disposition: CallDisposition, $order: String = "-startedAt") {
   callRecords(
     first: 20
     after: $after
@@ -3539,7 +3551,7 @@ export const MoneyCallsDocument = new TypedDocumentString(`
     until: $until
     caller: $caller
     disposition: $disposition
-    newestFirst: true
+    order: $order
   ) {
     totalCount
     edges {
@@ -4036,7 +4048,7 @@ export const OwnPhonesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<OwnPhonesQuery, OwnPhonesQueryVariables>;
 export const RecordingsDocument = new TypedDocumentString(`
-    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String) {
+    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String, $order: String = "-startedAt") {
   recordings(
     kind: $kind
     numberId: $numberId
@@ -4044,7 +4056,7 @@ export const RecordingsDocument = new TypedDocumentString(`
     until: $until
     first: $first
     after: $after
-    newestFirst: true
+    order: $order
   ) {
     totalCount
     pageInfo {

@@ -46,6 +46,7 @@ import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
 import { match, navigate } from "../router";
 import { StatusTag } from "./applicationStatus";
+import { TimeOrderSwitch } from "./listOrder";
 import { creditCodeProblem } from "./uscc";
 import { Countdown, holdEnd, HOLDS_KEY, link } from "./holds";
 
@@ -607,12 +608,14 @@ function Resubmit({ id }: { id: string }) {
 }
 
 function Overview() {
+  const [order, setOrder] = useState("-submittedAt");
   const apps = useQuery({
-    queryKey: APPS_KEY,
+    queryKey: [...APPS_KEY, order],
     queryFn: async () => {
-      const data = await request(MyApplicationsDocument);
-      return { applications: data.applications.edges.map((e) => e.node).reverse(), holds: data.reservations.edges.map((e) => e.node) };
+      const data = await request(MyApplicationsDocument, { order });
+      return { applications: data.applications.edges.map((e) => e.node), holds: data.reservations.edges.map((e) => e.node) };
     },
+    placeholderData: (previous) => previous,
   });
   const waiting = useMemo(() => {
     if (!apps.data) return [];
@@ -650,7 +653,7 @@ function Overview() {
           />
         </Card>
       ) : null}
-      <Card title="我的申请" size="small">
+      <Card title="我的申请" size="small" extra={<TimeOrderSwitch field="submittedAt" label="申请排序" order={order} onChange={setOrder} />}>
         {apps.data.applications.length === 0 ? (
           <Empty description="还没有开通申请。先选号并预占,再提交申请。" />
         ) : (

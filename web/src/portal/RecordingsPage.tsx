@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { dateTime, maskPhone, ZONE } from "../format";
+import { TimeOrderSwitch } from "./listOrder";
 import { useOwnPhones } from "./ownPhones";
 import {
   DeleteRecordingDocument,
@@ -134,16 +135,16 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
   );
 }
 
-type Filters = { kind: RecordingKind | "ALL"; numberId: string | null; days: [Dayjs, Dayjs] | null };
+type Filters = { kind: RecordingKind | "ALL"; numberId: string | null; days: [Dayjs, Dayjs] | null; order: string };
 
 export default function RecordingsPage() {
-  const [filters, setFilters] = useState<Filters>({ kind: "ALL", numberId: null, days: null });
+  const [filters, setFilters] = useState<Filters>({ kind: "ALL", numberId: null, days: null, order: "-startedAt" });
   const numbers = useQuery({
     queryKey: ["recordingNumbers"],
     queryFn: async () => (await request(RecordingNumbersDocument)).me.account?.numbers.edges.map((e) => e.node) ?? [],
   });
   const recordings = useInfiniteQuery({
-    queryKey: [...RECORDINGS_KEY, filters.kind, filters.numberId, filters.days?.map((d) => d.format("YYYY-MM-DD"))],
+    queryKey: [...RECORDINGS_KEY, filters.kind, filters.numberId, filters.days?.map((d) => d.format("YYYY-MM-DD")), filters.order],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) => {
       // Whole days in China: from the first day's midnight to the midnight after the last day.
@@ -152,6 +153,7 @@ export default function RecordingsPage() {
         await request(RecordingsDocument, {
           first: PAGE,
           after: pageParam,
+          order: filters.order,
           kind: filters.kind === "ALL" ? null : filters.kind,
           numberId: filters.numberId,
           since: from ? dayjs.tz(from.format("YYYY-MM-DD"), ZONE).toISOString() : null,
@@ -193,9 +195,10 @@ export default function RecordingsPage() {
           onChange={(days) => setFilters({ ...filters, days: days && days[0] && days[1] ? [days[0], days[1]] : null })}
           style={{ maxWidth: "100%" }}
         />
+        <TimeOrderSwitch field="startedAt" label="排序" order={filters.order} onChange={(order) => setFilters({ ...filters, order })} />
       </Space>
       {recordings.error ? <Alert type="error" showIcon title={(recordings.error as Error).message} style={{ marginBottom: 8 }} /> : null}
-      {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条,最新的在前</Typography.Paragraph> : null}
+      {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条,{filters.order === "startedAt" ? "最早的在前" : "最新的在前"}</Typography.Paragraph> : null}
       <List<RecordingFieldsFragment>
         loading={recordings.isPending}
         dataSource={rows}
