@@ -66,6 +66,11 @@ def test_the_phone_menu_slides_over_the_content_and_closes_after_a_choice(
         page.mouse.click(PHONE["width"] - 20, PHONE["height"] - 20)
         expect(nav).to_be_hidden()
         expect(page).to_have_url(re.compile(r"/money$"))
+        # And so does Escape, for a keyboard.
+        page.get_by_role("button", name="打开菜单").click()
+        expect(nav).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(nav).to_be_hidden()
         assert guard.problems == []
     finally:
         context.close()

@@ -1,7 +1,7 @@
 import { ApiOutlined, LogoutOutlined, MenuOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button, Layout, Menu, Result, Spin, Tag } from "antd";
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { request } from "../api/client";
 import { LogoutDocument } from "../gql/graphql";
 import { screenFor, screens } from "../nav";
@@ -16,6 +16,12 @@ export default function Shell({ viewer, path }: { viewer: Viewer; path: string }
   // button in the header, and closes after a choice or a tap beside it.
   const [narrow, setNarrow] = useState(() => window.matchMedia("(max-width: 991.98px)").matches);
   const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = (event: KeyboardEvent) => event.key === "Escape" && setMenuOpen(false);
+    window.addEventListener("keydown", close);
+    return () => window.removeEventListener("keydown", close);
+  }, [menuOpen]);
 
   async function logout() {
     await request(LogoutDocument);
