@@ -186,9 +186,13 @@ async def _demo_service(account_id: int, actor: Actor) -> None:
                     using=conn,
                     **extra,
                 )
-    await recharge(
-        account_id, DEMO_OPENING_BALANCE_FEN, RechargeMethod.OTHER, "demo-opening-balance", actor="演示数据"
-    )
+    # Databases made before the reference was worded for people hold the old one: credit only once.
+    from api.billing.models import LedgerEntry
+
+    if not await LedgerEntry.filter(account_id=account_id, reference="other:demo-opening-balance").exists():
+        await recharge(
+            account_id, DEMO_OPENING_BALANCE_FEN, RechargeMethod.OTHER, "演示开户余额", actor="演示数据"
+        )
 
 
 async def _reconcile(config: Config) -> int:

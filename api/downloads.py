@@ -26,10 +26,11 @@ from starlette.routing import Route
 
 from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
 from api.accounts.models import Account
+from api.applications.form_template import FormValues, application_form_pdf
 from api.applications.models import Document
 from api.calls.models import Disposition
 from api.calls.queries import CallFilter, csv_lines
-from api.clock import to_local
+from api.clock import to_local, utcnow
 from api.config import Config
 from api.errors import UserError
 from api.graphql.ids import parse_id
@@ -37,6 +38,7 @@ from api.media import storage as media_storage
 from api.media.links import verify
 from api.media.models import MediaItem, ReviewStatus
 from api.numbers.models import Number
+from api.numbers.numbering import format_number
 from api.recordings import storage as recording_storage
 from api.recordings.models import Recording
 from api.spreadsheets import csv_document
@@ -285,6 +287,46 @@ async def calls_csv(request: Request) -> Response:
     return _attachment(csv_document(await csv_lines(calls)), "text/csv; charset=utf-8", "calls.csv")
 
 
+async def application_form(request: Request) -> Response:
+    """``GET /templates/application-form.pdf``: the 400 standard application form (受理单) to print and seal.
+
+    For signed-in customers and operators. ``numberId`` (the customer's own number) and the application's
+    fields as typed so far (``companyName``, ``creditCode``, ``legalRepName``, ``contactName``,
+    ``contactPhone``, repeated ``bound``) are printed on it; anything missing is left blank.
+    """
+    viewer = await _person(request)
+    if isinstance(viewer, Response):
+        return viewer
+    params = request.query_params
+    number = ""
+    if params.get("numberId"):
+        row_id = _row_id(params["numberId"])
+        owned = Number.filter(id=row_id) if row_id is not None else None
+        if owned is not None and not viewer.is_operator:
+            owned = owned.filter(account_id=viewer.account_id)
+        found = await owned.first() if owned is not None else None
+        if found is None:
+            return PlainTextResponse("未找到该号码", 404)
+        number = format_number(found.number)
+    company = params.get("companyName", "")
+    if not company and viewer.account_id is not None:
+        account = await Account.filter(id=viewer.account_id).first()
+        company = account.name if account else ""
+    values = FormValues(
+        number=number,
+        company_name=company,
+        credit_code=params.get("creditCode", ""),
+        legal_rep_name=params.get("legalRepName", ""),
+        contact_name=params.get("contactName", ""),
+        contact_phone=params.get("contactPhone", ""),
+        bound_numbers=params.getlist("bound"),
+    )
+    config: Config = request.app.state.config
+    today = to_local(utcnow()).date()
+    body = await asyncio.to_thread(application_form_pdf, values, config.statement_font, today)
+    return _attachment(body, "application/pdf", "400-application-form.pdf")
+
+
 def _route(path: str, endpoint: Callable[[Request], Awaitable[Response]]) -> Route:
     return Route(path, endpoint, methods=["GET", "HEAD"])
 
@@ -296,4 +338,5 @@ def download_routes() -> list[Route]:
         _route("/documents/{row_id}", document_file),
         _route("/statements/{row_id}/{fmt}", statement_file),
         _route("/calls.csv", calls_csv),
+        _route("/templates/application-form.pdf", application_form),
     ]

@@ -20,6 +20,7 @@ from .phones import NumberKind, classify
 from .segments import mobile_segment, segment
 
 __all__ = [
+    "GB2260_ORDER",
     "UNKNOWN",
     "CallerArea",
     "area_for_code",
@@ -38,6 +39,14 @@ _PROVINCES = (
     "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 )  # fmt: skip
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+#: Province-level divisions in the order of their GB/T 2260 codes (11 北京 … 65 新疆, then 71 台湾,
+#: 81 香港, 82 澳门): the order official forms list them in.
+GB2260_ORDER = (
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏",
+    "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
+)  # fmt: skip
+_PROVINCE_RANK = {name: rank for rank, name in enumerate(GB2260_ORDER)}
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -148,7 +157,10 @@ def resolve_caller(raw: str | None) -> CallerArea:
 
 @lru_cache(maxsize=1)
 def area_table() -> tuple[tuple[str, str, str], ...]:
-    """Every allocated landline area code as (province, city, code), sorted: what an area picker offers.
+    """Every allocated landline area code as (province, city, code): what an area picker offers.
+
+    Provinces come in GB/T 2260 order, as on official forms; within one, codes ascend (the capital's is
+    usually the lowest).
 
     Example:
         >>> ("广东", "广州", "020") in area_table()
@@ -160,7 +172,7 @@ def area_table() -> tuple[tuple[str, str, str], ...]:
         names = area_for_code(code)
         if names is not None:
             rows.append((names[0], names[1], code))
-    return tuple(sorted(rows))
+    return tuple(sorted(rows, key=lambda r: (_PROVINCE_RANK.get(r[0], len(_PROVINCE_RANK)), r[2])))
 
 
 @lru_cache(maxsize=1)

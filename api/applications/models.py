@@ -62,7 +62,7 @@ class Application(Model):
 
     class Meta:
         table = "applications"
-        indexes = (("account_id",), ("number_id",))
+        indexes = (("account_id",), ("number_id",), ("account_id", "submitted_at"))
 
 
 class Document(Model):

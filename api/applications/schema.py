@@ -10,6 +10,7 @@ from api.applications import service
 from api.applications.checks import CompanyDetails
 from api.applications.documents import UploadedDocument, sniff_document
 from api.applications.models import Application, ApplicationStatus, Document, DocumentKind
+from api.applications.own_phones import own_phones
 from api.applications.types import (
     ApplicationConnection,
     ApplicationType,
@@ -21,7 +22,7 @@ from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors
 from api.graphql.errors import UserErrors as UserErrorsType
 from api.graphql.ids import parse_id
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.graphql.uploads import read_upload
 from api.numbers.models import Number
@@ -81,6 +82,9 @@ def _details(company: CompanyInput) -> CompanyDetails:
     )
 
 
+APPLICATION_ORDERS = Ordering({"submittedAt": SortKey("submitted_at", "datetime")}, time="submittedAt")
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
@@ -93,16 +97,38 @@ class Query:
         status: ApplicationStatus | None = None,
         first: int = 50,
         after: str | None = None,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="submittedAt (oldest first, the default) or -submittedAt (newest first)."
+            ),
+        ] = None,
     ) -> ApplicationConnection:
         query = Application.filter(**info.context.tenant_filter())
         if status is not None:
             query = query.filter(status=status)
-        return await page_by_id(ApplicationConnection, query, first=first, after=after, nodes=_typed)
+        return await ordered_page(
+            ApplicationConnection,
+            query,
+            first=first,
+            after=after,
+            order=APPLICATION_ORDERS.choose(order),
+            secret=info.context.config.secret_key,
+            nodes=_typed,
+        )
 
     @strawberry.field(permission_classes=[IsSignedIn])
     async def application(self, info: Info, id: strawberry.ID) -> ApplicationType | None:
         row = await find_visible(info, Application, id, "id")
         return (await _typed([row]))[0] if row else None
+
+    @strawberry.field(
+        description="Customers: their own phones (bound, contact and notice phones, national form), which "
+        "lists of callers show in full.",
+        permission_classes=[IsCustomer],
+    )
+    async def own_phones(self, info: Info) -> list[str]:
+        return await own_phones(info.context.account_id)
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from api.accounts.models import Account
 from api.billing import rates, recharges
 from api.billing.models import AccountBilling, EntryKind, LedgerEntry, RatePlan
 from api.billing.recharges import RechargeMethod
+from api.billing.references import reference_labels
 from api.billing.types import (
     BillingSettingsType,
     LedgerEntryConnection,
@@ -20,7 +21,7 @@ from api.billing.types import (
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
 from api.graphql.ids import parse_id
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsOperator, IsSignedIn
 from api.thresholds import standing
 
@@ -28,6 +29,14 @@ RechargeResult = Annotated[ReceiptType | UserErrors, strawberry.union("RechargeR
 AdjustmentResult = Annotated[LedgerEntryType | UserErrors, strawberry.union("AdjustmentResult")]
 RatePlanResult = Annotated[RatePlanType | UserErrors, strawberry.union("RatePlanResult")]
 BillingSettingsResult = Annotated[BillingSettingsType | UserErrors, strawberry.union("BillingSettingsResult")]
+
+
+LEDGER_ORDERS = Ordering({"createdAt": SortKey("created_at", "datetime")}, time="createdAt")
+
+
+async def _ledger_nodes(rows: list[LedgerEntry]) -> list[LedgerEntryType]:
+    labels = await reference_labels(rows)
+    return [LedgerEntryType.of(r, labels[r.id]) for r in rows]
 
 
 @strawberry.type
@@ -44,18 +53,25 @@ class Query:
         after: str | None = None,
         account_id: strawberry.ID | None = None,
         newest_first: bool = False,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="createdAt (oldest first) or -createdAt (newest first); wins over newestFirst."
+            ),
+        ] = None,
     ) -> LedgerEntryConnection:
         query = LedgerEntry.filter(**info.context.tenant_filter())
         if account_id is not None:
             # On top of the tenant filter: a customer naming another account gets nothing.
             query = query.filter(account_id=parse_id(account_id, "accountId"))
-        return await page_by_id(
+        return await ordered_page(
             LedgerEntryConnection,
             query,
             first=first,
             after=after,
-            nodes=lambda rows: [LedgerEntryType.of(r) for r in rows],
-            newest_first=newest_first,
+            order=LEDGER_ORDERS.choose(order, newest_first),
+            secret=info.context.config.secret_key,
+            nodes=_ledger_nodes,
         )
 
     @strawberry.field(description="Operators: every rate plan.", permission_classes=[IsOperator])

@@ -10,6 +10,7 @@ from api.billing import models
 from api.billing.models import EntryKind
 from api.billing.rates import default_rate
 from api.billing.recharges import Receipt, RechargeMethod
+from api.billing.references import reference_label
 from api.clock import to_local
 from api.config import Config
 from api.graphql.pagination import Connection
@@ -22,11 +23,14 @@ class LedgerEntryType:
     amount_fen: int
     kind: EntryKind
     description: str
-    reference: str
+    reference: str = strawberry.field(description="For machines: what the entry is for, e.g. media:12.")
+    reference_label: str = strawberry.field(
+        description="For people: the reference in Chinese, e.g. 彩铃「公司彩铃」 or 银行转账 流水号 HX-0042."
+    )
     created_at: dt.datetime
 
     @classmethod
-    def of(cls, row: models.LedgerEntry) -> LedgerEntryType:
+    def of(cls, row: models.LedgerEntry, label: str | None = None) -> LedgerEntryType:
         return cls(
             id=strawberry.ID(str(row.id)),
             account_id=strawberry.ID(str(row.account_id)),
@@ -34,6 +38,7 @@ class LedgerEntryType:
             kind=row.kind,
             description=row.description,
             reference=row.reference,
+            reference_label=label if label is not None else reference_label(row),
             created_at=to_local(row.created_at),
         )
 

@@ -75,4 +75,11 @@ class CallRecord(Model):
 
     class Meta:
         table = "call_records"
-        indexes = (("account_id", "started_at"), ("number_id", "started_at"), ("account_id", "created_at"))
+        indexes = (
+            ("account_id", "started_at"),
+            ("number_id", "started_at"),
+            ("account_id", "created_at"),
+            # Call records sorted by talk time or charge (keyset pages, see api/graphql/ordering.py).
+            ("account_id", "talk_seconds"),
+            ("account_id", "charge_fen"),
+        )

@@ -23,7 +23,7 @@ from api.calls.types import (
 )
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.visible import visible_number
 
@@ -52,6 +52,17 @@ async def _filter(
     ).check()
 
 
+#: How call records may be sorted: by when, how long and how much.
+CALL_ORDERS = Ordering(
+    {
+        "startedAt": SortKey("started_at", "datetime"),
+        "talkSeconds": SortKey("talk_seconds", "int"),
+        "chargeFen": SortKey("charge_fen", "int"),
+    },
+    time="startedAt",
+)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
@@ -69,7 +80,8 @@ class Query:
         return [CallAllowanceType.of(a) for a in await allowances_for(numbers, info.context.config)]
 
     @strawberry.field(
-        description="Call records, oldest first unless newestFirst (customers: their account's), filtered.",
+        description="Call records (customers: their account's), filtered; by start time, oldest first "
+        "unless newestFirst, or in the order asked.",
         permission_classes=[IsSignedIn],
     )
     async def call_records(
@@ -83,15 +95,23 @@ class Query:
         caller: str | None = None,
         disposition: Disposition | None = None,
         newest_first: bool = False,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="startedAt, talkSeconds or chargeFen, ascending; with a leading - descending (-chargeFen: costliest first). Wins over newestFirst."
+            ),
+        ] = None,
     ) -> CallRecordConnection:
+        chosen = CALL_ORDERS.choose(order, newest_first)
         calls = await _filter(info, number_id, since, until, caller, disposition)
-        return await page_by_id(
+        return await ordered_page(
             CallRecordConnection,
             calls.query(),
             first=first,
             after=after,
+            order=chosen,
+            secret=info.context.config.secret_key,
             nodes=lambda rows: [CallRecordType.of(r) for r in rows],
-            newest_first=newest_first,
         )
 
     @strawberry.field(

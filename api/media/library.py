@@ -169,7 +169,7 @@ async def _save(
                     account_id=account_id,
                     amount_fen=RINGBACK_FEE_FEN,
                     kind=EntryKind.RINGBACK_FEE,
-                    description=f"彩铃上传审核费:{name}",
+                    description=f"彩铃审核费:{name}",
                     reference=f"media:{item.id}",
                     idempotency_key=key,
                 )

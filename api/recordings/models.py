@@ -52,5 +52,5 @@ class Recording(Model):
 
     class Meta:
         table = "recordings"
-        indexes = (("account_id",),)
+        indexes = (("account_id",), ("account_id", "started_at"))
         unique_together = (("kind", "call_id"),)

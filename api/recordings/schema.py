@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.errors import ReturnsUserErrors, UserErrors
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.media.quota import voicemail_retention_days
 from api.periods import utc_period
@@ -26,6 +26,9 @@ async def _typed(info: Info, rows: list[Recording]) -> list[RecordingType]:
     days = await voicemail_retention_days({r.account_id for r in rows}, info.context.config)
     links = not info.context.viewer.is_telephony
     return [RecordingType.of(r, info.context.config, days[r.account_id], links=links) for r in rows]
+
+
+RECORDING_ORDERS = Ordering({"startedAt": SortKey("started_at", "datetime")}, time="startedAt")
 
 
 @strawberry.type
@@ -46,6 +49,12 @@ class Query:
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
         newest_first: bool = False,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="startedAt (oldest first) or -startedAt (newest first); wins over newestFirst."
+            ),
+        ] = None,
     ) -> RecordingConnection:
         query = Recording.filter(**info.context.tenant_filter())
         if kind is not None:
@@ -59,13 +68,14 @@ class Query:
             query = query.filter(started_at__lt=end)
         if not include_deleted:
             query = query.filter(deleted_at__isnull=True)
-        return await page_by_id(
+        return await ordered_page(
             RecordingConnection,
             query,
             first=first,
             after=after,
+            order=RECORDING_ORDERS.choose(order, newest_first),
+            secret=info.context.config.secret_key,
             nodes=lambda rows: _typed(info, rows),
-            newest_first=newest_first,
         )
 
     @strawberry.field(permission_classes=[IsSignedIn])

@@ -63,6 +63,14 @@ def _simple(data: SimpleRoutingInput) -> simple.SimpleRouting:
         ringback=data.ringback,
         after_hours_action=simple.AfterHours(data.after_hours_action),
         after_hours_message=data.after_hours_message,
+        area_routes=[
+            simple.AreaRoute(
+                areas=[a.strip() for a in r.areas if a.strip()],
+                destinations=[simple.Bound(b.number, b.wait_s, b.name) for b in r.destinations],
+                name=r.name.strip(),
+            )
+            for r in data.area_routes
+        ],
     )
 
 

@@ -1,6 +1,7 @@
 """Simple routing: the provider FAQ's self-service settings, turned into a flow, published and put in service.
 
-For customers who never open the editor: bound numbers in order with a wait time each (R10), a weekly
+For customers who never open the editor: bound numbers in order with a wait time each (R10), callers
+from chosen areas to other numbers (R14: a branch office answers its own region), a weekly
 work schedule (R13) with, outside it, other numbers, voicemail (the provider FAQ's answer to "can callers leave a
 message outside working hours") or a closing announcement, forward on busy / on no answer (R11),
 voicemail (R17), recording (R18) and a ringback tone (R16). Saving generates a flow — one per number, the
@@ -33,6 +34,7 @@ from api.routing.records import current_routing
 
 __all__ = [
     "AfterHours",
+    "AreaRoute",
     "Bound",
     "SimpleRouting",
     "WorkWindow",
@@ -41,6 +43,7 @@ __all__ = [
 ]
 
 MAX_MESSAGE = 200
+MAX_AREA_ROUTES = 10
 #: What callers hear outside work hours when the form gives no text of its own.
 DEFAULT_CLOSED_GREETING = "您好,现在是非工作时间,请在提示音后留言,我们将在工作时间尽快回复"
 DEFAULT_CLOSED_ANNOUNCEMENT = "您好,现在是非工作时间,请在工作时间内来电,谢谢"
@@ -74,6 +77,15 @@ class WorkWindow:
 
 
 @dataclass(frozen=True)
+class AreaRoute:
+    """Callers from ``areas`` (codes, cities or provinces) ring ``destinations`` instead of the default."""
+
+    areas: list[str]
+    destinations: list[Bound]
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class SimpleRouting:
     destinations: list[Bound]
     work_windows: list[WorkWindow] = field(default_factory=list)
@@ -86,6 +98,7 @@ class SimpleRouting:
     ringback: str | None = None
     after_hours_action: AfterHours = AfterHours.RING
     after_hours_message: str = ""
+    area_routes: list[AreaRoute] = field(default_factory=list)
 
     def closed_text(self) -> str:
         """The off-hours greeting or announcement: the form's text, else the default for the action."""
@@ -109,6 +122,31 @@ def _dial(
     return {"id": node_id, "type": "dial", "label": label, "position": {"x": x, "y": y}, "props": props}
 
 
+def _area_routes(
+    settings: SimpleRouting, nodes: list[dict[str, Any]], edge: Any, dials: list[str], x: int, y: int
+) -> str:
+    """The area switches in front of the default dial, one per route, tried in order; the first node."""
+    routes = settings.area_routes
+    for i, route in enumerate(routes, 1):
+        label = route.name.strip() or f"地区分流{i}"
+        nodes.append(
+            {
+                "id": f"area_{i}",
+                "type": "area_switch",
+                "label": label,
+                "position": {"x": x, "y": y + (i - 1) * 160},
+                "props": {"areas": list(route.areas)},
+            }
+        )
+        nodes.append(
+            _dial(f"area_{i}_dial", label, route.destinations, settings, x + 200, y + (i - 1) * 160 - 60)
+        )
+        edge(f"area_{i}", "match", f"area_{i}_dial")
+        edge(f"area_{i}", "else", f"area_{i + 1}" if i < len(routes) else "work")
+        dials.append(f"area_{i}_dial")
+    return "area_1" if routes else "work"
+
+
 def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
     """The flow the settings mean; deterministic, so saving the same settings twice changes nothing."""
     nodes: list[dict[str, Any]] = [{"id": "start", "type": "start", "position": {"x": 0, "y": 0}}]
@@ -118,6 +156,8 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
         edges.append({"id": f"e{len(edges) + 1}", "source": source, "exit": exit_name, "target": target})
 
     dials = ["work"]
+    # Area routes apply in work hours (or always, without a schedule); after hours is one rule for all.
+    shift = 400 if settings.area_routes else 0
     if settings.work_windows:
         windows = [{"days": w.days, "start": w.start, "end": w.end} for w in settings.work_windows]
         schedule = {"windows": windows, "observe_holidays": settings.observe_holidays}
@@ -130,9 +170,9 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
                 "props": {"schedule": schedule},
             }
         )
-        nodes.append(_dial("work", "工作时间", settings.destinations, settings, 400, -100))
+        nodes.append(_dial("work", "工作时间", settings.destinations, settings, 400 + shift, -100))
         edge("start", "next", "hours")
-        edge("hours", "match", "work")
+        edge("hours", "match", _area_routes(settings, nodes, edge, dials, 400, -300))
         if settings.after_hours_action == AfterHours.RING:
             nodes.append(_dial("after_hours", "非工作时间", settings.after_hours, settings, 400, 100))
             edge("hours", "else", "after_hours")
@@ -161,8 +201,8 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
             )
             edge("hours", "else", "closed")
     else:
-        nodes.append(_dial("work", "绑定号码", settings.destinations, settings, 200, 0))
-        edge("start", "next", "work")
+        nodes.append(_dial("work", "绑定号码", settings.destinations, settings, 200 + shift, 0))
+        edge("start", "next", _area_routes(settings, nodes, edge, dials, 200, -200))
     if settings.voicemail:
         nodes.append(
             {
@@ -195,9 +235,25 @@ def build_document(settings: SimpleRouting, name: str) -> dict[str, Any]:
     return {"format_version": 1, "name": name, "nodes": nodes, "edges": edges}
 
 
+def _check_area_routes(routes: list[AreaRoute]) -> None:
+    if len(routes) > MAX_AREA_ROUTES:
+        raise UserError("too_many", f"按地区转接最多设置{MAX_AREA_ROUTES}组", "areaRoutes")
+    for i, route in enumerate(routes, 1):
+        if not route.areas:
+            raise UserError("required", f"按地区转接第{i}组:请选择地区", "areaRoutes")
+        _, unknown = ivr_flows.expand_areas(list(route.areas))
+        if unknown:
+            raise UserError(
+                "invalid_area", f"按地区转接第{i}组:无法识别的地区 {'、'.join(unknown)}", "areaRoutes"
+            )
+        if not route.destinations:
+            raise UserError("required", f"按地区转接第{i}组:请至少绑定一个号码", "areaRoutes")
+
+
 def _check(settings: SimpleRouting) -> None:
     if not settings.destinations:
         raise UserError("required", "请至少绑定一个号码", "destinations")
+    _check_area_routes(settings.area_routes)
     ringing = settings.after_hours_action == AfterHours.RING
     if settings.work_windows and ringing and not settings.after_hours:
         raise UserError(
@@ -290,4 +346,8 @@ def _as_json(s: SimpleRouting) -> dict[str, Any]:
         "ringback": s.ringback,
         "afterHoursAction": s.after_hours_action.value,
         "afterHoursMessage": s.after_hours_message.strip(),
+        "areaRoutes": [
+            {"areas": list(r.areas), "destinations": [_bound_json(b) for b in r.destinations], "name": r.name}
+            for r in s.area_routes
+        ],
     }

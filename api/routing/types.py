@@ -97,7 +97,16 @@ class WorkWindowInput:
     end: str
 
 
-@strawberry.input(description="The self-service settings (R10, R11, R13, R16–R18).")
+@strawberry.input(description="Callers from these areas ring these numbers instead (R14).")
+class AreaRouteInput:
+    areas: list[str] = strawberry.field(
+        description="Area codes ('020'), cities ('广州') or provinces ('广东')."
+    )
+    destinations: list[BoundNumberInput] = strawberry.field(description="Rung in order, each for its wait.")
+    name: str = strawberry.field(default="", description="What the branch is called, e.g. 华南办事处.")
+
+
+@strawberry.input(description="The self-service settings (R10, R11, R13, R14, R16–R18).")
 class SimpleRoutingInput:
     destinations: list[BoundNumberInput] = strawberry.field(description="Rung in order, each for its wait.")
     work_windows: list[WorkWindowInput] = strawberry.field(default_factory=list)
@@ -119,6 +128,11 @@ class SimpleRoutingInput:
     voicemail: bool = False
     recording: bool = False
     ringback: str | None = strawberry.field(default=None, description="An approved ringback tone's id.")
+    area_routes: list[AreaRouteInput] = strawberry.field(
+        default_factory=list,
+        description="Tried in order before the destinations (in work hours when there is a schedule): "
+        "a caller from a route's areas rings its numbers.",
+    )
 
 
 @strawberry.type

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
-from fpdf import FPDF
-
 from api.clock import to_local
 from api.money import yuan
 from api.numbers.numbering import format_number
+from api.pdfs import cjk_pdf
 from api.spreadsheets import csv_document, csv_line
 from api.statements.models import Statement
 
@@ -51,30 +47,9 @@ def statement_csv(statement: Statement, account_name: str) -> bytes:
     return csv_document(["项目,金额或内容", *(csv_line(row) for row in _lines(statement, account_name))])
 
 
-@functools.cache
-def _collection_index(font: str) -> int:
-    """Which face of a font collection is Simplified Chinese (Noto's .ttc holds JP, KR, SC, TC, HK)."""
-    if not font.lower().endswith(".ttc"):
-        return 0
-    from fontTools.ttLib import TTCollection
-
-    collection = TTCollection(font, lazy=True)
-    try:
-        for index, face in enumerate(collection.fonts):
-            if " SC" in str(face["name"].getDebugName(1)):
-                return index
-        return 0
-    finally:
-        collection.close()
-
-
 def statement_pdf(statement: Statement, account_name: str, font: str) -> bytes:
     """An A4 page (or more) with the statement's rows in a table, the CJK font embedded."""
-    if not Path(font).is_file():
-        raise FileNotFoundError(f"statement font {font} is missing (Debian: apt-get install fonts-noto-cjk)")
-    pdf = FPDF(format="A4")
-    pdf.set_title(f"{account_name} {statement.month:%Y年%m月} 话费账单")
-    pdf.add_font("cjk", fname=font, collection_font_number=_collection_index(font))
+    pdf = cjk_pdf(f"{account_name} {statement.month:%Y年%m月} 话费账单", font)
     pdf.add_page()
     pdf.set_font("cjk", size=18)
     pdf.cell(0, 12, "400业务话费账单", new_x="LMARGIN", new_y="NEXT", align="C")

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 FEE_NAMES_ZH = {
-    EntryKind.RINGBACK_FEE: "彩铃上传审核费",
+    EntryKind.RINGBACK_FEE: "彩铃审核费",
     EntryKind.LINE_FEE: "总机加购线路费",
     EntryKind.SMS_FEE: "漏话提醒短信费",
 }

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.pagination import page_by_id
+from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsSignedIn
 from api.statements.models import Statement
 from api.statements.types import StatementConnection, StatementType
 from api.visible import find_visible
+
+STATEMENT_ORDERS = Ordering({"month": SortKey("month", "date")}, time="month")
 
 
 @strawberry.type
@@ -19,15 +23,26 @@ class Query:
         permission_classes=[IsSignedIn],
     )
     async def statements(
-        self, info: Info, first: int = 50, after: str | None = None, newest_first: bool = False
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        newest_first: bool = False,
+        order: Annotated[
+            str | None,
+            strawberry.argument(
+                description="month (oldest first) or -month (newest first); wins over newestFirst."
+            ),
+        ] = None,
     ) -> StatementConnection:
-        return await page_by_id(
+        return await ordered_page(
             StatementConnection,
             Statement.filter(**info.context.tenant_filter()),
             first=first,
             after=after,
+            order=STATEMENT_ORDERS.choose(order, newest_first),
+            secret=info.context.config.secret_key,
             nodes=lambda rows: [StatementType.of(r) for r in rows],
-            newest_first=newest_first,
         )
 
     @strawberry.field(

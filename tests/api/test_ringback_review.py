@@ -54,7 +54,7 @@ async def test_a_ringback_upload_is_pending_and_charged_once(env: Env) -> None:
         "accountId": item["accountId"],
         "amountFen": -3000,
         "kind": "RINGBACK_FEE",
-        "description": "彩铃上传审核费:公司彩铃",
+        "description": "彩铃审核费:公司彩铃",
         "reference": f"media:{item['id']}",
     }
     second = await _ringback(acme)  # a new upload (new key) of the same file is a new review and fee

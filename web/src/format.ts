@@ -26,9 +26,27 @@ export function parseYuan(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
 
-/** A mainland mobile in lists: 138****5678; other numbers unchanged. */
-export function maskMobile(phone: string): string {
-  return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+/**
+ * A caller in lists, private the same way whether mobile or landline: the four digits before the last four
+ * are hidden (138****5678, 010****6666, 0755****5678). The customer's own phones (`own`, national form)
+ * and short service numbers (95555) are shown in full.
+ */
+export function maskPhone(phone: string, own?: ReadonlySet<string>): string {
+  if (!/^\d{8,}$/.test(phone) || own?.has(phone)) return phone;
+  return `${phone.slice(0, -8)}****${phone.slice(-4)}`;
+}
+
+/** Kept for screens that only ever show strangers' phones; masks like {@link maskPhone}. */
+export const maskMobile = (phone: string): string => maskPhone(phone);
+
+/**
+ * A mainland phone as people write it: a landline with its area code set apart (010-88886666,
+ * 0755-12345678), a mobile as its 11 digits; anything else unchanged. The service keeps the digits only.
+ */
+export function formatPhone(phone: string): string {
+  if (!/^0\d{9,11}$/.test(phone)) return phone;
+  const code = /^0(10|2\d)/.test(phone) ? 3 : 4;
+  return `${phone.slice(0, code)}-${phone.slice(code)}`;
 }
 
 /** A 400/800 number as 400-XXX-XXXX (accepts digits with or without separators). */

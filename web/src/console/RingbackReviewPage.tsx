@@ -162,7 +162,7 @@ export default function RingbackReviewPage() {
   return (
     <div className="page">
       <PageTitle title="彩铃审核" />
-      <Typography.Paragraph>试听每条彩铃,内容健康合法的予以通过;驳回时请写明原因,客户将在语音文件页面看到。上传时已收取的审核费不因驳回退还。</Typography.Paragraph>
+      <Typography.Paragraph>试听每条彩铃,内容健康合法的予以通过;驳回时请写明原因,客户将在语音文件页面看到。上传时已收取的彩铃审核费不因驳回退还。</Typography.Paragraph>
       <Tabs activeKey={status} onChange={(key) => setStatus(key as ReviewStatus)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
       {queue.error ? <Alert type="error" showIcon title={(queue.error as Error).message} /> : null}
       {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条</Typography.Paragraph> : null}

@@ -1,31 +1,60 @@
-// Areas for an area switch, picked province → city → area code (R14 routes at area-code precision).
-// The list comes from the API's flowAreas; codes typed by hand still work through search.
+// Areas for an area switch or a number's area policy, picked province → city → area code (R14 routes at
+// area-code precision). The list comes from the API's flowAreas, provinces already in GB/T 2260 order (as
+// on official forms); codes typed by hand still work through search.
 import { useQuery } from "@tanstack/react-query";
 import { Cascader } from "antd";
 import { useMemo } from "react";
 import { request } from "../api/client";
 import { FlowAreasDocument } from "../gql/graphql";
 
-type Option = { value: string; label: string; children?: Option[] };
+export type AreaOption = { value: string; label: string; children?: AreaOption[] };
+type Area = { province: string; city: string; code: string };
+
+/**
+ * The picker's tree. A level with nothing to choose is left out, so no name is said twice: a city with one
+ * area code is itself the choice ("广州 020"), and a municipality (上海, whose only city is 上海) is a
+ * single choice at the top ("上海 021"), never "上海 / 上海".
+ */
+export function areaOptions(areas: readonly Area[]): { options: AreaOption[]; paths: Map<string, string[]> } {
+  const provinces = new Map<string, Map<string, string[]>>();
+  for (const a of areas) {
+    const cities = provinces.get(a.province) ?? new Map<string, string[]>();
+    provinces.set(a.province, cities);
+    cities.set(a.city, [...(cities.get(a.city) ?? []), a.code]);
+  }
+  const paths = new Map<string, string[]>();
+  const options: AreaOption[] = [];
+  for (const [province, cities] of provinces) {
+    const only = cities.size === 1 ? cities.get(province) : undefined;
+    if (only) {
+      // A municipality: its codes straight under its name.
+      if (only.length === 1) {
+        options.push({ value: only[0], label: `${province} ${only[0]}` });
+        paths.set(only[0], [only[0]]);
+      } else {
+        options.push({ value: province, label: province, children: only.map((code) => ({ value: code, label: code })) });
+        for (const code of only) paths.set(code, [province, code]);
+      }
+      continue;
+    }
+    const children: AreaOption[] = [];
+    for (const [city, codes] of cities) {
+      if (codes.length === 1) {
+        children.push({ value: codes[0], label: `${city} ${codes[0]}` });
+        paths.set(codes[0], [province, codes[0]]);
+      } else {
+        children.push({ value: city, label: city, children: codes.map((code) => ({ value: code, label: code })) });
+        for (const code of codes) paths.set(code, [province, city, code]);
+      }
+    }
+    options.push({ value: province, label: province, children });
+  }
+  return { options, paths };
+}
 
 export function AreaPicker({ value, onChange }: { value: string[]; onChange: (codes: string[]) => void }) {
   const areas = useQuery({ queryKey: ["flowAreas"], queryFn: async () => (await request(FlowAreasDocument)).flowAreas, staleTime: Infinity });
-  const { options, paths } = useMemo(() => {
-    const provinces = new Map<string, Map<string, Option[]>>();
-    const paths = new Map<string, string[]>();
-    for (const a of areas.data ?? []) {
-      const cities = provinces.get(a.province) ?? new Map<string, Option[]>();
-      provinces.set(a.province, cities);
-      cities.set(a.city, [...(cities.get(a.city) ?? []), { value: a.code, label: `${a.code} ${a.city}` }]);
-      paths.set(a.code, [a.province, a.city, a.code]);
-    }
-    const options: Option[] = [...provinces.entries()].map(([province, cities]) => ({
-      value: province,
-      label: province,
-      children: [...cities.entries()].map(([city, codes]) => ({ value: city, label: city, children: codes })),
-    }));
-    return { options, paths };
-  }, [areas.data]);
+  const { options, paths } = useMemo(() => areaOptions(areas.data ?? []), [areas.data]);
   const selected = value.map((code) => paths.get(code)).filter((p): p is string[] => Boolean(p));
   return (
     <Cascader
@@ -37,7 +66,8 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
       placeholder="选择省、市或区号"
       options={options}
       value={selected}
-      showCheckedStrategy={Cascader.SHOW_CHILD}
+      // A whole province (or city) picked stays one tag; its area codes are what is saved.
+      showCheckedStrategy={Cascader.SHOW_PARENT}
       // Names the list does not hold (a province written by hand in an imported flow) are kept as they are.
       onChange={(picked) => onChange([...new Set([...value.filter((v) => !paths.has(v)), ...(picked as string[][]).flatMap((path) => expand(options, path))])])}
       maxTagCount="responsive"
@@ -46,9 +76,9 @@ export function AreaPicker({ value, onChange }: { value: string[]; onChange: (co
 }
 
 /** The area codes under a picked path: a whole province or city stands for all its codes. */
-function expand(options: Option[], path: string[]): string[] {
-  let level: Option | undefined = { value: "", label: "", children: options };
+function expand(options: AreaOption[], path: string[]): string[] {
+  let level: AreaOption | undefined = { value: "", label: "", children: options };
   for (const step of path) level = level?.children?.find((o) => o.value === step);
-  const leaves = (o: Option | undefined): string[] => (!o ? [] : o.children ? o.children.flatMap(leaves) : [o.value]);
+  const leaves = (o: AreaOption | undefined): string[] => (!o ? [] : o.children ? o.children.flatMap(leaves) : [o.value]);
   return leaves(level);
 }

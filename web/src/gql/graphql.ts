@@ -24,6 +24,16 @@ export type ApplicationStatus =
   | 'REJECTED'
   | 'WITHDRAWN';
 
+/** Callers from these areas ring these numbers instead (R14). */
+export type AreaRouteInput = {
+  /** Area codes ('020'), cities ('广州') or provinces ('广东'). */
+  areas: Array<string>;
+  /** Rung in order, each for its wait. */
+  destinations: Array<BoundNumberInput>;
+  /** What the branch is called, e.g. 华南办事处. */
+  name?: string;
+};
+
 /** R8: normal, at the 35 元 notice line, or suspended. */
 export type BalanceState =
   | 'NORMAL'
@@ -46,6 +56,10 @@ export type CallDisposition =
   | 'VOICEMAIL'
   | 'SUSPENDED'
   | 'FAILED';
+
+export type CallStatisticsBucket =
+  | 'DAY'
+  | 'HOUR';
 
 export type CallerListMode =
   | 'OFF'
@@ -177,7 +191,7 @@ export type SignupGrouping =
   | 'ADDRESS'
   | 'DEVICE';
 
-/** The self-service settings (R10, R11, R13, R16–R18). */
+/** The self-service settings (R10, R11, R13, R14, R16–R18). */
 export type SimpleRoutingInput = {
   /** Rung in order, each for its wait. */
   destinations: Array<BoundNumberInput>;
@@ -195,6 +209,8 @@ export type SimpleRoutingInput = {
   recording?: boolean;
   /** An approved ringback tone's id. */
   ringback?: string | null | undefined;
+  /** Tried in order before the destinations (in work hours when there is a schedule): a caller from a route's areas rings its numbers. */
+  areaRoutes?: Array<AreaRouteInput>;
 };
 
 /** A simulated call; `at` is Beijing time (a time without offset is taken as such). */
@@ -856,7 +872,9 @@ export type ApplicationDocumentFragment = { id: string, kind: DocumentKind, kind
 
 export type ApplicationFieldsFragment = { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> };
 
-export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+export type MyApplicationsQueryVariables = Exact<{
+  order?: string | null | undefined;
+}>;
 
 
 export type MyApplicationsQuery = { applications: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> } }> }, reservations: { edges: Array<{ node: { id: string, numberId: string, number: string, display: string, createdAt: string, expiresAt: string, active: boolean } }> } };
@@ -915,6 +933,11 @@ export type WithdrawApplicationMutation = { withdrawApplication:
     | { __typename: 'Application', id: string, numberId: string, number: string, display: string, status: ApplicationStatus, companyName: string, creditCode: string, legalRepName: string, contactName: string, contactPhone: string, boundNumbers: Array<string>, rejectReason: string | null, submittedAt: string, reviewedAt: string | null, documents: Array<{ id: string, kind: DocumentKind, kindName: string, filename: string, contentType: string, sizeBytes: number, url: string, replaced: boolean }> }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
+
+export type ApplicantAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApplicantAccountQuery = { me: { account: { id: string, name: string } | null } };
 
 export type ChoiceNumberFragment = { id: string, number: string, display: string, carrier: Carrier, carrierName: string, grade: Grade, gradeName: string, priceFen: number };
 
@@ -1034,15 +1057,19 @@ export type DeleteMediaMutation = { deleteMedia:
 
 export type MoneyLedgerQueryVariables = Exact<{
   after?: string | null | undefined;
+  order?: string | null | undefined;
 }>;
 
 
-export type MoneyLedgerQuery = { me: { account: { id: string, balanceFen: number } | null }, ledgerEntries: { edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, reference: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MoneyLedgerQuery = { me: { account: { id: string, balanceFen: number } | null }, ledgerEntries: { edges: Array<{ node: { id: string, amountFen: number, kind: LedgerEntryKind, description: string, referenceLabel: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type MoneyStatementsQueryVariables = Exact<{ [key: string]: never; }>;
+export type MoneyStatementsQueryVariables = Exact<{
+  after?: string | null | undefined;
+  order?: string | null | undefined;
+}>;
 
 
-export type MoneyStatementsQuery = { statements: { edges: Array<{ node: { id: string, month: string, openingFen: number, rechargesFen: number, callChargesFen: number, feesFen: number, adjustmentsFen: number, closingFen: number, calls: number, billedSeconds: number, csvUrl: string, pdfUrl: string } }> } };
+export type MoneyStatementsQuery = { statements: { edges: Array<{ node: { id: string, month: string, openingFen: number, rechargesFen: number, callChargesFen: number, feesFen: number, adjustmentsFen: number, closingFen: number, calls: number, billedSeconds: number, csvUrl: string, pdfUrl: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MoneyCallsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1051,6 +1078,7 @@ export type MoneyCallsQueryVariables = Exact<{
   until?: string | null | undefined;
   caller?: string | null | undefined;
   disposition?: CallDisposition | null | undefined;
+  order?: string | null | undefined;
 }>;
 
 
@@ -1060,6 +1088,53 @@ export type MoneyNumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MoneyNumbersQuery = { numbers: { edges: Array<{ node: { id: string, display: string } }> } };
+
+export type BillingNoticeFieldsFragment = { accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> };
+
+export type BillingNoticesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingNoticesQuery = { me: { account: { id: string } | null } };
+
+export type BillingNoticeSettingsQueryVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type BillingNoticeSettingsQuery = { billingSettings: { accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> } | null };
+
+export type SetBillingContactsMutationVariables = Exact<{
+  accountId: string | number;
+  email: string;
+  phone: string;
+}>;
+
+
+export type SetBillingContactsMutation = { setBillingContacts:
+    | { __typename: 'BillingSettings', accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type SetMissedCallSmsMutationVariables = Exact<{
+  numberId: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetMissedCallSmsMutation = { setMissedCallSms:
+    | { __typename: 'BillingSettings', accountId: string, notifyEmail: string, notifyPhone: string, missedCallNumberIds: Array<string> }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type PortalCallStatisticsQueryVariables = Exact<{
+  since: string;
+  until: string;
+  bucket: CallStatisticsBucket;
+  numberId?: string | number | null | undefined;
+}>;
+
+
+export type PortalCallStatisticsQuery = { callStatistics: { periods: Array<{ periodStart: string, totals: { calls: number, answered: number, missed: number, minutes: number, chargeFen: number } }>, provinces: Array<{ province: string, totals: { calls: number, answered: number, missed: number, answeredRate: number, minutes: number, chargeFen: number } }> } };
 
 export type PortalNumberFieldsFragment = { id: string, number: string, display: string, status: NumberStatus, statusName: string, carrierName: string, gradeName: string, statusChangedAt: string };
 
@@ -1175,6 +1250,11 @@ export type WhatHappensQuery = { whatHappens:
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
+export type OwnPhonesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnPhonesQuery = { ownPhones: Array<string> };
+
 export type RecordingFieldsFragment = { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null };
 
 export type RecordingsQueryVariables = Exact<{
@@ -1184,6 +1264,7 @@ export type RecordingsQueryVariables = Exact<{
   until?: string | null | undefined;
   first: number;
   after?: string | null | undefined;
+  order?: string | null | undefined;
 }>;
 
 
@@ -1515,6 +1596,14 @@ export const MediaUsageFieldsFragmentDoc = new TypedDocumentString(`
   ringbackFeeFen
 }
     `, {"fragmentName":"MediaUsageFields"}) as unknown as TypedDocumentString<MediaUsageFieldsFragment, unknown>;
+export const BillingNoticeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}
+    `, {"fragmentName":"BillingNoticeFields"}) as unknown as TypedDocumentString<BillingNoticeFieldsFragment, unknown>;
 export const PortalNumberFieldsFragmentDoc = new TypedDocumentString(`
     fragment PortalNumberFields on Number {
   id
@@ -3199,8 +3288,8 @@ fragment ViewerFields on Viewer {
   }
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const MyApplicationsDocument = new TypedDocumentString(`
-    query MyApplications {
-  applications(first: 100) {
+    query MyApplications($order: String = "-submittedAt") {
+  applications(first: 100, order: $order) {
     edges {
       node {
         ...ApplicationFields
@@ -3471,6 +3560,16 @@ fragment ApplicationFields on Application {
     ...ApplicationDocument
   }
 }`) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const ApplicantAccountDocument = new TypedDocumentString(`
+    query ApplicantAccount {
+  me {
+    account {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplicantAccountQuery, ApplicantAccountQueryVariables>;
 export const AvailableNumbersDocument = new TypedDocumentString(`
     query AvailableNumbers($search: NumberSearch, $first: Int!, $after: String) {
   availableNumbers(search: $search, first: $first, after: $after) {
@@ -3787,21 +3886,21 @@ export const DeleteMediaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteMediaMutation, DeleteMediaMutationVariables>;
 export const MoneyLedgerDocument = new TypedDocumentString(`
-    query MoneyLedger($after: String) {
+    query MoneyLedger($after: String, $order: String = "-createdAt") {
   me {
     account {
       id
       balanceFen
     }
   }
-  ledgerEntries(first: 20, after: $after, newestFirst: true) {
+  ledgerEntries(first: 20, after: $after, order: $order) {
     edges {
       node {
         id
         amountFen
         kind
         description
-        reference
+        referenceLabel
         createdAt
       }
     }
@@ -3813,8 +3912,8 @@ export const MoneyLedgerDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MoneyLedgerQuery, MoneyLedgerQueryVariables>;
 export const MoneyStatementsDocument = new TypedDocumentString(`
-    query MoneyStatements {
-  statements(first: 24, newestFirst: true) {
+    query MoneyStatements($after: String, $order: String = "-month") {
+  statements(first: 24, after: $after, order: $order) {
     edges {
       node {
         id
@@ -3831,11 +3930,15 @@ export const MoneyStatementsDocument = new TypedDocumentString(`
         pdfUrl
       }
     }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<MoneyStatementsQuery, MoneyStatementsQueryVariables>;
 export const MoneyCallsDocument = new TypedDocumentString(`
-    query MoneyCalls($after: String, $numberId: ID, $since: DateTime, $until: DateTime, $caller: String, $disposition: CallDisposition) {
+    query MoneyCalls($after: String, $numberId: ID, $since: DateTime, $until: DateTime, $caller: String, $disposition: CallDisposition, $order: String = "-startedAt") {
   callRecords(
     first: 20
     after: $after
@@ -3844,7 +3947,7 @@ export const MoneyCallsDocument = new TypedDocumentString(`
     until: $until
     caller: $caller
     disposition: $disposition
-    newestFirst: true
+    order: $order
   ) {
     totalCount
     edges {
@@ -3880,6 +3983,103 @@ export const MoneyNumbersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MoneyNumbersQuery, MoneyNumbersQueryVariables>;
+export const BillingNoticesDocument = new TypedDocumentString(`
+    query BillingNotices {
+  me {
+    account {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BillingNoticesQuery, BillingNoticesQueryVariables>;
+export const BillingNoticeSettingsDocument = new TypedDocumentString(`
+    query BillingNoticeSettings($accountId: ID!) {
+  billingSettings(accountId: $accountId) {
+    ...BillingNoticeFields
+  }
+}
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}`) as unknown as TypedDocumentString<BillingNoticeSettingsQuery, BillingNoticeSettingsQueryVariables>;
+export const SetBillingContactsDocument = new TypedDocumentString(`
+    mutation SetBillingContacts($accountId: ID!, $email: String!, $phone: String!) {
+  setBillingContacts(accountId: $accountId, email: $email, phone: $phone) {
+    __typename
+    ... on BillingSettings {
+      ...BillingNoticeFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}`) as unknown as TypedDocumentString<SetBillingContactsMutation, SetBillingContactsMutationVariables>;
+export const SetMissedCallSmsDocument = new TypedDocumentString(`
+    mutation SetMissedCallSms($numberId: ID!, $enabled: Boolean!) {
+  setMissedCallSms(numberId: $numberId, enabled: $enabled) {
+    __typename
+    ... on BillingSettings {
+      ...BillingNoticeFields
+    }
+    ... on UserErrors {
+      errors {
+        code
+        field
+        message
+      }
+    }
+  }
+}
+    fragment BillingNoticeFields on BillingSettings {
+  accountId
+  notifyEmail
+  notifyPhone
+  missedCallNumberIds
+}`) as unknown as TypedDocumentString<SetMissedCallSmsMutation, SetMissedCallSmsMutationVariables>;
+export const PortalCallStatisticsDocument = new TypedDocumentString(`
+    query PortalCallStatistics($since: DateTime!, $until: DateTime!, $bucket: CallStatisticsBucket!, $numberId: ID) {
+  callStatistics(
+    since: $since
+    until: $until
+    bucket: $bucket
+    numberId: $numberId
+  ) {
+    periods {
+      periodStart
+      totals {
+        calls
+        answered
+        missed
+        minutes
+        chargeFen
+      }
+    }
+    provinces {
+      province
+      totals {
+        calls
+        answered
+        missed
+        answeredRate
+        minutes
+        chargeFen
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortalCallStatisticsQuery, PortalCallStatisticsQueryVariables>;
 export const PortalNumbersDocument = new TypedDocumentString(`
     query PortalNumbers {
   numbers(first: 100) {
@@ -4282,8 +4482,13 @@ fragment SimulationFields on Simulation {
     reason
   }
 }`) as unknown as TypedDocumentString<WhatHappensQuery, WhatHappensQueryVariables>;
+export const OwnPhonesDocument = new TypedDocumentString(`
+    query OwnPhones {
+  ownPhones
+}
+    `) as unknown as TypedDocumentString<OwnPhonesQuery, OwnPhonesQueryVariables>;
 export const RecordingsDocument = new TypedDocumentString(`
-    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String) {
+    query Recordings($kind: RecordingKind, $numberId: ID, $since: DateTime, $until: DateTime, $first: Int!, $after: String, $order: String = "-startedAt") {
   recordings(
     kind: $kind
     numberId: $numberId
@@ -4291,7 +4496,7 @@ export const RecordingsDocument = new TypedDocumentString(`
     until: $until
     first: $first
     after: $after
-    newestFirst: true
+    order: $order
   ) {
     totalCount
     pageInfo {

@@ -64,7 +64,9 @@ function draw(canvas: HTMLCanvasElement, peaks: Peaks, played: number) {
   }
 }
 
-export function AudioPlayer({ src, label }: { src: string; label: string }) {
+/** `autoPlay`: the player was opened by a 试听 / 播放 click, so it starts at once (that click is the
+ * user gesture browsers ask for); without it the user presses the control's own play button. */
+export function AudioPlayer({ src, label, autoPlay = false }: { src: string; label: string; autoPlay?: boolean }) {
   const audio = useRef<HTMLAudioElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [peaks, setPeaks] = useState<Peaks | null>(null);
@@ -86,6 +88,11 @@ export function AudioPlayer({ src, label }: { src: string; label: string }) {
       cancelled = true;
     };
   }, [src]);
+
+  useEffect(() => {
+    // A refused start (a browser that still wants a gesture) leaves the controls there to press.
+    if (autoPlay) audio.current?.play().catch(() => undefined);
+  }, [autoPlay, src]);
 
   // Redraw when the peaks arrive, the canvas is resized, or playback moves (every frame while playing).
   useEffect(() => {

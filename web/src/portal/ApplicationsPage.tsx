@@ -28,6 +28,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, request, unwrap, UserErrorsError, type FieldError } from "../api/client";
 import { requestWithFiles } from "../api/multipart";
 import {
+  ApplicantAccountDocument,
   ApplicationDetailDocument,
   HoldForApplicationDocument,
   MyApplicationsDocument,
@@ -40,25 +41,27 @@ import {
   type DocumentKind,
   type HoldFieldsFragment,
 } from "../gql/graphql";
-import { dateTime } from "../format";
+import { dateTime, formatPhone } from "../format";
 import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
 import { match, navigate } from "../router";
 import { StatusTag } from "./applicationStatus";
+import { TimeOrderSwitch } from "./listOrder";
+import { creditCodeProblem } from "./uscc";
 import { Countdown, holdEnd, HOLDS_KEY, link } from "./holds";
 
 const APPS_KEY = ["myApplications"] as const;
 const MAX_BYTES = 10 * 1024 * 1024;
 
 type DocField = "businessLicence" | "legalRepIdFront" | "legalRepIdBack" | "applicationForm" | "networkAccessAgreement";
-type DocSpec = { kind: DocumentKind; field: DocField; name: string; hint: string };
+type DocSpec = { kind: DocumentKind; field: DocField; name: string; hint: string; template?: boolean };
 
 /** R3: the four documents every application needs, then China Telecom's agreement (4008/4009 only). */
 const DOCS: DocSpec[] = [
   { kind: "BUSINESS_LICENCE", field: "businessLicence", name: "营业执照副本(带年检)扫描件", hint: "需加盖公司红章" },
   { kind: "LEGAL_REP_ID_FRONT", field: "legalRepIdFront", name: "法人身份证正面扫描件", hint: "需加盖公司红章" },
   { kind: "LEGAL_REP_ID_BACK", field: "legalRepIdBack", name: "法人身份证反面扫描件", hint: "需加盖公司红章" },
-  { kind: "APPLICATION_FORM", field: "applicationForm", name: "400标准受理单", hint: "填写完整并加盖公司红章" },
+  { kind: "APPLICATION_FORM", field: "applicationForm", name: "400标准受理单", hint: "填写完整并加盖公司红章", template: true },
   { kind: "NETWORK_ACCESS_AGREEMENT", field: "networkAccessAgreement", name: "电信400用户入网协议", hint: "电信4008、4009号码需要,加盖公司红章" },
 ];
 const COMPANY_FIELDS = ["companyName", "creditCode", "legalRepName", "contactName", "contactPhone", "boundNumbers"];
@@ -92,10 +95,13 @@ function DocSlot({
   error,
   progress,
   current,
+  templateUrl,
   onPick,
   onRemove,
 }: {
   spec: DocSpec;
+  /** Where to download a blank (or pre-filled) form to print, sign and seal. */
+  templateUrl?: string;
   picked?: Picked;
   error?: string;
   progress: number | null;
@@ -119,6 +125,14 @@ function DocSlot({
     <div role="group" aria-label={spec.name} style={{ marginBottom: 20 }}>
       <Typography.Text strong>{spec.name}</Typography.Text>
       <Typography.Text type="secondary"> ({spec.hint})</Typography.Text>
+      {templateUrl ? (
+        <div>
+          <a href={templateUrl} download>
+            下载受理单模板(PDF,已填入企业信息)
+          </a>
+          <Typography.Text type="secondary">:打印后签字并加盖公司红章,再扫描上传。</Typography.Text>
+        </div>
+      ) : null}
       {current ? <div><Typography.Text type="secondary">当前文件:{current}(不更换则保留)</Typography.Text></div> : null}
       <Upload.Dragger
         accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
@@ -259,12 +273,26 @@ function Wizard({ numberId, display, hold, application }: WizardProps) {
         creditCode: application.creditCode,
         legalRepName: application.legalRepName,
         contactName: application.contactName,
-        contactPhone: application.contactPhone,
-        boundNumbers: application.boundNumbers,
+        contactPhone: formatPhone(application.contactPhone),
+        boundNumbers: application.boundNumbers.map(formatPhone),
       }
     : { boundNumbers: [""] };
   const current = (kind: DocumentKind) => application?.documents.find((d) => d.kind === kind && !d.replaced)?.filename;
   const values = Form.useWatch([], form) as CompanyForm | undefined;
+  // A new application starts with the company name the account was opened with.
+  const account = useQuery({ queryKey: ["applicantAccount"], queryFn: async () => (await request(ApplicantAccountDocument)).me.account, enabled: !resubmit });
+  useEffect(() => {
+    if (account.data?.name && !form.isFieldTouched("companyName") && !form.getFieldValue("companyName")) form.setFieldsValue({ companyName: account.data.name });
+  }, [account.data, form]);
+  const templateUrl = useMemo(() => {
+    const params = new URLSearchParams({ numberId });
+    for (const key of ["companyName", "creditCode", "legalRepName", "contactName", "contactPhone"] as const) {
+      const value = values?.[key]?.trim();
+      if (value) params.set(key, value);
+    }
+    for (const bound of values?.boundNumbers ?? []) if (bound?.trim()) params.append("bound", bound.trim());
+    return `/templates/application-form.pdf?${params}`;
+  }, [numberId, values]);
 
   return (
     <Card>
@@ -295,9 +323,28 @@ function Wizard({ numberId, display, hold, application }: WizardProps) {
           name="creditCode"
           extra="营业执照上的18位代码"
           normalize={(v: string) => v.toUpperCase()}
-          rules={[{ required: true, message: "请填写统一社会信用代码" }, { len: 18, message: "统一社会信用代码为18位" }]}
+          hasFeedback
+          // Checked as it is typed (GB 32100-2015 check character); "too short" only once the field is left.
+          validateTrigger={["onChange", "onBlur"]}
+          rules={[
+            { required: true, message: "请填写统一社会信用代码", validateTrigger: "onBlur" },
+            {
+              validateTrigger: "onChange",
+              validator: async (_, v: string | undefined) => {
+                const problem = creditCodeProblem(v ?? "", false);
+                if (problem) throw new Error(problem);
+              },
+            },
+            {
+              validateTrigger: "onBlur",
+              validator: async (_, v: string | undefined) => {
+                const problem = v ? creditCodeProblem(v, true) : null;
+                if (problem) throw new Error(problem);
+              },
+            },
+          ]}
         >
-          <Input maxLength={18} />
+          <Input maxLength={18} autoComplete="off" />
         </Form.Item>
         <Form.Item label="法人姓名" name="legalRepName" rules={[{ required: true, whitespace: true, message: "请填写法人姓名" }]}>
           <Input maxLength={50} />
@@ -355,6 +402,7 @@ function Wizard({ numberId, display, hold, application }: WizardProps) {
             error={docErrors[spec.field]}
             progress={docs[spec.field] ? progress : null}
             current={current(spec.kind)}
+            templateUrl={spec.template ? templateUrl : undefined}
             onPick={(file) => pick(spec, file)}
             onRemove={() => remove(spec)}
           />
@@ -511,9 +559,9 @@ function Detail({ id }: { id: string }) {
           <Descriptions.Item label="统一社会信用代码">{app.creditCode}</Descriptions.Item>
           <Descriptions.Item label="法人姓名">{app.legalRepName}</Descriptions.Item>
           <Descriptions.Item label="联系人">
-            {app.contactName} {app.contactPhone}
+            {app.contactName} {formatPhone(app.contactPhone)}
           </Descriptions.Item>
-          <Descriptions.Item label="绑定号码">{app.boundNumbers.join("、")}</Descriptions.Item>
+          <Descriptions.Item label="绑定号码">{app.boundNumbers.map(formatPhone).join("、")}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title="已上传资料" size="small" style={{ marginBottom: 16 }}>
@@ -560,12 +608,14 @@ function Resubmit({ id }: { id: string }) {
 }
 
 function Overview() {
+  const [order, setOrder] = useState("-submittedAt");
   const apps = useQuery({
-    queryKey: APPS_KEY,
+    queryKey: [...APPS_KEY, order],
     queryFn: async () => {
-      const data = await request(MyApplicationsDocument);
-      return { applications: data.applications.edges.map((e) => e.node).reverse(), holds: data.reservations.edges.map((e) => e.node) };
+      const data = await request(MyApplicationsDocument, { order });
+      return { applications: data.applications.edges.map((e) => e.node), holds: data.reservations.edges.map((e) => e.node) };
     },
+    placeholderData: (previous) => previous,
   });
   const waiting = useMemo(() => {
     if (!apps.data) return [];
@@ -603,7 +653,7 @@ function Overview() {
           />
         </Card>
       ) : null}
-      <Card title="我的申请" size="small">
+      <Card title="我的申请" size="small" extra={<TimeOrderSwitch field="submittedAt" label="申请排序" order={order} onChange={setOrder} />}>
         {apps.data.applications.length === 0 ? (
           <Empty description="还没有开通申请。先选号并预占,再提交申请。" />
         ) : (

@@ -5,10 +5,11 @@ import { Alert, Card, Col, List, Row, Skeleton, Statistic, Table, Tag, Typograph
 import dayjs from "dayjs";
 import { lazy, Suspense, useMemo } from "react";
 import { request } from "../api/client";
-import { date, dateTime, maskMobile, yuan, ZONE } from "../format";
+import { date, dateTime, maskPhone, yuan, ZONE } from "../format";
 import { DashboardDocument, DashboardLinesDocument, type LinePackage, type NumberStatus } from "../gql/graphql";
 import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
+import { useOwnPhones } from "./ownPhones";
 import { navigate } from "../router";
 import { callsPerDay } from "./calls";
 
@@ -31,6 +32,7 @@ function link(path: string) {
 }
 
 export default function DashboardPage(_: PageProps) {
+  const own = useOwnPhones();
   const today = dayjs().tz(ZONE).startOf("day");
   const first = today.subtract(DAYS - 1, "day");
   const since = first.toISOString();
@@ -100,7 +102,7 @@ export default function DashboardPage(_: PageProps) {
               renderItem={(v) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={`${maskMobile(v.caller)} → ${v.display}`}
+                    title={`${maskPhone(v.caller, own)} → ${v.display}`}
                     description={`${dateTime(v.startedAt)} · ${Math.round(v.durationSeconds)} 秒`}
                   />
                   {v.playUrl ? <audio controls preload="none" src={v.playUrl} aria-label={`播放 ${dateTime(v.startedAt)} 的留言`} /> : null}

@@ -142,7 +142,7 @@ function UploadDialog({ open, fee, onClose }: { open: boolean; fee: number; onCl
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`每次上传彩铃收取审核费 ${yuan(fee)},从账户余额扣除(驳回不退)。`}
+            title={`每次上传彩铃收取彩铃审核费 ${yuan(fee)},从账户余额扣除(驳回不退)。`}
             description="彩铃内容须健康合法,审核通过后才能在流程中播放。"
           />
         ) : null}
@@ -305,7 +305,7 @@ function MediaRow({ item, onRename }: { item: MediaItemFieldsFragment; onRename:
         {item.text ? <Typography.Paragraph style={{ margin: "4px 0" }}>“{item.text}”</Typography.Paragraph> : null}
         <Typography.Text type="secondary" style={{ display: "block" }}>
           时长 {seconds(item.durationSeconds)} · {megabytes(item.sizeBytes)} · 上传于 {dateTime(item.createdAt)}
-          {item.reviewedAt ? ` · 审核于 ${date(item.reviewedAt)}` : ""} · 流程中引用编号 {item.promptId}
+          {item.reviewedAt ? ` · 审核于 ${date(item.reviewedAt)}` : ""}
         </Typography.Text>
         <Space wrap size={0} style={{ marginTop: 4 }}>
           {item.previewUrl ? (
@@ -322,7 +322,7 @@ function MediaRow({ item, onRename }: { item: MediaItemFieldsFragment; onRename:
             </Button>
           </Popconfirm>
         </Space>
-        {playing && item.previewUrl ? <AudioPlayer src={item.previewUrl} label={item.name} /> : null}
+        {playing && item.previewUrl ? <AudioPlayer src={item.previewUrl} label={item.name} autoPlay /> : null}
       </div>
     </List.Item>
   );
@@ -373,7 +373,7 @@ export default function MediaPage() {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            title={`上传彩铃每次收取审核费 ${yuan(usage.ringbackFeeFen)},审核通过后方可播放;语音提示和留言问候语免费。`}
+            title={`上传彩铃每次收取彩铃审核费 ${yuan(usage.ringbackFeeFen)},审核通过后方可播放;语音提示和留言问候语免费。`}
           />
           <UsageCard usage={usage} />
         </>

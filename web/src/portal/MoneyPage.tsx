@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Statistic,
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { request } from "../api/client";
-import { dateTime, format400, maskMobile, yuan, ZONE } from "../format";
+import { dateTime, format400, maskPhone, yuan, ZONE } from "../format";
 import {
   MoneyCallsDocument,
   MoneyLedgerDocument,
@@ -15,11 +15,15 @@ import {
 } from "../gql/graphql";
 import type { PageProps } from "../nav";
 import { PageTitle } from "../pages/PageTitle";
+import { BillingContactsCard } from "./BillingContactsCard";
+import { CallStatisticsPanel } from "./CallStatisticsPanel";
+import { orderFromSorter, sortable } from "./listOrder";
+import { useOwnPhones } from "./ownPhones";
 
 const KIND_NAME: Record<LedgerEntryKind, string> = {
   RECHARGE: "充值",
   CALL_CHARGE: "通话费",
-  RINGBACK_FEE: "彩铃费",
+  RINGBACK_FEE: "彩铃审核费",
   LINE_FEE: "线路费",
   SMS_FEE: "短信费",
   ADJUSTMENT: "调账",
@@ -42,9 +46,10 @@ function Amount({ fen }: { fen: number }) {
 }
 
 function Ledger() {
+  const [order, setOrder] = useState("-createdAt");
   const ledger = useInfiniteQuery({
-    queryKey: ["moneyLedger"],
-    queryFn: ({ pageParam }) => request(MoneyLedgerDocument, { after: pageParam }),
+    queryKey: ["moneyLedger", order],
+    queryFn: ({ pageParam }) => request(MoneyLedgerDocument, { after: pageParam, order }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.ledgerEntries.pageInfo.hasNextPage ? last.ledgerEntries.pageInfo.endCursor : null),
   });
@@ -68,18 +73,19 @@ function Ledger() {
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: "暂无收支记录" }}
+          onChange={(_, __, sorter) => setOrder(orderFromSorter(sorter, "-createdAt"))}
           columns={[
-            { title: "时间", key: "at", render: (_, r) => dateTime(r.createdAt) },
+            { title: "时间", ...sortable(order, "createdAt"), render: (_, r) => dateTime(r.createdAt) },
             { title: "类型", key: "kind", render: (_, r) => <Tag>{KIND_NAME[r.kind]}</Tag> },
             { title: "金额", key: "amount", align: "right", render: (_, r) => <Amount fen={r.amountFen} /> },
             { title: "说明", dataIndex: "description" },
-            { title: "凭证号", dataIndex: "reference" },
+            { title: "凭证", dataIndex: "referenceLabel" },
           ]}
         />
       </div>
       {ledger.hasNextPage ? (
         <Button style={{ marginTop: 12 }} loading={ledger.isFetchingNextPage} onClick={() => ledger.fetchNextPage()}>
-          加载更早的记录
+          加载更多
         </Button>
       ) : null}
     </>
@@ -87,12 +93,19 @@ function Ledger() {
 }
 
 function Statements() {
-  const statements = useQuery({ queryKey: ["moneyStatements"], queryFn: () => request(MoneyStatementsDocument) });
+  const [order, setOrder] = useState("-month");
+  const statements = useInfiniteQuery({
+    queryKey: ["moneyStatements", order],
+    queryFn: ({ pageParam }) => request(MoneyStatementsDocument, { after: pageParam, order }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.statements.pageInfo.hasNextPage ? last.statements.pageInfo.endCursor : null),
+  });
   if (statements.error) return <Alert type="error" showIcon title={(statements.error as Error).message} />;
-  const rows = statements.data?.statements.edges.map((e) => e.node) ?? [];
+  const rows = statements.data?.pages.flatMap((p) => p.statements.edges.map((e) => e.node)) ?? [];
   return (
     <div className="table-scroll">
       <Table
+        onChange={(_, __, sorter) => setOrder(orderFromSorter(sorter, "-month"))}
         rowKey="id"
           scroll={{ x: "max-content" }}
         size="small"
@@ -101,7 +114,7 @@ function Statements() {
         pagination={false}
         locale={{ emptyText: "月度账单将在每月初出具" }}
         columns={[
-          { title: "月份", dataIndex: "month" },
+          { title: "月份", dataIndex: "month", ...sortable(order, "month") },
           { title: "期初", key: "opening", align: "right", render: (_, s) => yuan(s.openingFen) },
           { title: "充值", key: "recharges", align: "right", render: (_, s) => yuan(s.rechargesFen) },
           { title: "通话费", key: "calls", align: "right", render: (_, s) => yuan(s.callChargesFen) },
@@ -124,6 +137,11 @@ function Statements() {
           },
         ]}
       />
+      {statements.hasNextPage ? (
+        <Button style={{ marginTop: 12 }} loading={statements.isFetchingNextPage} onClick={() => statements.fetchNextPage()}>
+          加载更多
+        </Button>
+      ) : null}
     </div>
   );
 }
@@ -151,9 +169,11 @@ function csvLink(f: CallFilters): string {
 function Calls() {
   const [filters, setFilters] = useState<CallFilters>({});
   const numbers = useQuery({ queryKey: ["moneyNumbers"], queryFn: () => request(MoneyNumbersDocument) });
+  const own = useOwnPhones();
+  const [order, setOrder] = useState("-startedAt");
   const calls = useInfiniteQuery({
-    queryKey: ["moneyCalls", callVariables(filters)],
-    queryFn: ({ pageParam }) => request(MoneyCallsDocument, { ...callVariables(filters), after: pageParam }),
+    queryKey: ["moneyCalls", callVariables(filters), order],
+    queryFn: ({ pageParam }) => request(MoneyCallsDocument, { ...callVariables(filters), order, after: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.callRecords.pageInfo.hasNextPage ? last.callRecords.pageInfo.endCursor : null),
   });
@@ -203,14 +223,16 @@ function Calls() {
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: "没有符合条件的通话" }}
+          onChange={(_, __, sorter) => setOrder(orderFromSorter(sorter, "-startedAt"))}
           columns={[
-            { title: "开始时间", key: "at", render: (_, c) => dateTime(c.startedAt) },
+            { title: "开始时间", ...sortable(order, "startedAt"), render: (_, c) => dateTime(c.startedAt) },
             { title: "被叫号码", key: "number", render: (_, c) => format400(c.number) },
-            { title: "主叫", key: "caller", render: (_, c) => `${maskMobile(c.caller) || "未知"}${c.callerProvince ? `(${c.callerProvince})` : ""}` },
+            { title: "主叫", key: "caller", render: (_, c) => `${maskPhone(c.caller, own) || "未知"}${c.callerProvince ? `(${c.callerProvince})` : ""}` },
             { title: "结果", key: "disposition", render: (_, c) => <Tag color={c.disposition === "ANSWERED" ? "green" : "orange"}>{DISPOSITION_NAME[c.disposition]}</Tag> },
-            { title: "接听电话", key: "answered", render: (_, c) => (c.answeredPhone ? maskMobile(c.answeredPhone) : "—") },
-            { title: "通话时长", key: "talk", align: "right", render: (_, c) => `${c.talkSeconds} 秒` },
-            { title: "费用", key: "charge", align: "right", render: (_, c) => yuan(c.chargeFen) },
+            // The phone that answered is always one of the customer's own: shown in full.
+            { title: "接听电话", key: "answered", render: (_, c) => c.answeredPhone || "—" },
+            { title: "通话时长", ...sortable(order, "talkSeconds"), align: "right", render: (_, c) => `${c.talkSeconds} 秒` },
+            { title: "费用", ...sortable(order, "chargeFen"), align: "right", render: (_, c) => yuan(c.chargeFen) },
           ]}
         />
       </div>
@@ -232,6 +254,8 @@ export default function MoneyPage(_: PageProps) {
           { key: "ledger", label: "收支明细", children: <Ledger /> },
           { key: "statements", label: "月度账单", children: <Statements /> },
           { key: "calls", label: "通话记录", children: <Calls /> },
+          { key: "statistics", label: "通话统计", children: <CallStatisticsPanel /> },
+          { key: "notices", label: "余额提醒", children: <BillingContactsCard /> },
         ]}
       />
     </div>

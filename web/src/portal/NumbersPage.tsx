@@ -31,6 +31,8 @@ import dayjs from "dayjs";
 import { useMemo, useState, type ReactNode } from "react";
 import { request, unwrap, UserErrorsError, type FieldError } from "../api/client";
 import { AreaPicker } from "../editor/AreaPicker";
+import { MissedCallSmsCard } from "./MissedCallSmsCard";
+import { AreaRoutesField, areaRoutesInput, areaRoutesOf, type AreaRoute } from "./SimpleAreaRoutes";
 import { WeekGrid } from "../editor/WeekGrid";
 import { format400, ZONE } from "../format";
 import {
@@ -199,6 +201,7 @@ type SimpleForm = {
   voicemail: boolean;
   recording: boolean;
   ringback: string | null;
+  areaRoutes: AreaRoute[];
 };
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"].map((d, i) => ({ value: i + 1, label: `周${d}` }));
@@ -216,6 +219,7 @@ const EMPTY_FORM: SimpleForm = {
   voicemail: false,
   recording: false,
   ringback: null,
+  areaRoutes: [],
 };
 const NO_FALLBACK = "这些电话都未接通时,来电者将听到“您要的电话忙”并挂机;可设置遇忙转接、无应答转接或语音留言。";
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -249,6 +253,7 @@ function formOf(simple: unknown): SimpleForm {
     voicemail: Boolean(s.voicemail),
     recording: Boolean(s.recording),
     ringback: typeof s.ringback === "string" && s.ringback ? s.ringback : null,
+    areaRoutes: areaRoutesOf(s.areaRoutes),
   };
 }
 
@@ -267,6 +272,7 @@ function inputOf(f: SimpleForm): SimpleRoutingInput {
     voicemail: f.voicemail,
     recording: f.recording,
     ringback: f.ringback,
+    areaRoutes: areaRoutesInput(f.areaRoutes),
   };
 }
 
@@ -274,7 +280,7 @@ function inputOf(f: SimpleForm): SimpleRoutingInput {
 function phonesOf(simple: unknown): string[] {
   const f = formOf(simple);
   if (!(simple as { settings?: unknown } | null)?.settings) return [];
-  const all = [...f.destinations, ...(f.useHours ? f.afterHours : []), f.busyForward, f.noAnswerForward];
+  const all = [...f.destinations, ...f.areaRoutes.flatMap((r) => r.destinations), ...(f.useHours ? f.afterHours : []), f.busyForward, f.noAnswerForward];
   return [...new Set(all.filter((p): p is Phone => Boolean(p?.number)).map((p) => p.number))];
 }
 
@@ -302,7 +308,7 @@ const NODE_FIELD: Record<string, string> = {
  */
 function fieldFor(field: string | null, code: string, message: string, f: SimpleForm): string {
   const node = field?.startsWith("node:") ? field.slice(5) : null;
-  const key = node ? (NODE_FIELD[node] ?? "form") : field && field in f ? field : "form";
+  const key = node ? (NODE_FIELD[node] ?? (node.startsWith("area_") ? "areaRoutes" : "form")) : field && field in f ? field : "form";
   if (key !== "destinations" && key !== "afterHours") return key;
   const rows = key === "destinations" ? f.destinations : f.afterHours;
   const i = rows.findIndex((p, j) => {
@@ -551,6 +557,14 @@ function SimpleRoutingCard({
         >
           <PhoneRows label="绑定电话" phones={form.destinations} onChange={(destinations) => set({ destinations })} errors={rowsOf(errors, "destinations")} advice={rowsOf(advice, "destinations")} />
         </Form.Item>
+
+        <AreaRoutesField
+          routes={form.areaRoutes}
+          onChange={(areaRoutes) => set({ areaRoutes })}
+          errors={errors.areaRoutes}
+          advice={advice.areaRoutes}
+          renderPhones={(label, phones, onChange) => <PhoneRows label={label} phones={phones} onChange={onChange} errors={{}} advice={{}} />}
+        />
 
         <Form.Item label="按工作时间接听" extra="工作时间内呼叫上面的绑定电话,其余时间按“非工作时间”处理。">
           <Switch aria-label="按工作时间接听" checked={form.useHours} onChange={(useHours) => set({ useHours })} />
@@ -1222,6 +1236,7 @@ function NumberDetail({ id }: { id: string }) {
               <CallerListCard routing={routing} />
               <AreasCard routing={routing} />
               <CategoriesCard routing={routing} />
+              <MissedCallSmsCard numberId={routing.numberId} />
             </Space>
           </Col>
           <Col xs={24} xl={9}>

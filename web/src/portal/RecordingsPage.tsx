@@ -6,7 +6,9 @@ import { Alert, App, Button, Card, DatePicker, Form, InputNumber, List, Popconfi
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
-import { dateTime, maskMobile, ZONE } from "../format";
+import { dateTime, maskPhone, ZONE } from "../format";
+import { TimeOrderSwitch } from "./listOrder";
+import { useOwnPhones } from "./ownPhones";
 import {
   DeleteRecordingDocument,
   RecordingNumbersDocument,
@@ -84,8 +86,10 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [playing, setPlaying] = useState(false);
+  const own = useOwnPhones();
   const kind = KIND[row.kind];
-  const title = `${kind.label} ${maskMobile(row.caller)} ${dateTime(row.startedAt)}`;
+  const caller = maskPhone(row.caller, own);
+  const title = `${kind.label} ${caller} ${dateTime(row.startedAt)}`;
 
   async function remove() {
     try {
@@ -103,7 +107,7 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
         <Space wrap size={[8, 4]}>
           <Tag color={kind.color}>{kind.label}</Tag>
           <Typography.Text strong>{row.display}</Typography.Text>
-          <Typography.Text>来电 {maskMobile(row.caller)}</Typography.Text>
+          <Typography.Text>来电 {caller}</Typography.Text>
         </Space>
         <Typography.Text type="secondary" style={{ display: "block", marginTop: 4 }}>
           {dateTime(row.startedAt)} · 时长 {seconds(row.durationSeconds)} · 将于 {dateTime(row.expiresAt)} 自动删除
@@ -125,22 +129,22 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
             </Button>
           </Popconfirm>
         </Space>
-        {playing && row.playUrl ? <AudioPlayer src={row.playUrl} label={title} /> : null}
+        {playing && row.playUrl ? <AudioPlayer src={row.playUrl} label={title} autoPlay /> : null}
       </div>
     </List.Item>
   );
 }
 
-type Filters = { kind: RecordingKind | "ALL"; numberId: string | null; days: [Dayjs, Dayjs] | null };
+type Filters = { kind: RecordingKind | "ALL"; numberId: string | null; days: [Dayjs, Dayjs] | null; order: string };
 
 export default function RecordingsPage() {
-  const [filters, setFilters] = useState<Filters>({ kind: "ALL", numberId: null, days: null });
+  const [filters, setFilters] = useState<Filters>({ kind: "ALL", numberId: null, days: null, order: "-startedAt" });
   const numbers = useQuery({
     queryKey: ["recordingNumbers"],
     queryFn: async () => (await request(RecordingNumbersDocument)).me.account?.numbers.edges.map((e) => e.node) ?? [],
   });
   const recordings = useInfiniteQuery({
-    queryKey: [...RECORDINGS_KEY, filters.kind, filters.numberId, filters.days?.map((d) => d.format("YYYY-MM-DD"))],
+    queryKey: [...RECORDINGS_KEY, filters.kind, filters.numberId, filters.days?.map((d) => d.format("YYYY-MM-DD")), filters.order],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) => {
       // Whole days in China: from the first day's midnight to the midnight after the last day.
@@ -149,6 +153,7 @@ export default function RecordingsPage() {
         await request(RecordingsDocument, {
           first: PAGE,
           after: pageParam,
+          order: filters.order,
           kind: filters.kind === "ALL" ? null : filters.kind,
           numberId: filters.numberId,
           since: from ? dayjs.tz(from.format("YYYY-MM-DD"), ZONE).toISOString() : null,
@@ -190,9 +195,10 @@ export default function RecordingsPage() {
           onChange={(days) => setFilters({ ...filters, days: days && days[0] && days[1] ? [days[0], days[1]] : null })}
           style={{ maxWidth: "100%" }}
         />
+        <TimeOrderSwitch field="startedAt" label="排序" order={filters.order} onChange={(order) => setFilters({ ...filters, order })} />
       </Space>
       {recordings.error ? <Alert type="error" showIcon title={(recordings.error as Error).message} style={{ marginBottom: 8 }} /> : null}
-      {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条,最新的在前</Typography.Paragraph> : null}
+      {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条,{filters.order === "startedAt" ? "最早的在前" : "最新的在前"}</Typography.Paragraph> : null}
       <List<RecordingFieldsFragment>
         loading={recordings.isPending}
         dataSource={rows}
