@@ -30,14 +30,14 @@ group("flow changes in words", () => {
     expect(line.text).toBe("按键菜单「语音导航」 · 菜单提示音:“请拨1” → 语音“欢迎词”");
   });
 
-  it("names an unnamed node by its kind and id, and edges by their ends and exit", () => {
-    expect(describe({ kind: "ADDED", element: "NODE", id: "dial-2", field: null, after: {} }, names).text).toBe("新增节点:转接电话(dial-2)");
+  it("names an unnamed node as the canvas does, never by its id, and edges by their ends and exit", () => {
+    expect(describe({ kind: "ADDED", element: "NODE", id: "dial-2", field: null, after: {} }, names).text).toBe("新增节点:转接电话 2");
     const edge = { id: "e-menu-digit1", source: "menu", exit: "digit:1", target: "desk" };
     expect(describe({ kind: "REMOVED", element: "EDGE", id: edge.id, field: null, before: edge }, names).text).toBe(
       "删除连线:按键菜单「语音导航」 按1 → 转接电话「人工客服」",
     );
     expect(describe({ kind: "CHANGED", element: "EDGE", id: edge.id, field: "target", before: "desk", after: "bye" }, names).text).toBe(
-      "连线连到:转接电话「人工客服」 → 挂机(bye)",
+      "连线连到:转接电话「人工客服」 → 挂机",
     );
   });
 

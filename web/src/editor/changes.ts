@@ -1,6 +1,6 @@
 // The API's field-by-field flow changes (flowDiff.changes) in the editor's own words, for the list beside
 // the canvas highlight. Pure functions: the versions panel and the unit tests build on them.
-import { exitName, TYPE_NAME, type NodeType } from "./model";
+import { exitName, nodeName as canvasName, TYPE_NAME, type NodeType } from "./model";
 
 export type Change = {
   kind: "ADDED" | "REMOVED" | "CHANGED";
@@ -46,12 +46,12 @@ const LIST_SHOWN = 8;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A node as the canvas names it: its label, else its kind and id. */
+/** A node as a change line names it: its kind and label, else the canvas's name (never its id). */
 export function nodeName(id: string, names: Map<string, NodeName>): string {
   const n = names.get(id);
-  if (!n) return id;
-  const kind = TYPE_NAME[n.type as NodeType] ?? n.type;
-  return n.label ? `${kind}「${n.label}」` : `${kind}(${id})`;
+  if (!n) return "节点";
+  const kind = TYPE_NAME[n.type as NodeType] ?? "节点";
+  return n.label ? `${kind}「${n.label}」` : canvasName({ id, data: { kind: n.type as NodeType, label: "" } });
 }
 
 function promptText(v: unknown, prompts: Map<string, string>): string {
