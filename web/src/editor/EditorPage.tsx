@@ -8,7 +8,7 @@ import { navigate } from "../router";
 import type { Viewer } from "../session";
 import { FlowNodeView } from "./FlowNodeView";
 import { TYPE_ICON } from "./icons";
-import { layout, warmLayout } from "./layout";
+import { layout, startLayoutWorker } from "./layout";
 import { docToGraph, graphToDoc, NODE_TYPES, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useOverlay } from "./overlay";
 import { PromptsPanel } from "./PromptsPanel";
@@ -185,7 +185,7 @@ function Editor({ flowId }: { flowId: string }) {
     await validate();
   }, [flowId, applyDoc, validate, message]);
 
-  useEffect(() => warmLayout(), []);
+  useEffect(() => void startLayoutWorker(), []);
 
   useEffect(() => {
     void reload();
@@ -257,7 +257,7 @@ function Editor({ flowId }: { flowId: string }) {
   const tidy = useCallback(async () => {
     const started = useEditor.getState().version;
     const state = useEditor.getState();
-    const positions = await layout(state.nodes, state.edges);
+    const positions = await layout(state.nodes, state.edges, (id) => flow.getInternalNode(id)?.internals.handleBounds);
     if (useEditor.getState().version !== started) {
       message.info("整理期间画布有改动,已放弃这次整理");
       return;
