@@ -17,7 +17,7 @@ import { docToGraph, exitName, graphToDoc, TYPE_NAME, type FlowDoc, type FlowEdg
 import { useNarrowScreen } from "./narrow";
 import { useOverlay } from "./overlay";
 import { DRAG_TYPE, NodePicker, Palette } from "./palette";
-import { clearOfOverlays, estimatedSize } from "./placement";
+import { clearOfOverlays, estimatedSize, freeSpot } from "./placement";
 import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { SimulatePanel } from "./SimulatePanel";
@@ -269,16 +269,12 @@ function Editor({ flowId }: { flowId: string }) {
     return () => window.clearTimeout(timer);
   }, [version, loaded, flush]);
 
-  /** Add a node with its top left at a screen point (the canvas's middle when none), clear of the minimap. */
+  /** Add a node with its top left at a screen point (a free spot near the middle when none), clear of the minimap. */
   const addAt = useCallback((kind: NodeType, screen?: { x: number; y: number }): string => {
     const size = estimatedSize(kind, flow.getZoom());
     const canvas = canvasRef.current;
     let at = screen;
-    if (!at && canvas) {
-      const r = canvas.getBoundingClientRect();
-      at = { x: r.left + (r.width - size.width) / 2, y: r.top + (r.height - size.height) / 2 };
-    }
-    if (at && canvas) at = clearOfOverlays(canvas, at, size);
+    if (canvas) at = at ? clearOfOverlays(canvas, at, size) : freeSpot(canvas, size);
     const id = addNode(kind, flow.screenToFlowPosition(at ?? { x: window.innerWidth / 2, y: window.innerHeight / 2 }));
     setTab("props");
     return id;

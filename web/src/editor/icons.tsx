@@ -56,5 +56,5 @@ function HookedArrow({ mirrored }: { mirrored?: boolean }) {
 
 const UndoSvg = () => <HookedArrow />;
 const RedoSvg = () => <HookedArrow mirrored />;
-export const UndoIcon = () => <Icon component={UndoSvg} />;
-export const RedoIcon = () => <Icon component={RedoSvg} />;
+export const UndoIcon = () => <Icon component={UndoSvg} aria-hidden="true" />;
+export const RedoIcon = () => <Icon component={RedoSvg} aria-hidden="true" />;

@@ -50,3 +50,31 @@ export function clearOfOverlays(canvas: HTMLElement, wanted: Point, size: { widt
   }
   return at;
 }
+
+/**
+ * For a node added without a place (a palette button pressed): the free spot nearest the canvas's middle,
+ * so that it lands neither on another node nor under the minimap.
+ */
+export function freeSpot(canvas: HTMLElement, size: { width: number; height: number }): Point {
+  const bounds = canvas.getBoundingClientRect();
+  const middle = { x: bounds.left + (bounds.width - size.width) / 2, y: bounds.top + (bounds.height - size.height) / 2 };
+  const taken = [...canvas.querySelectorAll(".react-flow__node, " + OVERLAYS)].map((el) => el.getBoundingClientRect());
+  const free = (p: Point) => {
+    const box = { left: p.x - MARGIN, top: p.y - MARGIN, right: p.x + size.width + MARGIN, bottom: p.y + size.height + MARGIN };
+    return !taken.some((t) => overlaps(box, t));
+  };
+  const step = 40;
+  for (let ring = 0; ring < 12; ring++) {
+    const d = ring * step;
+    const candidates = [
+      { x: middle.x, y: middle.y + d },
+      { x: middle.x + d, y: middle.y },
+      { x: middle.x, y: middle.y - d },
+      { x: middle.x - d, y: middle.y },
+      { x: middle.x + d, y: middle.y + d },
+    ];
+    const spot = candidates.find((p) => free(clearOfOverlays(canvas, p, size)));
+    if (spot) return clearOfOverlays(canvas, spot, size);
+  }
+  return clearOfOverlays(canvas, middle, size);
+}
