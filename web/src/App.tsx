@@ -1,5 +1,6 @@
 import { Spin } from "antd";
 import { lazy, Suspense, useEffect } from "react";
+import { preloadFlow } from "./editor/preload";
 import { match, navigate, usePath } from "./router";
 import { useViewer } from "./session";
 
@@ -7,7 +8,14 @@ import { useViewer } from "./session";
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const SignupPage = lazy(() => import("./pages/SignupPage"));
 const Shell = lazy(() => import("./pages/Shell"));
-const EditorPage = lazy(() => import("./editor/EditorPage"));
+const loadEditor = () => import("./editor/EditorPage");
+const EditorPage = lazy(loadEditor);
+// A flow opened by its address: the editor's code and the flow load while the session is checked.
+const opened = match("/flows/:id", window.location.pathname);
+if (opened) {
+  void loadEditor();
+  preloadFlow(opened.id);
+}
 
 function Loading() {
   return (

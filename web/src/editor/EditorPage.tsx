@@ -16,6 +16,7 @@ import { layout, startLayoutWorker } from "./layout";
 import { docToGraph, exitName, graphToDoc, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useNarrowScreen } from "./narrow";
 import { useOverlay } from "./overlay";
+import { flowQuery } from "./preload";
 import { DRAG_TYPE, NodePicker, Palette } from "./palette";
 import { clearOfOverlays, estimatedSize, freeSpot } from "./placement";
 import { PromptsPanel } from "./PromptsPanel";
@@ -195,7 +196,7 @@ function Editor({ flowId }: { flowId: string }) {
   }, [load]);
 
   const reload = useCallback(async () => {
-    const data = (await request(FlowDocument, { id: flowId })).flow;
+    const data = (await flowQuery(flowId)).flow;
     if (!data) {
       message.error("流程不存在或无权查看");
       navigate("/flows");
