@@ -42,11 +42,19 @@ def saved(page: Page) -> None:
 
 
 def new_flow(page: Page, name: str) -> None:
+    """Create a flow from the list as a designer does, and wait until its editor shows it.
+
+    The list is reached through the menu, not by loading the app a second time while the home page
+    just shown is still fetching; the wait is for the editor's address first, then its start node.
+    """
     sign_in(page)
-    page.goto("/flows")
+    page.get_by_role("menu", name="主导航").get_by_text("语音导航流程").click()
     page.get_by_role("button", name="新建流程").click()
-    page.get_by_label("流程名称").fill(name)
-    page.get_by_role("dialog").get_by_role("button", name=re.compile("确")).click()
+    dialog = page.get_by_role("dialog", name="新建流程")
+    dialog.get_by_label("流程名称").fill(name)
+    dialog.get_by_role("button", name=re.compile("确")).click()
+    expect(dialog).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/flows/\d+$"))
     expect(node(page, "start")).to_be_visible()
 
 

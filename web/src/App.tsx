@@ -1,13 +1,21 @@
 import { Spin } from "antd";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { preloadFlow } from "./editor/preload";
 import { match, navigate, usePath } from "./router";
-import { useViewer } from "./session";
+import { useViewer, type Viewer } from "./session";
 
 // Every screen is its own chunk: the first download is the shell of the shell.
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const SignupPage = lazy(() => import("./pages/SignupPage"));
 const Shell = lazy(() => import("./pages/Shell"));
-const EditorPage = lazy(() => import("./editor/EditorPage"));
+let editorModule: typeof import("./editor/EditorPage") | undefined;
+const loadEditor = () => import("./editor/EditorPage").then((m) => (editorModule = m));
+// A flow opened by its address: the editor's code and the flow load while the session is checked.
+const opened = match("/flows/:id", window.location.pathname);
+if (opened) {
+  void loadEditor();
+  preloadFlow(opened.id);
+}
 
 function Loading() {
   return (
@@ -17,6 +25,27 @@ function Loading() {
       </Spin>
     </div>
   );
+}
+
+/**
+ * The editor's chunk, loaded without React.lazy: a lazy component suspends at its first render even when
+ * its code is already here (as it is for a flow opened by its address), and React then holds the editor
+ * back for its Suspense throttle, a third of a second.
+ */
+function EditorHost({ flowId, viewer }: { flowId: string; viewer: Viewer }) {
+  const [module, setModule] = useState(editorModule);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!module) loadEditor().then(setModule, () => setFailed(true));
+  }, [module]);
+  if (failed) {
+    return (
+      <p role="alert" style={{ padding: 48, textAlign: "center" }}>
+        流程编辑器加载失败,请检查网络后<a href={window.location.pathname}>刷新页面</a>重试。
+      </p>
+    );
+  }
+  return module ? <module.default flowId={flowId} viewer={viewer} /> : <Loading />;
 }
 
 export function App() {
@@ -41,11 +70,7 @@ export function App() {
 
   const editor = match("/flows/:id", path);
   if (editor) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <EditorPage flowId={editor.id} viewer={viewer.data} />
-      </Suspense>
-    );
+    return <EditorHost flowId={editor.id} viewer={viewer.data} />;
   }
   return (
     <Suspense fallback={<Loading />}>

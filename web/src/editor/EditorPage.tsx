@@ -1,6 +1,9 @@
-import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined, RedoOutlined, UndoOutlined } from "@ant-design/icons";
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type NodeChange, type NodeTypes } from "@xyflow/react";
-import { App, Badge, Button, Modal, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
+import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined } from "@ant-design/icons";
+import {
+  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
+  type Connection, type FinalConnectionState, type NodeChange, type NodeTypes, type OnConnectEnd,
+} from "@xyflow/react";
+import { Alert, App, Badge, Button, Modal, Segmented, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { request, unwrap, UserErrorsError } from "../api/client";
@@ -8,11 +11,16 @@ import { FlowDocument, SaveFlowDraftDocument } from "../gql/graphql";
 import { navigate } from "../router";
 import type { Viewer } from "../session";
 import { FlowNodeView } from "./FlowNodeView";
-import { TYPE_ICON } from "./icons";
-import { layout, warmLayout } from "./layout";
+import { asOneEdit } from "./history";
+import { RedoIcon, UndoIcon } from "./icons";
+import { layout, startLayoutWorker } from "./layout";
 import { useLiveDiagnostics } from "./diagnostics";
-import { docToGraph, exitName, graphToDoc, NODE_TYPES, nodeName, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
+import { docToGraph, exitName, graphToDoc, nodeName, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
+import { useNarrowScreen } from "./narrow";
 import { useOverlay } from "./overlay";
+import { flowQuery } from "./preload";
+import { DRAG_TYPE, NodePicker, Palette } from "./palette";
+import { clearOfOverlays, estimatedSize, freeSpot } from "./placement";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
@@ -21,7 +29,6 @@ import { redo, selection, undo, useEditor } from "./store";
 import { LiveTag, VersionsPanel } from "./VersionsPanel";
 
 const nodeTypes: NodeTypes = { flow: FlowNodeView };
-const DRAG_TYPE = "application/x-hotline-node";
 const AUTOSAVE_MS = 800;
 
 const ARIA_LABELS = {
@@ -55,10 +62,13 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_KEYS = ["Control", "Meta"];
 
 type CanvasProps = {
-  onConnect: (c: Connection) => void;
-  onNodeDragStart: () => void;
-  onNodeDragStop: () => void;
-  onNodeClick: (event: unknown, node: FlowNode) => void;
+  onConnect?: (c: Connection) => void;
+  onConnectEnd?: OnConnectEnd;
+  onNodeDragStart?: () => void;
+  onNodeDragStop?: () => void;
+  onNodeClick?: (event: unknown, node: FlowNode) => void;
+  /** For screens too small to edit on: look, pan and zoom, but change nothing. */
+  readOnly?: boolean;
 };
 
 /**
@@ -66,7 +76,7 @@ type CanvasProps = {
  * the header, palette and side panels stay still while a node moves. Overlay classes on edges are
  * derived here only when the edges or the overlay change.
  */
-const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop, onNodeClick }: CanvasProps) {
+const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, onNodeDragStop, onNodeClick, readOnly }: CanvasProps) {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const onNodesChange = useEditor((s) => s.onNodesChange);
@@ -113,10 +123,14 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
       onNodesChange={onShownNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       onNodeDragStart={onNodeDragStart}
       onNodeDragStop={onNodeDragStop}
       onNodeClick={onNodeClick}
-      deleteKeyCode={DELETE_KEYS}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      elementsSelectable={!readOnly}
+      deleteKeyCode={readOnly ? null : DELETE_KEYS}
       multiSelectionKeyCode={MULTI_KEYS}
       selectionKeyCode="Shift"
       ariaLabelConfig={ARIA_LABELS}
@@ -126,7 +140,7 @@ const Canvas = memo(function Canvas({ onConnect, onNodeDragStart, onNodeDragStop
       minZoom={0.1}
     >
       <Background />
-      <MiniMap pannable zoomable ariaLabel="缩略图" />
+      {!readOnly && <MiniMap pannable zoomable ariaLabel="缩略图" />}
       <Controls showInteractive={false} />
     </ReactFlow>
   );
@@ -147,6 +161,10 @@ let clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null = null;
 
 type SaveState = "saved" | "dirty" | "saving" | "error";
 
+/** A connection dropped on empty canvas: the exit it came from, and where the picker opens. */
+type Dropped = { source: string; exit: string; from: string; clientX: number; clientY: number; at: { x: number; y: number } };
+const PICKER_SIZE = { width: 170, height: 340 };
+
 function Editor({ flowId }: { flowId: string }) {
   const { message, modal } = App.useApp();
   const flow = useReactFlow<FlowNode, FlowEdge>();
@@ -159,6 +177,10 @@ function Editor({ flowId }: { flowId: string }) {
   const [help, setHelp] = useState(false);
   const [tab, setTab] = useState("props");
   const [searching, setSearching] = useState(false);
+  const [dropped, setDropped] = useState<Dropped | null>(null);
+  const [phoneView, setPhoneView] = useState<"view" | "simulate">("view");
+  const narrow = useNarrowScreen();
+  const canvasRef = useRef<HTMLElement>(null);
   const revision = useRef(0);
   const base = useRef<Partial<FlowDoc>>({});
   const savedVersion = useRef(0);
@@ -177,7 +199,7 @@ function Editor({ flowId }: { flowId: string }) {
   }, [load]);
 
   const reload = useCallback(async () => {
-    const data = (await request(FlowDocument, { id: flowId })).flow;
+    const data = (await flowQuery(flowId)).flow;
     if (!data) {
       message.error("流程不存在或无权查看");
       navigate("/flows");
@@ -192,7 +214,7 @@ function Editor({ flowId }: { flowId: string }) {
     return graphToDoc(state.nodes, state.edges, base.current);
   });
 
-  useEffect(() => warmLayout(), []);
+  useEffect(() => void startLayoutWorker(), []);
 
   useEffect(() => {
     void reload();
@@ -254,16 +276,66 @@ function Editor({ flowId }: { flowId: string }) {
     return () => window.clearTimeout(timer);
   }, [version, loaded, flush]);
 
-  const addAt = useCallback((kind: NodeType, position?: { x: number; y: number }) => {
-    const where = position ?? flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-    addNode(kind, where);
+  /** Add a node with its top left at a screen point (a free spot near the middle when none), clear of the minimap. */
+  const addAt = useCallback((kind: NodeType, screen?: { x: number; y: number }): string => {
+    const size = estimatedSize(kind, flow.getZoom());
+    const canvas = canvasRef.current;
+    let at = screen;
+    if (canvas) at = at ? clearOfOverlays(canvas, at, size) : freeSpot(canvas, size);
+    const id = addNode(kind, flow.screenToFlowPosition(at ?? { x: window.innerWidth / 2, y: window.innerHeight / 2 }));
     setTab("props");
+    return id;
   }, [flow, addNode]);
+
+  /**
+   * A connection dropped on a node's body connects to that node; dropped anywhere else on the canvas
+   * (the minimap too), it opens the node picker there. A drop on a handle is xyflow's own (onConnect).
+   */
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || state.fromHandle?.type !== "source" || !state.fromHandle.id || !state.fromNode) return;
+    const source = state.fromNode.id;
+    const exit = state.fromHandle.id;
+    const point = "changedTouches" in event ? event.changedTouches[0] : event;
+    const under = document.elementFromPoint(point.clientX, point.clientY);
+    const onNode = under?.closest<HTMLElement>(".react-flow__node")?.dataset.id;
+    const target = onNode && useEditor.getState().nodes.find((n) => n.id === onNode);
+    if (target) {
+      if (target.id !== source && target.data.kind !== "start") connect(source, exit, target.id);
+      return;
+    }
+    const canvas = canvasRef.current;
+    if (!canvas || !under || !canvas.contains(under)) return;
+    const r = canvas.getBoundingClientRect();
+    const node = state.fromNode as unknown as FlowNode;
+    setDropped({
+      source,
+      exit,
+      from: `${node.data.label || TYPE_NAME[node.data.kind]} 的出口「${exitName(exit)}」`,
+      clientX: point.clientX,
+      clientY: point.clientY,
+      at: {
+        x: Math.max(0, Math.min(point.clientX - r.left, r.width - PICKER_SIZE.width)),
+        y: Math.max(0, Math.min(point.clientY - r.top, r.height - PICKER_SIZE.height)),
+      },
+    });
+  }, [connect]);
+
+  /** The picked node goes where the connection was dropped, its entry at the pointer; one undo removes both. */
+  const addConnected = useCallback((kind: NodeType) => {
+    if (!dropped) return;
+    setDropped(null);
+    const size = estimatedSize(kind, flow.getZoom());
+    asOneEdit(() => {
+      const id = addAt(kind, { x: dropped.clientX, y: dropped.clientY - size.height / 2 });
+      connect(dropped.source, dropped.exit, id);
+    });
+  }, [dropped, flow, addAt, connect]);
+  const closePicker = useCallback(() => setDropped(null), []);
 
   const tidy = useCallback(async () => {
     const started = useEditor.getState().version;
     const state = useEditor.getState();
-    const positions = await layout(state.nodes, state.edges);
+    const positions = await layout(state.nodes, state.edges, (id) => flow.getInternalNode(id)?.internals.handleBounds);
     if (useEditor.getState().version !== started) {
       message.info("整理期间画布有改动,已放弃这次整理");
       return;
@@ -283,8 +355,9 @@ function Editor({ flowId }: { flowId: string }) {
     void flow.setCenter(node.position.x + 100, node.position.y + 40, { zoom: 1.2, duration: 300 });
   }, [flow, select]);
 
-  // Keyboard shortcuts (not while typing in a field).
+  // Keyboard shortcuts (not while typing in a field, and none that edit on a read-only small screen).
   useEffect(() => {
+    if (narrow) return;
     function onKey(e: KeyboardEvent) {
       const el = e.target as HTMLElement;
       if (el.closest("input, textarea, [contenteditable=true], .ant-select")) return;
@@ -302,13 +375,13 @@ function Editor({ flowId }: { flowId: string }) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [paste]);
+  }, [paste, narrow]);
 
   function onDrop(e: DragEvent) {
     const kind = e.dataTransfer.getData(DRAG_TYPE) as NodeType;
     if (!kind) return;
     e.preventDefault();
-    addAt(kind, flow.screenToFlowPosition({ x: e.clientX - 90, y: e.clientY - 20 }));
+    addAt(kind, { x: e.clientX - 90, y: e.clientY - 20 });
   }
 
   const onConnect = useCallback((c: Connection) => c.sourceHandle && connect(c.source, c.sourceHandle, c.target), [connect]);
@@ -343,12 +416,37 @@ function Editor({ flowId }: { flowId: string }) {
   }, []);
 
   const statusText: Record<SaveState, string> = { saved: "已保存", dirty: "有未保存的修改", saving: "正在保存…", error: "保存失败" };
+  const addTest = (t: unknown) => {
+    base.current = { ...base.current, tests: [...(base.current.tests ?? []), t] };
+    savedVersion.current = -1;
+    void flush();
+  };
+  const back = () => void flush().then(() => navigate("/flows"));
 
   if (!loaded) return <Spin style={{ margin: 48 }} />;
+  if (narrow) {
+    return (
+      <div className="editor">
+        <header className="editor-bar">
+          <Button icon={<ArrowLeftOutlined />} aria-label="流程列表" onClick={back} />
+          <Typography.Title level={4} ellipsis style={{ margin: 0, flex: 1, minWidth: 0 }}>{name}</Typography.Title>
+        </header>
+        <Alert type="info" showIcon banner title="编辑流程需要更大的屏幕"
+          description="请在宽度至少 768 像素的电脑或平板上修改流程。在这里可以查看流程图和模拟来电。" />
+        <Segmented block value={phoneView} onChange={setPhoneView} style={{ margin: 8 }}
+          options={[{ label: "查看流程", value: "view" }, { label: "模拟来电", value: "simulate" }]} />
+        {phoneView === "view" ? (
+          <main className="canvas" aria-label="流程画布(只读)"><Canvas readOnly /></main>
+        ) : (
+          <div className="editor-phone-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={addTest} /></div>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="editor">
       <header className="editor-bar">
-        <Button icon={<ArrowLeftOutlined />} onClick={() => void flush().then(() => navigate("/flows"))}>流程列表</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={back}>流程列表</Button>
         <Typography.Title level={4} style={{ margin: 0 }}>{name}</Typography.Title>
         <Tag color={saveState === "saved" ? "green" : saveState === "error" ? "red" : "gold"} role="status">{statusText[saveState]}</Tag>
         <LiveTag flowId={flowId} />
@@ -358,26 +456,16 @@ function Editor({ flowId }: { flowId: string }) {
         ) : (
           <Button onClick={() => setSearching(true)}>查找节点</Button>
         )}
-        <Tooltip title="撤销 (Ctrl+Z)"><Button icon={<UndoOutlined />} aria-label="撤销" onClick={undo} /></Tooltip>
-        <Tooltip title="重做 (Ctrl+Shift+Z)"><Button icon={<RedoOutlined />} aria-label="重做" onClick={redo} /></Tooltip>
+        <Tooltip title="撤销 (Ctrl+Z)"><Button icon={<UndoIcon />} aria-label="撤销" onClick={undo} /></Tooltip>
+        <Tooltip title="重做 (Ctrl+Shift+Z)"><Button icon={<RedoIcon />} aria-label="重做" onClick={redo} /></Tooltip>
         <Button icon={<ClusterOutlined />} onClick={() => void tidy()}>整理布局</Button>
         <Tooltip title="键盘快捷键 (?)"><Button icon={<QuestionCircleOutlined />} aria-label="键盘快捷键" onClick={() => setHelp(true)} /></Tooltip>
       </header>
       <div className="editor-body">
-        <nav className="palette" aria-label="节点类型">
-          <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>拖到画布上,或按回车添加</Typography.Text>
-          {NODE_TYPES.filter((t) => t.type !== "start").map((t) => (
-            <Tooltip key={t.type} title={t.hint} placement="right">
-              <Button icon={TYPE_ICON[t.type]} draggable aria-label={`添加${t.name}`}
-                onDragStart={(e) => (e.dataTransfer.setData(DRAG_TYPE, t.type), (e.dataTransfer.effectAllowed = "move"))}
-                onClick={() => addAt(t.type)}>
-                {t.name}
-              </Button>
-            </Tooltip>
-          ))}
-        </nav>
-        <main className="canvas" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} aria-label="流程画布">
-          <Canvas onConnect={onConnect} onNodeDragStart={onNodeDragStart} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick} />
+        <Palette onAdd={(kind) => void addAt(kind)} />
+        <main ref={canvasRef} className="canvas" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} aria-label="流程画布">
+          <Canvas onConnect={onConnect} onConnectEnd={onConnectEnd} onNodeDragStart={onNodeDragStart} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick} />
+          {dropped && <NodePicker at={dropped.at} from={dropped.from} onPick={addConnected} onClose={closePicker} />}
         </main>
         <aside className="side" aria-label="侧栏">
           <Tabs
@@ -391,11 +479,7 @@ function Editor({ flowId }: { flowId: string }) {
                 children: <div className="side-pane"><ProblemsPanel jumpTo={jumpTo} /></div>,
               },
               { key: "prompts", label: "提示音清单", children: <div className="side-pane"><PromptsPanel jumpTo={jumpTo} /></div> },
-              { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={(t) => {
-                base.current = { ...base.current, tests: [...(base.current.tests ?? []), t] };
-                savedVersion.current = -1;
-                void flush();
-              }} /></div> },
+              { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={addTest} /></div> },
               { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} revision={revision.current} flush={flush} hasErrors={errors.length > 0} restore={(doc) => {
                 const graph = docToGraph(doc);
                 base.current = { ...base.current, tests: doc.tests ?? [] };

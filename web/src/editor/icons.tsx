@@ -10,6 +10,7 @@ import {
   SoundOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
+import Icon from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { NodeType } from "./model";
 
@@ -38,3 +39,22 @@ export const TYPE_COLOR: Record<NodeType, string> = {
   record: "#595959",
   hangup: "#cf1322",
 };
+
+/**
+ * Undo and redo as hooked arrows, mirror images of each other: Ant Design's pair are two near-identical
+ * circles whose small arrowheads are hard to tell apart at toolbar size.
+ */
+function HookedArrow({ mirrored }: { mirrored?: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round"
+      strokeLinejoin="round" style={mirrored ? { transform: "scaleX(-1)" } : undefined} aria-hidden="true" focusable="false">
+      <path d="M8.5 4.5 3.5 9.5l5 5" />
+      <path d="M3.5 9.5h11a5.5 5.5 0 0 1 0 11H10" />
+    </svg>
+  );
+}
+
+const UndoSvg = () => <HookedArrow />;
+const RedoSvg = () => <HookedArrow mirrored />;
+export const UndoIcon = () => <Icon component={UndoSvg} aria-hidden="true" />;
+export const RedoIcon = () => <Icon component={RedoSvg} aria-hidden="true" />;

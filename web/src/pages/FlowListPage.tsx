@@ -95,6 +95,9 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
                 initial: "",
                 submit: async (name) => {
                   const flow = unwrap((await request(CreateFlowDocument, { name })).createFlow);
+                  // Close the dialog before leaving: kept open, it would live on hidden (focus trap and
+                  // all) under the editor while the editor's code loads.
+                  setDialog(null);
                   navigate(`/flows/${flow.id}`);
                 },
               })
