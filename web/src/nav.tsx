@@ -18,8 +18,7 @@ import {
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import type { Viewer } from "./session";
-
-export type PageProps = { viewer: Viewer; path: string };
+import type { PageProps } from "./ui/page";
 
 export type Screen = {
   /** The path the screen owns; it also answers every path below it (`/numbers/12`). */

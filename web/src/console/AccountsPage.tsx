@@ -48,10 +48,11 @@ import {
   type LinePackage,
   type RechargeMethod,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
-import { AppLink, LEDGER_KIND_NAMES, megabytes, RECHARGE_METHOD_NAMES, showErrors, StatusTag } from "./consoleShared";
+import { AppLink } from "../ui/AppLink";
+import { LEDGER_KIND_NAMES, megabytes, RECHARGE_METHOD_NAMES, showErrors, StatusTag } from "./consoleShared";
 import { RechargeReceiptModal } from "./RechargeReceipt";
 
 type Account = NonNullable<ConsoleAccountQuery["account"]>;

@@ -5,8 +5,8 @@ import { Alert, App, Button, Form, Input, Modal, Radio, Space, Spin, Typography 
 import { useState } from "react";
 import { request, unwrap } from "../api/client";
 import { ConsoleDeleteHolidayDocument, ConsoleHolidaysDocument, ConsoleSetHolidayDocument } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
 import { showErrors } from "./consoleShared";
 import { describeDay, isoDay, isWeekend, monthCells, type DayInfo } from "./holidayCalendar";

@@ -19,9 +19,10 @@ import {
   type Grade,
   type NumberStatus,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { AppLink, showErrors, STATUS_NAMES, StatusTag } from "./consoleShared";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { AppLink } from "../ui/AppLink";
+import { showErrors, STATUS_NAMES, StatusTag } from "./consoleShared";
 
 const NUMBERS_KEY = ["console", "numbers"] as const;
 const PRICES_KEY = ["console", "gradePrices"] as const;

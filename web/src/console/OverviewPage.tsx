@@ -5,9 +5,9 @@ import { Alert, Card, Col, Row, Spin, Statistic, Table, Typography } from "antd"
 import { request } from "../api/client";
 import { yuan } from "../format";
 import { ConsoleOverviewDocument } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { AppLink } from "./consoleShared";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { AppLink } from "../ui/AppLink";
 
 function Tile({ title, value, to, action }: { title: string; value: number; to: string; action: string }) {
   return (

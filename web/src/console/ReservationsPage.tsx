@@ -5,8 +5,8 @@ import { useState } from "react";
 import { request, unwrap } from "../api/client";
 import { AllReservationsDocument, RevokeReservationDocument, type AllReservationsQuery, type ReservationEnd } from "../gql/graphql";
 import { dateTime } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { Countdown, holdEnd } from "../portal/holds";
 
 type Hold = AllReservationsQuery["reservations"]["edges"][number]["node"];

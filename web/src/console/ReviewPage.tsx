@@ -16,10 +16,10 @@ import {
   type ReviewQueueQuery,
 } from "../gql/graphql";
 import { dateTime, maskMobile } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { APPLICATION_STATUS, StatusTag } from "../portal/applicationStatus";
-import { link } from "../portal/holds";
+import { link } from "../ui/AppLink";
 import { match } from "../router";
 
 type QueueRow = ReviewQueueQuery["applications"]["edges"][number]["node"];

@@ -15,7 +15,7 @@ import {
   type RingbackFieldsFragment,
 } from "../gql/graphql";
 import { AudioPlayer } from "../pages/AudioPlayer";
-import { PageTitle } from "../pages/PageTitle";
+import { PageTitle } from "../ui/PageTitle";
 
 const QUEUE_KEY = ["ringbackQueue"] as const;
 

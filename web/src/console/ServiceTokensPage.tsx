@@ -6,8 +6,8 @@ import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { dateTime } from "../format";
 import { ApiTokensDocument, ConsoleCreateServiceTokenDocument, RevokeApiTokenDocument, type ApiTokenFieldsFragment } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 
 // The same list the settings screen reads (operators get every token), so either screen stays current.
 const TOKENS_KEY = ["apiTokens"] as const;

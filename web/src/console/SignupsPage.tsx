@@ -12,8 +12,8 @@ import {
   type ConsoleSignupGroupsQuery,
   type SignupGrouping,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { showErrors } from "./consoleShared";
 
 type Group = ConsoleSignupGroupsQuery["signupGroups"][number];

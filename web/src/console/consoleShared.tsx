@@ -1,12 +1,10 @@
-// Small pieces the operator console pages share: Chinese names of API enums, links, form error mapping.
+// Small pieces the operator console pages share: Chinese names of API enums, form error mapping.
 // Buttons of these pages are disabled while a request runs rather than given `loading`: antd's loading
 // icon sometimes keeps its leave animation class after a quick request, which screenshots wait on.
 import type { FormInstance } from "antd";
 import { Tag } from "antd";
-import type { ReactNode } from "react";
 import { UserErrorsError } from "../api/client";
 import type { LedgerEntryKind, NumberStatus, RechargeMethod } from "../gql/graphql";
-import { navigate } from "../router";
 
 export const LEDGER_KIND_NAMES: Record<LedgerEntryKind, string> = {
   RECHARGE: "充值",
@@ -45,23 +43,6 @@ const STATUS_COLOURS: Record<NumberStatus, string> = {
 
 export function StatusTag({ status, name }: { status: NumberStatus; name?: string }) {
   return <Tag color={STATUS_COLOURS[status]}>{name ?? STATUS_NAMES[status]}</Tag>;
-}
-
-/** An in-app link: a real href (open in new tab works) that navigates without reloading. */
-export function AppLink({ to, children, label }: { to: string; children: ReactNode; label?: string }) {
-  return (
-    <a
-      href={to}
-      aria-label={label}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   RenameFlowDocument,
   type FlowSummaryFragment,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
+import type { PageProps } from "../ui/page";
 import { navigate } from "../router";
 
 export const FLOWS_KEY = ["flows"] as const;

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { ApiTokensDocument, ChangePasswordDocument, CreateApiTokenDocument, RevokeApiTokenDocument, type ApiTokenFieldsFragment } from "../gql/graphql";
 import { dateTime } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "./PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 
 const TOKENS_KEY = ["apiTokens"] as const;
 

@@ -42,13 +42,14 @@ import {
   type HoldFieldsFragment,
 } from "../gql/graphql";
 import { dateTime, formatPhone } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
 import { StatusTag } from "./applicationStatus";
 import { TimeOrderSwitch } from "./listOrder";
 import { creditCodeProblem } from "./uscc";
-import { Countdown, holdEnd, HOLDS_KEY, link } from "./holds";
+import { link } from "../ui/AppLink";
+import { Countdown, holdEnd, HOLDS_KEY } from "./holds";
 
 const APPS_KEY = ["myApplications"] as const;
 const MAX_BYTES = 10 * 1024 * 1024;

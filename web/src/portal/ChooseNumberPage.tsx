@@ -17,9 +17,10 @@ import {
   type NumberSearch,
 } from "../gql/graphql";
 import { yuan } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { Countdown, holdEnd, HOLDS_KEY, link } from "./holds";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { link } from "../ui/AppLink";
+import { Countdown, holdEnd, HOLDS_KEY } from "./holds";
 
 const PAGE = 24;
 

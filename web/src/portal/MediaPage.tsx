@@ -21,7 +21,7 @@ import {
   type ReviewStatus,
 } from "../gql/graphql";
 import { AudioPlayer } from "../pages/AudioPlayer";
-import { PageTitle } from "../pages/PageTitle";
+import { PageTitle } from "../ui/PageTitle";
 
 export const MEDIA_KEY = ["mediaLibrary"] as const;
 

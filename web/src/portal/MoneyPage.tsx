@@ -13,8 +13,8 @@ import {
   type CallDisposition,
   type LedgerEntryKind,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { BillingContactsCard } from "./BillingContactsCard";
 import { CallStatisticsPanel } from "./CallStatisticsPanel";
 import { orderFromSorter, sortable } from "./listOrder";

@@ -33,7 +33,7 @@ import { request, unwrap, UserErrorsError, type FieldError } from "../api/client
 import { AreaPicker } from "../editor/AreaPicker";
 import { MissedCallSmsCard } from "./MissedCallSmsCard";
 import { AreaRoutesField, areaRoutesInput, areaRoutesOf, type AreaRoute } from "./SimpleAreaRoutes";
-import { WeekGrid } from "../editor/WeekGrid";
+import { WeekGrid } from "../ui/WeekGrid";
 import { format400, ZONE } from "../format";
 import {
   AddCallerListEntriesDocument,
@@ -60,8 +60,8 @@ import {
   type SimpleRoutingInput,
   type WhatHappensQuery,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
 
 type Routing = RoutingFieldsFragment;

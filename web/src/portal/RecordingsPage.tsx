@@ -19,7 +19,7 @@ import {
   type RecordingKind,
 } from "../gql/graphql";
 import { AudioPlayer } from "../pages/AudioPlayer";
-import { PageTitle } from "../pages/PageTitle";
+import { PageTitle } from "../ui/PageTitle";
 
 const RECORDINGS_KEY = ["recordings"] as const;
 const SETTINGS_KEY = ["recordingSettings"] as const;
