@@ -17,6 +17,7 @@ import {
 } from "../gql/graphql";
 import type { PageProps } from "../ui/page";
 import { navigate } from "../router";
+import { errorMessage } from "../ui/errors";
 
 export const FLOWS_KEY = ["flows"] as const;
 
@@ -43,7 +44,7 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
       await queryClient.invalidateQueries({ queryKey: FLOWS_KEY });
       return true;
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
       return false;
     }
   }

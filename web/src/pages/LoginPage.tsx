@@ -6,6 +6,7 @@ import { request, unwrap } from "../api/client";
 import { LoginDocument } from "../gql/graphql";
 import { navigate } from "../router";
 import { ME_KEY } from "../session";
+import { errorMessage } from "../ui/errors";
 
 export default function LoginPage() {
   const queryClient = useQueryClient();
@@ -20,7 +21,7 @@ export default function LoginPage() {
       queryClient.setQueryData(ME_KEY, viewer);
       navigate("/", true);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { request, unwrap, UserErrorsError } from "../api/client";
 import { SignUpDocument } from "../gql/graphql";
 import { navigate } from "../router";
 import { ME_KEY } from "../session";
+import { errorMessage } from "../ui/errors";
 
 type SignUpForm = { companyName: string; displayName: string; login: string; password: string; repeat: string };
 
@@ -26,7 +27,7 @@ export default function SignupPage() {
       if (e instanceof UserErrorsError) {
         form.setFields(e.errors.filter((err) => err.field).map((err) => ({ name: err.field as keyof SignUpForm, errors: [err.message] })));
         if (e.errors.some((err) => !err.field)) setError(e.message);
-      } else setError((e as Error).message);
+      } else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ import { PageTitle } from "../ui/PageTitle";
 import { useOwnPhones } from "./ownPhones";
 import { link } from "../ui/AppLink";
 import { callsPerDay } from "./calls";
+import { errorMessage } from "../ui/errors";
 
 const CallsChart = lazy(() => import("./CallsChart"));
 
@@ -49,7 +50,7 @@ export default function DashboardPage(_: PageProps) {
     [board.data, since],
   );
 
-  if (board.error) return <Alert type="error" showIcon title={`概览加载失败:${(board.error as Error).message}`} />;
+  if (board.error) return <Alert type="error" showIcon title={`概览加载失败:${errorMessage(board.error)}`} />;
   if (!board.data) return <Skeleton active />;
   const account = board.data.me.account;
   const todays = days[days.length - 1];

@@ -63,6 +63,7 @@ import {
 import type { PageProps } from "../ui/page";
 import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
+import { errorMessage, splitErrors } from "../ui/errors";
 
 type Routing = RoutingFieldsFragment;
 
@@ -83,20 +84,6 @@ function Link({ to, children }: { to: string; children: ReactNode }) {
       {children}
     </a>
   );
-}
-
-/** Messages of a refusal by field, and the ones no field claims; other failures (network) as they are. */
-function splitErrors(e: unknown, fieldOf: (err: FieldError) => string | null): { byField: Record<string, string[]>; rest: string[] } {
-  const byField: Record<string, string[]> = {};
-  const rest: string[] = [];
-  if (e instanceof UserErrorsError) {
-    for (const err of e.errors) {
-      const key = fieldOf(err);
-      if (key) (byField[key] ??= []).push(err.message);
-      else rest.push(err.message);
-    }
-  } else rest.push((e as Error).message);
-  return { byField, rest };
 }
 
 /**
@@ -504,7 +491,7 @@ function SimpleRoutingCard({
       void queryClient.invalidateQueries({ queryKey: ["flowVersions"] });
       onSaved();
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -523,7 +510,7 @@ function SimpleRoutingCard({
       onSaved();
     } catch (e) {
       if (e instanceof UserErrorsError) setRefused(e.errors.map((x) => ({ field: x.field, code: x.code, message: x.message })));
-      else message.error((e as Error).message);
+      else message.error(errorMessage(e));
     } finally {
       setSaving(false);
     }
