@@ -17,6 +17,7 @@ import {
 } from "../gql/graphql";
 import type { PageProps } from "../ui/page";
 import { navigate } from "../router";
+import { AppLink } from "../ui/AppLink";
 import { errorMessage } from "../ui/errors";
 
 export const FLOWS_KEY = ["flows"] as const;
@@ -117,7 +118,7 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
           {
             title: "名称",
             dataIndex: "name",
-            render: (name: string, flow) => <a href={`/flows/${flow.id}`} onClick={(e) => (e.preventDefault(), navigate(`/flows/${flow.id}`))}>{name}</a>,
+            render: (name: string, flow) => <AppLink to={`/flows/${flow.id}`}>{name}</AppLink>,
           },
           ...(operator ? [accountColumn] : []),
           {

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { SignUpDocument } from "../gql/graphql";
 import { navigate } from "../router";
+import { AppLink } from "../ui/AppLink";
 import { ME_KEY } from "../session";
 import { errorMessage } from "../ui/errors";
 
@@ -75,9 +76,7 @@ export default function SignupPage() {
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, textAlign: "center" }}>
           已有账户?
-          <a href="/login" onClick={(e) => (e.preventDefault(), navigate("/login"))}>
-            去登录
-          </a>
+          <AppLink to="/login">去登录</AppLink>
         </Typography.Paragraph>
       </Card>
     </main>
