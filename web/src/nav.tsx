@@ -18,8 +18,7 @@ import {
 } from "@ant-design/icons";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import type { Viewer } from "./session";
-
-export type PageProps = { viewer: Viewer; path: string };
+import type { PageProps } from "./ui/page";
 
 export type Screen = {
   /** The path the screen owns; it also answers every path below it (`/numbers/12`). */
@@ -35,7 +34,7 @@ const Settings = lazy(() => import("./pages/SettingsPage"));
 
 const CUSTOMER: Screen[] = [
   { key: "/", label: "概览", icon: <DashboardOutlined />, page: lazy(() => import("./portal/DashboardPage")) },
-  { key: "/numbers", label: "我的号码", icon: <PhoneOutlined />, page: lazy(() => import("./portal/NumbersPage")) },
+  { key: "/numbers", label: "我的号码", icon: <PhoneOutlined />, page: lazy(() => import("./portal/numbers/NumbersPage")) },
   { key: "/choose", label: "选号", icon: <SearchOutlined />, page: lazy(() => import("./portal/ChooseNumberPage")) },
   { key: "/applications", label: "开通申请", icon: <FileDoneOutlined />, page: lazy(() => import("./portal/ApplicationsPage")) },
   { key: "/flows", label: "语音导航流程", icon: <ApartmentOutlined />, page: FlowList },

@@ -53,8 +53,13 @@ export async function request<TResult, TVariables>(
 type Result = { __typename: string };
 type ErrorsResult = { __typename: "UserErrors"; errors: FieldError[] };
 
+/** Whether `value` is the `UserErrors` member of a mutation's result union. */
+export function isUserErrors(value: unknown): value is ErrorsResult {
+  return typeof value === "object" && value !== null && (value as Partial<Result>).__typename === "UserErrors";
+}
+
 /** The successful member of a `X | UserErrors` union, or throws UserErrorsError. */
 export function unwrap<T extends Result>(result: T): Exclude<T, ErrorsResult> {
-  if (result.__typename === "UserErrors") throw new UserErrorsError((result as unknown as ErrorsResult).errors);
+  if (isUserErrors(result)) throw new UserErrorsError(result.errors);
   return result as Exclude<T, ErrorsResult>;
 }

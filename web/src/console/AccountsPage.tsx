@@ -48,11 +48,13 @@ import {
   type LinePackage,
   type RechargeMethod,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
-import { AppLink, LEDGER_KIND_NAMES, megabytes, RECHARGE_METHOD_NAMES, showErrors, StatusTag } from "./consoleShared";
+import { AppLink } from "../ui/AppLink";
+import { LEDGER_KIND_NAMES, megabytes, RECHARGE_METHOD_NAMES, StatusTag } from "./consoleShared";
 import { RechargeReceiptModal } from "./RechargeReceipt";
+import { errorMessage, showErrors } from "../ui/errors";
 
 type Account = NonNullable<ConsoleAccountQuery["account"]>;
 type Billing = ConsoleAccountQuery["billingSettings"];
@@ -146,7 +148,7 @@ function AccountList() {
         </Checkbox>
         {total !== undefined ? <Typography.Text type="secondary">共 {total} 个账户</Typography.Text> : null}
       </Space>
-      {accounts.isError ? <Alert type="error" showIcon title={(accounts.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {accounts.isError ? <Alert type="error" showIcon title={errorMessage(accounts.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<AccountRow>
         rowKey="id"
         size="middle"
@@ -348,7 +350,7 @@ function BillingCard({ account, billing, plans }: { account: Account; billing: B
       message.success("费率已更新,之后的通话按新费率计费");
       await queryClient.invalidateQueries({ queryKey: accountKey(account.id) });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -444,7 +446,7 @@ function MediaQuotaCard({ account }: { account: Account }) {
       message.success(value === null ? "已恢复默认配额" : `配额已设为 ${value} MB`);
       await queryClient.invalidateQueries({ queryKey: accountKey(account.id) });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -485,7 +487,7 @@ function LinePackageModal({ number, onClose }: { number: AccountNumber | null; o
       await routing.refetch();
       close();
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -574,7 +576,7 @@ function LedgerCard({ account, onReceipt }: { account: Account; onReceipt: (r: C
       if (receipt) onReceipt(receipt);
       else message.error("未找到这笔充值的收据");
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -636,7 +638,7 @@ function AccountDetail({ id }: { id: string }) {
     return (
       <div className="page">
         {back}
-        <Alert type="error" showIcon title={(detail.error as Error).message} />
+        <Alert type="error" showIcon title={errorMessage(detail.error)} />
       </div>
     );
   }

@@ -5,12 +5,12 @@ import { Alert, App, Button, Form, Input, Modal, Radio, Space, Spin, Typography 
 import { useState } from "react";
 import { request, unwrap } from "../api/client";
 import { ConsoleDeleteHolidayDocument, ConsoleHolidaysDocument, ConsoleSetHolidayDocument } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
-import { showErrors } from "./consoleShared";
 import { describeDay, isoDay, isWeekend, monthCells, type DayInfo } from "./holidayCalendar";
 import "./holidays.css";
+import { errorMessage, showErrors } from "../ui/errors";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"];
 
@@ -196,7 +196,7 @@ export default function HolidaysPage({ path }: PageProps) {
           title={`系统自带日历尚无 ${year} 年的官方安排:未自定义的日子按周一至周五上班计算,请在国务院公布安排后录入节假日和调休。`}
         />
       ) : null}
-      {data.isError ? <Alert type="error" showIcon title={(data.error as Error).message} /> : null}
+      {data.isError ? <Alert type="error" showIcon title={errorMessage(data.error)} /> : null}
       {data.isPending ? (
         <Spin />
       ) : (

@@ -19,9 +19,11 @@ import {
   type Grade,
   type NumberStatus,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { AppLink, showErrors, STATUS_NAMES, StatusTag } from "./consoleShared";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { AppLink } from "../ui/AppLink";
+import { STATUS_NAMES, StatusTag } from "./consoleShared";
+import { errorMessage, showErrors } from "../ui/errors";
 
 const NUMBERS_KEY = ["console", "numbers"] as const;
 const PRICES_KEY = ["console", "gradePrices"] as const;
@@ -62,7 +64,7 @@ function ImportCard() {
       await queryClient.invalidateQueries({ queryKey: NUMBERS_KEY });
     } catch (e) {
       if (e instanceof UserErrorsError) setOutcome({ kind: "refused", messages: e.errors.map((err) => err.message), file });
-      else message.error((e as Error).message);
+      else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -142,7 +144,7 @@ function PriceRow({ grade, name, priceFen }: { grade: Grade; name: string; price
       await queryClient.invalidateQueries({ queryKey: PRICES_KEY });
       await queryClient.invalidateQueries({ queryKey: NUMBERS_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -334,7 +336,7 @@ function NumbersCard() {
         />
         {numbers.data ? <Typography.Text type="secondary">共 {numbers.data.pages[0].totalCount} 个</Typography.Text> : null}
       </Space>
-      {numbers.isError ? <Alert type="error" showIcon title={(numbers.error as Error).message} style={{ marginBottom: 12 }} /> : null}
+      {numbers.isError ? <Alert type="error" showIcon title={errorMessage(numbers.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<ConsoleNumberRowFragment>
         rowKey="id"
         size="small"

@@ -5,9 +5,10 @@ import { Alert, Card, Col, Row, Spin, Statistic, Table, Typography } from "antd"
 import { request } from "../api/client";
 import { yuan } from "../format";
 import { ConsoleOverviewDocument } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { AppLink } from "./consoleShared";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { AppLink } from "../ui/AppLink";
+import { errorMessage } from "../ui/errors";
 
 function Tile({ title, value, to, action }: { title: string; value: number; to: string; action: string }) {
   return (
@@ -26,7 +27,7 @@ export default function OverviewPage({ viewer }: PageProps) {
     <div className="page">
       <PageTitle title="概览" />
       <Typography.Paragraph>您好,{viewer.user?.displayName || viewer.user?.login}。以下是需要处理的事项。</Typography.Paragraph>
-      {overview.isError ? <Alert type="error" showIcon title={(overview.error as Error).message} /> : null}
+      {overview.isError ? <Alert type="error" showIcon title={errorMessage(overview.error)} /> : null}
       {overview.isPending ? <Spin /> : null}
       {data ? (
         <Row gutter={[16, 16]}>

@@ -5,9 +5,10 @@ import { useState } from "react";
 import { request, unwrap } from "../api/client";
 import { AllReservationsDocument, RevokeReservationDocument, type AllReservationsQuery, type ReservationEnd } from "../gql/graphql";
 import { dateTime } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { Countdown, holdEnd } from "../portal/holds";
+import { errorMessage } from "../ui/errors";
 
 type Hold = AllReservationsQuery["reservations"]["edges"][number]["node"];
 type Filter = "active" | "all";
@@ -39,7 +40,7 @@ export default function ReservationsPage(_: PageProps) {
       message.success(`已撤销 ${hold.display} 的预占,号码已回到可选号码`);
       await queryClient.invalidateQueries({ queryKey: ["reservations"] });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -59,7 +60,7 @@ export default function ReservationsPage(_: PageProps) {
         ]}
         style={{ marginBottom: 16 }}
       />
-      {holds.isError ? <Alert type="error" showIcon title={(holds.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {holds.isError ? <Alert type="error" showIcon title={errorMessage(holds.error)} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph aria-live="polite">{holds.isPending ? "正在加载…" : `共 ${holds.data?.pages[0]?.totalCount ?? rows.length} 条预占`}</Typography.Paragraph>
       <Table<Hold>
         rowKey="id"

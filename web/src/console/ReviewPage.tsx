@@ -16,11 +16,12 @@ import {
   type ReviewQueueQuery,
 } from "../gql/graphql";
 import { dateTime, maskMobile } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { APPLICATION_STATUS, StatusTag } from "../portal/applicationStatus";
-import { link } from "../portal/holds";
+import { link } from "../ui/AppLink";
 import { match } from "../router";
+import { errorMessage } from "../ui/errors";
 
 type QueueRow = ReviewQueueQuery["applications"]["edges"][number]["node"];
 type Detail = ApplicationFieldsFragment;
@@ -83,7 +84,7 @@ function Review({ id }: { id: string }) {
       message.success(`已通过 ${row.display} 的申请,号码已开通`);
       await refresh();
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -101,14 +102,14 @@ function Review({ id }: { id: string }) {
       message.success(`已驳回 ${row.display} 的申请`);
       await refresh();
     } catch (e) {
-      setReasonError((e as Error).message);
+      setReasonError(errorMessage(e));
     } finally {
       setBusy(false);
     }
   }
 
   if (detail.isPending) return <Spin />;
-  if (detail.isError) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
+  if (detail.isError) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
   if (!app) {
     return (
       <Result
@@ -201,7 +202,7 @@ function Queue() {
         options={(Object.keys(APPLICATION_STATUS) as ApplicationStatus[]).map((s) => ({ value: s, label: APPLICATION_STATUS[s].label }))}
         style={{ marginBottom: 16 }}
       />
-      {queue.isError ? <Alert type="error" showIcon title={(queue.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {queue.isError ? <Alert type="error" showIcon title={errorMessage(queue.error)} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph aria-live="polite">
         {queue.isPending ? "正在加载…" : `共 ${queue.data?.pages[0]?.totalCount ?? rows.length} 份${APPLICATION_STATUS[status].label}申请`}
       </Typography.Paragraph>

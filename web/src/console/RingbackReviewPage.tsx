@@ -15,7 +15,8 @@ import {
   type RingbackFieldsFragment,
 } from "../gql/graphql";
 import { AudioPlayer } from "../pages/AudioPlayer";
-import { PageTitle } from "../pages/PageTitle";
+import { PageTitle } from "../ui/PageTitle";
+import { errorMessage } from "../ui/errors";
 
 const QUEUE_KEY = ["ringbackQueue"] as const;
 
@@ -55,7 +56,7 @@ function RejectDialog({ item, onClose }: { item: RingbackFieldsFragment | null; 
       onClose();
     } catch (e) {
       if (e instanceof UserErrorsError) form.setFields([{ name: "reason", errors: e.errors.map((err) => err.message) }]);
-      else message.error((e as Error).message);
+      else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -99,7 +100,7 @@ function RingbackCard({ item, onReject }: { item: RingbackFieldsFragment; onReje
       message.success(`已通过「${item.name}」`);
       await queryClient.invalidateQueries({ queryKey: QUEUE_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -164,7 +165,7 @@ export default function RingbackReviewPage() {
       <PageTitle title="彩铃审核" />
       <Typography.Paragraph>试听每条彩铃,内容健康合法的予以通过;驳回时请写明原因,客户将在语音文件页面看到。上传时已收取的彩铃审核费不因驳回退还。</Typography.Paragraph>
       <Tabs activeKey={status} onChange={(key) => setStatus(key as ReviewStatus)} items={TABS.map((t) => ({ key: t.key, label: t.label }))} />
-      {queue.error ? <Alert type="error" showIcon title={(queue.error as Error).message} /> : null}
+      {queue.error ? <Alert type="error" showIcon title={errorMessage(queue.error)} /> : null}
       {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条</Typography.Paragraph> : null}
       <List<RingbackFieldsFragment>
         loading={queue.isPending}

@@ -6,8 +6,9 @@ import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { dateTime } from "../format";
 import { ApiTokensDocument, ConsoleCreateServiceTokenDocument, RevokeApiTokenDocument, type ApiTokenFieldsFragment } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { errorMessage } from "../ui/errors";
 
 // The same list the settings screen reads (operators get every token), so either screen stays current.
 const TOKENS_KEY = ["apiTokens"] as const;
@@ -30,7 +31,7 @@ export default function ServiceTokensPage(_: PageProps) {
       await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
     } catch (e) {
       if (e instanceof UserErrorsError) setError(e.message);
-      else message.error((e as Error).message);
+      else message.error(errorMessage(e));
     }
   }
 
@@ -40,7 +41,7 @@ export default function ServiceTokensPage(_: PageProps) {
       message.success(`已吊销服务令牌「${token.name}」`);
       await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -85,7 +86,7 @@ export default function ServiceTokensPage(_: PageProps) {
           />
         ) : null}
       </Card>
-      {tokens.isError ? <Alert type="error" showIcon title={(tokens.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {tokens.isError ? <Alert type="error" showIcon title={errorMessage(tokens.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<ApiTokenFieldsFragment>
         rowKey="id"
         size="small"

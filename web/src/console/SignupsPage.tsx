@@ -12,9 +12,9 @@ import {
   type ConsoleSignupGroupsQuery,
   type SignupGrouping,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { showErrors } from "./consoleShared";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { errorMessage, showErrors } from "../ui/errors";
 
 type Group = ConsoleSignupGroupsQuery["signupGroups"][number];
 type SignupRow = Group["accounts"][number];
@@ -173,7 +173,7 @@ export default function SignupsPage(_: PageProps) {
           <Segmented aria-labelledby="signups-threshold" value={minSignups} onChange={(v) => setMinSignups(Number(v))} options={THRESHOLDS} />
         </Space>
       </Space>
-      {groups.isError ? <Alert type="error" showIcon title={(groups.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {groups.isError ? <Alert type="error" showIcon title={errorMessage(groups.error)} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph aria-live="polite">
         {groups.isPending
           ? "正在加载…"

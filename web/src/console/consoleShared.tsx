@@ -1,12 +1,8 @@
-// Small pieces the operator console pages share: Chinese names of API enums, links, form error mapping.
+// Small pieces the operator console pages share: Chinese names of API enums, status tags, sizes.
 // Buttons of these pages are disabled while a request runs rather than given `loading`: antd's loading
 // icon sometimes keeps its leave animation class after a quick request, which screenshots wait on.
-import type { FormInstance } from "antd";
 import { Tag } from "antd";
-import type { ReactNode } from "react";
-import { UserErrorsError } from "../api/client";
 import type { LedgerEntryKind, NumberStatus, RechargeMethod } from "../gql/graphql";
-import { navigate } from "../router";
 
 export const LEDGER_KIND_NAMES: Record<LedgerEntryKind, string> = {
   RECHARGE: "充值",
@@ -45,41 +41,6 @@ const STATUS_COLOURS: Record<NumberStatus, string> = {
 
 export function StatusTag({ status, name }: { status: NumberStatus; name?: string }) {
   return <Tag color={STATUS_COLOURS[status]}>{name ?? STATUS_NAMES[status]}</Tag>;
-}
-
-/** An in-app link: a real href (open in new tab works) that navigates without reloading. */
-export function AppLink({ to, children, label }: { to: string; children: ReactNode; label?: string }) {
-  return (
-    <a
-      href={to}
-      aria-label={label}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-        e.preventDefault();
-        navigate(to);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
-
-/**
- * Shows a mutation's refusal on the form: messages of known fields beside them, the rest returned for a
- * message box. `fields` maps the API's argument names to the form's field names.
- */
-export function showErrors<T>(form: FormInstance<T>, error: unknown, fields: Record<string, string>): string | null {
-  if (!(error instanceof UserErrorsError)) return (error as Error).message;
-  const rest: string[] = [];
-  const placed: { name: string; errors: string[] }[] = [];
-  for (const e of error.errors) {
-    const name = e.field ? fields[e.field] : undefined;
-    if (name) placed.push({ name, errors: [e.message] });
-    else rest.push(e.message);
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  form.setFields(placed as any);
-  return rest.length ? rest.join(";") : null;
 }
 
 /** Bytes as MB with one decimal (media quotas are set in MB). */

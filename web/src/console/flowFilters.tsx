@@ -5,7 +5,7 @@ import { Input, Select, Space } from "antd";
 import { useState } from "react";
 import { request } from "../api/client";
 import { ConsoleFlowAccountsDocument, ConsoleFlowsDocument, type FlowSummaryFragment } from "../gql/graphql";
-import { AppLink } from "./consoleShared";
+import { AppLink } from "../ui/AppLink";
 
 export type FlowFilter = { accountId: string | null; accountName: string | null; search: string };
 export type FlowRow = FlowSummaryFragment & { account?: { id: string; name: string } | null };

@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { AreaPicker } from "./AreaPicker";
 import { useEditor } from "./store";
-import { WeekGrid, type Window } from "./WeekGrid";
+import { WeekGrid, type Window } from "../ui/WeekGrid";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"].map((d, i) => ({ value: i + 1, label: `周${d}` }));
 

@@ -2358,16 +2358,16 @@ export const ConsoleCreateAccountDocument = new TypedDocumentString(`
     ... on Account {
       id
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCreateAccountMutation, ConsoleCreateAccountMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleCreateAccountMutation, ConsoleCreateAccountMutationVariables>;
 export const ConsoleCreateUserDocument = new TypedDocumentString(`
     mutation ConsoleCreateUser($accountId: ID!, $login: String!, $password: String!, $displayName: String!) {
   createCustomerUser(
@@ -2380,16 +2380,16 @@ export const ConsoleCreateUserDocument = new TypedDocumentString(`
     ... on User {
       id
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCreateUserMutation, ConsoleCreateUserMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleCreateUserMutation, ConsoleCreateUserMutationVariables>;
 export const ConsoleRechargeDocument = new TypedDocumentString(`
     mutation ConsoleRecharge($accountId: ID!, $amountFen: Int!, $method: RechargeMethod!, $reference: String!) {
   rechargeAccount(
@@ -2402,16 +2402,17 @@ export const ConsoleRechargeDocument = new TypedDocumentString(`
     ... on RechargeReceipt {
       ...ConsoleReceipt
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ConsoleReceipt on RechargeReceipt {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ConsoleReceipt on RechargeReceipt {
   number
   accountId
   accountName
@@ -2430,16 +2431,16 @@ export const ConsoleSetMediaQuotaDocument = new TypedDocumentString(`
     ... on MediaUsage {
       quotaBytes
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSetMediaQuotaMutation, ConsoleSetMediaQuotaMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleSetMediaQuotaMutation, ConsoleSetMediaQuotaMutationVariables>;
 export const ConsoleAssignRatePlanDocument = new TypedDocumentString(`
     mutation ConsoleAssignRatePlan($accountId: ID!, $ratePlanId: ID) {
   assignRatePlan(accountId: $accountId, ratePlanId: $ratePlanId) {
@@ -2447,16 +2448,16 @@ export const ConsoleAssignRatePlanDocument = new TypedDocumentString(`
     ... on BillingSettings {
       accountId
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleAssignRatePlanMutation, ConsoleAssignRatePlanMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleAssignRatePlanMutation, ConsoleAssignRatePlanMutationVariables>;
 export const ConsoleCreateRatePlanDocument = new TypedDocumentString(`
     mutation ConsoleCreateRatePlan($name: String!, $pricePerMinuteFen: Int!, $incrementSeconds: Int!, $minimumFen: Int!) {
   createRatePlan(
@@ -2469,16 +2470,16 @@ export const ConsoleCreateRatePlanDocument = new TypedDocumentString(`
     ... on RatePlan {
       id
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCreateRatePlanMutation, ConsoleCreateRatePlanMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleCreateRatePlanMutation, ConsoleCreateRatePlanMutationVariables>;
 export const ConsoleSetLinePackageDocument = new TypedDocumentString(`
     mutation ConsoleSetLinePackage($numberId: ID!, $package: LinePackage!, $extraLines: Int!) {
   setLinePackage(numberId: $numberId, package: $package, extraLines: $extraLines) {
@@ -2489,16 +2490,16 @@ export const ConsoleSetLinePackageDocument = new TypedDocumentString(`
       extraLines
       maxLines
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSetLinePackageMutation, ConsoleSetLinePackageMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleSetLinePackageMutation, ConsoleSetLinePackageMutationVariables>;
 export const ConsoleRechargeReceiptDocument = new TypedDocumentString(`
     query ConsoleRechargeReceipt($entryId: ID!) {
   rechargeReceipt(entryId: $entryId) {
@@ -2588,16 +2589,16 @@ export const ConsoleSetHolidayDocument = new TypedDocumentString(`
     ... on HolidayOverride {
       day
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSetHolidayMutation, ConsoleSetHolidayMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleSetHolidayMutation, ConsoleSetHolidayMutationVariables>;
 export const ConsoleDeleteHolidayDocument = new TypedDocumentString(`
     mutation ConsoleDeleteHoliday($day: Date!) {
   deleteHolidayOverride(day: $day)
@@ -2662,16 +2663,16 @@ export const ConsoleImportNumbersDocument = new TypedDocumentString(`
       importedCount
       skippedExisting
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleImportNumbersMutation, ConsoleImportNumbersMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleImportNumbersMutation, ConsoleImportNumbersMutationVariables>;
 export const ConsoleSetGradePriceDocument = new TypedDocumentString(`
     mutation ConsoleSetGradePrice($grade: Grade!, $priceFen: Int!) {
   setGradePrice(grade: $grade, priceFen: $priceFen) {
@@ -2680,16 +2681,16 @@ export const ConsoleSetGradePriceDocument = new TypedDocumentString(`
       grade
       priceFen
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSetGradePriceMutation, ConsoleSetGradePriceMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleSetGradePriceMutation, ConsoleSetGradePriceMutationVariables>;
 export const ConsoleChangeNumberStatusDocument = new TypedDocumentString(`
     mutation ConsoleChangeNumberStatus($id: ID!, $status: NumberStatus!, $reason: String!, $coolDownDays: Int) {
   changeNumberStatus(
@@ -2702,16 +2703,17 @@ export const ConsoleChangeNumberStatusDocument = new TypedDocumentString(`
     ... on Number {
       ...ConsoleNumberRow
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ConsoleNumberRow on Number {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ConsoleNumberRow on Number {
   id
   number
   display
@@ -2735,16 +2737,16 @@ export const ConsoleImportNumbersFileDocument = new TypedDocumentString(`
       importedCount
       skippedExisting
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleImportNumbersFileMutation, ConsoleImportNumbersFileMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleImportNumbersFileMutation, ConsoleImportNumbersFileMutationVariables>;
 export const ConsoleOverviewDocument = new TypedDocumentString(`
     query ConsoleOverview {
   pendingApplications: applications(status: SUBMITTED, first: 0) {
@@ -2813,16 +2815,16 @@ export const RevokeReservationDocument = new TypedDocumentString(`
       endReason
       endedAt
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<RevokeReservationMutation, RevokeReservationMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<RevokeReservationMutation, RevokeReservationMutationVariables>;
 export const ReviewQueueDocument = new TypedDocumentString(`
     query ReviewQueue($status: ApplicationStatus, $first: Int!, $after: String) {
   applications(status: $status, first: $first, after: $after) {
@@ -2875,16 +2877,17 @@ export const ApproveApplicationDocument = new TypedDocumentString(`
     ... on Application {
       ...ApplicationFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApplicationDocument on Document {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApplicationDocument on Document {
   id
   kind
   kindName
@@ -2920,16 +2923,17 @@ export const RejectApplicationDocument = new TypedDocumentString(`
     ... on Application {
       ...ApplicationFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApplicationDocument on Document {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApplicationDocument on Document {
   id
   kind
   kindName
@@ -3042,16 +3046,17 @@ export const ApproveRingbackDocument = new TypedDocumentString(`
     ... on MediaItem {
       ...RingbackFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment RingbackFields on MediaItem {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RingbackFields on MediaItem {
   id
   accountId
   name
@@ -3071,16 +3076,17 @@ export const RejectRingbackDocument = new TypedDocumentString(`
     ... on MediaItem {
       ...RingbackFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment RingbackFields on MediaItem {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment RingbackFields on MediaItem {
   id
   accountId
   name
@@ -3128,16 +3134,16 @@ export const ConsoleCleanUpSignupsDocument = new TypedDocumentString(`
       disabledAccountIds
       releasedNumbers
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCleanUpSignupsMutation, ConsoleCleanUpSignupsMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleCleanUpSignupsMutation, ConsoleCleanUpSignupsMutationVariables>;
 export const ConsoleCreateServiceTokenDocument = new TypedDocumentString(`
     mutation ConsoleCreateServiceToken($name: String!) {
   createServiceToken(name: $name) {
@@ -3148,16 +3154,17 @@ export const ConsoleCreateServiceTokenDocument = new TypedDocumentString(`
         ...ApiTokenFields
       }
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApiTokenFields on ApiToken {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApiTokenFields on ApiToken {
   id
   name
   prefix
@@ -3173,16 +3180,16 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     ... on User {
       login
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
     query ApiTokens {
   apiTokens {
@@ -3208,16 +3215,17 @@ export const CreateApiTokenDocument = new TypedDocumentString(`
         ...ApiTokenFields
       }
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApiTokenFields on ApiToken {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApiTokenFields on ApiToken {
   id
   name
   prefix
@@ -3233,16 +3241,17 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
     ... on ApiToken {
       ...ApiTokenFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApiTokenFields on ApiToken {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApiTokenFields on ApiToken {
   id
   name
   prefix
@@ -3428,16 +3437,17 @@ export const SubmitApplicationDocument = new TypedDocumentString(`
     ... on Application {
       ...ApplicationFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApplicationDocument on Document {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApplicationDocument on Document {
   id
   kind
   kindName
@@ -3477,16 +3487,17 @@ export const ResubmitApplicationDocument = new TypedDocumentString(`
     ... on Application {
       ...ApplicationFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApplicationDocument on Document {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApplicationDocument on Document {
   id
   kind
   kindName
@@ -3522,16 +3533,17 @@ export const WithdrawApplicationDocument = new TypedDocumentString(`
     ... on Application {
       ...ApplicationFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment ApplicationDocument on Document {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment ApplicationDocument on Document {
   id
   kind
   kindName
@@ -3639,16 +3651,17 @@ export const ReserveNumberDocument = new TypedDocumentString(`
     ... on Reservation {
       ...HoldFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment HoldFields on Reservation {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment HoldFields on Reservation {
   id
   numberId
   number
@@ -3664,16 +3677,17 @@ export const ReleaseHoldDocument = new TypedDocumentString(`
     ... on Reservation {
       ...HoldFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment HoldFields on Reservation {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment HoldFields on Reservation {
   id
   numberId
   number
@@ -3785,16 +3799,17 @@ export const UploadMediaDocument = new TypedDocumentString(`
     ... on MediaItem {
       ...MediaItemFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment MediaItemFields on MediaItem {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment MediaItemFields on MediaItem {
   id
   promptId
   kind
@@ -3815,16 +3830,17 @@ export const CreateTextPromptDocument = new TypedDocumentString(`
     ... on MediaItem {
       ...MediaItemFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment MediaItemFields on MediaItem {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment MediaItemFields on MediaItem {
   id
   promptId
   kind
@@ -3845,16 +3861,17 @@ export const RenameMediaDocument = new TypedDocumentString(`
     ... on MediaItem {
       ...MediaItemFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment MediaItemFields on MediaItem {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment MediaItemFields on MediaItem {
   id
   promptId
   kind
@@ -3875,16 +3892,16 @@ export const DeleteMediaDocument = new TypedDocumentString(`
     ... on MediaItem {
       id
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<DeleteMediaMutation, DeleteMediaMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteMediaMutation, DeleteMediaMutationVariables>;
 export const MoneyLedgerDocument = new TypedDocumentString(`
     query MoneyLedger($after: String, $order: String = "-createdAt") {
   me {
@@ -4011,16 +4028,17 @@ export const SetBillingContactsDocument = new TypedDocumentString(`
     ... on BillingSettings {
       ...BillingNoticeFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment BillingNoticeFields on BillingSettings {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment BillingNoticeFields on BillingSettings {
   accountId
   notifyEmail
   notifyPhone
@@ -4033,16 +4051,17 @@ export const SetMissedCallSmsDocument = new TypedDocumentString(`
     ... on BillingSettings {
       ...BillingNoticeFields
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    fragment BillingNoticeFields on BillingSettings {
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment BillingNoticeFields on BillingSettings {
   accountId
   notifyEmail
   notifyPhone
@@ -4539,16 +4558,16 @@ export const DeleteRecordingDocument = new TypedDocumentString(`
     ... on Recording {
       id
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<DeleteRecordingMutation, DeleteRecordingMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteRecordingMutation, DeleteRecordingMutationVariables>;
 export const SetVoicemailRetentionDocument = new TypedDocumentString(`
     mutation SetVoicemailRetention($days: Int!) {
   setVoicemailRetention(days: $days) {
@@ -4556,16 +4575,16 @@ export const SetVoicemailRetentionDocument = new TypedDocumentString(`
     ... on MediaUsage {
       voicemailRetentionDays
     }
-    ... on UserErrors {
-      errors {
-        code
-        field
-        message
-      }
-    }
+    ...UserErrorsFields
   }
 }
-    `) as unknown as TypedDocumentString<SetVoicemailRetentionMutation, SetVoicemailRetentionMutationVariables>;
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<SetVoicemailRetentionMutation, SetVoicemailRetentionMutationVariables>;
 export const RecordingNumbersDocument = new TypedDocumentString(`
     query RecordingNumbers {
   me {

@@ -15,8 +15,10 @@ import {
   RenameFlowDocument,
   type FlowSummaryFragment,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
+import type { PageProps } from "../ui/page";
 import { navigate } from "../router";
+import { AppLink } from "../ui/AppLink";
+import { errorMessage } from "../ui/errors";
 
 export const FLOWS_KEY = ["flows"] as const;
 
@@ -43,7 +45,7 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
       await queryClient.invalidateQueries({ queryKey: FLOWS_KEY });
       return true;
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
       return false;
     }
   }
@@ -119,7 +121,7 @@ export default function FlowListPage({ viewer }: Partial<PageProps>) {
           {
             title: "名称",
             dataIndex: "name",
-            render: (name: string, flow) => <a href={`/flows/${flow.id}`} onClick={(e) => (e.preventDefault(), navigate(`/flows/${flow.id}`))}>{name}</a>,
+            render: (name: string, flow) => <AppLink to={`/flows/${flow.id}`}>{name}</AppLink>,
           },
           ...(operator ? [accountColumn] : []),
           {

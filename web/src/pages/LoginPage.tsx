@@ -5,7 +5,9 @@ import { useState } from "react";
 import { request, unwrap } from "../api/client";
 import { LoginDocument } from "../gql/graphql";
 import { navigate } from "../router";
+import { AppLink } from "../ui/AppLink";
 import { ME_KEY } from "../session";
+import { errorMessage } from "../ui/errors";
 
 export default function LoginPage() {
   const queryClient = useQueryClient();
@@ -20,7 +22,7 @@ export default function LoginPage() {
       queryClient.setQueryData(ME_KEY, viewer);
       navigate("/", true);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -49,9 +51,7 @@ export default function LoginPage() {
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, textAlign: "center" }}>
           还没有账户?
-          <a href="/signup" onClick={(e) => (e.preventDefault(), navigate("/signup"))}>
-            注册企业账户
-          </a>
+          <AppLink to="/signup">注册企业账户</AppLink>
         </Typography.Paragraph>
       </Card>
     </main>

@@ -5,8 +5,9 @@ import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { ApiTokensDocument, ChangePasswordDocument, CreateApiTokenDocument, RevokeApiTokenDocument, type ApiTokenFieldsFragment } from "../gql/graphql";
 import { dateTime } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "./PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { errorMessage } from "../ui/errors";
 
 const TOKENS_KEY = ["apiTokens"] as const;
 
@@ -28,7 +29,7 @@ function PasswordCard() {
         form.setFields(
           e.errors.map((err) => ({ name: err.field === "currentPassword" ? "current" : "next", errors: [err.message] })),
         );
-      } else message.error((e as Error).message);
+      } else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -78,7 +79,7 @@ function TokensCard() {
       setName("");
       await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -88,7 +89,7 @@ function TokensCard() {
       message.success(`已吊销令牌「${token.name}」`);
       await queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 

@@ -5,7 +5,9 @@ import { useState } from "react";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { SignUpDocument } from "../gql/graphql";
 import { navigate } from "../router";
+import { AppLink } from "../ui/AppLink";
 import { ME_KEY } from "../session";
+import { errorMessage } from "../ui/errors";
 
 type SignUpForm = { companyName: string; displayName: string; login: string; password: string; repeat: string };
 
@@ -26,7 +28,7 @@ export default function SignupPage() {
       if (e instanceof UserErrorsError) {
         form.setFields(e.errors.filter((err) => err.field).map((err) => ({ name: err.field as keyof SignUpForm, errors: [err.message] })));
         if (e.errors.some((err) => !err.field)) setError(e.message);
-      } else setError((e as Error).message);
+      } else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -74,9 +76,7 @@ export default function SignupPage() {
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, textAlign: "center" }}>
           已有账户?
-          <a href="/login" onClick={(e) => (e.preventDefault(), navigate("/login"))}>
-            去登录
-          </a>
+          <AppLink to="/login">去登录</AppLink>
         </Typography.Paragraph>
       </Card>
     </main>

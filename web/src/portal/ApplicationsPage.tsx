@@ -42,13 +42,15 @@ import {
   type HoldFieldsFragment,
 } from "../gql/graphql";
 import { dateTime, formatPhone } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { match, navigate } from "../router";
 import { StatusTag } from "./applicationStatus";
 import { TimeOrderSwitch } from "./listOrder";
 import { creditCodeProblem } from "./uscc";
-import { Countdown, holdEnd, HOLDS_KEY, link } from "./holds";
+import { link } from "../ui/AppLink";
+import { Countdown, holdEnd, HOLDS_KEY } from "./holds";
+import { errorMessage } from "../ui/errors";
 
 const APPS_KEY = ["myApplications"] as const;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -452,7 +454,7 @@ function Wizard({ numberId, display, hold, application }: WizardProps) {
 function NewApplication({ reservationId }: { reservationId: string }) {
   const hold = useQuery({ queryKey: ["hold", reservationId], queryFn: async () => (await request(HoldForApplicationDocument, { id: reservationId })).reservation });
   if (hold.isPending) return <Spin />;
-  if (hold.isError) return <Alert type="error" showIcon title={(hold.error as Error).message} />;
+  if (hold.isError) return <Alert type="error" showIcon title={errorMessage(hold.error)} />;
   if (!hold.data || !hold.data.active) {
     return (
       <Result
@@ -494,12 +496,12 @@ function Detail({ id }: { id: string }) {
       await queryClient.invalidateQueries({ queryKey: APPS_KEY });
       await queryClient.invalidateQueries({ queryKey: HOLDS_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
   if (detail.isPending) return <Spin />;
-  if (detail.isError) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
+  if (detail.isError) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
   const app = detail.data.application;
   if (!app) return <Result status="404" title="未找到该申请" />;
   const hold = detail.data.hold;
@@ -595,7 +597,7 @@ function Detail({ id }: { id: string }) {
 function Resubmit({ id }: { id: string }) {
   const detail = useApplication(id);
   if (detail.isPending) return <Spin />;
-  if (detail.isError) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
+  if (detail.isError) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
   const app = detail.data.application;
   if (!app) return <Result status="404" title="未找到该申请" />;
   if (app.status !== "REJECTED") return <Alert type="info" showIcon title="只有被驳回的申请可以修改后重新提交" />;
@@ -624,7 +626,7 @@ function Overview() {
   }, [apps.data]);
 
   if (apps.isPending) return <Spin />;
-  if (apps.isError) return <Alert type="error" showIcon title={(apps.error as Error).message} />;
+  if (apps.isError) return <Alert type="error" showIcon title={errorMessage(apps.error)} />;
   return (
     <>
       {waiting.length ? (

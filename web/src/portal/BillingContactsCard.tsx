@@ -4,6 +4,7 @@ import { useState } from "react";
 import { unwrap, UserErrorsError, request } from "../api/client";
 import { SetBillingContactsDocument } from "../gql/graphql";
 import { useBillingNotices, useStoreNotices } from "./billingNotices";
+import { errorMessage } from "../ui/errors";
 
 type Values = { email: string; phone: string };
 
@@ -31,7 +32,7 @@ export function BillingContactsCard() {
     } catch (e) {
       if (e instanceof UserErrorsError) {
         form.setFields(e.errors.filter((err) => err.field === "email" || err.field === "phone").map((err) => ({ name: err.field as keyof Values, errors: [err.message] })));
-      } else message.error((e as Error).message);
+      } else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }

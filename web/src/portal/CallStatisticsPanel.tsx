@@ -7,6 +7,7 @@ import { useState } from "react";
 import { request } from "../api/client";
 import { yuan, ZONE } from "../format";
 import { MoneyNumbersDocument, PortalCallStatisticsDocument } from "../gql/graphql";
+import { errorMessage } from "../ui/errors";
 
 type Tally = { calls: number; answered: number; missed: number; minutes: number; chargeFen: number };
 const ZERO: Tally = { calls: 0, answered: 0, missed: 0, minutes: 0, chargeFen: 0 };
@@ -76,7 +77,7 @@ export function CallStatisticsPanel() {
           />
         </Form.Item>
       </Form>
-      {stats.error ? <Alert type="error" showIcon title={(stats.error as Error).message} style={{ marginBottom: 12 }} /> : null}
+      {stats.error ? <Alert type="error" showIcon title={errorMessage(stats.error)} style={{ marginBottom: 12 }} /> : null}
       <Typography.Paragraph type="secondary">
         {range[0].format("YYYY-MM-DD")} 至 {range[1].format("YYYY-MM-DD")}(北京时间)共 {total} 通来电
       </Typography.Paragraph>

@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
-import { request, unwrap, UserErrorsError } from "../api/client";
+import { request, unwrap } from "../api/client";
 import {
   AvailableNumbersDocument,
   ChoiceGradesDocument,
@@ -17,9 +17,11 @@ import {
   type NumberSearch,
 } from "../gql/graphql";
 import { yuan } from "../format";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
-import { Countdown, holdEnd, HOLDS_KEY, link } from "./holds";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
+import { link } from "../ui/AppLink";
+import { Countdown, holdEnd, HOLDS_KEY } from "./holds";
+import { errorMessage } from "../ui/errors";
 
 const PAGE = 24;
 
@@ -50,7 +52,7 @@ function Holds({ holds, open, fresh }: { holds: HoldFieldsFragment[]; open: Map<
       await queryClient.invalidateQueries({ queryKey: HOLDS_KEY });
       await queryClient.invalidateQueries({ queryKey: ["availableNumbers"] });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -170,7 +172,7 @@ export default function ChooseNumberPage(_: PageProps) {
       await queryClient.invalidateQueries({ queryKey: HOLDS_KEY });
       window.scrollTo({ top: 0, behavior: "smooth" });
     } catch (e) {
-      setError(e instanceof UserErrorsError ? e.message : (e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setReserving(null);
       await queryClient.invalidateQueries({ queryKey: ["availableNumbers"] });
@@ -239,7 +241,7 @@ export default function ChooseNumberPage(_: PageProps) {
         </Form>
       </Card>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} closable onClose={() => setError(null)} /> : null}
-      {numbers.isError ? <Alert type="error" showIcon title={(numbers.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {numbers.isError ? <Alert type="error" showIcon title={errorMessage(numbers.error)} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph aria-live="polite">
         {numbers.isPending ? "正在搜索…" : `共找到 ${total ?? found.length} 个可选号码`}
       </Typography.Paragraph>

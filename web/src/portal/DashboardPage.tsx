@@ -7,11 +7,12 @@ import { lazy, Suspense, useMemo } from "react";
 import { request } from "../api/client";
 import { date, dateTime, maskPhone, yuan, ZONE } from "../format";
 import { DashboardDocument, DashboardLinesDocument, type LinePackage, type NumberStatus } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { useOwnPhones } from "./ownPhones";
-import { navigate } from "../router";
+import { link } from "../ui/AppLink";
 import { callsPerDay } from "./calls";
+import { errorMessage } from "../ui/errors";
 
 const CallsChart = lazy(() => import("./CallsChart"));
 
@@ -23,13 +24,6 @@ const STATUS_COLOUR: Partial<Record<NumberStatus, string>> = {
   RESERVED: "gold",
 };
 const PACKAGE_NAME: Record<LinePackage, string> = { SWITCHBOARD: "总机套餐", TRUNK: "中继套餐" };
-
-function link(path: string) {
-  return (e: React.MouseEvent) => {
-    e.preventDefault();
-    navigate(path);
-  };
-}
 
 export default function DashboardPage(_: PageProps) {
   const own = useOwnPhones();
@@ -56,7 +50,7 @@ export default function DashboardPage(_: PageProps) {
     [board.data, since],
   );
 
-  if (board.error) return <Alert type="error" showIcon title={`概览加载失败:${(board.error as Error).message}`} />;
+  if (board.error) return <Alert type="error" showIcon title={`概览加载失败:${errorMessage(board.error)}`} />;
   if (!board.data) return <Skeleton active />;
   const account = board.data.me.account;
   const todays = days[days.length - 1];

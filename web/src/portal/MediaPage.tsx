@@ -21,7 +21,8 @@ import {
   type ReviewStatus,
 } from "../gql/graphql";
 import { AudioPlayer } from "../pages/AudioPlayer";
-import { PageTitle } from "../pages/PageTitle";
+import { PageTitle } from "../ui/PageTitle";
+import { errorMessage } from "../ui/errors";
 
 export const MEDIA_KEY = ["mediaLibrary"] as const;
 
@@ -113,7 +114,7 @@ function UploadDialog({ open, fee, onClose }: { open: boolean; fee: number; onCl
         if (onFile.length) setFileError(onFile.map((err) => err.message).join(";"));
         form.setFields(e.errors.filter((err) => err.field === "name").map((err) => ({ name: "name", errors: [err.message] })));
         if (e.errors.some((err) => err.field === "idempotencyKey")) setKey(newKey());
-      } else message.error((e as Error).message); // the same key is kept: a retry is not charged again
+      } else message.error(errorMessage(e)); // the same key is kept: a retry is not charged again
     }
   }
 
@@ -190,7 +191,7 @@ function TextPromptDialog({ open, onClose }: { open: boolean; onClose: () => voi
     } catch (e) {
       if (e instanceof UserErrorsError) {
         form.setFields(e.errors.map((err) => ({ name: err.field === "name" ? "name" : "text", errors: [err.message] })));
-      } else message.error((e as Error).message);
+      } else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -242,7 +243,7 @@ function RenameDialog({ item, onClose }: { item: MediaItemFieldsFragment | null;
       onClose();
     } catch (e) {
       if (e instanceof UserErrorsError) form.setFields([{ name: "name", errors: e.errors.map((err) => err.message) }]);
-      else message.error((e as Error).message);
+      else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -282,7 +283,7 @@ function MediaRow({ item, onRename }: { item: MediaItemFieldsFragment; onRename:
       await queryClient.invalidateQueries({ queryKey: MEDIA_KEY });
     } catch (e) {
       // Refused while a published flow plays it: the message names those flows, worth reading in full.
-      modal.error({ title: `无法删除「${item.name}」`, content: (e as Error).message, okText: "知道了" });
+      modal.error({ title: `无法删除「${item.name}」`, content: errorMessage(e), okText: "知道了" });
     }
   }
 
@@ -366,7 +367,7 @@ export default function MediaPage() {
           </>
         }
       />
-      {library.error ? <Alert type="error" showIcon title={(library.error as Error).message} style={{ marginBottom: 16 }} /> : null}
+      {library.error ? <Alert type="error" showIcon title={errorMessage(library.error)} style={{ marginBottom: 16 }} /> : null}
       {usage ? (
         <>
           <Alert

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { request, unwrap } from "../api/client";
 import { SetMissedCallSmsDocument } from "../gql/graphql";
 import { useBillingNotices, useStoreNotices } from "./billingNotices";
+import { errorMessage } from "../ui/errors";
 
 export function MissedCallSmsCard({ numberId }: { numberId: string }) {
   const { message } = App.useApp();
@@ -20,7 +21,7 @@ export function MissedCallSmsCard({ numberId }: { numberId: string }) {
       store(unwrap((await request(SetMissedCallSmsDocument, { numberId, enabled })).setMissedCallSms));
       message.success(enabled ? "已开启漏接来电短信提醒" : "已关闭漏接来电短信提醒");
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -13,12 +13,13 @@ import {
   type CallDisposition,
   type LedgerEntryKind,
 } from "../gql/graphql";
-import type { PageProps } from "../nav";
-import { PageTitle } from "../pages/PageTitle";
+import type { PageProps } from "../ui/page";
+import { PageTitle } from "../ui/PageTitle";
 import { BillingContactsCard } from "./BillingContactsCard";
 import { CallStatisticsPanel } from "./CallStatisticsPanel";
 import { orderFromSorter, sortable } from "./listOrder";
 import { useOwnPhones } from "./ownPhones";
+import { errorMessage } from "../ui/errors";
 
 const KIND_NAME: Record<LedgerEntryKind, string> = {
   RECHARGE: "充值",
@@ -53,7 +54,7 @@ function Ledger() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.ledgerEntries.pageInfo.hasNextPage ? last.ledgerEntries.pageInfo.endCursor : null),
   });
-  if (ledger.error) return <Alert type="error" showIcon title={(ledger.error as Error).message} />;
+  if (ledger.error) return <Alert type="error" showIcon title={errorMessage(ledger.error)} />;
   const rows = ledger.data?.pages.flatMap((p) => p.ledgerEntries.edges.map((e) => e.node)) ?? [];
   const balance = ledger.data?.pages[0].me.account?.balanceFen;
   return (
@@ -100,7 +101,7 @@ function Statements() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.statements.pageInfo.hasNextPage ? last.statements.pageInfo.endCursor : null),
   });
-  if (statements.error) return <Alert type="error" showIcon title={(statements.error as Error).message} />;
+  if (statements.error) return <Alert type="error" showIcon title={errorMessage(statements.error)} />;
   const rows = statements.data?.pages.flatMap((p) => p.statements.edges.map((e) => e.node)) ?? [];
   return (
     <div className="table-scroll">
@@ -212,7 +213,7 @@ function Calls() {
           </a>
         </Space>
       </Form>
-      {calls.error ? <Alert type="error" showIcon title={(calls.error as Error).message} /> : null}
+      {calls.error ? <Alert type="error" showIcon title={errorMessage(calls.error)} /> : null}
       <Typography.Paragraph type="secondary">共 {calls.data?.pages[0].callRecords.totalCount ?? "…"} 条通话记录</Typography.Paragraph>
       <div className="table-scroll">
         <Table

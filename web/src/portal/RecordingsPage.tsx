@@ -19,7 +19,8 @@ import {
   type RecordingKind,
 } from "../gql/graphql";
 import { AudioPlayer } from "../pages/AudioPlayer";
-import { PageTitle } from "../pages/PageTitle";
+import { PageTitle } from "../ui/PageTitle";
+import { errorMessage } from "../ui/errors";
 
 const RECORDINGS_KEY = ["recordings"] as const;
 const SETTINGS_KEY = ["recordingSettings"] as const;
@@ -50,7 +51,7 @@ function RetentionCard() {
       await queryClient.invalidateQueries({ queryKey: RECORDINGS_KEY }); // expiry dates move with it
     } catch (e) {
       if (e instanceof UserErrorsError) form.setFields([{ name: "days", errors: e.errors.map((err) => err.message) }]);
-      else message.error((e as Error).message);
+      else message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -97,7 +98,7 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
       message.success(`已删除${kind.label}`);
       await queryClient.invalidateQueries({ queryKey: RECORDINGS_KEY });
     } catch (e) {
-      message.error((e as Error).message);
+      message.error(errorMessage(e));
     }
   }
 
@@ -197,7 +198,7 @@ export default function RecordingsPage() {
         />
         <TimeOrderSwitch field="startedAt" label="排序" order={filters.order} onChange={(order) => setFilters({ ...filters, order })} />
       </Space>
-      {recordings.error ? <Alert type="error" showIcon title={(recordings.error as Error).message} style={{ marginBottom: 8 }} /> : null}
+      {recordings.error ? <Alert type="error" showIcon title={errorMessage(recordings.error)} style={{ marginBottom: 8 }} /> : null}
       {total !== undefined ? <Typography.Paragraph type="secondary">共 {total} 条,{filters.order === "startedAt" ? "最早的在前" : "最新的在前"}</Typography.Paragraph> : null}
       <List<RecordingFieldsFragment>
         loading={recordings.isPending}

@@ -1,20 +1,11 @@
 // How a hold (预占) on a number reads to a customer: the day it ends and the time left, ticking.
 import { Typography } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useState, type MouseEvent } from "react";
+import { useEffect, useState } from "react";
 import { ZONE } from "../format";
-import { navigate } from "../router";
 
 /** The react-query key of the customer's active holds (the choose and applications screens share it). */
 export const HOLDS_KEY = ["myHolds"] as const;
-
-/** An in-app link's click: navigate without reloading the page. */
-export function link(path: string) {
-  return (e: MouseEvent) => {
-    e.preventDefault();
-    navigate(path);
-  };
-}
 
 const WEEKDAYS = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
