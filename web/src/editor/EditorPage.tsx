@@ -9,6 +9,7 @@ import { useShallow } from "zustand/react/shallow";
 import { request, unwrap, UserErrorsError } from "../api/client";
 import { FlowDocument, SaveFlowDraftDocument } from "../gql/graphql";
 import { navigate } from "../router";
+import { errorMessage } from "../ui/errors";
 import type { Viewer } from "../session";
 import { FlowNodeView } from "./FlowNodeView";
 import { asOneEdit } from "./history";
@@ -171,6 +172,7 @@ function Editor({ flowId }: { flowId: string }) {
   const version = useEditor((s) => s.version);
   const { connect, addNode, load, paste, select, setPositions } = useEditor.getState();
   const diagnostics = useOverlay((s) => s.diagnostics);
+  const checking = useOverlay((s) => s.checking);
   const [name, setName] = useState("");
   const [loaded, setLoaded] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>("saved");
@@ -255,7 +257,7 @@ function Editor({ flowId }: { flowId: string }) {
             onCancel: () => void reload(),
           });
         } else {
-          message.error(`保存失败:${(e as Error).message}`);
+          message.error(`保存失败:${errorMessage(e)}`);
         }
         return false;
       }
@@ -467,7 +469,7 @@ function Editor({ flowId }: { flowId: string }) {
           <Canvas onConnect={onConnect} onConnectEnd={onConnectEnd} onNodeDragStart={onNodeDragStart} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick} />
           {dropped && <NodePicker at={dropped.at} from={dropped.from} onPick={addConnected} onClose={closePicker} />}
         </main>
-        <aside className="side" aria-label="侧栏">
+        <aside className="side" aria-label="侧栏" aria-busy={checking}>
           <Tabs
             activeKey={tab}
             onChange={setTab}

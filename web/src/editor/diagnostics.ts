@@ -69,6 +69,7 @@ export function useLiveDiagnostics(flowId: string, ready: boolean, doc: () => Fl
   mediaRef.current = media.data ?? [];
   useEffect(() => {
     if (!ready) return;
+    useOverlay.getState().setChecking(true);
     const timer = window.setTimeout(() => {
       const ticket = ++asked.current;
       const { nodes, edges } = useEditor.getState();

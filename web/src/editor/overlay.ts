@@ -8,6 +8,8 @@ export type DiffMark = "added" | "changed" | "removed";
 
 type Overlay = {
   diagnostics: Diagnostic[];
+  /** An edit's diagnostics are still being checked: the ones shown may be about to change. */
+  checking: boolean;
   byNode: Record<string, Diagnostic[]>;
   byEdge: Record<string, Diagnostic[]>;
   path: string[];
@@ -18,12 +20,14 @@ type Overlay = {
   setGhosts: (ghosts: { nodes: FlowNode[]; edges: FlowEdge[] }) => void;
   ghostChanges: (changes: NodeChange<FlowNode>[]) => void;
   setDiagnostics: (d: Diagnostic[]) => void;
+  setChecking: (checking: boolean) => void;
   setPath: (path: string[], step: number) => void;
   setDiff: (diff: Record<string, DiffMark>) => void;
 };
 
 export const useOverlay = create<Overlay>()((set) => ({
   diagnostics: [],
+  checking: false,
   byNode: {},
   byEdge: {},
   path: [],
@@ -39,8 +43,9 @@ export const useOverlay = create<Overlay>()((set) => ({
       if (d.nodeId) (byNode[d.nodeId] ??= []).push(d);
       if (d.edgeId) (byEdge[d.edgeId] ??= []).push(d);
     }
-    set({ diagnostics, byNode, byEdge });
+    set({ diagnostics, byNode, byEdge, checking: false });
   },
+  setChecking: (checking) => set({ checking }),
   setPath: (path, step) => set({ path, step }),
   setDiff: (diff) => set({ diff }),
 }));
