@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from api.billing.models import EntryKind, LedgerEntry
 from api.billing.recharges import METHOD_NAMES_ZH, RechargeMethod
+from api.graphql.ids import plain_int
 
 __all__ = ["reference_label", "reference_labels"]
 
@@ -32,10 +33,10 @@ async def reference_labels(entries: Sequence[LedgerEntry]) -> dict[int, str]:
     from api.numbers.models import Number
 
     media_ids = {
-        int(r) for e in entries if (p := _split(e.reference))[0] == "media" and (r := p[1]).isdigit()
+        r for e in entries if (p := _split(e.reference))[0] == "media" and (r := plain_int(p[1])) is not None
     }
     number_ids = {
-        int(r) for e in entries if (p := _split(e.reference))[0] == "number" and (r := p[1]).isdigit()
+        r for e in entries if (p := _split(e.reference))[0] == "number" and (r := plain_int(p[1])) is not None
     }
     media = dict(await MediaItem.filter(id__in=media_ids).values_list("id", "name")) if media_ids else {}
     numbers = dict(await Number.filter(id__in=number_ids).values_list("id", "number")) if number_ids else {}
@@ -49,7 +50,7 @@ def reference_label(
     from api.numbers.numbering import format_number
 
     prefix, rest = _split(entry.reference)
-    key = int(rest) if rest.isdigit() else None
+    key = plain_int(rest)
     if prefix == "media":
         name = (media or {}).get(key) if key is not None else None
         return f"彩铃「{name}」" if name else "彩铃"

@@ -13,12 +13,12 @@ of changes that change nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import ivr_flows
 
-__all__ = ["Change", "NodeName", "list_changes", "node_names", "normalised"]
+__all__ = ["Change", "FlowDiff", "NodeName", "flow_diff", "list_changes", "node_names", "normalised"]
 
 _NODE_FIELDS = ("type", "label", "note")
 _EDGE_FIELDS = ("source", "exit", "target")
@@ -52,7 +52,7 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _items(document: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
-    """Elements by id in document order; the first of a duplicated id wins (as in the flow diff)."""
+    """Elements by id in document order, positions left out; the first of a duplicated id wins."""
     out: dict[str, dict[str, Any]] = {}
     items = document.get(key)
     for item in items if isinstance(items, list) else []:
@@ -122,3 +122,33 @@ def node_names(old: dict[str, Any], new: dict[str, Any]) -> list[NodeName]:
     return [
         NodeName(id=i, type=str(n.get("type", "")), label=str(n.get("label") or "")) for i, n in nodes.items()
     ]
+
+
+@dataclass
+class FlowDiff:
+    """Nodes and edges (by id) added, removed or changed between two documents; positions are ignored."""
+
+    nodes_added: list[str] = field(default_factory=list)
+    nodes_removed: list[str] = field(default_factory=list)
+    nodes_changed: list[str] = field(default_factory=list)
+    edges_added: list[str] = field(default_factory=list)
+    edges_removed: list[str] = field(default_factory=list)
+    edges_changed: list[str] = field(default_factory=list)
+    tests_changed: bool = False
+
+
+def flow_diff(changes: list[Change]) -> FlowDiff:
+    """The ids the canvas marks, read off the field-level changes (one comparison serves both)."""
+
+    def ids(kind: str, element: str) -> list[str]:
+        return sorted({c.id for c in changes if c.kind == kind and c.element == element})
+
+    return FlowDiff(
+        nodes_added=ids("added", "node"),
+        nodes_removed=ids("removed", "node"),
+        nodes_changed=ids("changed", "node"),
+        edges_added=ids("added", "edge"),
+        edges_removed=ids("removed", "edge"),
+        edges_changed=ids("changed", "edge"),
+        tests_changed=any(c.element == "tests" for c in changes),
+    )

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
 import ivr_flows
 from api.errors import UserError, UserErrors
 
 __all__ = [
-    "FlowDiff",
     "canonical",
     "check_document",
-    "diff_documents",
     "parse_stored",
     "read_document",
     "titled",
@@ -118,46 +115,3 @@ def empty_document(name: str) -> dict[str, Any]:
         "nodes": [{"id": "start", "type": "start", "position": {"x": 0, "y": 0}}],
         "edges": [],
     }
-
-
-@dataclass
-class FlowDiff:
-    """Nodes and edges (by id) added, removed or changed between two documents; positions are ignored."""
-
-    nodes_added: list[str] = field(default_factory=list)
-    nodes_removed: list[str] = field(default_factory=list)
-    nodes_changed: list[str] = field(default_factory=list)
-    edges_added: list[str] = field(default_factory=list)
-    edges_removed: list[str] = field(default_factory=list)
-    edges_changed: list[str] = field(default_factory=list)
-    tests_changed: bool = False
-
-
-def _by_id(items: object, drop: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    if isinstance(items, list):
-        for item in items:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                out.setdefault(item["id"], {k: v for k, v in item.items() if k not in drop})
-    return out
-
-
-def _compare(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> tuple[list[str], ...]:
-    added = sorted(new.keys() - old.keys())
-    removed = sorted(old.keys() - new.keys())
-    changed = sorted(k for k in old.keys() & new.keys() if old[k] != new[k])
-    return added, removed, changed
-
-
-def diff_documents(old: dict[str, Any], new: dict[str, Any]) -> FlowDiff:
-    nodes = _compare(_by_id(old.get("nodes"), ("position",)), _by_id(new.get("nodes"), ("position",)))
-    edges = _compare(_by_id(old.get("edges")), _by_id(new.get("edges")))
-    return FlowDiff(
-        nodes_added=nodes[0],
-        nodes_removed=nodes[1],
-        nodes_changed=nodes[2],
-        edges_added=edges[0],
-        edges_removed=edges[1],
-        edges_changed=edges[2],
-        tests_changed=old.get("tests") != new.get("tests"),
-    )

@@ -12,8 +12,8 @@ import ivr_flows
 from api.accounts.service import checked_search
 from api.errors import UserError
 from api.flows import drafts, live, simulation, versions
-from api.flows.changes import list_changes, node_names, normalised
-from api.flows.flow_json import diff_documents, parse_stored, read_document
+from api.flows.changes import flow_diff, list_changes, node_names, normalised
+from api.flows.flow_json import parse_stored, read_document
 from api.flows.models import Flow, FlowVersion
 from api.flows.types import (
     DeletedFlow,
@@ -209,9 +209,8 @@ class Query:
             new = await visible_version(info, to_version_id, "toVersionId")
             versions.same_flow(old, new, "toVersionId")
         before, after = normalised(versions.document_of(old)), normalised(versions.document_of(new))
-        return FlowDiffType.of(
-            diff_documents(before, after), list_changes(before, after), node_names(before, after)
-        )
+        changes = list_changes(before, after)
+        return FlowDiffType.of(flow_diff(changes), changes, node_names(before, after))
 
     @strawberry.field(
         description="Simulate a call against the draft or a version, with a number's policies if given.",

@@ -14,8 +14,7 @@ from api.accounts.loaders import account_loader
 from api.accounts.types import AccountType
 from api.clock import to_local
 from api.flows import models
-from api.flows.changes import Change, NodeName
-from api.flows.flow_json import FlowDiff
+from api.flows.changes import Change, FlowDiff, NodeName
 from api.flows.live import Live, live_numbers
 from api.graphql.context import Info
 from api.graphql.pagination import Connection

@@ -13,7 +13,6 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
-import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -24,12 +23,14 @@ from tortoise.queryset import QuerySet
 
 from api.errors import UserError
 from api.graphql.pagination import (
-    MAX_PAGE,
     Connection,
     Edge,
-    PageInfo,
+    check_page_size,
+    connection_of,
     decode_cursor,
     id_position,
+    invalid_cursor,
+    typed_nodes,
 )
 
 __all__ = ["Order", "Ordering", "SortKey", "ordered_page"]
@@ -101,23 +102,19 @@ def _encode(order: Order, row: Model, secret: str) -> str:
     return base64.urlsafe_b64encode(signed.encode()).decode()
 
 
-def _invalid() -> UserError:
-    return UserError("invalid_cursor", "分页游标无效", "after")
-
-
 def _position(cursor: str, order: Order, secret: str) -> tuple[object, int]:
     """The (value, id) a cursor points after; a cursor not signed by us for this order is a user error."""
     text = decode_cursor(cursor)
     payload, _, signature = text.rpartition(_SEPARATOR)
     if not hmac.compare_digest(signature.encode(), _signature(secret, payload).encode()):
-        raise _invalid()
+        raise invalid_cursor()
     parts = payload.split(_SEPARATOR)
     if len(parts) != 3 or parts[0] != order.name:
-        raise _invalid()
+        raise invalid_cursor()
     try:
         return order.key.parse(parts[1]), id_position(parts[2])
     except ValueError as exc:
-        raise _invalid() from exc
+        raise invalid_cursor() from exc
 
 
 async def ordered_page(
@@ -131,8 +128,7 @@ async def ordered_page(
     nodes: Callable[[list[M]], Sequence[Any] | Awaitable[Sequence[Any]]],
 ) -> C:
     """One page of ``query`` in ``order`` (ties by id, the same way), as ``cls``."""
-    if first < 0 or first > MAX_PAGE:
-        raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
+    check_page_size(first)
     column = order.key.column
     sign = "-" if order.descending else ""
     page = query.order_by(f"{sign}{column}", f"{sign}id")
@@ -145,11 +141,6 @@ async def ordered_page(
     rows = list(await page.limit(first + 1))
     has_next = len(rows) > first
     rows = rows[:first]
-    built = nodes(rows)
-    typed = await built if inspect.isawaitable(built) else built
+    typed = await typed_nodes(nodes, rows)
     edges = [Edge(cursor=_encode(order, row, secret), node=n) for row, n in zip(rows, typed, strict=True)]
-    return cls(
-        edges=edges,
-        page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None),
-        _count_query=query,
-    )
+    return connection_of(cls, edges, has_next, query)

@@ -22,10 +22,14 @@ __all__ = [
     "Edge",
     "PageInfo",
     "build_connection",
+    "check_page_size",
+    "connection_of",
     "decode_cursor",
     "fetch_page",
     "id_position",
+    "invalid_cursor",
     "page_by_id",
+    "typed_nodes",
 ]
 
 MAX_PAGE = 100
@@ -64,8 +68,13 @@ def encode_cursor(value: object) -> str:
 MAX_CURSOR_CHARS = 200
 
 
-def _invalid_cursor() -> UserError:
+def invalid_cursor() -> UserError:
     return UserError("invalid_cursor", "分页游标无效", "after")
+
+
+def check_page_size(first: int) -> None:
+    if first < 0 or first > MAX_PAGE:
+        raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
 
 
 def decode_cursor(cursor: str) -> str:
@@ -74,13 +83,13 @@ def decode_cursor(cursor: str) -> str:
     The decoded text must be printable: a NUL byte would reach the database, which refuses it.
     """
     if len(cursor) > MAX_CURSOR_CHARS:
-        raise _invalid_cursor()
+        raise invalid_cursor()
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
     except (binascii.Error, UnicodeError, ValueError) as exc:
-        raise _invalid_cursor() from exc
+        raise invalid_cursor() from exc
     if not text.isprintable():
-        raise _invalid_cursor()
+        raise invalid_cursor()
     return text
 
 
@@ -101,7 +110,7 @@ def _position(query: QuerySet[M], key: str, key_type: Callable[[str], Any], curs
         position = key_type(decode_cursor(cursor))
         query.model._meta.fields_map[key].validate(position)
     except (ValueError, ValidationError) as exc:
-        raise _invalid_cursor() from exc
+        raise invalid_cursor() from exc
     return position
 
 
@@ -120,8 +129,7 @@ async def fetch_page(
     ``key_type`` reads a cursor's text back into a key value and raises ValueError for any text this
     connection could not have issued: a forged cursor is the client's error (``invalid_cursor``).
     """
-    if first < 0 or first > MAX_PAGE:
-        raise UserError("invalid_page_size", f"每页数量应在0到{MAX_PAGE}之间", "first")
+    check_page_size(first)
     page = query.order_by(f"-{key}" if newest_first else key)
     if after is not None:
         position = _position(query, key, key_type, after)
@@ -145,11 +153,26 @@ def build_connection(
 ) -> C:
     """A page as ``cls``, a concrete ``Connection[Node]`` subclass (so the schema has a named type)."""
     edges = [Edge(cursor=encode_cursor(key(row)), node=node(row)) for row in rows]
+    return connection_of(cls, edges, has_next, count_query)
+
+
+def connection_of(
+    cls: type[C], edges: list[Edge[Any]], has_next: bool, count_query: QuerySet[Any] | None
+) -> C:
+    """The edges of a page as ``cls``, its end cursor the last edge's."""
     return cls(
         edges=edges,
         page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None),
         _count_query=count_query,
     )
+
+
+async def typed_nodes(
+    nodes: Callable[[list[M]], Sequence[Any] | Awaitable[Sequence[Any]]], rows: list[M]
+) -> Sequence[Any]:
+    """The typed nodes of a page's rows, built in one batch (which may await its loaders)."""
+    built = nodes(rows)
+    return await built if inspect.isawaitable(built) else built
 
 
 async def page_by_id(
@@ -165,6 +188,5 @@ async def page_by_id(
     rows, has_next = await fetch_page(
         query, first=first, after=after, key="id", key_type=id_position, newest_first=newest_first
     )
-    built = nodes(rows)
-    typed = await built if inspect.isawaitable(built) else built
+    typed = await typed_nodes(nodes, rows)
     return build_connection(cls, typed, has_next, key=lambda n: n.id, node=lambda n: n, count_query=query)
