@@ -235,18 +235,23 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export_schema(args: argparse.Namespace) -> int:
+    """The public schema and, beside it, the node definitions the web editor's forms are generated from."""
     from api.schema import export_sdl
+    from ivr_flows.nodes.export import node_types_json
 
-    sdl = export_sdl()
-    target = Path(args.output)
+    schema = Path(args.output)
+    files = {schema: export_sdl(), schema.with_name("node-types.json"): node_types_json()}
     if args.check:
-        if not target.exists() or target.read_text(encoding="utf-8") != sdl:
+        stale = [t for t, text in files.items() if not t.exists() or t.read_text(encoding="utf-8") != text]
+        for target in stale:
             print(f"{target} is stale: run `python -m api export-schema`", file=sys.stderr)
+        if stale:
             return 1
-        print(f"{target} is up to date")
+        print(f"{', '.join(map(str, files))} are up to date")
         return 0
-    target.write_text(sdl, encoding="utf-8")
-    print(f"wrote {target}")
+    for target, text in files.items():
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
     return 0
 
 
@@ -282,7 +287,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", help="migrate and create demo operator, customer and numbers (idempotent)")
 
-    exp = sub.add_parser("export-schema", help="write the public GraphQL schema (SDL)")
+    exp = sub.add_parser(
+        "export-schema", help="write the public GraphQL schema (SDL) and the editor's node definitions"
+    )
     exp.add_argument("--output", default="schema.graphql")
     exp.add_argument("--check", action="store_true", help="exit 1 if the file differs from the code")
     return parser

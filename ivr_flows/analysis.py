@@ -8,38 +8,21 @@ The codes are stable and documented in ``docs/dialplan.md``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .areas import expand_areas
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic
 from .graph import reachable, strongly_connected
-from .model import (
-    DIAL_FAILURE_EXITS,
-    EXITS,
-    AreaSwitchNode,
-    CallerListNode,
-    DialNode,
-    Flow,
-    MenuNode,
-    Node,
-    PlayedPrompt,
-    PromptRef,
-    TimeSwitchNode,
-    exits_of,
-)
-from .phones import PhoneNumberError, mainland_number
-from .policies import ListEntryError, NumberPolicies, check_list_entry
-from .schedules import Schedule, compile_windows, overlapping_windows, to_minutes
+from .model import EXITS, Flow, Node, PlayedPrompt, PromptRef, exits_of
+from .nodes import KeyExits, kind_of
+from .nodes.dial import MULTI_WAIT_MIN_S, SINGLE_WAIT_ADVICE_S
+from .nodes.shared import check_areas, check_list_entries
+from .nodes.shared import diagnostic as _d
+from .policies import NumberPolicies
 
 __all__ = ["MAX_MENU_DEPTH", "MULTI_WAIT_MIN_S", "SINGLE_WAIT_ADVICE_S", "AnalysisContext", "analyse"]
 
 MAX_MENU_DEPTH = 5
-#: R10's advice for a single bound number: let it ring 50–60 seconds.
-SINGLE_WAIT_ADVICE_S = (50, 60)
-#: R10's advice when several numbers are bound: at least 15 seconds each.
-MULTI_WAIT_MIN_S = 15
 
 
 @dataclass(frozen=True)
@@ -55,10 +38,15 @@ class AnalysisContext:
     approved_ringbacks: frozenset[str] | None = None
 
 
-def _d(
-    code: str, severity: Severity, message: str, node: str | None = None, edge: str | None = None
-) -> Diagnostic:
-    return Diagnostic(code, severity, message, node, edge)
+def _takes_input(node_type: str) -> bool:
+    """Whether nodes of the type wait for the caller's keys (a menu level, R19; a way out of a loop)."""
+    kind = kind_of(node_type)
+    return kind is not None and kind.takes_input
+
+
+def _key_exits(node_type: str) -> KeyExits | None:
+    kind = kind_of(node_type)
+    return kind.key_exits if kind else None
 
 
 def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
@@ -98,8 +86,9 @@ def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
             out.append(_d("edge_into_start", "error", "不能连回开始节点", source, e.id))
         key = (source, exit_name)
         if key in seen_exits:
-            if source_type == "menu" and exit_name.startswith("digit:"):
-                message = f"按键{exit_name[6:]}被使用了两次"
+            keys = _key_exits(source_type)
+            if keys is not None and exit_name.startswith(keys.prefix):
+                message = f"按键{exit_name[len(keys.prefix) :]}被使用了两次"
                 out.append(_d("menu_digit_duplicate", "error", message, source, e.id))
             else:
                 out.append(_d("edge_duplicate", "error", f"出口“{exit_name}”连了多条线", source, e.id))
@@ -113,7 +102,7 @@ def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
     components = strongly_connected(adj)
     out.extend(_loops(flow, nodes, adj, components, seen_exits, live))
     # A level is a count of menus, so a flow with few menus cannot nest too deep: skip the walk.
-    if sum(n.type == "menu" for n in flow.nodes) > MAX_MENU_DEPTH:
+    if sum(_takes_input(n.type) for n in flow.nodes) > MAX_MENU_DEPTH:
         # only live nodes count; when every node is live that is the graph just decomposed
         live_components = (
             components if len(live) == len(adj) else strongly_connected({n: adj[n] for n in adj if n in live})
@@ -138,7 +127,7 @@ def _loops(
         if not members & live:
             continue
         first = next(n.id for n in flow.nodes if n.id in members)
-        if not any(nodes[m].type == "menu" for m in members):
+        if not any(_takes_input(nodes[m].type) for m in members):
             message = "流程存在死循环:循环中没有按键菜单(没有输入也没有重试次数限制)"
             out.append(_d("endless_loop", "error", message, first))
             continue
@@ -169,7 +158,7 @@ def _menu_depth(
     # Tarjan emits components in reverse topological order: walk them backwards so parents come first.
     for i in range(len(components) - 1, -1, -1):
         members = components[i]
-        menus = [n for n in members if nodes[n].type == "menu"]
+        menus = [n for n in members if _takes_input(nodes[n].type)]
         above = depth.get(i, 0)
         level = above + len(menus)
         if menus and level > MAX_MENU_DEPTH:
@@ -223,130 +212,6 @@ def _prompt(played: PlayedPrompt, node_id: str, ctx: AnalysisContext) -> list[Di
     return []
 
 
-def _area_switch(node: AreaSwitchNode) -> list[Diagnostic]:
-    if not node.props.areas:
-        return [_d("area_switch_empty", "error", "地区判断还没有选择任何地区", node.id)]
-    return _areas(node.props.areas, node.id, "地区条件中")
-
-
-def _caller_list(node: CallerListNode) -> list[Diagnostic]:
-    if not node.props.entries:
-        return [_d("caller_list_empty", "error", "来电号码判断还没有填写任何号码或号段", node.id)]
-    return _list_entries(node.props.entries, node.id, "名单号码")
-
-
-def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic]:
-    if not names:
-        return []
-    _, unknown = expand_areas(names)
-    return [_d("area_unknown", "error", f"{where}无法识别的地区“{name}”", node_id) for name in unknown]
-
-
-def _list_entries(entries: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for raw in entries:
-        try:
-            entry = check_list_entry(raw)
-        except ListEntryError as error:
-            if error.well_formed:
-                # A warning, not an error: versions and lists saved before such entries were refused
-                # must still compile (a holiday change or an R8 suspension recompiles every plan). The
-                # compiler leaves the entry out, which changes nothing: it never matched a caller.
-                message = f"{where}“{raw.strip()}”不会匹配任何来电:{error.message}"
-                out.append(_d("list_entry_unmatchable", "warning", message, node_id))
-            else:
-                message = f"{where}“{raw}”无效:{error.message}"
-                out.append(_d("list_entry_invalid", "error", message, node_id))
-            continue
-        if entry.zero_dropped:
-            message = f"{where}“{raw.strip()}”按手机号{entry.digits}处理:手机号前不用加0"
-            out.append(_d("list_entry_mobile_zero", "warning", message, node_id))
-    return out
-
-
-def _schedule(schedule: Schedule, node_id: str) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    if not schedule.windows and not schedule.exceptions:
-        out.append(_d("schedule_empty", "warning", "时间条件没有任何时段,永远走“否则”出口", node_id))
-    for w in schedule.windows:
-        if not w.days:
-            message = f"时段{w.start}-{w.end}还没有选择星期几"
-            out.append(_d("schedule_window_no_days", "error", message, node_id))
-        if w.start == w.end and w.start != "00:00":
-            out.append(
-                _d("schedule_window_empty", "error", f"时段{w.start}-{w.end}的开始和结束相同", node_id)
-            )
-    segments = compile_windows(schedule.windows)
-    for a, b in overlapping_windows(segments) if len(segments) > 1 else ():
-        wa, wb = schedule.windows[a], schedule.windows[b]
-        message = f"时段“{wa.name or wa.start + '-' + wa.end}”与“{wb.name or wb.start + '-' + wb.end}”重叠"
-        out.append(_d("schedule_overlap", "warning", message, node_id))
-    dates = Counter(e.date for e in schedule.exceptions) if schedule.exceptions else {}
-    for day, count in dates.items():
-        if count > 1:
-            out.append(
-                _d("schedule_exception_conflict", "error", f"特殊日期{day}设置了{count}次,互相矛盾", node_id)
-            )
-    for e in schedule.exceptions:
-        for r in e.open:
-            if to_minutes(r.end) <= to_minutes(r.start):
-                message = f"特殊日期{e.date}的时段{r.start}-{r.end}结束时间必须晚于开始时间"
-                out.append(_d("schedule_exception_range", "error", message, node_id))
-    return out
-
-
-@lru_cache(maxsize=8192)
-def _destination(raw: str) -> tuple[str | None, tuple[str, str]]:
-    """(national number, ("", "")) or (None, (diagnostic code, message)); cached, flows repeat numbers."""
-    try:
-        return mainland_number(raw), ("", "")
-    except PhoneNumberError as exc:
-        code = "destination_not_mainland" if exc.code == "not_mainland" else "destination_invalid"
-        return None, (code, exc.message)
-
-
-def _dial(node: DialNode, has_exit: set[str]) -> list[Diagnostic]:
-    p = node.props
-    nid = node.id
-    out: list[Diagnostic] = []
-    if not p.destinations:
-        return [_d("dial_no_destinations", "error", "转接节点没有绑定号码", nid)]
-    if not any(name in has_exit for name in DIAL_FAILURE_EXITS):
-        message = "转接节点没有遇忙/无应答/失败出口,未接通时来电者将听到“您要的电话忙”并挂机"
-        out.append(_d("dial_no_failure_exit", "warning", message, nid))
-    numbers: list[str] = []
-    for i, d in enumerate(p.destinations, start=1):
-        if not d.number.strip():
-            out.append(_d("destination_empty", "error", f"电话{i}还没有填写号码", nid))
-            continue
-        number, problem = _destination(d.number)
-        if number is not None:
-            numbers.append(number)
-        else:
-            out.append(_d(problem[0], "error", f"绑定号码“{d.number}”:{problem[1]}", nid))
-        if d.allowed_areas or d.refused_areas:
-            out.extend(_areas(d.allowed_areas + d.refused_areas, nid, f"绑定号码{d.number}的接听区域中"))
-    if len(set(numbers)) != len(numbers):
-        for number, count in Counter(numbers).items():
-            if count > 1:
-                out.append(_d("destination_duplicate", "warning", f"绑定号码{number}重复", nid))
-    waits = [d.wait_s for d in p.destinations]
-    if p.strategy == "sequential" and len(waits) > 1:
-        for d in p.destinations:
-            if d.wait_s < MULTI_WAIT_MIN_S:
-                message = f"绑定多个号码时等待时间建议{MULTI_WAIT_MIN_S}秒或以上({d.number}为{d.wait_s}秒)"
-                out.append(_d("wait_short_multi", "warning", message, nid))
-    low, high = SINGLE_WAIT_ADVICE_S
-    if len(waits) == 1 and not low <= waits[0] <= high:
-        code = "wait_short_single" if waits[0] < low else "wait_long_single"
-        message = f"只绑定一个号码时等待时间建议设置在{low}-{high}秒(当前{waits[0]}秒)"
-        out.append(_d(code, "warning", message, nid))
-    if waits[-1] < low and "no_answer" not in has_exit:
-        message = f"等待时间过短({waits[-1]}秒)且没有下一个呼转号码:无人接听时来电者听到“您要的电话忙”并挂机"
-        out.append(_d("wait_short_no_next", "warning", message, nid))
-    return out
-
-
 def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     exits: dict[str, set[str]] = {}
@@ -358,23 +223,9 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
     for node in flow.nodes:
         has = exits.get(node.id, none)
         nid = node.id
-        if isinstance(node, MenuNode):
-            if not any(x.startswith("digit:") for x in has):
-                out.append(_d("menu_no_options", "error", "菜单没有任何按键连到下一步", nid))
-            if "timeout" not in has:
-                out.append(_d("menu_missing_timeout", "warning", "菜单没有“超时”出口,超时后将挂机", nid))
-            if "invalid" not in has:
-                out.append(
-                    _d("menu_missing_invalid", "warning", "菜单没有“按键错误”出口,多次输入错误后将挂机", nid)
-                )
-        elif isinstance(node, TimeSwitchNode):
-            out.extend(_schedule(node.props.schedule, nid))
-        elif isinstance(node, AreaSwitchNode):
-            out.extend(_area_switch(node))
-        elif isinstance(node, CallerListNode):
-            out.extend(_caller_list(node))
-        elif isinstance(node, DialNode):
-            out.extend(_dial(node, has))
+        kind = kind_of(node.type)
+        if kind is not None:
+            out.extend(kind.check(node, has))
         out.extend(_unfinished_prompts(node))
         if check_prompts:
             for played in node.prompts():
@@ -383,10 +234,10 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
 
 
 def _policies(policies: NumberPolicies) -> list[Diagnostic]:
-    out = _list_entries(policies.caller_list.entries, None, "黑白名单号码")
+    out = check_list_entries(policies.caller_list.entries, None, "黑白名单号码")
     if policies.caller_list.mode == "white" and not policies.caller_list.entries:
         out.append(_d("whitelist_empty", "warning", "白名单为空:任何人都无法拨打该号码"))
-    out.extend(_areas(policies.areas.allowed + policies.areas.refused, None, "接听区域设置中"))
+    out.extend(check_areas(policies.areas.allowed + policies.areas.refused, None, "接听区域设置中"))
     allowed, _ = expand_areas(policies.areas.allowed)
     refused, _ = expand_areas(policies.areas.refused)
     both = sorted(set(allowed) & set(refused))

@@ -16,31 +16,17 @@ from functools import lru_cache
 from typing import Any
 
 from .analysis import AnalysisContext, analyse
-from .areas import expand_areas
 from .calendar import DayOverride, WorkCalendar
 from .diagnostics import Diagnostic, FlowError, errors_in
 from .dialplan import Dialplan, PlanPrompt, Step
 from .hotlines import parse_400_number
-from .model import (
-    DIAL_FAILURE_EXITS,
-    EXITS,
-    MENU_KEYS,
-    AreaSwitchNode,
-    CallerListNode,
-    DialNode,
-    Flow,
-    MenuNode,
-    Node,
-    PlayNode,
-    PromptRef,
-    RecordNode,
-    StartNode,
-    TimeSwitchNode,
-    VoicemailNode,
-)
-from .phones import parse_phone
+from .model import Flow, Node, PromptRef
+from .nodes import KINDS, kind_of
+from .nodes.base import StepContext
+from .nodes.hangup import HANGUP_CAUSES
+from .nodes.shared import area_codes as _codes
 from .policies import NumberPolicies, normalise_list_entry
-from .schedules import compile_windows, day_kinds, makeup_ranges, to_minutes
+from .schedules import day_kinds
 
 __all__ = [
     "DEFAULT_YEARS",
@@ -63,9 +49,6 @@ SYSTEM_PROMPTS: dict[str, str] = {
     "sys-menu-timeout": "您没有输入,请重新输入",
 }
 
-#: Hangup causes and their Q.850 codes (what Asterisk's ``Hangup()`` takes).
-HANGUP_CAUSES: dict[str, int] = {"normal": 16, "busy": 17, "rejected": 21, "unallocated": 1, "congestion": 34}
-
 #: Years whose holidays are compiled into plans by default (the bundled calendar's data from 2024 on).
 DEFAULT_YEARS: tuple[int, ...] = tuple(y for y in range(2024, 2040) if WorkCalendar.covers(y))
 
@@ -79,18 +62,14 @@ _SYSTEM_STEPS: dict[str, tuple[str | None, str]] = {
     "sys:unallocated": ("sys-unallocated", "unallocated"),
 }
 
-# Where an exit nobody drew leads: a failed dial tells the caller the line is busy (R10), the rest end.
-_DEFAULT_TARGET = dict.fromkeys(DIAL_FAILURE_EXITS, "sys:busy")
+# Where an exit nobody drew leads, by exit name: each node type's exits say (a failed dial tells the caller
+# the line is busy, R10); the rest end the call.
+_DEFAULT_TARGET = {e.name: e.default for kind in KINDS for e in kind.exits if e.default != "sys:end"}
 
 
 def tts_prompt_id(text: str) -> str:
     """The stable prompt id of a text-to-speech prompt (the audio pipeline renders it under this id)."""
     return "tts-" + hashlib.sha1(text.encode()).hexdigest()[:16]
-
-
-@lru_cache(maxsize=4096)
-def _codes(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(expand_areas(list(names))[0])
 
 
 class _Builder:
@@ -129,89 +108,12 @@ class _Builder:
         return pid
 
 
-def _next(exits: dict[str, str], outcomes: Iterable[str]) -> dict[str, str]:
-    """The ``next`` table: drawn exits where there are some, the system default elsewhere."""
-    return {o: exits.get(o, _DEFAULT_TARGET.get(o, "sys:end")) for o in outcomes}
-
-
 def _node_step(node: Node, exits: dict[str, str], b: _Builder, number: str) -> Step:
     sid = "node:" + node.id
     b.building(sid)
-    fixed = EXITS[node.type]
-    if isinstance(node, StartNode):
-        return Step(sid, "start", {}, _next(exits, fixed), node.id)
-    if isinstance(node, PlayNode):
-        args: dict[str, Any] = {"prompt": b.prompt(node.props.prompt), "early_media": node.props.early_media}
-        return Step(sid, "play", args, _next(exits, fixed), node.id)
-    if isinstance(node, MenuNode):
-        menu = node.props
-        keys = "".join(k for k in MENU_KEYS if f"digit:{k}" in exits)
-        args = {
-            "prompt": b.prompt(menu.prompt),
-            "keys": keys,
-            "timeout_s": menu.timeout_s,
-            "max_retries": menu.max_retries,
-            "invalid_prompt": b.prompt(menu.invalid_prompt) or b.system("sys-menu-invalid"),
-            "timeout_prompt": b.prompt(menu.timeout_prompt) or b.system("sys-menu-timeout"),
-        }
-        return Step(sid, "menu", args, _next(exits, [f"digit:{k}" for k in keys] + list(fixed)), node.id)
-    if isinstance(node, TimeSwitchNode):
-        sched = node.props.schedule
-        segments = compile_windows(sched.windows)
-        args = {
-            "segments": [{"days": list(s.days), "start": s.start, "end": s.end} for s in segments],
-            "makeup": [list(r) for r in makeup_ranges(segments, sched.makeup_weekday)],
-            "exceptions": {
-                e.date.isoformat(): [[to_minutes(r.start), to_minutes(r.end)] for r in e.open]
-                for e in sched.exceptions
-            },
-            "observe_holidays": sched.observe_holidays,
-        }
-        return Step(sid, "time_switch", args, _next(exits, fixed), node.id)
-    if isinstance(node, AreaSwitchNode):
-        args = {"areas": list(_codes(tuple(node.props.areas)))}
-        return Step(sid, "area_switch", args, _next(exits, fixed), node.id)
-    if isinstance(node, CallerListNode):
-        prefixes = sorted({e for e in map(normalise_list_entry, node.props.entries) if e})
-        return Step(sid, "caller_match", {"prefixes": prefixes}, _next(exits, fixed), node.id)
-    if isinstance(node, DialNode):
-        dial = node.props
-        destinations = []
-        for d in dial.destinations:
-            parsed = parse_phone(d.number)
-            destinations.append(
-                {
-                    "number": parsed.number,
-                    "kind": parsed.kind,
-                    "wait_s": d.wait_s,
-                    "name": d.name,
-                    "allowed_areas": list(_codes(tuple(d.allowed_areas))) if d.allowed_areas else None,
-                    "refused_areas": list(_codes(tuple(d.refused_areas))) if d.refused_areas else [],
-                }
-            )
-        args = {
-            "strategy": dial.strategy,
-            "destinations": destinations,
-            "ringback": b.prompt(dial.ringback),
-            "record": dial.record,
-        }
-        outcomes = _next(exits, fixed)
-        # not an exit a designer draws: no bound phone accepts the caller's area (R14's wording)
-        outcomes["area_refused"] = "sys:area_busy"
-        return Step(sid, "dial", args, outcomes, node.id)
-    if isinstance(node, VoicemailNode):
-        vm = node.props
-        args = {
-            "mailbox": vm.mailbox or number,
-            "greeting": b.prompt(vm.greeting),
-            "max_length_s": vm.max_length_s,
-        }
-        return Step(sid, "voicemail", args, _next(exits, fixed), node.id)
-    if isinstance(node, RecordNode):
-        return Step(sid, "record", {"action": node.props.action}, _next(exits, fixed), node.id)
-    cause = node.props.cause
-    args = {"prompt": b.prompt(node.props.announcement), "cause": cause, "q850": HANGUP_CAUSES[cause]}
-    return Step(sid, "hangup", args, {}, node.id)
+    kind = kind_of(node.type)
+    assert kind is not None  # a loaded flow holds registered types only
+    return kind.compile(node, StepContext(sid, exits, number, b.prompt, b.system, _DEFAULT_TARGET))
 
 
 def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]]:
@@ -251,8 +153,10 @@ def _day_table(
 
 
 def flow_digest(flow: Flow) -> str:
-    """SHA-256 of what the flow *does*: canvas positions, designers' notes and test cases do not change a plan."""
-    dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": {"position", "note"}}})
+    """SHA-256 of what the flow *does*: canvas positions, designers' notes, test cases and a menu's ticked
+    keys (only its connected keys reach callers) do not change a plan."""
+    canvas_only = {"position": True, "note": True, "props": {"keys"}}
+    dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": canvas_only}})
     return hashlib.sha256(dumped.encode()).hexdigest()
 
 

@@ -11,21 +11,33 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Annotated, Any, Final, Literal, NamedTuple
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .calls import CallSpec
 from .diagnostics import Diagnostic, FlowError
 from .load_errors import load_diagnostics
+from .nodes import KINDS, kind_of
+from .nodes.area_switch import AreaSwitchNode
+from .nodes.base import PlayedPrompt, Position, PromptRef
+from .nodes.caller_list import CallerListNode
+from .nodes.dial import DIAL_FAILURE_EXITS, Destination, DialNode
+from .nodes.hangup import HangupNode
+from .nodes.menu import DIGIT_PREFIX, MENU_KEYS, MenuNode
+from .nodes.play import PlayNode
+from .nodes.record import RecordNode
+from .nodes.start import StartNode
+from .nodes.time_switch import TimeSwitchNode
+from .nodes.voicemail import VoicemailNode
 from .policies import NumberPolicies
-from .schedules import Schedule
 
 __all__ = [
     "DIAL_FAILURE_EXITS",
     "EXITS",
     "FORMAT_VERSION",
     "MENU_DIGIT_EXITS",
+    "MENU_KEYS",
     "AreaSwitchNode",
     "CallerListNode",
     "Destination",
@@ -52,220 +64,9 @@ __all__ = [
 ]
 
 FORMAT_VERSION: Final = 1
-MENU_KEYS = "0123456789*#"
-
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
-NodeId = Annotated[str, Field(min_length=1, max_length=64)]
 
-
-class Position(BaseModel):
-    """Where the node sits on the editor's canvas; ignored by compiler and simulator."""
-
-    model_config = _FROZEN
-    x: float = 0
-    y: float = 0
-
-
-class PromptRef(BaseModel):
-    """Audio the caller hears: an uploaded/recorded prompt by id, or text-to-speech text.
-
-    An empty text or an unchosen file (``""``) loads: a draft is work in progress and the designer sees
-    the gap as a diagnostic on the node (``prompt_empty``), which blocks publishing and compiling.
-    """
-
-    model_config = _FROZEN
-    prompt: str | None = Field(default=None, max_length=128, description="prompt id")
-    tts: str | None = Field(default=None, max_length=500, description="text-to-speech text")
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> PromptRef:
-        if (self.prompt is None) == (self.tts is None):
-            raise ValueError("give exactly one of 'prompt' (a prompt id) or 'tts' (text)")
-        return self
-
-
-class PlayedPrompt(NamedTuple):
-    """A prompt a node may play; ``ringback`` when it plays while phones ring (reviewed first, R16)."""
-
-    ref: PromptRef
-    ringback: bool = False
-
-
-class _NodeBase(BaseModel):
-    model_config = _FROZEN
-    id: NodeId
-    label: str = Field(default="", max_length=80)
-    note: str = Field(default="", max_length=500, description="the designer's note; callers never hear it")
-    position: Position = Field(default_factory=Position)
-
-    def prompts(self) -> tuple[PlayedPrompt, ...]:
-        """What the node may play, in playing order: the one definition analysis (does each prompt exist,
-        is each ringback approved), the compiler and the API's media usage share."""
-        return ()
-
-
-class _NoProps(BaseModel):
-    model_config = _FROZEN
-
-
-class StartNode(_NodeBase):
-    """Where the flow begins, after the number-level policies. Exit: ``next``."""
-
-    type: Literal["start"]
-    props: _NoProps = Field(default_factory=_NoProps)
-
-
-class PlayProps(BaseModel):
-    model_config = _FROZEN
-    prompt: PromptRef
-    early_media: bool = Field(default=False, description="play before answer, as ringback (no charge yet)")
-
-
-class PlayNode(_NodeBase):
-    """An announcement, or early-media ringback when ``early_media``. Exit: ``next``."""
-
-    type: Literal["play"]
-    props: PlayProps
-
-    def prompts(self) -> tuple[PlayedPrompt, ...]:
-        return (PlayedPrompt(self.props.prompt, ringback=self.props.early_media),)
-
-
-class MenuProps(BaseModel):
-    model_config = _FROZEN
-    prompt: PromptRef
-    timeout_s: int = Field(default=5, ge=1, le=60)
-    max_retries: int = Field(default=2, ge=0, le=9, description="re-prompts after a wrong or missing key")
-    invalid_prompt: PromptRef | None = None
-    timeout_prompt: PromptRef | None = None
-
-
-class MenuNode(_NodeBase):
-    """IVR navigation (R19). Exits: ``digit:<key>`` for 0–9, * and #, ``timeout``, ``invalid``."""
-
-    type: Literal["menu"]
-    props: MenuProps
-
-    def prompts(self) -> tuple[PlayedPrompt, ...]:
-        p = self.props
-        return tuple(PlayedPrompt(r) for r in (p.prompt, p.invalid_prompt, p.timeout_prompt) if r is not None)
-
-
-class TimeSwitchProps(BaseModel):
-    model_config = _FROZEN
-    schedule: Schedule
-
-
-class TimeSwitchNode(_NodeBase):
-    """Time-based routing (R13). Exits: ``match`` (inside the schedule), ``else``."""
-
-    type: Literal["time_switch"]
-    props: TimeSwitchProps
-
-
-class AreaSwitchProps(BaseModel):
-    model_config = _FROZEN
-    areas: list[str] = Field(
-        max_length=500,
-        description="area codes ('020'), provinces ('广东'), cities ('广州') or 'unknown'",
-    )
-
-
-class AreaSwitchNode(_NodeBase):
-    """Routing by caller area (R14). Exits: ``match`` (caller in one of the areas), ``else``."""
-
-    type: Literal["area_switch"]
-    props: AreaSwitchProps
-
-
-class CallerListProps(BaseModel):
-    model_config = _FROZEN
-    entries: list[str] = Field(
-        max_length=10000, description="whole numbers or leading digits (never suffixes)"
-    )
-
-
-class CallerListNode(_NodeBase):
-    """Routing by caller number or prefix (R15 in a flow). Exits: ``match``, ``else``."""
-
-    type: Literal["caller_list"]
-    props: CallerListProps
-
-
-class Destination(BaseModel):
-    """A bound (forward-to) phone and how long it may ring (等待时间, R10)."""
-
-    model_config = _FROZEN
-    number: str = Field(max_length=32, description="empty while the designer has not typed it yet")
-    wait_s: int = Field(default=30, ge=1, le=300)
-    name: str = Field(default="", max_length=40)
-    allowed_areas: list[str] = Field(default_factory=list, max_length=500)
-    refused_areas: list[str] = Field(default_factory=list, max_length=500)
-
-
-class DialProps(BaseModel):
-    model_config = _FROZEN
-    destinations: list[Destination] = Field(default_factory=list, max_length=50)
-    strategy: Literal["sequential", "ring_all"] = "sequential"
-    ringback: PromptRef | None = Field(default=None, description="彩铃 played while the phones ring (R16)")
-    record: bool = Field(default=False, description="record the bridged call (R18)")
-
-
-class DialNode(_NodeBase):
-    """Forward to bound phones (R10–R12). Exits: ``answered``, ``busy``, ``no_answer``, ``failed``."""
-
-    type: Literal["dial"]
-    props: DialProps = Field(default_factory=DialProps)
-
-    def prompts(self) -> tuple[PlayedPrompt, ...]:
-        return () if self.props.ringback is None else (PlayedPrompt(self.props.ringback, ringback=True),)
-
-
-class VoicemailProps(BaseModel):
-    model_config = _FROZEN
-    greeting: PromptRef | None = None
-    max_length_s: int = Field(default=120, ge=5, le=600)
-    mailbox: str | None = Field(default=None, max_length=40, description="defaults to the 400 number")
-
-
-class VoicemailNode(_NodeBase):
-    """Leave a message (R17). Exit: ``done``."""
-
-    type: Literal["voicemail"]
-    props: VoicemailProps = Field(default_factory=VoicemailProps)
-
-    def prompts(self) -> tuple[PlayedPrompt, ...]:
-        return () if self.props.greeting is None else (PlayedPrompt(self.props.greeting),)
-
-
-class RecordProps(BaseModel):
-    model_config = _FROZEN
-    action: Literal["start", "stop"] = "start"
-
-
-class RecordNode(_NodeBase):
-    """Start or stop recording the call (R18). Exit: ``next``."""
-
-    type: Literal["record"]
-    props: RecordProps = Field(default_factory=RecordProps)
-
-
-class HangupProps(BaseModel):
-    model_config = _FROZEN
-    announcement: PromptRef | None = None
-    cause: Literal["normal", "busy", "rejected", "unallocated", "congestion"] = "normal"
-
-
-class HangupNode(_NodeBase):
-    """End the call, optionally after an announcement. No exits."""
-
-    type: Literal["hangup"]
-    props: HangupProps = Field(default_factory=HangupProps)
-
-    def prompts(self) -> tuple[PlayedPrompt, ...]:
-        return () if self.props.announcement is None else (PlayedPrompt(self.props.announcement),)
-
-
+#: Every node type a document may hold; each is declared in its own module of :mod:`ivr_flows.nodes`.
 Node = Annotated[
     StartNode
     | PlayNode
@@ -281,33 +82,16 @@ Node = Annotated[
 ]
 
 #: Fixed exits per node type, in the order the compiler lays out their targets; menus additionally have
-#: :data:`MENU_DIGIT_EXITS`. The one definition of node exits: analysis and the compiler read it.
-EXITS: dict[str, tuple[str, ...]] = {
-    "start": ("next",),
-    "play": ("next",),
-    "menu": ("timeout", "invalid"),
-    "time_switch": ("match", "else"),
-    "area_switch": ("match", "else"),
-    "caller_list": ("match", "else"),
-    "dial": ("answered", "busy", "no_answer", "failed"),
-    "voicemail": ("done",),
-    "record": ("next",),
-    "hangup": (),
-}
+#: :data:`MENU_DIGIT_EXITS`. Read off the node definitions (:data:`ivr_flows.nodes.KINDS`).
+EXITS: dict[str, tuple[str, ...]] = {kind.type: kind.exit_names for kind in KINDS}
 #: A menu's key exits, ``digit:0`` … ``digit:#``.
-MENU_DIGIT_EXITS: tuple[str, ...] = tuple(f"digit:{key}" for key in MENU_KEYS)
-#: The dial exits taken when nobody answers (R10: a failed dial tells the caller the line is busy).
-DIAL_FAILURE_EXITS: tuple[str, ...] = tuple(e for e in EXITS["dial"] if e != "answered")
-
-_ALL_EXITS: dict[str, frozenset[str]] = {
-    node_type: frozenset(names) | (frozenset(MENU_DIGIT_EXITS) if node_type == "menu" else frozenset())
-    for node_type, names in EXITS.items()
-}
+MENU_DIGIT_EXITS: tuple[str, ...] = tuple(f"{DIGIT_PREFIX}{key}" for key in MENU_KEYS)
 
 
 def exits_of(node_type: str) -> frozenset[str]:
     """Every exit a node of ``node_type`` may have (empty for an unknown type)."""
-    return _ALL_EXITS.get(node_type, frozenset())
+    kind = kind_of(node_type)
+    return kind.all_exits() if kind else frozenset()
 
 
 def exit_is_valid(node_type: str, exit_name: str) -> bool:

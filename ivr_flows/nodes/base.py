@@ -1,0 +1,256 @@
+"""What a node type is made of, so that each type is declared once, in its own module.
+
+A :class:`NodeKind` holds everything the library and the editor need to know about one node type: the
+pydantic model of its document form (properties with Chinese labels, help, units, limits and a widget
+hint, see :func:`prop`), its exits, its analysis rules, how it compiles to plan steps, which plan ops it
+needs from the simulator and the Asterisk renderer, and how the editor shows it (palette group, icon,
+colour, default properties, the settings its card shows). The compiler, analysis, the exported editor
+definitions (:mod:`ivr_flows.nodes.export`) and the completeness test read these; nothing else keeps a
+per-type table.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..diagnostics import Diagnostic
+from ..dialplan import Step
+
+__all__ = [
+    "FROZEN",
+    "GROUP_NAMES",
+    "ExitSpec",
+    "Group",
+    "KeyExits",
+    "NoProps",
+    "NodeBase",
+    "NodeKind",
+    "PlayedPrompt",
+    "Position",
+    "PromptRef",
+    "StepContext",
+    "Widget",
+    "no_rules",
+    "prop",
+]
+
+FROZEN: Final = ConfigDict(extra="forbid", frozen=True)
+NodeId = Field(min_length=1, max_length=64)
+
+#: Palette groups, in the palette's order.
+Group = Literal["basic", "routing", "data", "end"]
+GROUP_NAMES: Final[dict[str, str]] = {"basic": "基础", "routing": "路由", "data": "数据", "end": "结束"}
+
+#: How the editor edits a property. Plain kinds (text, number, switch, choice) are built from the
+#: property's type and limits; the others are hand-written widgets for what a schema cannot say well.
+Widget = Literal[
+    "text", "textarea", "number", "switch", "choice", "prompt", "keys", "phones", "areas", "lines", "schedule"
+]
+PromptUse = Literal["prompt", "ringback", "greeting"]
+
+
+def prop(
+    default: Any = ...,
+    *,
+    label: str,
+    help: str = "",
+    unit: str = "",
+    widget: Widget | None = None,
+    aria: str = "",
+    options: Mapping[str, str] | None = None,
+    use: PromptUse | None = None,
+    use_when: Mapping[str, PromptUse] | None = None,
+    form: bool = True,
+    default_factory: Callable[[], Any] | None = None,
+    **limits: Any,
+) -> Any:
+    """A node property as a pydantic field carrying what the editor's form needs.
+
+    Args:
+        label: the form label designers read (Chinese); also names the field in load errors.
+        help: a line under the field.
+        unit: shown after a number ("秒").
+        widget: the editor widget; None chooses one from the type (number, switch, choice, text).
+        aria: the accessible name when it differs from the label.
+        options: Chinese names of a ``Literal``'s values, in display order.
+        use: for prompt widgets, which files the picker lists.
+        use_when: for prompt widgets, another boolean property that switches the use when true
+            (a play node's prompt becomes a ringback when it plays as early media).
+        form: False keeps the property out of the form (set by other means).
+        limits: pydantic constraints (``ge``, ``le``, ``max_length`` …), exported as the form's limits.
+    """
+    extra: dict[str, Any] = {"x-label": label}
+    for key, value in (
+        ("x-help", help),
+        ("x-unit", unit),
+        ("x-widget", widget),
+        ("x-aria", aria),
+        ("x-options", dict(options) if options else None),
+        ("x-use", use),
+        ("x-use-when", dict(use_when) if use_when else None),
+    ):
+        if value:
+            extra[key] = value
+    if not form:
+        extra["x-form"] = False
+    if default_factory is not None:
+        return Field(default_factory=default_factory, title=label, json_schema_extra=extra, **limits)
+    return Field(default, title=label, json_schema_extra=extra, **limits)
+
+
+class Position(BaseModel):
+    """Where the node sits on the editor's canvas; ignored by compiler and simulator."""
+
+    model_config = FROZEN
+    x: float = 0
+    y: float = 0
+
+
+class PromptRef(BaseModel):
+    """Audio the caller hears: an uploaded/recorded prompt by id, or text-to-speech text.
+
+    An empty text or an unchosen file (``""``) loads: a draft is work in progress and the designer sees
+    the gap as a diagnostic on the node (``prompt_empty``), which blocks publishing and compiling.
+    """
+
+    model_config = FROZEN
+    prompt: str | None = Field(default=None, max_length=128, description="prompt id")
+    tts: str | None = Field(default=None, max_length=500, description="text-to-speech text")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> PromptRef:
+        if (self.prompt is None) == (self.tts is None):
+            raise ValueError("give exactly one of 'prompt' (a prompt id) or 'tts' (text)")
+        return self
+
+
+class PlayedPrompt(NamedTuple):
+    """A prompt a node may play; ``ringback`` when it plays while phones ring (reviewed first, R16)."""
+
+    ref: PromptRef
+    ringback: bool = False
+
+
+class NodeBase(BaseModel):
+    """What every node has besides its type and properties."""
+
+    model_config = FROZEN
+    id: str = NodeId
+    label: str = Field(default="", max_length=80)
+    note: str = Field(default="", max_length=500, description="the designer's note; callers never hear it")
+    position: Position = Field(default_factory=Position)
+
+    def prompts(self) -> tuple[PlayedPrompt, ...]:
+        """What the node may play, in playing order: the one definition analysis (does each prompt exist,
+        is each ringback approved), the compiler and the API's media usage share."""
+        return ()
+
+
+class NoProps(BaseModel):
+    model_config = FROZEN
+
+
+class ExitSpec(NamedTuple):
+    """A fixed exit: its name in documents, what designers call it, and where it leads when not drawn."""
+
+    name: str
+    label: str
+    #: The system step an undrawn exit leads to: the call ends, or (a failed dial, R10) hears "busy".
+    default: str = "sys:end"
+
+
+class KeyExits(NamedTuple):
+    """Exits a property creates: one per chosen key (a menu's ``digit:1`` …)."""
+
+    #: The property listing the keys offered (editor state; the compiler reads the drawn edges).
+    prop: str
+    prefix: str
+    #: Every possible key, in the order the canvas shows them.
+    keys: tuple[str, ...]
+    #: ``{key}`` is replaced by the key: "按{key}" → "按1".
+    label: str
+    #: Keys a new node offers.
+    initial: tuple[str, ...] = ()
+
+
+class StepContext:
+    """What a node's compile function needs: its drawn exits, prompt ids, and the system steps.
+
+    The compiler makes one per node; ``prompt`` records which step plays which prompt, so a plan lists
+    exactly the prompts its reachable steps can play.
+    """
+
+    def __init__(
+        self,
+        step_id: str,
+        exits: Mapping[str, str],
+        number: str,
+        prompt: Callable[[PromptRef | None], str | None],
+        system: Callable[[str | None], str | None],
+        defaults: Mapping[str, str],
+    ) -> None:
+        self.step_id = step_id
+        self.exits = exits
+        self.number = number
+        self.prompt = prompt
+        self.system = system
+        self._defaults = defaults
+
+    def outcomes(self, names: Collection[str]) -> dict[str, str]:
+        """The step's ``next`` table: drawn exits where there are some, each exit's system default elsewhere."""
+        return {o: self.exits.get(o, self._defaults.get(o, "sys:end")) for o in names}
+
+
+#: A node type's own analysis rules: the node and the names of its drawn exits → diagnostics.
+CheckFn = Callable[[Any, Collection[str]], list[Diagnostic]]
+#: How a node compiles: the node and its context → the plan step standing for it.
+CompileFn = Callable[[Any, StepContext], Step]
+
+
+def no_rules(node: Any, exits: Collection[str]) -> list[Diagnostic]:
+    """For types whose only rules are the shared ones (prompts filled in, reachable, …)."""
+    return []
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    """One node type, declared once (see the module docstring)."""
+
+    type: str
+    model: builtins.type[NodeBase]
+    #: The palette's name and tooltip (Chinese).
+    name: str
+    hint: str
+    group: Group
+    #: An Ant Design icon name (``SoundOutlined``) and the card's accent colour.
+    icon: str
+    color: str
+    exits: tuple[ExitSpec, ...]
+    check: CheckFn
+    compile: CompileFn
+    #: Plan ops the compile function emits: the simulator and the Asterisk renderer must both run them.
+    ops: tuple[str, ...]
+    key_exits: KeyExits | None = None
+    #: Properties of a node fresh from the palette.
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    #: Properties the node's card shows on the canvas, in order.
+    card: tuple[str, ...] = ()
+    #: Waits for the caller's keys: counts as a menu level (R19) and lets a loop be left by input.
+    takes_input: bool = False
+    #: False for the start node: every flow has exactly one, made with the flow.
+    in_palette: bool = True
+
+    @property
+    def exit_names(self) -> tuple[str, ...]:
+        return tuple(e.name for e in self.exits)
+
+    def all_exits(self) -> frozenset[str]:
+        """Every exit a node of this type may have."""
+        keys = self.key_exits
+        derived = (keys.prefix + k for k in keys.keys) if keys else ()
+        return frozenset(self.exit_names) | frozenset(derived)
