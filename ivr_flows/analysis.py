@@ -49,10 +49,15 @@ class AnalysisContext:
     Attributes:
         prompts: ids of prompts that exist (uploaded or recorded).
         approved_ringbacks: ids of ringback tones that passed content review (R16).
+        publishing: the flow is about to become a new version (a draft checked or published): a
+            caller-list node's entry no caller can match (R15) is then an error, ``list_entry_unmatchable``.
+            Left ``False`` when versions already published are recompiled, so a version saved before such
+            entries were refused keeps compiling (the entry is left out of its plan, with a warning).
     """
 
     prompts: frozenset[str] | None = None
     approved_ringbacks: frozenset[str] | None = None
+    publishing: bool = False
 
 
 def _d(
@@ -229,10 +234,10 @@ def _area_switch(node: AreaSwitchNode) -> list[Diagnostic]:
     return _areas(node.props.areas, node.id, "地区条件中")
 
 
-def _caller_list(node: CallerListNode) -> list[Diagnostic]:
+def _caller_list(node: CallerListNode, ctx: AnalysisContext) -> list[Diagnostic]:
     if not node.props.entries:
         return [_d("caller_list_empty", "error", "来电号码判断还没有填写任何号码或号段", node.id)]
-    return _list_entries(node.props.entries, node.id, "名单号码")
+    return _list_entries(node.props.entries, node.id, "名单号码", "error" if ctx.publishing else "warning")
 
 
 def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic]:
@@ -242,18 +247,20 @@ def _areas(names: list[str], node_id: str | None, where: str) -> list[Diagnostic
     return [_d("area_unknown", "error", f"{where}无法识别的地区“{name}”", node_id) for name in unknown]
 
 
-def _list_entries(entries: Iterable[str], node_id: str | None, where: str) -> list[Diagnostic]:
+def _list_entries(
+    entries: Iterable[str], node_id: str | None, where: str, unmatchable: Severity = "warning"
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for raw in entries:
         try:
             entry = check_list_entry(raw)
         except ListEntryError as error:
             if error.well_formed:
-                # A warning, not an error: versions and lists saved before such entries were refused
+                # A warning unless publishing: versions and lists saved before such entries were refused
                 # must still compile (a holiday change or an R8 suspension recompiles every plan). The
                 # compiler leaves the entry out, which changes nothing: it never matched a caller.
                 message = f"{where}“{raw.strip()}”不会匹配任何来电:{error.message}"
-                out.append(_d("list_entry_unmatchable", "warning", message, node_id))
+                out.append(_d("list_entry_unmatchable", unmatchable, message, node_id))
             else:
                 message = f"{where}“{raw}”无效:{error.message}"
                 out.append(_d("list_entry_invalid", "error", message, node_id))
@@ -372,7 +379,7 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
         elif isinstance(node, AreaSwitchNode):
             out.extend(_area_switch(node))
         elif isinstance(node, CallerListNode):
-            out.extend(_caller_list(node))
+            out.extend(_caller_list(node, ctx))
         elif isinstance(node, DialNode):
             out.extend(_dial(node, has))
         out.extend(_unfinished_prompts(node))
