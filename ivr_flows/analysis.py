@@ -8,7 +8,7 @@ The codes are stable and documented in ``docs/dialplan.md``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .areas import expand_areas
 from .diagnostics import Diagnostic
@@ -32,10 +32,15 @@ class AnalysisContext:
     Attributes:
         prompts: ids of prompts that exist (uploaded or recorded).
         approved_ringbacks: ids of ringback tones that passed content review (R16).
+        publishing: the flow is about to become a new version (a draft checked or published): a
+            flow node's list entry no caller can match (R15) is then an error, ``list_entry_unmatchable``.
+            Left ``False`` when versions already published are recompiled, so a version saved before such
+            entries were refused keeps compiling (the entry is left out of its plan, with a warning).
     """
 
     prompts: frozenset[str] | None = None
     approved_ringbacks: frozenset[str] | None = None
+    publishing: bool = False
 
 
 def _takes_input(node_type: str) -> bool:
@@ -212,6 +217,11 @@ def _prompt(played: PlayedPrompt, node_id: str, ctx: AnalysisContext) -> list[Di
     return []
 
 
+def _as_published(found: list[Diagnostic]) -> list[Diagnostic]:
+    """A node's list entries that no caller can match block a new version (R15); see ``publishing``."""
+    return [replace(d, severity="error") if d.code == "list_entry_unmatchable" else d for d in found]
+
+
 def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     exits: dict[str, set[str]] = {}
@@ -225,7 +235,8 @@ def _nodes(flow: Flow, ctx: AnalysisContext) -> list[Diagnostic]:
         nid = node.id
         kind = kind_of(node.type)
         if kind is not None:
-            out.extend(kind.check(node, has))
+            found = kind.check(node, has)
+            out.extend(_as_published(found) if ctx.publishing else found)
         out.extend(_unfinished_prompts(node))
         if check_prompts:
             for played in node.prompts():

@@ -155,8 +155,9 @@ def _day_table(
 def flow_digest(flow: Flow) -> str:
     """SHA-256 of what the flow *does*: canvas positions, designers' notes, test cases and a menu's ticked
     keys (only its connected keys reach callers) do not change a plan."""
-    canvas_only = {"position": True, "note": True, "props": {"keys"}}
-    dumped = flow.model_dump_json(exclude={"tests": True, "nodes": {"__all__": canvas_only}})
+    dumped = flow.model_dump_json(
+        exclude={"tests": True, "nodes": {"__all__": {"position": True, "note": True, "props": {"keys"}}}}
+    )
     return hashlib.sha256(dumped.encode()).hexdigest()
 
 

@@ -189,7 +189,7 @@ class Query:
             if version is None:
                 return None
             text = version.document
-        found = await pipeline.diagnose(parse_stored(text), row.account_id)
+        found = await pipeline.diagnose(parse_stored(text), row.account_id, publishing=version_id is None)
         return [DiagnosticType.of(d) for d in found]
 
     @strawberry.field(

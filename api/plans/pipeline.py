@@ -9,6 +9,9 @@ operator's holiday table. Each call
    (``context.py``) — and parses each flow document once;
 2. analyses the flow once per number it compiles for (once without numbers), refusing with every error
    named, and hands the warnings back (the compiler reuses that analysis instead of repeating it);
+   a draft becoming a new version is analysed as publishing (R15: a caller-list node's entry no caller
+   can match is an error), a version already published is not, so it keeps compiling when a holiday, a
+   suspension or a number's settings recompile it, or when it is put back in service;
 3. writes the version, the numbers' settings and their compiled plans in one transaction; a plan that
    did not change (same ETag and status) keeps its version (``storage.py``);
 4. wakes the telephony layer's long-polls after the commit, never before (``wakeups.py``).
@@ -104,9 +107,13 @@ async def transaction() -> AsyncIterator[BaseDBAsyncClient]:
 
 
 class _Loads:
-    """What one pipeline call loads, each at most once: the holiday table, accounts' prompts, flows."""
+    """What one pipeline call loads, each at most once: the holiday table, accounts' prompts, flows.
 
-    def __init__(self) -> None:
+    ``publishing``: the flows compiled are a draft becoming a new version (``AnalysisContext.publishing``).
+    """
+
+    def __init__(self, *, publishing: bool = False) -> None:
+        self._publishing = publishing
         self._calendar: list[CalendarDay] | None = None
         self._contexts: dict[int, ivr_flows.AnalysisContext] = {}
         self._flows: dict[int, ivr_flows.Flow] = {}
@@ -118,7 +125,7 @@ class _Loads:
 
     async def context(self, account_id: int) -> ivr_flows.AnalysisContext:
         if account_id not in self._contexts:
-            self._contexts[account_id] = await analysis_context(account_id)
+            self._contexts[account_id] = await analysis_context(account_id, publishing=self._publishing)
         return self._contexts[account_id]
 
     def flow(self, version: FlowVersion) -> ivr_flows.Flow:
@@ -176,12 +183,15 @@ def _unique(diagnostics: list[ivr_flows.Diagnostic]) -> list[ivr_flows.Diagnosti
     return list(dict.fromkeys(diagnostics))
 
 
-async def diagnose(flow: ivr_flows.Flow, account_id: int) -> list[ivr_flows.Diagnostic]:
+async def diagnose(
+    flow: ivr_flows.Flow, account_id: int, *, publishing: bool = True
+) -> list[ivr_flows.Diagnostic]:
     """What analysis says about a draft or version with the account's prompts checked, errors first.
 
-    The same analysis publishing runs, so a flow ``validateFlow`` passes also publishes.
+    The same analysis publishing runs, so a flow ``validateFlow`` passes also publishes. A version
+    already published is diagnosed with ``publishing=False``, as putting it in service analyses it.
     """
-    return ivr_flows.analyse(flow, None, await analysis_context(account_id))
+    return ivr_flows.analyse(flow, None, await analysis_context(account_id, publishing=publishing))
 
 
 async def publish(
@@ -203,7 +213,7 @@ async def publish(
         _check_owner(number, flow.account_id, "numberIds")
         _check_in_service(number)
     document = loaded if loaded is not None else _parse(flow.draft)
-    loads = _Loads()
+    loads = _Loads(publishing=True)
     async with transaction() as conn:
         routings = [await routing_of(number, conn) for number in numbers]
         plans: list[ivr_flows.Dialplan] = []
