@@ -180,21 +180,11 @@ def _menu_depth(
     return out
 
 
-#: Where nodes keep their prompts, and what the designer calls each one.
-_PROMPT_ROLES: dict[str, str] = {
-    "prompt": "提示音",
-    "invalid_prompt": "按错键时的提示",
-    "timeout_prompt": "未按键时的提示",
-    "ringback": "转接彩铃",
-    "greeting": "留言提示音",
-    "announcement": "结束语",
-}
-
-
 def _unfinished_prompts(node: Node) -> list[Diagnostic]:
     """Prompts a draft left empty: text not written yet, or a file not chosen yet."""
     out: list[Diagnostic] = []
-    for field, role in _PROMPT_ROLES.items():
+    kind = kind_of(node.type)
+    for field, role in (kind.prompt_roles if kind else {}).items():
         ref = getattr(node.props, field, None)
         if not isinstance(ref, PromptRef):
             continue

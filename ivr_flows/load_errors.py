@@ -11,25 +11,35 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic
+from .nodes import KINDS, NodeKind
 
 __all__ = ["NODE_TYPE_NAMES", "load_diagnostics", "node_title"]
 
-#: The editor's names of node types (its palette).
-NODE_TYPE_NAMES: Final[dict[str, str]] = {
-    "start": "开始",
-    "play": "放音",
-    "menu": "按键菜单",
-    "time_switch": "时间判断",
-    "area_switch": "地区判断",
-    "caller_list": "来电号码判断",
-    "dial": "转接电话",
-    "voicemail": "语音留言",
-    "record": "录音",
-    "hangup": "挂机",
-}
+#: The editor's names of node types (its palette), from the node definitions.
+NODE_TYPE_NAMES: Final[dict[str, str]] = {kind.type: kind.name for kind in KINDS}
+
+
+def _form_name(info: FieldInfo) -> str | None:
+    """A property as its form names it: the accessible name, else the label with its unit ("等待按键秒数")."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    label, unit, aria = extra.get("x-label"), extra.get("x-unit"), extra.get("x-aria")
+    if isinstance(aria, str):
+        return aria
+    if isinstance(label, str):
+        return f"{label}{unit}数" if isinstance(unit, str) else label
+    return None
+
+
+def _props_names(kind: NodeKind) -> dict[str, str]:
+    return {name: word for name, info in kind.props_fields.items() if (word := _form_name(info))}
+
+
+#: Per node type, its properties as the form names them; nested fields fall back to ``_PROPS``.
+_TYPE_PROPS: Final[dict[str, dict[str, str]]] = {kind.type: _props_names(kind) for kind in KINDS}
 
 _TOP: Final = {
     "format_version": "格式版本",
@@ -47,15 +57,9 @@ _NODE: Final = {
     "position": "画布位置",
     "props": "属性",
 }
+#: Fields inside properties (schedules, phones, positions), by name.
 _PROPS: Final = {
-    "prompt": "提示音",
     "tts": "文字",
-    "early_media": "“作为彩铃播放”",
-    "timeout_s": "等待按键秒数",
-    "max_retries": "重试次数",
-    "invalid_prompt": "按错键时的提示",
-    "timeout_prompt": "未按键时的提示",
-    "schedule": "时间安排",
     "windows": "时段",
     "exceptions": "特殊日期",
     "observe_holidays": "节假日设置",
@@ -66,22 +70,10 @@ _PROPS: Final = {
     "name": "名称",
     "date": "日期",
     "open": "营业时段",
-    "areas": "地区",
-    "entries": "号码或号段",
-    "destinations": "电话",
     "number": "号码",
     "wait_s": "等待秒数",
     "allowed_areas": "可接听地区",
     "refused_areas": "不接听地区",
-    "strategy": "呼叫方式",
-    "ringback": "转接彩铃",
-    "record": "通话录音",
-    "greeting": "留言提示音",
-    "max_length_s": "最长留言秒数",
-    "mailbox": "留言信箱",
-    "action": "录音动作",
-    "announcement": "结束语",
-    "cause": "挂机原因",
     "x": "横坐标",
     "y": "纵坐标",
 }
@@ -89,9 +81,8 @@ _PROPS: Final = {
 _IN_PROMPT: Final = {"prompt": "语音文件", "tts": "文字"}
 #: Containers the form does not show as such: "时段1的开始时间", not "时间安排的时段1的开始时间".
 _SILENT: Final = frozenset({"schedule"})
-_PROMPT_FIELDS: Final = frozenset(
-    {"prompt", "invalid_prompt", "timeout_prompt", "ringback", "greeting", "announcement"}
-)
+#: Properties holding a prompt reference, whose ``prompt`` means the chosen file.
+_PROMPT_FIELDS: Final = frozenset(name for kind in KINDS for name in kind.prompt_roles)
 
 
 def _problem(error: ErrorDetails) -> str:
@@ -176,7 +167,9 @@ def _one(error: ErrorDetails, data: object) -> Diagnostic:
         if node is not None and rest and rest[0] == node.get("type"):
             rest = rest[1:]
         if rest and rest[0] == "props":
-            field = _field(rest[1:], _PROPS) or "属性"
+            kind = node.get("type") if node is not None else None
+            names = _TYPE_PROPS.get(kind, _PROPS) if isinstance(kind, str) else _PROPS
+            field = _field(rest[1:], names) or "属性"
         else:
             field = _field(rest, _NODE) or "节点"
         node_id = node.get("id") if node is not None else None

@@ -14,9 +14,11 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
 
 from ..diagnostics import Diagnostic
 from ..dialplan import Step
@@ -248,6 +250,22 @@ class NodeKind:
     @property
     def exit_names(self) -> tuple[str, ...]:
         return tuple(e.name for e in self.exits)
+
+    @cached_property
+    def props_fields(self) -> dict[str, FieldInfo]:
+        """The properties' pydantic fields, in declaration order."""
+        props = self.model.model_fields["props"].annotation
+        assert isinstance(props, type) and issubclass(props, BaseModel)
+        return dict(props.model_fields)
+
+    @cached_property
+    def prompt_roles(self) -> dict[str, str]:
+        """Properties holding a prompt, by name, with what the form calls each ("转接彩铃")."""
+        return {
+            name: str(extra.get("x-aria") or extra["x-label"])
+            for name, info in self.props_fields.items()
+            if isinstance(extra := info.json_schema_extra, dict) and extra.get("x-widget") == "prompt"
+        }
 
     def all_exits(self) -> frozenset[str]:
         """Every exit a node of this type may have."""

@@ -92,9 +92,7 @@ def property_fields(kind: NodeKind) -> list[dict[str, Any]]:
     Raises:
         FieldError: when a property lacks what the editor needs to show it.
     """
-    props = kind.model.model_fields["props"].annotation
-    assert isinstance(props, type) and issubclass(props, BaseModel)
-    return [_field(name, info, f"{kind.type}.props") for name, info in props.model_fields.items()]
+    return [_field(name, info, f"{kind.type}.props") for name, info in kind.props_fields.items()]
 
 
 def _kind(kind: NodeKind) -> dict[str, Any]:
