@@ -25,9 +25,10 @@ Public API (what the API layer and the command line use)::
     read_list_entry(raw) -> ListEntry | None                # R15 black/white list entry
     check_list_entry(raw) -> ListEntry                      # the same; raises ListEntryError(raw, message)
 
-``AnalysisContext(prompts=…, approved_ringbacks=…)`` tells analysis which prompt ids exist and which
-ringback tones passed review; ``NumberPolicies`` carries the number-level rules (R9, R12, R14, R15) and the
-operator's holiday table. ``EXITS`` (with ``MENU_DIGIT_EXITS``) is the one definition of node exits.
+``AnalysisContext(prompts=…, approved_ringbacks=…, publishing=…)`` tells analysis which prompt ids exist,
+which ringback tones passed review and whether the flow is about to become a new version; ``NumberPolicies``
+carries the number-level rules (R9, R12, R14, R15) and the operator's holiday table. Node types are declared
+once in :mod:`ivr_flows.nodes` (``EXITS`` and ``MENU_DIGIT_EXITS`` are read off them).
 Everything other packages use is exported here; the submodules are the library's own business.
 Command line: ``python -m ivr_flows validate|compile|asterisk|simulate|test``.
 """
