@@ -460,9 +460,10 @@ function Editor({ flowId }: { flowId: string }) {
   }, []);
 
   const errors = useMemo(() => diagnostics.filter((d) => d.severity === "error"), [diagnostics]);
-  // A ghost of a diff is not editable: clicking it keeps the versions tab open.
+  // A ghost of a diff, or any node of a version on view, is not editable: clicking it keeps the versions tab open.
   const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
-    if (!useOverlay.getState().ghosts.nodes.some((g) => g.id === node.id)) setTab("props");
+    const { ghosts, viewing } = useOverlay.getState();
+    if (!viewing && !ghosts.nodes.some((g) => g.id === node.id)) setTab("props");
   }, []);
 
   const statusText: Record<SaveState, string> = { saved: "已保存", dirty: "有未保存的修改", saving: "正在保存…", error: "保存失败" };
