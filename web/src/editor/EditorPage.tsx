@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, ClusterOutlined, QuestionCircleOutlined } from "@ant-design/icons";
 import {
   Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
-  type Connection, type FinalConnectionState, type NodeChange, type NodeTypes, type OnConnectEnd,
+  type Connection, type EdgeChange, type FinalConnectionState, type NodeChange, type NodeTypes, type OnConnectEnd,
 } from "@xyflow/react";
 import { Alert, App, Badge, Button, Modal, Segmented, Select, Spin, Tabs, Tag, Tooltip, Typography } from "antd";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
@@ -18,7 +18,7 @@ import { layout, startLayoutWorker } from "./layout";
 import { useLiveDiagnostics } from "./diagnostics";
 import { docToGraph, exitName, graphToDoc, nodeName, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useNarrowScreen } from "./narrow";
-import { useOverlay } from "./overlay";
+import { useOverlay, type Diagnostic } from "./overlay";
 import { flowQuery } from "./preload";
 import { DRAG_TYPE, NodePicker, Palette } from "./palette";
 import { clearOfOverlays, estimatedSize, freeSpot } from "./placement";
@@ -61,6 +61,8 @@ const FIT_VIEW = { maxZoom: 1 };
 const DEFAULT_EDGE = { type: "smoothstep" };
 const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_KEYS = ["Control", "Meta"];
+const NONE: string[] = [];
+const NO_PROBLEMS: Record<string, Diagnostic[]> = {};
 
 type CanvasProps = {
   onConnect?: (c: Connection) => void;
@@ -75,23 +77,36 @@ type CanvasProps = {
 /**
  * The canvas is the only component that follows the nodes array, which changes on every drag frame:
  * the header, palette and side panels stay still while a node moves. Overlay classes on edges are
- * derived here only when the edges or the overlay change.
+ * derived here only when the edges or the overlay change. While a published version is being viewed
+ * it draws that version from the overlay instead of the draft, read-only, without the draft's problems
+ * or simulated path (they are about the draft's nodes).
  */
 const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, onNodeDragStop, onNodeClick, readOnly }: CanvasProps) {
-  const nodes = useEditor((s) => s.nodes);
-  const edges = useEditor((s) => s.edges);
+  const draftNodes = useEditor((s) => s.nodes);
+  const draftEdges = useEditor((s) => s.edges);
   const onNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
-  const path = useOverlay((s) => s.path);
+  const viewing = useOverlay((s) => s.viewing);
+  const path = useOverlay((s) => (s.viewing ? NONE : s.path));
   const step = useOverlay((s) => s.step);
-  const byEdge = useOverlay((s) => s.byEdge);
+  const byEdge = useOverlay((s) => (s.viewing ? NO_PROBLEMS : s.byEdge));
   const diff = useOverlay((s) => s.diff);
   const ghosts = useOverlay((s) => s.ghosts);
+  const flow = useReactFlow();
+  const nodes = viewing?.nodes ?? draftNodes;
+  const edges = viewing?.edges ?? draftEdges;
+  const locked = readOnly || viewing !== null;
   // Names only (strings), so a drag does not rebuild the edges; they name each edge for screen readers.
   const named = useEditor(useShallow((s) => s.nodes.map((n) => `${n.id}\u0000${nodeName(n)}`)));
   const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts.nodes]);
-  // Measurements of ghost nodes go to the overlay; everything else to the draft.
+  // A version comes into view whole, wherever the draft had been panned to.
+  const viewingKey = viewing?.key;
+  useEffect(() => {
+    if (viewingKey) void flow.fitView(FIT_VIEW);
+  }, [viewingKey, flow]);
+  // Measurements of ghost nodes (and of a viewed version's) go to the overlay; everything else to the draft.
   const onShownNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    if (useOverlay.getState().viewing) return useOverlay.getState().viewingChanges(changes);
     const ghostIds = new Set(useOverlay.getState().ghosts.nodes.map((n) => n.id));
     if (!ghostIds.size) return onNodesChange(changes);
     const isGhost = (c: NodeChange<FlowNode>) => "id" in c && ghostIds.has(c.id);
@@ -104,7 +119,7 @@ const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, 
     const onPath = new Set(path.slice(0, step + 1));
     const ids = new Set(edges.map((e) => e.id));
     const removed = ghosts.edges.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, className: "diff-removed", selectable: false, deletable: false }));
-    const names = new Map(named.map((l) => l.split("\u0000") as [string, string]));
+    const names = viewing ? new Map(viewing.nodes.map((n) => [n.id, nodeName(n)])) : new Map(named.map((l) => l.split("\u0000") as [string, string]));
     for (const g of ghosts.nodes) if (!names.has(g.id)) names.set(g.id, nodeName(g));
     return [...edges, ...removed].map((edge) => {
       const e = { ...edge, ariaLabel: `连线:${names.get(edge.source) ?? "节点"}的「${exitName(edge.sourceHandle ?? "")}」连到${names.get(edge.target) ?? "节点"}` };
@@ -115,23 +130,26 @@ const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, 
       ].filter(Boolean).join(" ");
       return classes ? { ...e, className: [e.className, classes].filter(Boolean).join(" ") } : e;
     });
-  }, [edges, ghosts.edges, ghosts.nodes, named, path, step, byEdge, diff]);
+  }, [edges, ghosts.edges, ghosts.nodes, named, viewing, path, step, byEdge, diff]);
+  const onShownEdgesChange = useCallback((changes: EdgeChange[]) => {
+    if (!useOverlay.getState().viewing) onEdgesChange(changes);
+  }, [onEdgesChange]);
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={nodeTypes}
       onNodesChange={onShownNodesChange}
-      onEdgesChange={onEdgesChange}
+      onEdgesChange={onShownEdgesChange}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
       onNodeDragStart={onNodeDragStart}
       onNodeDragStop={onNodeDragStop}
       onNodeClick={onNodeClick}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
-      elementsSelectable={!readOnly}
-      deleteKeyCode={readOnly ? null : DELETE_KEYS}
+      nodesDraggable={!locked}
+      nodesConnectable={!locked}
+      elementsSelectable={!locked}
+      deleteKeyCode={locked ? null : DELETE_KEYS}
       multiSelectionKeyCode={MULTI_KEYS}
       selectionKeyCode="Shift"
       ariaLabelConfig={ARIA_LABELS}
@@ -158,6 +176,23 @@ function NodeSearch({ onPick, onClose }: { onPick: (id: string) => void; onClose
   );
 }
 
+/**
+ * Over the canvas while a published version is on view: what is shown, and the way back to the draft
+ * (on a phone, where nothing is edited, shorter: the canvas is small).
+ */
+function ViewingBanner({ narrow = false }: { narrow?: boolean }) {
+  const viewing = useOverlay((s) => s.viewing);
+  if (!viewing) return null;
+  return (
+    <div role="region" aria-label="正在查看的版本" style={{ position: "absolute", top: 8, left: 8, right: 8, zIndex: 5, display: "flex", justifyContent: "center", pointerEvents: "none" }}>
+      <Alert type="info" showIcon style={{ pointerEvents: "auto", maxWidth: 640 }}
+        title={narrow ? `正在查看${viewing.name},已标出与${viewing.against}相比的改动` : `正在查看${viewing.name}(只读)`}
+        description={narrow ? undefined : `画布上标出了与${viewing.against}相比的改动。草稿没有变,返回后可继续编辑。`}
+        action={<Button type="primary" size="small" onClick={viewing.leave}>{narrow ? "返回草稿" : "返回编辑草稿"}</Button>} />
+    </div>
+  );
+}
+
 let clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null = null;
 
 type SaveState = "saved" | "dirty" | "saving" | "error";
@@ -173,6 +208,10 @@ function Editor({ flowId }: { flowId: string }) {
   const { connect, addNode, load, paste, select, setPositions } = useEditor.getState();
   const diagnostics = useOverlay((s) => s.diagnostics);
   const checking = useOverlay((s) => s.checking);
+  // Its key and name only: the version's nodes change as they are measured, the editor need not follow.
+  const viewingKey = useOverlay((s) => s.viewing?.key);
+  const viewingName = useOverlay((s) => s.viewing?.name);
+  const viewing = viewingKey !== undefined;
   const [name, setName] = useState("");
   const [loaded, setLoaded] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>("saved");
@@ -180,7 +219,7 @@ function Editor({ flowId }: { flowId: string }) {
   const [tab, setTab] = useState("props");
   const [searching, setSearching] = useState(false);
   const [dropped, setDropped] = useState<Dropped | null>(null);
-  const [phoneView, setPhoneView] = useState<"view" | "simulate">("view");
+  const [phoneView, setPhoneView] = useState<"view" | "versions" | "simulate">("view");
   const narrow = useNarrowScreen();
   const canvasRef = useRef<HTMLElement>(null);
   const revision = useRef(0);
@@ -221,7 +260,7 @@ function Editor({ flowId }: { flowId: string }) {
   useEffect(() => {
     void reload();
     return () => {
-      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {}, ghosts: { nodes: [], edges: [] } });
+      useOverlay.setState({ diagnostics: [], byNode: {}, byEdge: {}, path: [], step: -1, diff: {}, ghosts: { nodes: [], edges: [] }, viewing: null });
     };
   }, [reload]);
 
@@ -349,20 +388,29 @@ function Editor({ flowId }: { flowId: string }) {
     });
   }, [flow, message, setPositions]);
 
+  // The problems and prompts lists are about the draft: showing one of its nodes ends a version's view.
   const jumpTo = useCallback((id: string) => {
     const node = useEditor.getState().nodes.find((n) => n.id === id);
     if (!node) return;
+    useOverlay.getState().viewing?.leave();
     select([id]);
     setTab("props");
     void flow.setCenter(node.position.x + 100, node.position.y + 40, { zoom: 1.2, duration: 300 });
   }, [flow, select]);
 
-  // Keyboard shortcuts (not while typing in a field, and none that edit on a read-only small screen).
+  // A version on view is not the draft: nothing selected in the draft stays open beside it.
+  useEffect(() => {
+    if (viewingKey) select([]);
+  }, [viewingKey, select]);
+
+  // Keyboard shortcuts (not while typing in a field, and none that edit on a read-only small screen or
+  // while a published version is on view: the draft they would change is out of sight).
   useEffect(() => {
     if (narrow) return;
     function onKey(e: KeyboardEvent) {
       const el = e.target as HTMLElement;
       if (el.closest("input, textarea, [contenteditable=true], .ant-select")) return;
+      if (useOverlay.getState().viewing && e.key !== "?") return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === "z" && !e.shiftKey) undo();
@@ -381,7 +429,7 @@ function Editor({ flowId }: { flowId: string }) {
 
   function onDrop(e: DragEvent) {
     const kind = e.dataTransfer.getData(DRAG_TYPE) as NodeType;
-    if (!kind) return;
+    if (!kind || viewing) return;
     e.preventDefault();
     addAt(kind, { x: e.clientX - 90, y: e.clientY - 20 });
   }
@@ -412,9 +460,10 @@ function Editor({ flowId }: { flowId: string }) {
   }, []);
 
   const errors = useMemo(() => diagnostics.filter((d) => d.severity === "error"), [diagnostics]);
-  // A ghost of a diff is not editable: clicking it keeps the versions tab open.
+  // A ghost of a diff, or any node of a version on view, is not editable: clicking it keeps the versions tab open.
   const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
-    if (!useOverlay.getState().ghosts.nodes.some((g) => g.id === node.id)) setTab("props");
+    const { ghosts, viewing } = useOverlay.getState();
+    if (!viewing && !ghosts.nodes.some((g) => g.id === node.id)) setTab("props");
   }, []);
 
   const statusText: Record<SaveState, string> = { saved: "已保存", dirty: "有未保存的修改", saving: "正在保存…", error: "保存失败" };
@@ -424,6 +473,11 @@ function Editor({ flowId }: { flowId: string }) {
     void flush();
   };
   const back = () => void flush().then(() => navigate("/flows"));
+  const restoreDraft = (doc: FlowDoc) => {
+    const graph = docToGraph(doc);
+    base.current = { ...base.current, tests: doc.tests ?? [] };
+    useEditor.setState({ nodes: graph.nodes, edges: graph.edges, version: useEditor.getState().version + 1 });
+  };
 
   if (!loaded) return <Spin style={{ margin: 48 }} />;
   if (narrow) {
@@ -434,14 +488,20 @@ function Editor({ flowId }: { flowId: string }) {
           <Typography.Title level={4} ellipsis style={{ margin: 0, flex: 1, minWidth: 0 }}>{name}</Typography.Title>
         </header>
         <Alert type="info" showIcon banner title="编辑流程需要更大的屏幕"
-          description="请在宽度至少 768 像素的电脑或平板上修改流程。在这里可以查看流程图和模拟来电。" />
+          description="请在宽度至少 768 像素的电脑或平板上修改流程。在这里可以查看流程图、对比版本和模拟来电。" />
         <Segmented block value={phoneView} onChange={setPhoneView} style={{ margin: 8 }}
-          options={[{ label: "查看流程", value: "view" }, { label: "模拟来电", value: "simulate" }]} />
-        {phoneView === "view" ? (
-          <main className="canvas" aria-label="流程画布(只读)"><Canvas readOnly /></main>
-        ) : (
-          <div className="editor-phone-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={addTest} /></div>
+          options={[{ label: "查看流程", value: "view" }, { label: "对比版本", value: "versions" }, { label: "模拟来电", value: "simulate" }]} />
+        {phoneView === "view" && (
+          <main className="canvas" aria-label={viewing ? `流程画布:${viewingName}(只读)` : "流程画布(只读)"}>
+            <Canvas readOnly />
+            <ViewingBanner narrow />
+          </main>
         )}
+        {/* Kept while the canvas is looked at: the comparison it holds is what the canvas shows. */}
+        <div className="editor-phone-pane" hidden={phoneView !== "versions"}>
+          <VersionsPanel compareOnly onShowCanvas={() => setPhoneView("view")} flowId={flowId} revision={revision.current} flush={flush} hasErrors={errors.length > 0} restore={restoreDraft} />
+        </div>
+        {phoneView === "simulate" && <div className="editor-phone-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={addTest} /></div>}
       </div>
     );
   }
@@ -453,20 +513,22 @@ function Editor({ flowId }: { flowId: string }) {
         <Tag color={saveState === "saved" ? "green" : saveState === "error" ? "red" : "gold"} role="status">{statusText[saveState]}</Tag>
         <LiveTag flowId={flowId} />
         <div style={{ flex: 1 }} />
-        {searching ? (
+        {searching && !viewing ? (
           <NodeSearch onPick={(id) => (jumpTo(id), setSearching(false))} onClose={() => setSearching(false)} />
         ) : (
-          <Button onClick={() => setSearching(true)}>查找节点</Button>
+          <Button disabled={viewing} onClick={() => setSearching(true)}>查找节点</Button>
         )}
-        <Tooltip title="撤销 (Ctrl+Z)"><Button icon={<UndoIcon />} aria-label="撤销" onClick={undo} /></Tooltip>
-        <Tooltip title="重做 (Ctrl+Shift+Z)"><Button icon={<RedoIcon />} aria-label="重做" onClick={redo} /></Tooltip>
-        <Button icon={<ClusterOutlined />} onClick={() => void tidy()}>整理布局</Button>
+        <Tooltip title="撤销 (Ctrl+Z)"><Button icon={<UndoIcon />} aria-label="撤销" disabled={viewing} onClick={undo} /></Tooltip>
+        <Tooltip title="重做 (Ctrl+Shift+Z)"><Button icon={<RedoIcon />} aria-label="重做" disabled={viewing} onClick={redo} /></Tooltip>
+        <Button icon={<ClusterOutlined />} disabled={viewing} onClick={() => void tidy()}>整理布局</Button>
         <Tooltip title="键盘快捷键 (?)"><Button icon={<QuestionCircleOutlined />} aria-label="键盘快捷键" onClick={() => setHelp(true)} /></Tooltip>
       </header>
       <div className="editor-body">
-        <Palette onAdd={(kind) => void addAt(kind)} />
-        <main ref={canvasRef} className="canvas" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))} aria-label="流程画布">
+        <Palette disabled={viewing} onAdd={(kind) => void addAt(kind)} />
+        <main ref={canvasRef} className="canvas" onDrop={onDrop} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = viewing ? "none" : "move"))}
+          aria-label={viewing ? `流程画布:${viewingName}(只读)` : "流程画布"}>
           <Canvas onConnect={onConnect} onConnectEnd={onConnectEnd} onNodeDragStart={onNodeDragStart} onNodeDragStop={onNodeDragStop} onNodeClick={onNodeClick} />
+          <ViewingBanner />
           {dropped && <NodePicker at={dropped.at} from={dropped.from} onPick={addConnected} onClose={closePicker} />}
         </main>
         <aside className="side" aria-label="侧栏" aria-busy={checking}>
@@ -482,11 +544,7 @@ function Editor({ flowId }: { flowId: string }) {
               },
               { key: "prompts", label: "提示音清单", children: <div className="side-pane"><PromptsPanel jumpTo={jumpTo} /></div> },
               { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={addTest} /></div> },
-              { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} revision={revision.current} flush={flush} hasErrors={errors.length > 0} restore={(doc) => {
-                const graph = docToGraph(doc);
-                base.current = { ...base.current, tests: doc.tests ?? [] };
-                useEditor.setState({ nodes: graph.nodes, edges: graph.edges, version: useEditor.getState().version + 1 });
-              }} /></div> },
+              { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} revision={revision.current} flush={flush} hasErrors={errors.length > 0} restore={restoreDraft} /></div> },
             ]}
           />
         </aside>

@@ -42,11 +42,12 @@ export function summary(kind: string, props: Props, fileName: FileName = () => u
 }
 
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
-  const problems = useOverlay((s) => s.byNode[id]);
+  // The draft's problems and simulated path are not a published version's: none on a version on view.
+  const problems = useOverlay((s) => (s.viewing ? undefined : s.byNode[id]));
   const media = useMedia();
   const fileName = (promptId: string) => media.data?.find((m) => m.promptId === promptId)?.name;
-  const onPath = useOverlay((s) => s.path.slice(0, s.step + 1).includes(id));
-  const current = useOverlay((s) => s.step >= 0 && s.path[s.step] === id);
+  const onPath = useOverlay((s) => !s.viewing && s.path.slice(0, s.step + 1).includes(id));
+  const current = useOverlay((s) => !s.viewing && s.step >= 0 && s.path[s.step] === id);
   const mark = useOverlay((s) => s.diff[id]);
   const errors = problems?.filter((p) => p.severity === "error") ?? [];
   const warnings = problems?.filter((p) => p.severity !== "error") ?? [];

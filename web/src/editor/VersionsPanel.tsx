@@ -15,13 +15,13 @@ import {
   type LiveNumberFieldsFragment,
 } from "../gql/graphql";
 import { describe, type Change, type NodeName } from "./changes";
+import { clearOfShown, diffMarks, ghostsOf, inOrder, lookOnly, type Comparison } from "./comparison";
 import { docToGraph, type FlowDoc } from "./model";
-import { useOverlay, type DiffMark } from "./overlay";
+import { useOverlay } from "./overlay";
 import { useMedia } from "./PromptPicker";
+import { useEditor } from "./store";
 
 type Diff = Extract<FlowDiffQuery["flowDiff"], { __typename: "FlowDiff" }>;
-/** Two versions to compare; `to` null is the draft (only then are the changes marked on the canvas). */
-type Comparison = { from: string; to: string | null };
 
 const KIND_TAG: Record<Change["kind"], { color: string; text: string }> = {
   ADDED: { color: "green", text: "新增" },
@@ -76,6 +76,8 @@ export function VersionsPanel({
   flush,
   hasErrors,
   restore,
+  compareOnly = false,
+  onShowCanvas,
 }: {
   flowId: string;
   /** The draft's saved revision: comparisons with the draft follow every save. */
@@ -83,6 +85,10 @@ export function VersionsPanel({
   flush: () => Promise<boolean>;
   hasErrors: boolean;
   restore: (doc: FlowDoc) => void;
+  /** On a phone, where nothing is edited: versions are compared, never published, assigned or restored. */
+  compareOnly?: boolean;
+  /** Where the canvas is elsewhere (a phone's other view): brings it up to look at the marks. */
+  onShowCanvas?: () => void;
 }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -95,6 +101,8 @@ export function VersionsPanel({
   const [assignForm] = Form.useForm<{ numberId: string }>();
   const setDiff = useOverlay((s) => s.setDiff);
   const setGhosts = useOverlay((s) => s.setGhosts);
+  const setViewing = useOverlay((s) => s.setViewing);
+  const viewingShown = useOverlay((s) => s.viewing !== null);
   const canvas = useReactFlow();
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [pick, setPick] = useState<{ from?: string; to: string }>({ to: "draft" });
@@ -118,41 +126,50 @@ export function VersionsPanel({
     queryFn: () => fetchDiff(comparison!.from, comparison!.to),
     enabled: comparison !== null,
   });
+  // A version never changes: each is fetched once.
   const fromDoc = useQuery({
     queryKey: ["flowVersionDocument", comparison?.from],
     queryFn: async () => (await request(FlowVersionDocumentDocument, { id: comparison!.from })).flowVersion,
-    enabled: comparison !== null && comparison.to === null,
-    staleTime: Infinity, // a version never changes
+    enabled: comparison !== null,
+    staleTime: Infinity,
+  });
+  const toDoc = useQuery({
+    queryKey: ["flowVersionDocument", comparison?.to],
+    queryFn: async () => (await request(FlowVersionDocumentDocument, { id: comparison!.to! })).flowVersion,
+    enabled: Boolean(comparison?.to),
+    staleTime: Infinity,
   });
 
-  // Marks on the canvas, only when the canvas (the draft) is one side of the comparison.
+  // Marks on the canvas, which shows the newer side: the draft, or the newer published version drawn
+  // read-only in the draft's place (the draft itself is left alone). Removed nodes are drawn where they
+  // stood in the older version, as ghosts that cannot be edited.
   useEffect(() => {
     const diff = compared.data;
-    if (!comparison || comparison.to !== null || !diff || !fromDoc.data) {
+    const after = comparison?.to ? toDoc.data : undefined;
+    if (!comparison || !diff || !fromDoc.data || (comparison.to !== null && !after)) {
       setDiff({});
       setGhosts({ nodes: [], edges: [] });
+      setViewing(null);
       return;
     }
-    const marks: Record<string, DiffMark> = {};
-    for (const id of [...diff.nodesAdded, ...diff.edgesAdded]) marks[id] = "added";
-    for (const id of [...diff.nodesChanged, ...diff.edgesChanged]) marks[id] = "changed";
-    for (const id of [...diff.nodesRemoved, ...diff.edgesRemoved]) marks[id] = "removed";
-    // Removed nodes are drawn where they stood in that version, as ghosts that cannot be edited.
-    const before = docToGraph(fromDoc.data.document as FlowDoc);
-    const removedNodes = new Set(diff.nodesRemoved);
-    const removedEdges = new Set(diff.edgesRemoved);
-    setGhosts({
-      nodes: before.nodes.filter((n) => removedNodes.has(n.id)).map((n) => ({ ...n, selectable: false, draggable: false, deletable: false, connectable: false, focusable: false })),
-      edges: before.edges.filter((e) => removedEdges.has(e.id)),
-    });
-    setDiff(marks);
-  }, [comparison, compared.data, fromDoc.data, setDiff, setGhosts]);
-  useEffect(() => () => (setDiff({}), setGhosts({ nodes: [], edges: [] })), [setDiff, setGhosts]);
+    const name = (id: string) => `第 ${byId.get(id)?.version ?? "?"} 版`;
+    const shown = comparison.to !== null && after ? lookOnly(docToGraph(after.document as FlowDoc)) : null;
+    const ghosts = ghostsOf(docToGraph(fromDoc.data.document as FlowDoc), diff);
+    setGhosts({ ...ghosts, nodes: clearOfShown(ghosts.nodes, shown?.nodes ?? useEditor.getState().nodes) });
+    setDiff(diffMarks(diff));
+    setViewing(
+      comparison.to !== null && shown
+        ? { key: `${comparison.from}:${comparison.to}`, name: name(comparison.to), against: name(comparison.from), ...shown, leave: () => setComparison(null) }
+        : null,
+    );
+  }, [comparison, compared.data, fromDoc.data, toDoc.data, byId, setDiff, setGhosts, setViewing]);
+  useEffect(() => () => (setDiff({}), setGhosts({ nodes: [], edges: [] }), setViewing(null)), [setDiff, setGhosts, setViewing]);
 
   async function compare(from: string, to: string | null) {
     if (to === null && !(await flush())) return;
-    setPick({ from, to: to ?? "draft" });
-    setComparison({ from, to });
+    const ordered = inOrder(from, to, (id) => byId.get(id)?.version);
+    setPick({ from: ordered.from, to: ordered.to ?? "draft" });
+    setComparison(ordered);
   }
 
   async function refreshAfterChange() {
@@ -198,7 +215,11 @@ export function VersionsPanel({
       content: "当前草稿的修改可以用「撤销」找回。",
       okText: "替换",
       cancelText: "取消",
-      onOk: () => restore(v.document as FlowDoc),
+      onOk: () => {
+        restore(v.document as FlowDoc);
+        // The restored draft is what the designer wants to see next, not a version on view.
+        setComparison((c) => (c?.to ? null : c));
+      },
     });
   }
 
@@ -210,10 +231,12 @@ export function VersionsPanel({
 
   return (
     <div>
-      <Space style={{ marginBottom: 8 }} wrap>
-        <Button type="primary" disabled={hasErrors} onClick={() => setPublishing(true)}>发布</Button>
-        {hasErrors && <Typography.Text type="danger">有错误,修正后才能发布</Typography.Text>}
-      </Space>
+      {!compareOnly && (
+        <Space style={{ marginBottom: 8 }} wrap>
+          <Button type="primary" disabled={hasErrors} onClick={() => setPublishing(true)}>发布</Button>
+          {hasErrors && <Typography.Text type="danger">有错误,修正后才能发布</Typography.Text>}
+        </Space>
+      )}
       <div aria-live="polite" data-testid="draft-status" style={{ marginBottom: 12 }}>
         {!latest ? (
           <Typography.Text type="secondary">尚未发布:发布后,号码才能使用这个流程。</Typography.Text>
@@ -244,28 +267,35 @@ export function VersionsPanel({
             <Typography.Text strong>
               {versionName(comparison.from)} → {versionName(comparison.to)}:{compared.data ? (lines.length ? `${lines.length} 处改动` : "没有改动") : "正在对比…"}
             </Typography.Text>
-            <Button size="small" type="link" onClick={() => setComparison(null)}>清除标记</Button>
+            {comparison.to === null ? (
+              <Button size="small" type="link" onClick={() => setComparison(null)}>清除标记</Button>
+            ) : (
+              <Button size="small" type="primary" onClick={() => setComparison(null)}>{compareOnly ? "返回草稿" : "返回编辑草稿"}</Button>
+            )}
           </Space>
           <div>
-            {comparison.to === null ? (
-              <Typography.Text type="secondary">
-                画布上已标出:<Tag color="green">新增</Tag><Tag color="orange">修改</Tag><Tag color="red">删除(虚线)</Tag>
-              </Typography.Text>
-            ) : (
-              <Typography.Text type="secondary">画布显示的是草稿;两个已发布版本之间的改动只列在下面。</Typography.Text>
-            )}
+            <Typography.Text type="secondary">
+              {comparison.to === null ? "画布上已标出:" : `画布显示${versionName(comparison.to)}(只读),已标出:`}
+              <Tag color="green">新增</Tag><Tag color="orange">修改</Tag><Tag color="red">删除(虚线)</Tag>
+            </Typography.Text>
           </div>
+          {onShowCanvas && (
+            <Button size="small" style={{ marginTop: 8 }} disabled={!compared.data} onClick={onShowCanvas}>在流程图上查看</Button>
+          )}
           {lines.length > 0 && (
             <ul aria-label="改动列表" style={{ paddingLeft: 0, listStyle: "none", margin: "8px 0 0" }}>
               {lines.map((l, i) => {
-                // A node on the canvas (the draft, or a removed node's ghost) can be shown from its line.
-                const shown = comparison.to === null && l.nodeId ? canvas.getNode(l.nodeId) : undefined;
+                // A node's line shows it on the canvas: the newer side holds it, or its ghost stands there.
+                const nodeId = !onShowCanvas && (comparison.to === null || viewingShown) && l.nodeId;
+                const show = (id: string) => {
+                  const shown = canvas.getNode(id);
+                  if (shown) void canvas.setCenter(shown.position.x + 100, shown.position.y + 40, { zoom: 1.2, duration: 300 });
+                };
                 return (
                   <li key={i} style={{ marginBottom: 4, display: "flex", alignItems: "flex-start" }}>
                     <Tag color={KIND_TAG[l.kind].color} style={{ flex: "none" }}>{KIND_TAG[l.kind].text}</Tag>
-                    {shown ? (
-                      <button type="button" style={JUMP_STYLE}
-                        onClick={() => void canvas.setCenter(shown.position.x + 100, shown.position.y + 40, { zoom: 1.2, duration: 300 })}>
+                    {nodeId ? (
+                      <button type="button" style={JUMP_STYLE} onClick={() => show(nodeId)}>
                         {l.text}
                       </button>
                     ) : (
@@ -301,8 +331,12 @@ export function VersionsPanel({
               </Typography.Text>
               <div>
                 <Button size="small" type="link" onClick={() => void compare(v.id, null)}>与草稿对比</Button>
-                <Button size="small" type="link" onClick={() => setAssigning(v.id)}>用于号码</Button>
-                <Button size="small" type="link" onClick={() => void restoreVersion(v.id, v.version)}>恢复为草稿</Button>
+                {!compareOnly && (
+                  <>
+                    <Button size="small" type="link" onClick={() => setAssigning(v.id)}>用于号码</Button>
+                    <Button size="small" type="link" onClick={() => void restoreVersion(v.id, v.version)}>恢复为草稿</Button>
+                  </>
+                )}
               </div>
             </div>
           </List.Item>

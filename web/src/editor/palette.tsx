@@ -10,13 +10,16 @@ export const PALETTE = NODE_TYPES.filter((t) => t.type !== "start");
 
 export const DRAG_TYPE = "application/x-hotline-node";
 
-export function Palette({ onAdd }: { onAdd: (kind: NodeType) => void }) {
+/** `disabled` while the canvas shows a published version: nodes are added to the draft only. */
+export function Palette({ onAdd, disabled = false }: { onAdd: (kind: NodeType) => void; disabled?: boolean }) {
   return (
     <nav className="palette" aria-label="节点类型">
-      <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>拖到画布上,或按回车添加</Typography.Text>
+      <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>
+        {disabled ? "返回编辑草稿后才能添加节点" : "拖到画布上,或按回车添加"}
+      </Typography.Text>
       {PALETTE.map((t) => (
         <Tooltip key={t.type} title={t.hint} placement="right">
-          <Button icon={TYPE_ICON[t.type]} draggable aria-label={`添加${t.name}`}
+          <Button icon={TYPE_ICON[t.type]} draggable={!disabled} disabled={disabled} aria-label={`添加${t.name}`}
             onDragStart={(e) => (e.dataTransfer.setData(DRAG_TYPE, t.type), (e.dataTransfer.effectAllowed = "move"))}
             onClick={() => onAdd(t.type)}>
             {t.name}
