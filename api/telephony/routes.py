@@ -70,9 +70,7 @@ async def plan(request: Request) -> Response:
     if (refused := await refuse_unless_telephony(request)) is not None:
         return refused
     if request.query_params.get("format", "json") != "json":
-        return PlainTextResponse(
-            "只提供 JSON 格式的路由计划;Asterisk 配置由各话务节点按自身设置生成", 400
-        )
+        return PlainTextResponse("只提供 JSON 格式的路由计划;Asterisk 配置由各话务节点按自身设置生成", 400)
     row = await plans.plan_for(request.path_params["number"])
     if row is None:
         return PlainTextResponse("该号码没有已发布的路由", 404)
