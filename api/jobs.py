@@ -1,5 +1,6 @@
 """Life-cycle jobs: holds expire, numbers are re-listed, line fees renewed, balances swept (R8), unpaid
-numbers reclaimed, notices delivered, statements issued, old sign-in failures and unfinished sign-up claims forgotten.
+numbers reclaimed, notices delivered, statements issued, old sign-in failures and unfinished sign-up claims forgotten,
+plans whose number changed status some other way recompiled (reads never compile).
 
 Each run of a job is claimed in the database first (``api/claims``), so with several API processes one
 of them runs it at a time; and every job is idempotent (conditional updates, unique keys), so a run
@@ -20,6 +21,7 @@ from api.config import Config
 from api.logtext import loggable_exc_info
 from api.notify.outbox import deliver_due
 from api.numbers.operations import make_available_after_cooldown
+from api.plans.pipeline import refresh_stale_plans
 from api.recordings.retention import expire_recordings
 from api.reservations.holds import expire_reservations
 from api.routing.line_fees import renew_line_years
@@ -42,6 +44,7 @@ JOBS: dict[str, Callable[[Config], Awaitable[int]]] = {
     "reclaim_unpaid_numbers": reclaim_unpaid,
     "deliver_notifications": deliver_due,
     "issue_statements": lambda _: issue_statements(),
+    "refresh_stale_plans": lambda _: refresh_stale_plans(),
 }
 
 

@@ -41,7 +41,6 @@ from api.reservations import schema as reservations
 from api.routing import schema as routing
 from api.signups import schema as signups
 from api.statements import schema as statements
-from api.telephony import schema as telephony
 
 __all__ = ["build_schema", "export_sdl"]
 
@@ -56,7 +55,6 @@ Query = merge_types(
         applications.Query,
         flows.Query,
         routing.Query,
-        telephony.Query,
         media.Query,
         recordings.Query,
         billing.Query,

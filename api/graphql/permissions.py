@@ -46,7 +46,10 @@ class IsOperator(BasePermission):
 
 
 class IsTelephony(BasePermission):
-    """The telephony layer's token, which may only fetch plans and report calls."""
+    """The telephony layer's token, which may only report calls, ask allowances and upload recordings.
+
+    Plans are not fetched through GraphQL: their one door is ``api/telephony/routes.py``.
+    """
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         info.context.require_telephony()

@@ -51,7 +51,9 @@ async def operator_change_status(
             raise UserError("cooling_down", "该号码仍在回收冷却期内", "status")
         changes = {"available_from": None}
     # A reclaimed number's settings and plan go in the same transaction as its status (nothing follows it
-    # to the next owner); the pipeline wakes the telephony layer's long-polls once this commits.
+    # to the next owner); a suspended or resumed number's plan is recompiled there (it tells callers the
+    # number is suspended), so no read ever finds it stale. The pipeline wakes the telephony layer's
+    # long-polls once this commits.
     async with pipeline.transaction() as conn:
         moved = await change_status(
             number.id,
@@ -65,6 +67,8 @@ async def operator_change_status(
         )
         if moved and to_status == S.RECLAIMED:
             await pipeline.drop(number.id)
+        elif moved and to_status in pipeline.IN_SERVICE:
+            await pipeline.recompile(await Number.filter(id=number.id).using_db(conn))
     if not moved:
         raise UserError("changed_meanwhile", "号码状态已被其他操作修改,请刷新后重试", "status")
     await number.refresh_from_db()

@@ -49,7 +49,6 @@ from ivr_flows import CalendarDay
 __all__ = [
     "Published",
     "assign",
-    "current_plan",
     "diagnose",
     "drop",
     "publish",
@@ -326,19 +325,13 @@ async def drop(number_id: int) -> None:
             _mark_changed()
 
 
-async def current_plan(number: Number) -> CompiledPlan | None:
-    """The number's plan for serving, recompiled first if the number's status changed since compiling."""
-    row = await CompiledPlan.filter(number_id=number.id).first()
-    if row is None or number.status not in SERVED:
-        return None
-    if row.compiled_status != number.status.value:
-        await recompile([number])
-        row = await CompiledPlan.get(number_id=number.id)
-    return row
-
-
 async def refresh_stale_plans() -> int:
-    """Recompile the plans whose number changed status (suspended, resumed, reclaimed) since compiling."""
+    """Recompile the plans whose number changed status since compiling; a job, never a read.
+
+    Every status change that keeps a plan recompiles it in its own transaction (billing's suspension and
+    resumption, the operator's), so this only catches a change made some other way. Until it runs, the
+    telephony read serves the stored plan and says it is stale (``X-Plan-Stale``), and does not compile.
+    """
     rows = await CompiledPlan.all().values_list("number_id", "compiled_status", "number__status")
     stale = [number_id for number_id, compiled, status in rows if compiled != status]
     if not stale:

@@ -2,7 +2,9 @@
 
 A new plan gets a new ``version`` (the id of a ``plan_changes`` row, increasing across the service); an
 identical recompilation (same ETag, same number status) keeps the old version, so the telephony layer
-re-fetches nothing. Only the pipeline (``pipeline.py``) writes here.
+re-fetches nothing. Only the pipeline (``pipeline.py``) writes here; reads (:func:`stored_plan`,
+:func:`is_stale`) never compile: a plan compiled for a status its number no longer has is reported stale
+and left to the pipeline's job (``refresh_stale_plans``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,22 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 import ivr_flows
 from api.clock import utcnow
 from api.numbers.models import Number
+from api.plans.policies import SERVED
 from api.routing.models import CompiledPlan, NumberRouting, PlanChange
 
-__all__ = ["drop_plan", "store_plan"]
+__all__ = ["drop_plan", "is_stale", "store_plan", "stored_plan"]
+
+
+def is_stale(row: CompiledPlan, number: Number) -> bool:
+    """Whether ``row`` was compiled for another status than ``number`` has now (a job will recompile it)."""
+    return row.compiled_status != number.status.value
+
+
+async def stored_plan(number: Number) -> CompiledPlan | None:
+    """The number's plan as last compiled, None if it has none or its number is not served; reads only."""
+    if number.status not in SERVED:
+        return None
+    return await CompiledPlan.filter(number_id=number.id).first()
 
 
 async def store_plan(
@@ -31,7 +46,6 @@ async def store_plan(
         "version": change.id,
         "etag": plan.etag,
         "plan_json": plan.to_json().decode(),
-        "asterisk": ivr_flows.render_asterisk(plan),
         "compiled_status": status,
         "updated_at": now,
     }

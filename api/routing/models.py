@@ -82,7 +82,11 @@ class PlanChange(Model):
 
 
 class CompiledPlan(Model):
-    """The current plan of a number: JSON and Asterisk text, compiled once, served many times."""
+    """The current plan of a number as JSON, compiled once (by the publishing pipeline), served many times.
+
+    No Asterisk text is stored: each telephony node renders the JSON with its own options (channel
+    template, sounds directory), so a text rendered here with default options would be used by nobody.
+    """
 
     id = fields.IntField(primary_key=True)
     number: fields.OneToOneRelation[Number] = fields.OneToOneField(
@@ -92,7 +96,6 @@ class CompiledPlan(Model):
     version = fields.BigIntField(db_index=True, description="id of the PlanChange that produced it")
     etag = fields.CharField(max_length=80, description="strong ETag, quoted")
     plan_json = fields.TextField()
-    asterisk = fields.TextField()
     compiled_status = fields.CharField(max_length=16, description="the number status it was compiled for")
     updated_at = fields.DatetimeField()
 

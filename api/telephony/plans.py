@@ -1,5 +1,8 @@
 """Reading compiled plans for the telephony layer: by number, and every plan changed since a version.
 
+Reads only: nothing here compiles. A plan compiled for another status than its number has now is
+returned as stored and reported by :func:`is_stale`; the pipeline's job recompiles it.
+
 The change feed (:func:`feed_since`, behind the long-poll) also lists plans that were withdrawn (a
 reclaimed number's plan is dropped): a node must stop serving those, and a withdrawn plan has no row
 left that :func:`changes_since` could list.
@@ -14,7 +17,7 @@ from tortoise.functions import Max
 
 import ivr_flows
 from api.numbers.models import Number
-from api.plans.pipeline import current_plan, refresh_stale_plans
+from api.plans import storage
 from api.plans.policies import SERVED
 from api.routing.models import CompiledPlan, PlanChange
 
@@ -25,6 +28,7 @@ __all__ = [
     "PlanChanges",
     "changes_since",
     "feed_since",
+    "is_stale",
     "latest_version",
     "plan_for",
 ]
@@ -33,18 +37,22 @@ MAX_CHANGES = 500
 
 
 async def plan_for(raw_number: str) -> CompiledPlan | None:
-    """The current plan of a 400 number (``4006228300`` or ``400-622-8300``), None if it has none."""
+    """The stored plan of a 400 number (``4006228300`` or ``400-622-8300``), None if it has none or its
+    number is not served; loaded with its number, so :func:`is_stale` costs no query."""
     try:
         digits = ivr_flows.parse_400_number(raw_number)
     except ivr_flows.Invalid400Number:
         return None
     # One query on the hot path: the plan with its number (whose status the plan must reflect).
     row = await CompiledPlan.filter(number__number=digits).select_related("number").first()
-    if row is None:
+    if row is None or row.number.status not in SERVED:
         return None
-    if row.compiled_status != row.number.status.value:
-        return await current_plan(row.number)
-    return row if row.number.status in SERVED else None
+    return row
+
+
+def is_stale(row: CompiledPlan) -> bool:
+    """Whether a plan from :func:`plan_for` was compiled for another status than its number has now."""
+    return storage.is_stale(row, row.number)
 
 
 async def latest_version() -> int:
@@ -62,7 +70,6 @@ class PlanChanges:
 
 async def changes_since(version: int, limit: int = MAX_CHANGES) -> PlanChanges:
     """Plans whose version is above ``version``, oldest change first; page on with the last one's version."""
-    await refresh_stale_plans()
     latest = await latest_version()
     rows = await CompiledPlan.filter(version__gt=version).order_by("version").limit(limit + 1)
     numbers = dict(await Number.filter(id__in=[r.number_id for r in rows]).values_list("id", "number"))

@@ -1,11 +1,18 @@
-"""HTTP routes of the telephony layer: plans with ETags (304 when unchanged) and a change long-poll.
+"""The one door to compiled plans: HTTP routes for the telephony layer, behind one permission check.
 
-``GET /telephony/plans/{number}`` returns the plan JSON (``?format=asterisk``: the extensions.conf text)
-with ``ETag`` and ``X-Plan-Version``; ``If-None-Match`` with the current ETag gives ``304``.
-``GET /telephony/plans?since=V`` lists every plan changed after version V. ``GET /telephony/changes?since=V
-&wait=25`` holds the request until a plan changes (or ``wait`` seconds pass) and returns what changed,
-without bodies; a withdrawn plan (a reclaimed number's) is listed with ``etag`` null and its number's
-plan route answers 404. Bearer telephony tokens (or operators' tokens) only.
+``GET /telephony/plans/{number}`` returns the plan JSON with ``ETag`` and ``X-Plan-Version``;
+``If-None-Match`` with the current ETag gives ``304``. ``GET /telephony/plans?since=V`` lists every plan
+changed after version V. ``GET /telephony/changes?since=V&wait=25`` holds the request until a plan changes
+(or ``wait`` seconds pass) and returns what changed, without bodies; a withdrawn plan (a reclaimed
+number's) is listed with ``etag`` null and its number's plan route answers 404. Bearer telephony tokens
+(or operators' tokens) only: :func:`refuse_unless_telephony` is the check, for these routes and the
+sounds route alike; GraphQL serves no plans (customers see theirs through ``numberRouting`` and
+``whatHappens``).
+
+Plans are served as JSON only: each node renders the Asterisk text itself with its own options
+(``telephony.dialplan_file``), so the service neither stores nor sends one. Every route only reads:
+a plan compiled for a status its number no longer has is served as stored with ``X-Plan-Stale: true``
+and recompiled by the pipeline's job, never here.
 """
 
 from __future__ import annotations
@@ -28,7 +35,11 @@ _NO_STORE = {"Cache-Control": "no-cache"}
 
 
 async def refuse_unless_telephony(request: Request) -> Response | None:
-    """None when the request may read plans, else the refusal."""
+    """None when the request may read plans, else the refusal: the one check of every telephony route.
+
+    A bearer token of the telephony layer or of an operator passes; no token, an invalid one (401) or a
+    customer's (403) is refused.
+    """
     authorization = request.headers.get("authorization", "")
     if not authorization.lower().startswith("bearer "):
         return PlainTextResponse("请提供话务系统令牌", 401, headers={"WWW-Authenticate": "Bearer"})
@@ -58,19 +69,16 @@ def _matches(if_none_match: str, etag: str) -> bool:
 async def plan(request: Request) -> Response:
     if (refused := await refuse_unless_telephony(request)) is not None:
         return refused
-    fmt = request.query_params.get("format", "json")
-    if fmt not in ("json", "asterisk"):
-        return PlainTextResponse("format 只能是 json 或 asterisk", 400)
+    if request.query_params.get("format", "json") != "json":
+        return PlainTextResponse("只提供 JSON 格式的路由计划;Asterisk 配置由各话务节点按自身设置生成", 400)
     row = await plans.plan_for(request.path_params["number"])
     if row is None:
         return PlainTextResponse("该号码没有已发布的路由", 404)
-    # The Asterisk text is a function of the plan JSON, so it gets a tag derived from the plan's.
-    etag = row.etag if fmt == "json" else row.etag[:-1] + '-asterisk"'
-    headers = {"ETag": etag, "X-Plan-Version": str(row.version), **_NO_STORE}
-    if _matches(request.headers.get("if-none-match", ""), etag):
+    headers = {"ETag": row.etag, "X-Plan-Version": str(row.version), **_NO_STORE}
+    if plans.is_stale(row):
+        headers["X-Plan-Stale"] = "true"
+    if _matches(request.headers.get("if-none-match", ""), row.etag):
         return Response(status_code=304, headers=headers)
-    if fmt == "asterisk":
-        return Response(row.asterisk, media_type="text/plain; charset=utf-8", headers=headers)
     return Response(row.plan_json, media_type="application/json", headers=headers)
 
 
@@ -90,7 +98,6 @@ async def plans_since(request: Request) -> Response:
                 "version": r.version,
                 "etag": r.etag,
                 "plan": json.loads(r.plan_json),
-                "asterisk": r.asterisk,
             }
             for r in found.plans
         ],
