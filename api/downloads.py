@@ -9,6 +9,15 @@ Every route answers in the same order, and reads no row before the caller is kno
    account's; the telephony layer: reviewed prompts only), so another tenant's row reads as not found;
 4. the file, whose path comes from the row (a content hash or a stored relative path), never from the
    request, or the document made from the row (a statement, the filtered call records).
+
+Audio in object storage (``STORAGE_URL=s3://…``): once steps 1-3 have passed, a request without an
+``Authorization`` header (a browser opening a signed link or using its session) is redirected (302) to
+a pre-signed URL of the store for exactly that object, valid ``config.storage_link_seconds``; the store
+then serves the bytes, ranges included, and the service is not in the way. A request with a bearer
+token (the telephony agent, API clients) gets the file streamed through the service instead: an HTTP
+client following a redirect may carry its ``Authorization`` header along to the store, which would both
+leak the token and make the store refuse a request signed twice. The redirect itself is never cached,
+since the pre-signed URL expires well before the service's own signed link.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
@@ -44,6 +53,7 @@ from api.recordings.models import Recording
 from api.spreadsheets import csv_document
 from api.statements.documents import statement_csv, statement_pdf
 from api.statements.models import Statement
+from api.storage import AudioFiles, content_disposition
 from audio import OutputKind
 
 __all__ = ["MEDIA_FORMATS", "RECORDING_FORMATS", "download_routes"]
@@ -92,18 +102,44 @@ async def _signed_or_caller(request: Request, scope: str, row_id: int, fmt: str)
     return _Access(signed=False, viewer=await _caller(request))
 
 
-def _audio(request: Request, path: Path, kind: OutputKind, name: str) -> Response:
-    """An audio file, streamed with range support; ``?download=1`` makes it an attachment named ``name``."""
-    if not path.is_file():
-        return _not_found()
+async def _audio(request: Request, files: AudioFiles, sha: str, kind: OutputKind, name: str) -> Response:
+    """An audio file with range support; ``?download=1`` makes it an attachment named ``name``.
+
+    From a local directory the service sends the file itself; from object storage see the module
+    docstring (a redirect to a pre-signed URL, or the bytes streamed to a bearer-token caller).
+    """
     download = request.query_params.get("download") in ("1", "true")
-    return FileResponse(
-        path,
-        media_type=kind.media_type,
-        filename=f"{name}.{kind.extension}" if download else None,
-        content_disposition_type="attachment" if download else "inline",
-        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
-    )
+    filename = f"{name}.{kind.extension}" if download else None
+    headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
+    key = files.key(sha, kind.extension)
+    path = files.store.local_path(key)
+    if path is not None:
+        if not path.is_file():
+            return _not_found()
+        return FileResponse(
+            path,
+            media_type=kind.media_type,
+            filename=filename,
+            content_disposition_type="attachment" if download else "inline",
+            headers=headers,
+        )
+    config: Config = request.app.state.config
+    if "authorization" not in request.headers:
+        url = files.store.signed_url(
+            key,
+            seconds=config.storage_link_seconds,
+            content_type=kind.media_type,
+            filename=filename,
+            inline=not download,
+        )
+        if url is not None:
+            return RedirectResponse(url, 302, headers={"Cache-Control": "no-store"})
+    try:
+        chunks = await files.store.open(key)
+    except FileNotFoundError:
+        return _not_found()
+    headers["Content-Disposition"] = content_disposition(filename, inline=not download)
+    return StreamingResponse(chunks, media_type=kind.media_type, headers=headers)
 
 
 def _media_scope(viewer: Viewer) -> dict[str, Any] | None:
@@ -161,10 +197,8 @@ async def media_file(request: Request) -> Response:
     if item is None:
         return _not_found()
     config: Config = request.app.state.config
-    path = media_storage.media_store(config).path_for(
-        getattr(item, media_storage.COLUMNS[kind]), kind.extension
-    )
-    return _audio(request, path, kind, item.name)
+    files = media_storage.media_store(config)
+    return await _audio(request, files, getattr(item, media_storage.COLUMNS[kind]), kind, item.name)
 
 
 async def recording_file(request: Request) -> Response:
@@ -181,11 +215,10 @@ async def recording_file(request: Request) -> Response:
     if row.deleted_at is not None:
         return PlainTextResponse("该录音已超过保存期限或已被删除", 410)
     config: Config = request.app.state.config
-    path = recording_storage.recording_store(config).path_for(
-        getattr(row, recording_storage.COLUMNS[kind]), kind.extension
-    )
+    files = recording_storage.recording_store(config)
     when = f"{to_local(row.started_at):%Y%m%d%H%M%S}"
-    return _audio(request, path, kind, f"{row.kind.value}-{row.number_text}-{when}-{row.caller or 'unknown'}")
+    name = f"{row.kind.value}-{row.number_text}-{when}-{row.caller or 'unknown'}"
+    return await _audio(request, files, getattr(row, recording_storage.COLUMNS[kind]), kind, name)
 
 
 def _inside(root: Path, relative: str) -> Path | None:
