@@ -26,7 +26,6 @@ import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
@@ -35,6 +34,7 @@ from starlette.routing import Route
 
 from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
 from api.accounts.models import Account
+from api.applications.documents import document_key
 from api.applications.form_template import FormValues, application_form_pdf
 from api.applications.models import Document
 from api.calls.models import Disposition
@@ -53,7 +53,7 @@ from api.recordings.models import Recording
 from api.spreadsheets import csv_document
 from api.statements.documents import statement_csv, statement_pdf
 from api.statements.models import Statement
-from api.storage import AudioFiles, content_disposition
+from api.storage import AudioFiles, check_key, content_disposition, object_store
 from audio import OutputKind
 
 __all__ = ["MEDIA_FORMATS", "RECORDING_FORMATS", "download_routes"]
@@ -221,18 +221,13 @@ async def recording_file(request: Request) -> Response:
     return await _audio(request, files, getattr(row, recording_storage.COLUMNS[kind]), kind, name)
 
 
-def _inside(root: Path, relative: str) -> Path | None:
-    """The stored file's path, or None if the stored path would escape the storage root."""
-    target = (root / relative).resolve()
-    return target if target.is_relative_to(root.resolve()) and target.is_file() else None
-
-
 async def document_file(request: Request) -> Response:
     """A document scan: signed-in people only (no signed links: a scan never leaves the session).
 
     ``?inline=1`` lets the review screen show the scan in the page (an image, or a PDF in a frame);
     otherwise it is downloaded. Either way the type is the one sniffed from the bytes at upload (PDF,
-    PNG or JPEG) and ``nosniff`` keeps the browser from guessing another.
+    PNG or JPEG) and ``nosniff`` keeps the browser from guessing another. From object storage the
+    service streams the scan itself (no pre-signed URL, which anybody holding it could open).
     """
     row_id = _row_id(request.path_params["row_id"])
     viewer = await _person(request)
@@ -242,18 +237,33 @@ async def document_file(request: Request) -> Response:
     if row_id is None or scope is None:
         return _not_found()
     doc = await Document.filter(id=row_id, **scope).first()
-    config: Config = request.app.state.config
-    path = _inside(config.documents_dir, doc.path) if doc else None
-    if doc is None or path is None:
+    if doc is None:
         return _not_found()
+    try:
+        key = check_key(document_key(doc.path))  # a stored path that would escape its folder: no file
+    except ValueError:
+        return _not_found()
+    config: Config = request.app.state.config
+    store = object_store(config)
     inline = request.query_params.get("inline") in ("1", "true")
-    return FileResponse(
-        path,
-        media_type=doc.content_type,
-        filename=doc.filename,
-        content_disposition_type="inline" if inline else "attachment",
-        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
-    )
+    headers = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+    path = store.local_path(key)
+    if path is not None:
+        if not path.is_file():
+            return _not_found()
+        return FileResponse(
+            path,
+            media_type=doc.content_type,
+            filename=doc.filename,
+            content_disposition_type="inline" if inline else "attachment",
+            headers=headers,
+        )
+    try:
+        chunks = await store.open(key)
+    except FileNotFoundError:
+        return _not_found()
+    headers["Content-Disposition"] = content_disposition(doc.filename, inline)
+    return StreamingResponse(chunks, media_type=doc.content_type, headers=headers)
 
 
 async def statement_file(request: Request) -> Response:

@@ -3,7 +3,7 @@
 A prompt and a call recording are uploaded through the API, land in the bucket (and nowhere on the
 service's disk), are downloaded through the service's links as before (a browser is sent on to a
 short-lived pre-signed URL, the telephony agent gets the bytes through the service), and leave the
-bucket when they are deleted or expire.
+bucket when they are deleted or expire. Application scans and cached announcements live there too.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from tests.api.media_support import file_of, upload
 from tests.api.routing_support import active_number, service_token, telephony
 from tests.api.seaweed import Seaweed, seaweed_server  # noqa: F401 (the fixture)
 from tests.api.support import Env
+from tests.api.test_applications import files, reserved, submit
 from tests.api.test_recordings import DELETE as DELETE_RECORDING
 from tests.api.test_recordings import ONE, report
 
@@ -161,3 +162,36 @@ async def test_a_call_recording_is_stored_downloaded_and_expired_in_the_bucket(s
     assert owner.user is not None
     owner = await env.login(owner.user)
     assert (await owner.http.get(bare)).status_code == 410
+
+
+async def test_application_scans_and_announcements_live_in_the_bucket(s3_env: Bucketed) -> None:
+    """Scans are streamed by the service to signed-in people only (no pre-signed URL ever leaves it)."""
+    env = s3_env.env
+    client, reservation = await reserved(env, "acme", "4006000001")
+    other = await env.customer("other")
+    application = await submit(client, reservation, files())
+    assert application["__typename"] == "Application", application
+    scans = s3_env.objects("documents/")
+    assert len(scans) == 4 and all(k.startswith("documents/account-") for k in scans)
+    assert not env.config.documents_dir.exists()
+    licence = next(d for d in application["documents"] if d["kind"] == "BUSINESS_LICENCE")
+    response = await client.http.get(licence["url"])
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    assert response.headers["cache-control"] == "private, no-store"
+    assert response.headers["content-disposition"].startswith("attachment; filename*=utf-8''")
+    assert hashlib.sha256(response.content).hexdigest() == licence["sha256"]
+    assert licence["sha256"] in {s3_env.sha_of(k) for k in scans}
+    assert (await other.http.get(licence["url"])).status_code == 404
+    assert (await env.anonymous().http.get(licence["url"])).status_code == 401
+
+    # A spoken announcement is made once and kept in the bucket for every API process to share.
+    agent = telephony(env, await service_token(env))
+    busy = await agent.http.get("/telephony/sounds/sys-no-permission.alaw")
+    assert busy.status_code == 200
+    (kept,) = s3_env.objects("sounds/")
+    assert (
+        kept.startswith("sounds/sys-no-permission-")
+        and s3_env.sha_of(kept) == hashlib.sha256(busy.content).hexdigest()
+    )
+    again = await agent.http.get("/telephony/sounds/sys-no-permission.alaw")
+    assert again.content == busy.content
