@@ -239,6 +239,28 @@ async def _storage_migrate(config: Config, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+async def _storage_sweep(config: Config, args: argparse.Namespace) -> int:
+    """List (or with --delete remove) the stored files no row references."""
+    import datetime as dt
+
+    from api.orphans import sweep_orphans
+    from api.storage import object_store
+
+    store = object_store(config)
+    async with _orm(config):
+        report = await sweep_orphans(store, grace=dt.timedelta(hours=args.grace_hours), delete=args.delete)
+    for key in report.orphans:
+        print(f"{'removed' if args.delete and key not in report.restored else 'orphan'}: {key}")
+    for key in report.restored:
+        print(f"kept (an upload referenced it meanwhile): {key}")
+    print(
+        f"checked {report.checked} file(s) in {store.location}: {len(report.orphans)} orphan(s)"
+        f"{f', {report.removed} removed' if args.delete else ' (run with --delete to remove them)'}, "
+        f"{len(report.recent)} unreferenced but younger than {args.grace_hours} h (left alone)"
+    )
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -318,6 +340,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("--to", required=True, help="s3://bucket?endpoint=…&region=… (AWS_* credentials)")
     copy.add_argument("--from", dest="source", help="the data directory to copy (default: DATA_DIR)")
+    sweep = storage_sub.add_parser("sweep", help="find stored files no row references (orphans)")
+    sweep.add_argument("--delete", action="store_true", help="remove them (default: only list them)")
+    sweep.add_argument(
+        "--grace-hours", type=float, default=1.0, help="leave files younger than this alone (default 1)"
+    )
 
     exp = sub.add_parser("export-schema", help="write the public GraphQL schema (SDL)")
     exp.add_argument("--output", default="schema.graphql")
@@ -342,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(_demo)
         case "reconcile":
             return _run(_reconcile)
+        case "storage" if args.storage_command == "sweep":
+            return _run(lambda c: _storage_sweep(c, args))
         case "storage":
             return _run(lambda c: _storage_migrate(c, args))
         case "export-schema":

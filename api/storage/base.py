@@ -11,6 +11,7 @@ only, so ``put`` leaves an object that is already there alone. That makes the do
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -63,6 +64,10 @@ class ObjectStore(Protocol):
         ...
 
     async def exists(self, key: str) -> bool: ...
+
+    async def modified(self, key: str) -> dt.datetime | None:
+        """When the object was written (UTC), or None when there is none (orphan sweeping's grace)."""
+        ...
 
     async def delete(self, key: str) -> bool:
         """Remove the object; False when it was not there."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
@@ -73,6 +74,15 @@ class LocalStore:
 
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self.path(key).is_file)
+
+    def _modified(self, path: Path) -> dt.datetime | None:
+        try:
+            return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        except FileNotFoundError:
+            return None
+
+    async def modified(self, key: str) -> dt.datetime | None:
+        return await asyncio.to_thread(self._modified, self.path(key))
 
     def _delete(self, path: Path) -> bool:
         try:

@@ -11,6 +11,7 @@ self-hosted stores rarely have a DNS name per bucket.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -64,14 +65,16 @@ class S3Store:
     def _name(self, key: str) -> str:
         return self.prefix + check_key(key)
 
-    def _head(self, name: str) -> bool:
+    def _stat(self, name: str) -> dict[str, Any] | None:
         try:
-            self.client.head_object(Bucket=self.bucket, Key=name)
+            return dict(self.client.head_object(Bucket=self.bucket, Key=name))
         except ClientError as error:
             if _missing(error):
-                return False
+                return None
             raise
-        return True
+
+    def _head(self, name: str) -> bool:
+        return self._stat(name) is not None
 
     def _put(self, name: str, data: bytes, content_type: str) -> bool:
         if self._head(name):
@@ -116,6 +119,10 @@ class S3Store:
 
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self._head, self._name(key))
+
+    async def modified(self, key: str) -> dt.datetime | None:
+        found = await asyncio.to_thread(self._stat, self._name(key))
+        return None if found is None else found["LastModified"].astimezone(dt.UTC)
 
     def _delete(self, name: str) -> bool:
         if not self._head(name):
