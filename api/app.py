@@ -18,6 +18,7 @@ from api.downloads import download_routes
 from api.jobs import running_jobs
 from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
+from api.storage import object_store
 from api.telephony import routes as telephony
 from api.telephony import sounds
 from api.view import GraphQLView
@@ -30,6 +31,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
     """The service. Tests pass ``manage_orm=False`` after initialising the ORM on their own database."""
     config = config or load_config()
     configure_hashing(config)
+    object_store(config)  # a malformed STORAGE_URL stops the start, not the first download
     view = GraphQLView(build_schema(config), config)
 
     async def health(_: Request) -> Response:

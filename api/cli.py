@@ -210,6 +210,57 @@ async def _reconcile(config: Config) -> int:
     return 1 if differences else 0
 
 
+async def _storage_migrate(config: Config, args: argparse.Namespace) -> int:
+    """Copy DATA_DIR's stored files to the store ``--to`` names; exit 1 unless every file arrived whole."""
+    from api.storage import LocalStore, open_store
+    from api.storage.transfer import copy_store
+
+    source = LocalStore(Path(args.source).resolve() if args.source else config.data_dir)
+    try:
+        target = open_store(args.to, config.data_dir, config.storage_access_key, config.storage_secret_key)
+    except ValueError as error:
+        print(f"--to: {error}", file=sys.stderr)
+        return 2
+    if isinstance(target, LocalStore):
+        print("--to must name object storage (s3://bucket?endpoint=…)", file=sys.stderr)
+        return 2
+    create_bucket = getattr(target, "create_bucket", None)
+    if create_bucket is not None and await asyncio.to_thread(create_bucket):
+        print(f"created the bucket of {target.location}")
+    print(f"copying {source.location} to {target.location}", flush=True)
+    report = await copy_store(source, target)
+    for key in report.damaged:
+        print(f"damaged (content differs from the hash in its name, not copied): {key}")
+    for key, reason in sorted(report.failed.items()):
+        print(f"failed: {key}: {reason}")
+    print(report.summary())
+    if report.ok:
+        print(f"every file is in {target.location} with its hash checked; set STORAGE_URL={args.to}")
+    return 0 if report.ok else 1
+
+
+async def _storage_sweep(config: Config, args: argparse.Namespace) -> int:
+    """List (or with --delete remove) the stored files no row references."""
+    import datetime as dt
+
+    from api.orphans import sweep_orphans
+    from api.storage import object_store
+
+    store = object_store(config)
+    async with _orm(config):
+        report = await sweep_orphans(store, grace=dt.timedelta(hours=args.grace_hours), delete=args.delete)
+    for key in report.orphans:
+        print(f"{'removed' if args.delete and key not in report.restored else 'orphan'}: {key}")
+    for key in report.restored:
+        print(f"kept (an upload referenced it meanwhile): {key}")
+    print(
+        f"checked {report.checked} file(s) in {store.location}: {len(report.orphans)} orphan(s)"
+        f"{f', {report.removed} removed' if args.delete else ' (run with --delete to remove them)'}, "
+        f"{len(report.recent)} unreferenced but younger than {args.grace_hours} h (left alone)"
+    )
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -287,6 +338,19 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", help="migrate and create demo operator, customer and numbers (idempotent)")
 
+    storage = sub.add_parser("storage", help="stored files (media, recordings, documents, sounds)")
+    storage_sub = storage.add_subparsers(dest="storage_command", required=True)
+    copy = storage_sub.add_parser(
+        "migrate", help="copy DATA_DIR's files to object storage, checking every hash (resumable)"
+    )
+    copy.add_argument("--to", required=True, help="s3://bucket?endpoint=…&region=… (AWS_* credentials)")
+    copy.add_argument("--from", dest="source", help="the data directory to copy (default: DATA_DIR)")
+    sweep = storage_sub.add_parser("sweep", help="find stored files no row references (orphans)")
+    sweep.add_argument("--delete", action="store_true", help="remove them (default: only list them)")
+    sweep.add_argument(
+        "--grace-hours", type=float, default=1.0, help="leave files younger than this alone (default 1)"
+    )
+
     exp = sub.add_parser(
         "export-schema", help="write the public GraphQL schema (SDL) and the editor's node definitions"
     )
@@ -312,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
             return _run(_demo)
         case "reconcile":
             return _run(_reconcile)
+        case "storage" if args.storage_command == "sweep":
+            return _run(lambda c: _storage_sweep(c, args))
+        case "storage":
+            return _run(lambda c: _storage_migrate(c, args))
         case "export-schema":
             return _export_schema(args)
     return 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Config", "load_config"]
@@ -88,6 +88,14 @@ class Config:
     holds_per_address: int = 10
     #: Tests and demos only: the service's clock reads this moment when it starts, then runs on.
     clock_start: dt.datetime | None = None
+    #: Where files are stored (``api/storage``): empty for the directory ``data_dir`` itself (the embedded
+    #: default), or ``s3://bucket[/prefix]?endpoint=…&region=…`` for S3-compatible object storage.
+    storage_url: str = ""
+    #: S3 credentials (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``); empty: boto3's own lookup.
+    storage_access_key: str = field(default="", repr=False)
+    storage_secret_key: str = field(default="", repr=False)
+    #: Lifetime of the store's pre-signed URLs the download routes redirect to (after their own checks).
+    storage_link_seconds: int = 300
 
     @property
     def documents_dir(self) -> Path:
@@ -168,4 +176,8 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         signups_per_device_day=_int(env, "SIGNUPS_PER_DEVICE_DAY", 3),
         holds_per_address=_int(env, "HOLDS_PER_ADDRESS", 10),
         clock_start=_moment(env, "HOTLINE_CLOCK_START"),
+        storage_url=(env.get("STORAGE_URL") or "").strip(),
+        storage_access_key=env.get("AWS_ACCESS_KEY_ID", ""),
+        storage_secret_key=env.get("AWS_SECRET_ACCESS_KEY", ""),
+        storage_link_seconds=_int(env, "STORAGE_LINK_SECONDS", 300),
     )

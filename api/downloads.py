@@ -9,6 +9,15 @@ Every route answers in the same order, and reads no row before the caller is kno
    account's; the telephony layer: reviewed prompts only), so another tenant's row reads as not found;
 4. the file, whose path comes from the row (a content hash or a stored relative path), never from the
    request, or the document made from the row (a statement, the filtered call records).
+
+Audio in object storage (``STORAGE_URL=s3://…``): once steps 1-3 have passed, a request without an
+``Authorization`` header (a browser opening a signed link or using its session) is redirected (302) to
+a pre-signed URL of the store for exactly that object, valid ``config.storage_link_seconds``; the store
+then serves the bytes, ranges included, and the service is not in the way. A request with a bearer
+token (the telephony agent, API clients) gets the file streamed through the service instead: an HTTP
+client following a redirect may carry its ``Authorization`` header along to the store, which would both
+leak the token and make the store refuse a request signed twice. The redirect itself is never cached,
+since the pre-signed URL expires well before the service's own signed link.
 """
 
 from __future__ import annotations
@@ -17,15 +26,15 @@ import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from api.accounts.auth import ANONYMOUS, InvalidToken, Viewer, authenticate_request
 from api.accounts.models import Account
+from api.applications.documents import document_key
 from api.applications.form_template import FormValues, application_form_pdf
 from api.applications.models import Document
 from api.calls.models import Disposition
@@ -44,6 +53,7 @@ from api.recordings.models import Recording
 from api.spreadsheets import csv_document
 from api.statements.documents import statement_csv, statement_pdf
 from api.statements.models import Statement
+from api.storage import AudioFiles, check_key, content_disposition, object_store
 from audio import OutputKind
 
 __all__ = ["MEDIA_FORMATS", "RECORDING_FORMATS", "download_routes"]
@@ -92,18 +102,44 @@ async def _signed_or_caller(request: Request, scope: str, row_id: int, fmt: str)
     return _Access(signed=False, viewer=await _caller(request))
 
 
-def _audio(request: Request, path: Path, kind: OutputKind, name: str) -> Response:
-    """An audio file, streamed with range support; ``?download=1`` makes it an attachment named ``name``."""
-    if not path.is_file():
-        return _not_found()
+async def _audio(request: Request, files: AudioFiles, sha: str, kind: OutputKind, name: str) -> Response:
+    """An audio file with range support; ``?download=1`` makes it an attachment named ``name``.
+
+    From a local directory the service sends the file itself; from object storage see the module
+    docstring (a redirect to a pre-signed URL, or the bytes streamed to a bearer-token caller).
+    """
     download = request.query_params.get("download") in ("1", "true")
-    return FileResponse(
-        path,
-        media_type=kind.media_type,
-        filename=f"{name}.{kind.extension}" if download else None,
-        content_disposition_type="attachment" if download else "inline",
-        headers={"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"},
-    )
+    filename = f"{name}.{kind.extension}" if download else None
+    headers = {"Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff"}
+    key = files.key(sha, kind.extension)
+    path = files.store.local_path(key)
+    if path is not None:
+        if not path.is_file():
+            return _not_found()
+        return FileResponse(
+            path,
+            media_type=kind.media_type,
+            filename=filename,
+            content_disposition_type="attachment" if download else "inline",
+            headers=headers,
+        )
+    config: Config = request.app.state.config
+    if "authorization" not in request.headers:
+        url = files.store.signed_url(
+            key,
+            seconds=config.storage_link_seconds,
+            content_type=kind.media_type,
+            filename=filename,
+            inline=not download,
+        )
+        if url is not None:
+            return RedirectResponse(url, 302, headers={"Cache-Control": "no-store"})
+    try:
+        chunks = await files.store.open(key)
+    except FileNotFoundError:
+        return _not_found()
+    headers["Content-Disposition"] = content_disposition(filename, inline=not download)
+    return StreamingResponse(chunks, media_type=kind.media_type, headers=headers)
 
 
 def _media_scope(viewer: Viewer) -> dict[str, Any] | None:
@@ -161,10 +197,8 @@ async def media_file(request: Request) -> Response:
     if item is None:
         return _not_found()
     config: Config = request.app.state.config
-    path = media_storage.media_store(config).path_for(
-        getattr(item, media_storage.COLUMNS[kind]), kind.extension
-    )
-    return _audio(request, path, kind, item.name)
+    files = media_storage.media_store(config)
+    return await _audio(request, files, getattr(item, media_storage.COLUMNS[kind]), kind, item.name)
 
 
 async def recording_file(request: Request) -> Response:
@@ -181,17 +215,10 @@ async def recording_file(request: Request) -> Response:
     if row.deleted_at is not None:
         return PlainTextResponse("该录音已超过保存期限或已被删除", 410)
     config: Config = request.app.state.config
-    path = recording_storage.recording_store(config).path_for(
-        getattr(row, recording_storage.COLUMNS[kind]), kind.extension
-    )
+    files = recording_storage.recording_store(config)
     when = f"{to_local(row.started_at):%Y%m%d%H%M%S}"
-    return _audio(request, path, kind, f"{row.kind.value}-{row.number_text}-{when}-{row.caller or 'unknown'}")
-
-
-def _inside(root: Path, relative: str) -> Path | None:
-    """The stored file's path, or None if the stored path would escape the storage root."""
-    target = (root / relative).resolve()
-    return target if target.is_relative_to(root.resolve()) and target.is_file() else None
+    name = f"{row.kind.value}-{row.number_text}-{when}-{row.caller or 'unknown'}"
+    return await _audio(request, files, getattr(row, recording_storage.COLUMNS[kind]), kind, name)
 
 
 async def document_file(request: Request) -> Response:
@@ -199,7 +226,8 @@ async def document_file(request: Request) -> Response:
 
     ``?inline=1`` lets the review screen show the scan in the page (an image, or a PDF in a frame);
     otherwise it is downloaded. Either way the type is the one sniffed from the bytes at upload (PDF,
-    PNG or JPEG) and ``nosniff`` keeps the browser from guessing another.
+    PNG or JPEG) and ``nosniff`` keeps the browser from guessing another. From object storage the
+    service streams the scan itself (no pre-signed URL, which anybody holding it could open).
     """
     row_id = _row_id(request.path_params["row_id"])
     viewer = await _person(request)
@@ -209,18 +237,33 @@ async def document_file(request: Request) -> Response:
     if row_id is None or scope is None:
         return _not_found()
     doc = await Document.filter(id=row_id, **scope).first()
-    config: Config = request.app.state.config
-    path = _inside(config.documents_dir, doc.path) if doc else None
-    if doc is None or path is None:
+    if doc is None:
         return _not_found()
+    try:
+        key = check_key(document_key(doc.path))  # a stored path that would escape its folder: no file
+    except ValueError:
+        return _not_found()
+    config: Config = request.app.state.config
+    store = object_store(config)
     inline = request.query_params.get("inline") in ("1", "true")
-    return FileResponse(
-        path,
-        media_type=doc.content_type,
-        filename=doc.filename,
-        content_disposition_type="inline" if inline else "attachment",
-        headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"},
-    )
+    headers = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+    path = store.local_path(key)
+    if path is not None:
+        if not path.is_file():
+            return _not_found()
+        return FileResponse(
+            path,
+            media_type=doc.content_type,
+            filename=doc.filename,
+            content_disposition_type="inline" if inline else "attachment",
+            headers=headers,
+        )
+    try:
+        chunks = await store.open(key)
+    except FileNotFoundError:
+        return _not_found()
+    headers["Content-Disposition"] = content_disposition(doc.filename, inline)
+    return StreamingResponse(chunks, media_type=doc.content_type, headers=headers)
 
 
 async def statement_file(request: Request) -> Response:

@@ -1,22 +1,25 @@
 """Application documents: checked by content, size-limited, stored outside the database.
 
 Files are written before the rows that point at them and deleted again if the rows are not committed,
-so a failed request leaves neither an orphaned file nor a row pointing at nothing.
+so a failed request leaves neither an orphaned file nor a row pointing at nothing. They live under
+``documents/`` of the configured store (``api.storage``); a row keeps the path below that folder.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from api.errors import UserError
+from api.storage import ObjectStore
 
-__all__ = ["StoredFile", "UploadedDocument", "sniff_document", "stage_files"]
+__all__ = ["FOLDER", "StoredFile", "UploadedDocument", "document_key", "sniff_document", "stage_files"]
+
+#: The store's folder for document scans (``config.documents_dir`` in the embedded set-up).
+FOLDER = "documents"
 
 _PDF = b"%PDF-"
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -63,24 +66,27 @@ class StoredFile:
     relative_path: str
 
 
-@contextmanager
-def stage_files(root: Path, folder: str, documents: list[UploadedDocument]) -> Iterator[list[StoredFile]]:
+def document_key(relative_path: str) -> str:
+    """The store key of a document row's file (``Document.path`` is relative to the folder)."""
+    return f"{FOLDER}/{relative_path}"
+
+
+@asynccontextmanager
+async def stage_files(
+    store: ObjectStore, folder: str, documents: list[UploadedDocument]
+) -> AsyncIterator[list[StoredFile]]:
     """Write the files; if the block raises, remove them again and re-raise."""
-    written: list[Path] = []
+    written: list[str] = []
     stored: list[StoredFile] = []
     try:
         for doc in documents:
             relative = f"{folder}/{uuid.uuid4().hex}.{doc.extension}"
-            target = root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_suffix(".part")
-            temp.write_bytes(doc.data)
-            os.replace(temp, target)
-            written.append(target)
+            key = document_key(relative)
+            written.append(key)
+            await store.put(key, doc.data, doc.content_type)
             stored.append(StoredFile(doc, relative))
         yield stored
     except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-            path.with_suffix(".part").unlink(missing_ok=True)
+        for key in written:
+            await store.delete(key)
         raise

@@ -26,6 +26,7 @@ from api.graphql.ordering import Ordering, SortKey, ordered_page
 from api.graphql.permissions import IsCustomer, IsOperator, IsSignedIn
 from api.graphql.uploads import read_upload
 from api.numbers.models import Number
+from api.storage import object_store
 from api.visible import find_visible, visible_application
 
 ApplicationResult = Annotated[ApplicationType | UserErrorsType, strawberry.union("ApplicationResult")]
@@ -146,7 +147,7 @@ class Mutation:
             reservation_id=parse_id(reservation_id, "reservationId"),
             details=_details(company),
             documents=await _read_documents(info, documents),
-            storage=info.context.config.documents_dir,
+            storage=object_store(info.context.config),
         )
         return (await _typed([app]))[0]
 
@@ -167,7 +168,7 @@ class Mutation:
             application=await visible_application(info, application_id),
             details=_details(company),
             documents=await _read_documents(info, documents),
-            storage=info.context.config.documents_dir,
+            storage=object_store(info.context.config),
         )
         return (await _typed([app]))[0]
 

@@ -6,8 +6,6 @@ three never disagree (a number is ``applied`` exactly while its application wait
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
@@ -21,6 +19,7 @@ from api.numbers.lifecycle import Actor, change_status
 from api.numbers.numbering import Carrier, NumberStatus
 from api.reservations.holds import hold_expiry, load_calendar
 from api.reservations.models import Reservation, ReservationEnd
+from api.storage import ObjectStore
 
 __all__ = [
     "DOCUMENT_NAMES_ZH",
@@ -111,7 +110,7 @@ async def submit_application(
     reservation_id: int,
     details: CompanyDetails,
     documents: dict[DocumentKind, UploadedDocument],
-    storage: Path,
+    storage: ObjectStore,
 ) -> Application:
     account_id = user.account_id
     reservation = (
@@ -126,33 +125,35 @@ async def submit_application(
     if errors:
         raise UserErrors(errors)
     now = utcnow()
-    with stage_files(storage, f"account-{account_id}", list(documents.values())) as stored:
-        async with in_transaction() as conn:
-            moved = await change_status(
-                reservation.number_id,
-                from_status=NumberStatus.RESERVED,
-                to_status=NumberStatus.APPLIED,
-                actor=Actor(user),
-                reason="提交开通申请",
-                using=conn,
-                expect_account_id=account_id,
-                now=now,
+    async with (
+        stage_files(storage, f"account-{account_id}", list(documents.values())) as stored,
+        in_transaction() as conn,
+    ):
+        moved = await change_status(
+            reservation.number_id,
+            from_status=NumberStatus.RESERVED,
+            to_status=NumberStatus.APPLIED,
+            actor=Actor(user),
+            reason="提交开通申请",
+            using=conn,
+            expect_account_id=account_id,
+            now=now,
+        )
+        if not moved:
+            raise UserError(
+                "not_reserved", "该号码已不在预占状态(预占可能已过期),无法提交申请", "reservationId"
             )
-            if not moved:
-                raise UserError(
-                    "not_reserved", "该号码已不在预占状态(预占可能已过期),无法提交申请", "reservationId"
-                )
-            application = await Application.create(
-                account_id=account_id,
-                number_id=reservation.number_id,
-                reservation=reservation,
-                status=ApplicationStatus.SUBMITTED,
-                submitted_at=now,
-                updated_at=now,
-                using_db=conn,
-                **vars(cleaned),
-            )
-            await _save_documents(conn, application, list(zip(documents, stored, strict=True)), replace=False)
+        application = await Application.create(
+            account_id=account_id,
+            number_id=reservation.number_id,
+            reservation=reservation,
+            status=ApplicationStatus.SUBMITTED,
+            submitted_at=now,
+            updated_at=now,
+            using_db=conn,
+            **vars(cleaned),
+        )
+        await _save_documents(conn, application, list(zip(documents, stored, strict=True)), replace=False)
     return application
 
 
@@ -162,7 +163,7 @@ async def resubmit_application(
     application: Application,
     details: CompanyDetails,
     documents: dict[DocumentKind, UploadedDocument],
-    storage: Path,
+    storage: ObjectStore,
 ) -> Application:
     """A rejected application, fixed: new details and any replaced documents, back to review."""
     if application.status != ApplicationStatus.REJECTED:
@@ -173,28 +174,28 @@ async def resubmit_application(
     if errors:
         raise UserErrors(errors)
     now = utcnow()
-    with stage_files(storage, f"account-{application.account_id}", list(documents.values())) as stored:
-        async with in_transaction() as conn:
-            moved = await change_status(
-                application.number_id,
-                from_status=NumberStatus.RESERVED,
-                to_status=NumberStatus.APPLIED,
-                actor=Actor(user),
-                reason="修改后重新提交申请",
-                using=conn,
-                expect_account_id=application.account_id,
-                now=now,
-            )
-            updated = await (
-                Application.filter(id=application.id, status=ApplicationStatus.REJECTED)
-                .using_db(conn)
-                .update(
-                    status=ApplicationStatus.SUBMITTED, reject_reason=None, updated_at=now, **vars(cleaned)
-                )
-            )
-            if not moved or updated != 1:
-                raise UserError("not_reserved", "预占已过期或申请状态已变化,无法重新提交", "applicationId")
-            await _save_documents(conn, application, list(zip(documents, stored, strict=True)), replace=True)
+    async with (
+        stage_files(storage, f"account-{application.account_id}", list(documents.values())) as stored,
+        in_transaction() as conn,
+    ):
+        moved = await change_status(
+            application.number_id,
+            from_status=NumberStatus.RESERVED,
+            to_status=NumberStatus.APPLIED,
+            actor=Actor(user),
+            reason="修改后重新提交申请",
+            using=conn,
+            expect_account_id=application.account_id,
+            now=now,
+        )
+        updated = await (
+            Application.filter(id=application.id, status=ApplicationStatus.REJECTED)
+            .using_db(conn)
+            .update(status=ApplicationStatus.SUBMITTED, reject_reason=None, updated_at=now, **vars(cleaned))
+        )
+        if not moved or updated != 1:
+            raise UserError("not_reserved", "预占已过期或申请状态已变化,无法重新提交", "applicationId")
+        await _save_documents(conn, application, list(zip(documents, stored, strict=True)), replace=True)
     await application.refresh_from_db()
     return application
 

@@ -8,7 +8,7 @@ from api.media.library import clean_name
 from api.media.models import MediaItem
 from api.media.storage import hashes_of, release_unreferenced
 from api.media.usage import flows_using
-from audio import ContentStore
+from api.storage import AudioFiles
 
 __all__ = ["delete_media", "rename_media"]
 
@@ -24,7 +24,7 @@ async def rename_media(item: MediaItem, name: str) -> MediaItem:
     return item
 
 
-async def delete_media(item: MediaItem, store: ContentStore) -> MediaItem:
+async def delete_media(item: MediaItem, store: AudioFiles) -> MediaItem:
     """Mark the row deleted, then remove its files unless other live rows share the audio."""
     users = await flows_using(item)
     if users:

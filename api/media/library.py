@@ -24,7 +24,8 @@ from api.errors import UserError
 from api.media.models import MediaItem, MediaKind, ReviewStatus
 from api.media.quota import check_quota
 from api.media.storage import COLUMNS, put_files, release_unreferenced
-from audio import AudioError, ContentStore, ProcessedAudio, PromptUse, process_upload, synthesize
+from api.storage import AudioFiles
+from audio import AudioError, ProcessedAudio, PromptUse, process_upload, synthesize
 
 __all__ = ["add_text_prompt", "add_upload", "clean_name", "prompt_id", "read_limit"]
 
@@ -71,7 +72,7 @@ async def add_upload(
     data: bytes,
     idempotency_key: str,
     config: Config,
-    store: ContentStore,
+    store: AudioFiles,
 ) -> MediaItem:
     """A new media item from uploaded audio; a ringback is pending review and charged its fee."""
     name = clean_name(name)
@@ -88,7 +89,7 @@ async def add_upload(
 
 
 async def add_text_prompt(
-    *, account_id: int, kind: MediaKind, name: str, text: str, config: Config, store: ContentStore
+    *, account_id: int, kind: MediaKind, name: str, text: str, config: Config, store: AudioFiles
 ) -> MediaItem:
     """A prompt spoken from text (R19 menus); the text is kept for re-synthesis with a better engine."""
     name = clean_name(name)
@@ -125,7 +126,7 @@ async def _save(
     source_sha: str,
     key: str | None,
     config: Config,
-    store: ContentStore,
+    store: AudioFiles,
 ) -> MediaItem:
     files = [(k, audio.outputs[k].sha256) for k in COLUMNS]
     size = sum(len(out.data) for out in audio.outputs.values())

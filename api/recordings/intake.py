@@ -19,7 +19,8 @@ from api.errors import UserError
 from api.numbers.models import Number
 from api.recordings.models import Recording, RecordingKind
 from api.recordings.storage import COLUMNS, release_files
-from audio import AudioError, ContentStore, ProcessedAudio, PromptUse, process_upload
+from api.storage import AudioFiles
+from audio import AudioError, ProcessedAudio, PromptUse, process_upload
 
 __all__ = ["CallAudio", "read_limit", "receive_call_audio"]
 
@@ -53,7 +54,7 @@ def _check(report: CallAudio) -> None:
         raise UserError("invalid_time", "结束时间早于开始时间", "endedAt")
 
 
-async def receive_call_audio(report: CallAudio, data: bytes, store: ContentStore) -> Recording:
+async def receive_call_audio(report: CallAudio, data: bytes, store: AudioFiles) -> Recording:
     _check(report)
     earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)
     if earlier is not None:
@@ -109,6 +110,6 @@ def _replayed(earlier: Recording, report: CallAudio) -> Recording:
     return earlier
 
 
-async def _put(store: ContentStore, audio: ProcessedAudio) -> None:
+async def _put(store: AudioFiles, audio: ProcessedAudio) -> None:
     for kind in COLUMNS:
-        await asyncio.to_thread(store.put_output, audio.outputs[kind])
+        await store.put_output(audio.outputs[kind])

@@ -14,7 +14,7 @@ from api.config import Config
 from api.media.models import MediaSettings
 from api.recordings.models import DeletionReason, Recording, RecordingKind
 from api.recordings.storage import recording_store, release_unreferenced
-from audio import ContentStore
+from api.storage import AudioFiles
 
 __all__ = ["delete_recording", "expire_recordings", "expires_at", "month_after", "month_before"]
 
@@ -42,7 +42,7 @@ def expires_at(row: Recording, voicemail_days: int) -> dt.datetime:
     return row.started_at + dt.timedelta(days=voicemail_days)
 
 
-async def mark_deleted(row: Recording, store: ContentStore, reason: DeletionReason) -> bool:
+async def mark_deleted(row: Recording, store: AudioFiles, reason: DeletionReason) -> bool:
     """Record the deletion, then remove the files no other live recording shares."""
     updated = await Recording.filter(id=row.id, deleted_at__isnull=True).update(
         deleted_at=utcnow(), deletion_reason=reason
@@ -52,7 +52,7 @@ async def mark_deleted(row: Recording, store: ContentStore, reason: DeletionReas
     return bool(updated)
 
 
-async def delete_recording(row: Recording, store: ContentStore) -> Recording:
+async def delete_recording(row: Recording, store: AudioFiles) -> Recording:
     """The owner deletes a recording before its time."""
     await mark_deleted(row, store, DeletionReason.CUSTOMER)
     await row.refresh_from_db()

@@ -4,23 +4,22 @@ text-to-speech prompts (``tts-*``) and the sounds Asterisk itself plays during v
 
 ``GET /telephony/sounds/{name}.{alaw|ulaw}`` (telephony or operator token). A ``tts-*`` name needs the text
 in ``?text=``, and the name must be that text's prompt id, so nobody can make the service speak arbitrary
-words under an existing name. Speech is synthesised once and kept under ``<data>/sounds/``; the file name
-carries a hash of the text, so an announcement whose wording changes in a new release is made afresh.
+words under an existing name. Speech is synthesised once and kept under ``sounds/`` of the configured store
+(``api.storage``); the file name carries a hash of the text, so an announcement whose wording changes in a
+new release is made afresh.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from api.config import Config
+from api.storage import object_store
 from api.telephony.routes import refuse_unless_telephony
 from audio import AudioError, AudioToolError, OutputKind, synthesize, tone
 from ivr_flows import SYSTEM_PROMPTS
@@ -51,18 +50,6 @@ def _make(name: str, text: str | None, kind: OutputKind) -> bytes:
     return synthesize(text).outputs[kind].data
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 async def sound(request: Request) -> Response:
     if (refused := await refuse_unless_telephony(request)) is not None:
         return refused
@@ -75,15 +62,17 @@ async def sound(request: Request) -> Response:
         return PlainTextResponse("没有这个声音文件(文字转语音提示需附上与编号一致的 text 参数)", 404)
     config: Config = request.app.state.config
     digest = hashlib.sha256((text or name).encode()).hexdigest()[:12]
-    path = config.data_dir / "sounds" / f"{name}-{digest}.{fmt}"
-    async with _LOCKS.setdefault(path.name, asyncio.Lock()):  # one synthesis per file, not one per request
-        if not path.exists():
+    store = object_store(config)
+    key = f"sounds/{name}-{digest}.{fmt}"
+    async with _LOCKS.setdefault(key, asyncio.Lock()):  # one synthesis per file, not one per request
+        try:
+            body = await store.get(key)
+        except FileNotFoundError:
             try:
-                data = await asyncio.to_thread(_make, name, text, _FORMATS[fmt])
+                body = await asyncio.to_thread(_make, name, text, _FORMATS[fmt])
             except (AudioError, AudioToolError) as error:
                 return PlainTextResponse(f"无法生成该声音文件:{error}", 422)
-            await asyncio.to_thread(_write_atomically, path, data)
-    body = await asyncio.to_thread(path.read_bytes)
+            await store.put(key, body, _MEDIA_TYPES[fmt])
     etag = '"' + hashlib.sha256(body).hexdigest() + '"'
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if request.headers.get("if-none-match") == etag:
