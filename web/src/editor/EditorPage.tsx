@@ -227,7 +227,8 @@ function Editor({ flowId }: { flowId: string }) {
 
   /** Save now if anything changed; false when the save failed (a conflict opens its dialog). */
   const flush = useCallback(async (): Promise<boolean> => {
-    if (saving.current) await saving.current;
+    // One save at a time: saves waiting on the same one go one after another, each on the last's revision.
+    while (saving.current) await saving.current;
     const state = useEditor.getState();
     if (state.version === savedVersion.current) return true;
     const target = state.version;
