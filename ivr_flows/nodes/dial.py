@@ -47,7 +47,7 @@ class DialProps(BaseModel):
     ringback: PromptRef | None = prop(
         None, label="等待时给来电者放的彩铃", aria="转接彩铃", widget="prompt", use="ringback"
     )
-    record: bool = prop(False, label="通话录音", help="录下接通后的通话(R18)")
+    record: bool = prop(False, label="通话录音", help="录下接通后的通话,录音保留一个月")  # R18
 
 
 class DialNode(NodeBase):

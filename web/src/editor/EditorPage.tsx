@@ -16,11 +16,11 @@ import { asOneEdit } from "./history";
 import { RedoIcon, UndoIcon } from "./icons";
 import { layout, startLayoutWorker } from "./layout";
 import { useLiveDiagnostics } from "./diagnostics";
-import { docToGraph, exitName, graphToDoc, nodeName, TYPE_NAME, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
+import { docToGraph, exitName, graphToDoc, nodeName, typeName, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useNarrowScreen } from "./narrow";
 import { useOverlay, type Diagnostic } from "./overlay";
 import { flowQuery } from "./preload";
-import { DRAG_TYPE, NodePicker, Palette } from "./palette";
+import { DRAG_TYPE, NodePicker, Palette, PICKER_HEIGHT } from "./palette";
 import { clearOfOverlays, estimatedSize, freeSpot } from "./placement";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { PromptsPanel } from "./PromptsPanel";
@@ -168,7 +168,7 @@ const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, 
 /** Find a node by name; reads the nodes once when opened (nothing else edits while it is open). */
 function NodeSearch({ onPick, onClose }: { onPick: (id: string) => void; onClose: () => void }) {
   const [options] = useState(() =>
-    useEditor.getState().nodes.map((n) => ({ value: n.id, label: n.data.label ? `${n.data.label}(${TYPE_NAME[n.data.kind]})` : nodeName(n) })),
+    useEditor.getState().nodes.map((n) => ({ value: n.id, label: n.data.label ? `${n.data.label}(${typeName(n.data.kind)})` : nodeName(n) })),
   );
   return (
     <Select autoFocus showSearch open style={{ width: 220 }} aria-label="查找节点" placeholder="输入节点名称" optionFilterProp="label"
@@ -199,7 +199,7 @@ type SaveState = "saved" | "dirty" | "saving" | "error";
 
 /** A connection dropped on empty canvas: the exit it came from, and where the picker opens. */
 type Dropped = { source: string; exit: string; from: string; clientX: number; clientY: number; at: { x: number; y: number } };
-const PICKER_SIZE = { width: 170, height: 340 };
+const PICKER_SIZE = { width: 170, height: PICKER_HEIGHT };
 
 function Editor({ flowId }: { flowId: string }) {
   const { message, modal } = App.useApp();
@@ -266,7 +266,8 @@ function Editor({ flowId }: { flowId: string }) {
 
   /** Save now if anything changed; false when the save failed (a conflict opens its dialog). */
   const flush = useCallback(async (): Promise<boolean> => {
-    if (saving.current) await saving.current;
+    // One save at a time: saves waiting on the same one go one after another, each on the last's revision.
+    while (saving.current) await saving.current;
     const state = useEditor.getState();
     if (state.version === savedVersion.current) return true;
     const target = state.version;
@@ -351,7 +352,7 @@ function Editor({ flowId }: { flowId: string }) {
     setDropped({
       source,
       exit,
-      from: `${node.data.label || TYPE_NAME[node.data.kind]} 的出口「${exitName(exit)}」`,
+      from: `${node.data.label || typeName(node.data.kind)} 的出口「${exitName(exit, node.data.kind)}」`,
       clientX: point.clientX,
       clientY: point.clientY,
       at: {

@@ -1,44 +1,59 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { TYPE_COLOR, TYPE_ICON } from "./icons";
-import { exitName, exitsOf, TYPE_NAME, type FlowNode, type Props } from "./model";
+import { typeColor, typeIcon } from "./icons";
+import { fieldOf, kindOf, type NodeField } from "./kinds";
+import { exitName, exitsOf, typeName, type FlowNode, type Props } from "./model";
 import { useOverlay } from "./overlay";
 import { useMedia } from "./PromptPicker";
 
 type FileName = (promptId: string) => string | undefined;
 
 function promptText(prompt: unknown, fileName: FileName): string {
-  const p = prompt as { tts?: string; prompt?: string } | undefined;
+  const p = prompt as { tts?: string; prompt?: string } | undefined | null;
   return p?.tts ?? (p?.prompt ? `语音文件 ${fileName(p.prompt) ?? ""}`.trim() : "");
 }
 
-/** One line that says what the node does, so the canvas reads without opening each node. */
-export function summary(kind: string, props: Props, fileName: FileName = () => undefined): string {
-  switch (kind) {
-    case "play":
-    case "menu":
-      return promptText(props.prompt, fileName);
-    case "dial": {
-      const d = (props.destinations as { number: string; wait_s: number }[] | undefined) ?? [];
-      return d.length ? d.map((x) => `${x.number}(${x.wait_s}秒)`).join("、") : "未添加电话";
-    }
-    case "voicemail":
-      return promptText(props.greeting, fileName) || `最长 ${props.max_length_s ?? 120} 秒`;
-    case "hangup":
-      return promptText(props.announcement, fileName);
-    case "area_switch":
-      return ((props.areas as string[]) ?? []).join("、") || "未选择地区";
-    case "caller_list":
-      return `${((props.entries as string[]) ?? []).length} 个号码`;
-    case "record":
-      return props.action === "stop" ? "停止录音" : "开始录音";
-    case "time_switch": {
-      const w = ((props.schedule as { windows?: { start: string; end: string }[] })?.windows ?? [])[0];
+/** One property's value as the card shows it, by its field's widget; "" when there is nothing to say. */
+export function fieldText(field: NodeField, value: unknown, fileName: FileName = () => undefined): string {
+  const v = value ?? field.default;
+  const list = Array.isArray(v) ? (v as unknown[]) : [];
+  switch (field.widget) {
+    case "prompt":
+      return promptText(v, fileName);
+    case "phones":
+      return list.length ? (list as { number: string; wait_s: number }[]).map((x) => `${x.number}(${x.wait_s}秒)`).join("、") : "未添加电话";
+    case "areas":
+      return list.join("、") || "未选择地区";
+    case "lines":
+      return `${list.length} 个号码`;
+    case "keys":
+      return list.length ? `按键 ${list.join(" ")}` : "";
+    case "choice":
+      return field.options?.find((o) => o.value === v)?.label ?? "";
+    case "schedule": {
+      const w = ((v as { windows?: { start: string; end: string }[] } | undefined)?.windows ?? [])[0];
       return w ? `${w.start}–${w.end}` : "未设置时段";
     }
+    case "number":
+      return typeof v === "number" ? `${field.label} ${v}${field.unit ?? ""}` : "";
+    case "switch":
+      return v ? field.label : "";
     default:
-      return "";
+      return typeof v === "string" ? v : "";
   }
+}
+
+/**
+ * One line that says what the node does, so the canvas reads without opening each node: the first of
+ * the type's card properties that has something to say.
+ */
+export function summary(kind: string, props: Props, fileName: FileName = () => undefined): string {
+  for (const name of kindOf(kind).card) {
+    const field = fieldOf(kind, name);
+    const text = field ? fieldText(field, props[name], fileName) : "";
+    if (text) return text;
+  }
+  return "";
 }
 
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
@@ -53,16 +68,16 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
   const warnings = problems?.filter((p) => p.severity !== "error") ?? [];
   const unreachable = warnings.some((w) => w.code === "unreachable_node");
   const exits = exitsOf(data);
-  const name = data.label || TYPE_NAME[data.kind];
+  const name = data.label || typeName(data.kind);
   const classes = ["flow-node", selected && "selected", errors.length && "has-error", !errors.length && warnings.length && "has-warning",
     unreachable && "unreachable", onPath && "on-path", current && "current", mark && `diff-${mark}`].filter(Boolean).join(" ");
   return (
-    <div className={classes} style={{ borderTopColor: TYPE_COLOR[data.kind] }} data-node-id={id} aria-label={`${TYPE_NAME[data.kind]}:${name}`}>
+    <div className={classes} style={{ borderTopColor: typeColor(data.kind) }} data-node-id={id} aria-label={`${typeName(data.kind)}:${name}`}>
       {data.kind !== "start" && <Handle type="target" position={Position.Left} role="button" aria-label={`${name} 的入口`} />}
       <div className="flow-node-head">
-        <span style={{ color: TYPE_COLOR[data.kind] }}>{TYPE_ICON[data.kind]}</span>
+        <span style={{ color: typeColor(data.kind) }}>{typeIcon(data.kind)}</span>
         <strong>{name}</strong>
-        {data.label && <span className="flow-node-type">{TYPE_NAME[data.kind]}</span>}
+        {data.label && <span className="flow-node-type">{typeName(data.kind)}</span>}
         {mark === "removed" && <span className="badge removed">已删除</span>}
         {errors.length > 0 && <span className="badge error" title={errors.map((e) => e.message).join("\n")}>{errors.length} 个错误</span>}
         {!errors.length && warnings.length > 0 && (
@@ -79,8 +94,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         <div className="flow-node-exits">
           {exits.map((exit) => (
             <div key={exit} className="flow-node-exit">
-              <span>{exitName(exit)}</span>
-              <Handle type="source" id={exit} position={Position.Right} role="button" aria-label={`${name} 的出口:${exitName(exit)}`} />
+              <span>{exitName(exit, data.kind)}</span>
+              <Handle type="source" id={exit} position={Position.Right} role="button" aria-label={`${name} 的出口:${exitName(exit, data.kind)}`} />
             </div>
           ))}
         </div>

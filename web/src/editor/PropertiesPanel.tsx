@@ -1,9 +1,11 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from "antd";
-import { exitName, exitsOf, MENU_KEYS, nodeName, TYPE_NAME, type FlowNode, type Props } from "./model";
+import type { FieldWidget } from "../gql/nodeTypes";
+import { kindOf, type NodeField } from "./kinds";
+import { exitName, exitsOf, keysOf, nodeName, typeName, type FlowNode, type Props } from "./model";
 import { useOverlay, type Diagnostic } from "./overlay";
-import { PromptPicker, type PromptRef, type PromptUse } from "./PromptPicker";
-import { useMemo, useState } from "react";
+import { PromptPicker, type PromptRef } from "./PromptPicker";
+import { useMemo, useState, type ComponentType } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { AreaPicker } from "./AreaPicker";
 import { useEditor } from "./store";
@@ -77,168 +79,243 @@ function TimeInput({ label, value, end, onChange }: { label: string; value: stri
   );
 }
 
-function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) {
-  const p = node.data.props;
+type FieldProps = { node: FlowNode; field: NodeField; set: (p: Props) => void };
+
+/**
+ * The accessible name of a field's control: the definition's `aria`, else its label; a number with a
+ * unit reads "等待按键秒数" (the label and the unit's name), as the browser tests and screen readers know it.
+ */
+export function ariaOf(field: NodeField): string {
+  if (field.aria) return field.aria;
+  return field.widget === "number" && field.unit ? `${field.label}${field.unit}数` : field.label;
+}
+
+/** A field's current value, its default where the node does not hold one. */
+function valueOf(node: FlowNode, field: NodeField): unknown {
+  return node.data.props[field.name] ?? field.default;
+}
+
+function NumberField({ node, field, set }: FieldProps) {
+  const fallback = typeof field.default === "number" ? field.default : (field.min ?? 0);
+  return (
+    <Form.Item label={field.unit ? `${field.label}(${field.unit})` : field.label} extra={field.help}>
+      <InputNumber aria-label={ariaOf(field)} min={field.min} max={field.max} value={valueOf(node, field) as number}
+        onChange={(v) => set({ [field.name]: v ?? fallback })} />
+    </Form.Item>
+  );
+}
+
+function SwitchField({ node, field, set }: FieldProps) {
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      <Switch aria-label={ariaOf(field)} checked={Boolean(valueOf(node, field))} onChange={(v) => set({ [field.name]: v })} />
+    </Form.Item>
+  );
+}
+
+/** A choice among few options shows them all (radio buttons); among more, a drop-down. */
+function ChoiceField({ node, field, set }: FieldProps) {
+  const options = field.options ?? [];
+  const value = valueOf(node, field) as string | undefined;
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      {options.length <= 3 ? (
+        <Radio.Group aria-label={ariaOf(field)} value={value} options={options} onChange={(e) => set({ [field.name]: e.target.value })} />
+      ) : (
+        <Select aria-label={ariaOf(field)} value={value} options={options} onChange={(v: string) => set({ [field.name]: v })} />
+      )}
+    </Form.Item>
+  );
+}
+
+function TextField({ node, field, set }: FieldProps) {
+  const value = (valueOf(node, field) as string | undefined) ?? "";
+  const change = (v: string) => set({ [field.name]: v || (field.optional ? undefined : "") });
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      {field.widget === "textarea" ? (
+        <Input.TextArea aria-label={ariaOf(field)} value={value} maxLength={field.maxLength} autoSize={{ minRows: 2, maxRows: 6 }}
+          onChange={(e) => change(e.target.value)} />
+      ) : (
+        <Input aria-label={ariaOf(field)} value={value} maxLength={field.maxLength} onChange={(e) => change(e.target.value)} />
+      )}
+    </Form.Item>
+  );
+}
+
+/** A prompt: switching its source keeps the other one on the node (editor only). */
+function PromptField({ node, field }: FieldProps) {
   const update = useEditor((s) => s.updateNode);
+  const p = node.data.props;
+  const switched = Object.entries(field.useWhen ?? {}).find(([flag]) => Boolean(p[flag]));
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      <PromptPicker label={ariaOf(field)} optional={field.optional} use={switched?.[1] ?? field.use ?? "prompt"} value={p[field.name] as PromptRef}
+        kept={node.data.kept?.[field.name]}
+        onChange={(v, kept) => update(node.id, { props: { ...p, [field.name]: v ?? undefined }, kept: { ...node.data.kept, [field.name]: kept } })} />
+    </Form.Item>
+  );
+}
+
+/** The keys a caller may press: each ticked key is an exit on the node, saved with the node. */
+function KeysField({ node, field, set }: FieldProps) {
+  const keys = kindOf(node.data.kind).keyExits?.keys ?? [];
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      <Checkbox.Group aria-label={ariaOf(field)} value={keysOf(node.data)} options={keys.map((k) => ({ value: k, label: k }))}
+        onChange={(chosen) => set({ [field.name]: chosen })} />
+    </Form.Item>
+  );
+}
+
+/** The phones a dial rings, in order: dragged by the grip or moved by the arrows, with R10's advice. */
+function PhonesField({ node, field, set }: FieldProps) {
+  const p = node.data.props;
   const problems = useOverlay((s) => s.byNode[node.id]);
   const [dragging, setDragging] = useState<number | null>(null);
-  /** A prompt field: switching its source keeps the other one on the node (editor only). */
-  const prompt = (field: string, label: string, use: PromptUse, optional = false) => (
-    <PromptPicker label={label} optional={optional} use={use} value={p[field] as PromptRef} kept={node.data.kept?.[field]}
-      onChange={(v, kept) => update(node.id, { props: { ...p, [field]: v ?? undefined }, kept: { ...node.data.kept, [field]: kept } })} />
-  );
-  switch (node.data.kind) {
-    case "play":
-      return (
-        <>
-          <Form.Item label="提示音">{prompt("prompt", "提示音", p.early_media ? "ringback" : "prompt")}</Form.Item>
-          <Form.Item label="作为彩铃播放(不摘机、不计费)">
-            <Switch aria-label="作为彩铃播放" checked={Boolean(p.early_media)} onChange={(v) => set({ early_media: v })} />
-          </Form.Item>
-        </>
-      );
-    case "menu":
-      return (
-        <>
-          <Form.Item label="菜单提示音">{prompt("prompt", "菜单提示音", "prompt")}</Form.Item>
-          <Form.Item label="可按的键">
-            <Checkbox.Group aria-label="可按的键" value={node.data.keys ?? []} options={MENU_KEYS.map((k) => ({ value: k, label: k }))}
-              onChange={(keys) => update(node.id, { keys: keys as string[] })} />
-          </Form.Item>
-          <Space>
-            <Form.Item label="等待按键(秒)"><InputNumber aria-label="等待按键秒数" min={1} max={60} value={p.timeout_s as number} onChange={(v) => set({ timeout_s: v ?? 5 })} /></Form.Item>
-            <Form.Item label="重试次数"><InputNumber aria-label="重试次数" min={0} max={9} value={p.max_retries as number} onChange={(v) => set({ max_retries: v ?? 2 })} /></Form.Item>
+  const dests = (p[field.name] as Destination[]) ?? [];
+  const put = (next: Destination[]) => set({ [field.name]: next });
+  const moveTo = (from: number, to: number) => {
+    if (from === to || to < 0 || to >= dests.length) return;
+    const next = [...dests];
+    next.splice(to, 0, ...next.splice(from, 1));
+    put(next);
+  };
+  const advice = (i: number) => waitAdvice(problems, dests, i, p.strategy as string | undefined);
+  return (
+    <div className="phones-field" style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{field.label}</Typography.Text>
+      {field.help && (
+        <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", fontSize: 12 }}>
+          {field.help}
+        </Typography.Paragraph>
+      )}
+      {dests.map((d, i) => (
+        <div key={i} className={`dest-row${dragging === i ? " dragging" : ""}`} data-testid={`dest-${i + 1}`}
+          onDragOver={(e) => dragging !== null && (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))}
+          onDrop={(e) => {
+            e.preventDefault();
+            if (dragging !== null) moveTo(dragging, i);
+            setDragging(null);
+          }}>
+          <Space wrap>
+            <span className="drag-grip" draggable aria-hidden title="拖动调整顺序"
+              onDragStart={(e) => (setDragging(i), e.dataTransfer.setData("text/plain", String(i)), (e.dataTransfer.effectAllowed = "move"))}
+              onDragEnd={() => setDragging(null)}>
+              <HolderOutlined />
+            </span>
+            <Input aria-label={`电话${i + 1}号码`} placeholder="手机或带区号固话" value={d.number} style={{ width: 150 }} maxLength={32}
+              onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, number: e.target.value.trim() } : x)))} />
+            <InputNumber aria-label={`电话${i + 1}等待秒数`} min={1} max={300} value={d.wait_s} suffix="秒"
+              status={advice(i).length ? "warning" : undefined}
+              onChange={(v) => put(dests.map((x, j) => (j === i ? { ...x, wait_s: v ?? 30 } : x)))} />
+            <Input aria-label={`电话${i + 1}名称`} placeholder="名称(可选)" value={d.name ?? ""} style={{ width: 110 }} maxLength={40}
+              onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+            <Button size="small" icon={<ArrowUpOutlined />} aria-label={`电话${i + 1}上移`} disabled={i === 0} onClick={() => moveTo(i, i - 1)} />
+            <Button size="small" icon={<ArrowDownOutlined />} aria-label={`电话${i + 1}下移`} disabled={i === dests.length - 1} onClick={() => moveTo(i, i + 1)} />
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除电话${i + 1}`} onClick={() => put(dests.filter((_, j) => j !== i))} />
           </Space>
-          <Form.Item label="按错键时的提示">{prompt("invalid_prompt", "按错键时的提示", "prompt", true)}</Form.Item>
-          <Form.Item label="未按键时的提示">{prompt("timeout_prompt", "未按键时的提示", "prompt", true)}</Form.Item>
-        </>
-      );
-    case "dial": {
-      const dests = (p.destinations as Destination[]) ?? [];
-      const put = (next: Destination[]) => set({ destinations: next });
-      const moveTo = (from: number, to: number) => {
-        if (from === to || to < 0 || to >= dests.length) return;
-        const next = [...dests];
-        next.splice(to, 0, ...next.splice(from, 1));
-        put(next);
-      };
-      const advice = (i: number) => waitAdvice(problems, dests, i, p.strategy as string | undefined);
-      return (
-        <>
-          <Form.Item label="呼叫方式">
-            <Radio.Group aria-label="呼叫方式" value={p.strategy ?? "sequential"} onChange={(e) => set({ strategy: e.target.value })}
-              options={[{ value: "sequential", label: "依次呼叫" }, { value: "ring_all", label: "同时振铃" }]} />
-          </Form.Item>
-          <Typography.Text strong>绑定电话</Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", fontSize: 12 }}>
-            拖动左侧把手或用上下箭头调整呼叫顺序。等待时间建议:绑定多个号码时每个 15 秒或以上,只绑定一个时 50–60 秒。
-          </Typography.Paragraph>
-          {dests.map((d, i) => (
-            <div key={i} className={`dest-row${dragging === i ? " dragging" : ""}`} data-testid={`dest-${i + 1}`}
-              onDragOver={(e) => dragging !== null && (e.preventDefault(), (e.dataTransfer.dropEffect = "move"))}
-              onDrop={(e) => {
-                e.preventDefault();
-                if (dragging !== null) moveTo(dragging, i);
-                setDragging(null);
-              }}>
-              <Space wrap>
-                <span className="drag-grip" draggable aria-hidden title="拖动调整顺序"
-                  onDragStart={(e) => (setDragging(i), e.dataTransfer.setData("text/plain", String(i)), (e.dataTransfer.effectAllowed = "move"))}
-                  onDragEnd={() => setDragging(null)}>
-                  <HolderOutlined />
-                </span>
-                <Input aria-label={`电话${i + 1}号码`} placeholder="手机或带区号固话" value={d.number} style={{ width: 150 }} maxLength={32}
-                  onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, number: e.target.value.trim() } : x)))} />
-                <InputNumber aria-label={`电话${i + 1}等待秒数`} min={1} max={300} value={d.wait_s} suffix="秒"
-                  status={advice(i).length ? "warning" : undefined}
-                  onChange={(v) => put(dests.map((x, j) => (j === i ? { ...x, wait_s: v ?? 30 } : x)))} />
-                <Input aria-label={`电话${i + 1}名称`} placeholder="名称(可选)" value={d.name ?? ""} style={{ width: 110 }} maxLength={40}
-                  onChange={(e) => put(dests.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-                <Button size="small" icon={<ArrowUpOutlined />} aria-label={`电话${i + 1}上移`} disabled={i === 0} onClick={() => moveTo(i, i - 1)} />
-                <Button size="small" icon={<ArrowDownOutlined />} aria-label={`电话${i + 1}下移`} disabled={i === dests.length - 1} onClick={() => moveTo(i, i + 1)} />
-                <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除电话${i + 1}`} onClick={() => put(dests.filter((_, j) => j !== i))} />
-              </Space>
-              {advice(i).length > 0 && (
-                <div className="dest-advice" role="note" aria-label={`电话${i + 1}等待时间建议`}>
-                  {advice(i).map((m) => <div key={m}>{m}</div>)}
-                </div>
-              )}
+          {advice(i).length > 0 && (
+            <div className="dest-advice" role="note" aria-label={`电话${i + 1}等待时间建议`}>
+              {advice(i).map((m) => <div key={m}>{m}</div>)}
             </div>
-          ))}
-          <Button icon={<PlusOutlined />} onClick={() => put([...dests, { number: "", wait_s: dests.length ? 20 : 55 }])} style={{ margin: "6px 0 12px" }}>
-            添加电话
-          </Button>
-          <Form.Item label="等待时给来电者放的彩铃">{prompt("ringback", "转接彩铃", "ringback", true)}</Form.Item>
-          <Form.Item label="通话录音"><Switch aria-label="通话录音" checked={Boolean(p.record)} onChange={(v) => set({ record: v })} /></Form.Item>
-        </>
-      );
-    }
-    case "voicemail":
-      return (
-        <>
-          <Form.Item label="留言提示音">{prompt("greeting", "留言提示音", "greeting", true)}</Form.Item>
-          <Form.Item label="最长留言(秒)"><InputNumber aria-label="最长留言秒数" min={5} max={600} value={(p.max_length_s as number) ?? 120} onChange={(v) => set({ max_length_s: v ?? 120 })} /></Form.Item>
-        </>
-      );
-    case "hangup":
-      return (
-        <>
-          <Form.Item label="结束语">{prompt("announcement", "结束语", "prompt", true)}</Form.Item>
-          <Form.Item label="挂机原因">
-            <Select aria-label="挂机原因" value={(p.cause as string) ?? "normal"} onChange={(cause) => set({ cause })}
-              options={[{ value: "normal", label: "正常结束" }, { value: "busy", label: "忙" }, { value: "rejected", label: "拒接" }, { value: "unallocated", label: "空号" }, { value: "congestion", label: "线路拥塞" }]} />
-          </Form.Item>
-        </>
-      );
-    case "record":
-      return (
-        <Form.Item label="录音">
-          <Radio.Group aria-label="录音动作" value={p.action ?? "start"} onChange={(e) => set({ action: e.target.value })}
-            options={[{ value: "start", label: "开始录音" }, { value: "stop", label: "停止录音" }]} />
-        </Form.Item>
-      );
-    case "area_switch":
-      return (
-        <Form.Item label="地区" extra="匹配这些地区(按区号)的来电走「匹配」出口;选整个省或市即选中其下所有区号">
-          <AreaPicker value={(p.areas as string[]) ?? []} onChange={(areas) => set({ areas })} />
-        </Form.Item>
-      );
-    case "caller_list":
-      return (
-        <Form.Item label="来电号码或号段(每行一个,可批量粘贴)" extra={`${((p.entries as string[]) ?? []).length} 个`}>
-          <Input.TextArea aria-label="来电号码或号段" autoSize={{ minRows: 4, maxRows: 12 }} defaultValue={((p.entries as string[]) ?? []).join("\n")}
-            onBlur={(e) => set({ entries: lines(e.target.value) })} />
-        </Form.Item>
-      );
-    case "time_switch": {
-      const s = (p.schedule as Schedule) ?? { windows: [], exceptions: [], observe_holidays: true };
-      const put = (patch: Partial<Schedule>) => set({ schedule: { ...s, ...patch } });
-      const putWindow = (i: number, w: Partial<Window>) => put({ windows: s.windows.map((x, j) => (j === i ? { ...x, ...w } : x)) });
-      return (
-        <>
-          <Typography.Text strong>工作时段(时段内走「匹配」)</Typography.Text>
-          <WeekGrid windows={s.windows} onChange={(windows) => put({ windows })} />
-          {s.windows.map((w, i) => (
-            <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
-              <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
-              <Space style={{ marginTop: 6 }} align="start">
-                <TimeInput label={`时段${i + 1}开始`} value={w.start} onChange={(start) => putWindow(i, { start })} />
-                至
-                <TimeInput label={`时段${i + 1}结束`} value={w.end} end onChange={(end) => putWindow(i, { end })} />
-                <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除时段${i + 1}`} onClick={() => put({ windows: s.windows.filter((_, j) => j !== i) })} />
-              </Space>
-            </div>
-          ))}
-          <Button icon={<PlusOutlined />} onClick={() => put({ windows: [...s.windows, { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }] })}>添加时段</Button>
-          <Form.Item label="法定节假日休息,调休上班日按工作日" style={{ marginTop: 12 }}>
-            <Switch aria-label="遵守法定节假日和调休" checked={s.observe_holidays} onChange={(v) => put({ observe_holidays: v })} />
-          </Form.Item>
-        </>
-      );
-    }
-    default:
-      return <Typography.Paragraph type="secondary">来电从这里进入流程。</Typography.Paragraph>;
+          )}
+        </div>
+      ))}
+      <Button icon={<PlusOutlined />} onClick={() => put([...dests, { number: "", wait_s: dests.length ? 20 : 55 }])} style={{ marginTop: 6 }}>
+        添加电话
+      </Button>
+    </div>
+  );
+}
+
+function AreasField({ node, field, set }: FieldProps) {
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      <AreaPicker value={(valueOf(node, field) as string[]) ?? []} onChange={(areas) => set({ [field.name]: areas })} />
+    </Form.Item>
+  );
+}
+
+/** A list typed or pasted one entry a line (or separated by commas, spaces, 、), counted as it is saved. */
+function LinesField({ node, field, set }: FieldProps) {
+  const entries = (valueOf(node, field) as string[]) ?? [];
+  return (
+    <Form.Item label={field.label} extra={<>{field.help && <div>{field.help}</div>}<div>已填 {entries.length} 个</div></>}>
+      <Input.TextArea aria-label={ariaOf(field)} autoSize={{ minRows: 4, maxRows: 12 }} defaultValue={entries.join("\n")}
+        onBlur={(e) => set({ [field.name]: lines(e.target.value) })} />
+    </Form.Item>
+  );
+}
+
+/** The week's windows: painted on the grid, or exact to the minute (and by keyboard) in the rows below. */
+function ScheduleField({ node, field, set }: FieldProps) {
+  const s = (valueOf(node, field) as Schedule | undefined) ?? { windows: [], exceptions: [], observe_holidays: true };
+  const put = (patch: Partial<Schedule>) => set({ [field.name]: { ...s, ...patch } });
+  const putWindow = (i: number, w: Partial<Window>) => put({ windows: s.windows.map((x, j) => (j === i ? { ...x, ...w } : x)) });
+  return (
+    <>
+      <Typography.Text strong>{field.label}</Typography.Text>
+      {field.help && <Typography.Text type="secondary">({field.help})</Typography.Text>}
+      <WeekGrid windows={s.windows} onChange={(windows) => put({ windows })} />
+      {s.windows.map((w, i) => (
+        <div key={i} style={{ border: "1px solid #f0f0f0", borderRadius: 6, padding: 8, margin: "6px 0" }}>
+          <Checkbox.Group aria-label={`时段${i + 1}星期`} value={w.days} options={WEEKDAYS} onChange={(days) => putWindow(i, { days: days as number[] })} />
+          <Space style={{ marginTop: 6 }} align="start">
+            <TimeInput label={`时段${i + 1}开始`} value={w.start} onChange={(start) => putWindow(i, { start })} />
+            至
+            <TimeInput label={`时段${i + 1}结束`} value={w.end} end onChange={(end) => putWindow(i, { end })} />
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除时段${i + 1}`} onClick={() => put({ windows: s.windows.filter((_, j) => j !== i) })} />
+          </Space>
+        </div>
+      ))}
+      <Button icon={<PlusOutlined />} onClick={() => put({ windows: [...s.windows, { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }] })}>添加时段</Button>
+      <Form.Item label="法定节假日休息,调休上班日按工作日" style={{ marginTop: 12 }}>
+        <Switch aria-label="遵守法定节假日和调休" checked={s.observe_holidays} onChange={(v) => put({ observe_holidays: v })} />
+      </Form.Item>
+    </>
+  );
+}
+
+/**
+ * The form control for each widget a definition may name (ivr_flows/nodes/base.py's `Widget`): plain
+ * kinds built from the field's limits, hand-written ones for what a schema cannot say well. Typed over
+ * every widget, so a widget added to the definitions without a control here fails the type check.
+ */
+export const WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
+  text: TextField,
+  textarea: TextField,
+  number: NumberField,
+  switch: SwitchField,
+  choice: ChoiceField,
+  prompt: PromptField,
+  keys: KeysField,
+  phones: PhonesField,
+  areas: AreasField,
+  lines: LinesField,
+  schedule: ScheduleField,
+};
+
+/** The fields a node's form shows, in the definition's order (`form: false` ones are set elsewhere). */
+export function formFields(kind: string): NodeField[] {
+  return kindOf(kind).fields.filter((f) => f.form !== false);
+}
+
+/** One node's properties, each by its field's widget; numbers side by side. */
+export function TypeFields({ node, set }: { node: FlowNode; set: (p: Props) => void }) {
+  const fields = formFields(node.data.kind);
+  if (!fields.length) return <Typography.Paragraph type="secondary">{kindOf(node.data.kind).hint}。</Typography.Paragraph>;
+  const rows: NodeField[][] = [];
+  for (const f of fields) {
+    const last = rows[rows.length - 1];
+    if (f.widget === "number" && last?.[0].widget === "number") last.push(f);
+    else rows.push([f]);
   }
+  const one = (f: NodeField) => {
+    const Widget = WIDGETS[f.widget];
+    return <Widget key={f.name} node={node} field={f} set={set} />;
+  };
+  return <>{rows.map((row) => (row.length > 1 ? <Space key={row[0].name} wrap align="start">{row.map(one)}</Space> : one(row[0])))}</>;
 }
 
 /** The other nodes as picker options: a string per node, so a drag (positions only) changes nothing here. */
@@ -262,8 +339,8 @@ function ExitTargets({ node }: { node: FlowNode }) {
     <>
       <Typography.Title level={5}>出口</Typography.Title>
       {exits.map((exit) => (
-        <Form.Item key={exit} label={exitName(exit)} style={{ marginBottom: 8 }}>
-          <Select aria-label={`出口「${exitName(exit)}」连到`} allowClear placeholder="未连接" value={edges.find((e) => e.source === node.id && e.sourceHandle === exit)?.target}
+        <Form.Item key={exit} label={exitName(exit, node.data.kind)} style={{ marginBottom: 8 }}>
+          <Select aria-label={`出口「${exitName(exit, node.data.kind)}」连到`} allowClear placeholder="未连接" value={edges.find((e) => e.source === node.id && e.sourceHandle === exit)?.target}
             options={options} onChange={(target?: string) => connect(node.id, exit, target ?? null)} />
         </Form.Item>
       ))}
@@ -292,12 +369,12 @@ export function PropertiesPanel() {
   const set = (patch: Props) => update(node.id, { props: { ...node.data.props, ...patch } });
   return (
     <Form layout="vertical" size="small" key={node.id}>
-      <Typography.Title level={5}>{TYPE_NAME[node.data.kind]}</Typography.Title>
+      <Typography.Title level={5}>{typeName(node.data.kind)}</Typography.Title>
       {problems?.map((d, i) => (
         <Alert key={i} type={d.severity === "error" ? "error" : "warning"} title={d.message} showIcon style={{ marginBottom: 8 }} />
       ))}
       <Form.Item label="节点名称">
-        <Input aria-label="节点名称" value={node.data.label} maxLength={80} placeholder={TYPE_NAME[node.data.kind]} onChange={(e) => update(node.id, { label: e.target.value })} />
+        <Input aria-label="节点名称" value={node.data.label} maxLength={80} placeholder={typeName(node.data.kind)} onChange={(e) => update(node.id, { label: e.target.value })} />
       </Form.Item>
       <Form.Item label="备注">
         <Input.TextArea

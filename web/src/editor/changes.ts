@@ -1,6 +1,8 @@
 // The API's field-by-field flow changes (flowDiff.changes) in the editor's own words, for the list beside
 // the canvas highlight. Pure functions: the versions panel and the unit tests build on them.
-import { exitName, nodeName as canvasName, TYPE_NAME, type NodeType } from "./model";
+import { NODE_KINDS } from "../gql/nodeTypes";
+import { fieldOf, type NodeField } from "./kinds";
+import { exitName, nodeName as canvasName, typeName, type NodeType } from "./model";
 
 export type Change = {
   kind: "ADDED" | "REMOVED" | "CHANGED";
@@ -13,33 +15,11 @@ export type Change = {
 export type NodeName = { id: string; type: string; label: string };
 export type ChangeLine = { kind: Change["kind"]; text: string; nodeId: string | null };
 
-const FIELD: Record<string, string> = {
-  prompt: "提示音",
-  early_media: "作为彩铃播放",
-  timeout_s: "等待按键(秒)",
-  max_retries: "重试次数",
-  invalid_prompt: "按错键时的提示",
-  timeout_prompt: "未按键时的提示",
-  schedule: "时间段",
-  areas: "地区",
-  entries: "来电号码或号段",
-  destinations: "绑定电话",
-  strategy: "呼叫方式",
-  ringback: "等待时给来电者放的彩铃",
-  record: "通话录音",
-  greeting: "留言提示音",
-  max_length_s: "最长留言(秒)",
-  mailbox: "留言信箱",
-  action: "录音",
-  announcement: "结束语",
-  cause: "挂机原因",
-};
-const MENU_FIELD: Record<string, string> = { prompt: "菜单提示音" };
-const CHOICES: Record<string, Record<string, string>> = {
-  strategy: { sequential: "依次呼叫", ring_all: "同时振铃" },
-  action: { start: "开始录音", stop: "停止录音" },
-  cause: { normal: "正常结束", busy: "忙", rejected: "拒接", unallocated: "空号", congestion: "线路拥塞" },
-};
+/** A property's definition in the node's type, else in any type (a change that names a field its node lacks). */
+function fieldDef(key: string, type: string | undefined): NodeField | undefined {
+  return (type ? fieldOf(type, key) : undefined) ?? NODE_KINDS.flatMap((k) => k.fields).find((f) => f.name === key);
+}
+
 const WEEKDAY = "一二三四五六日";
 const LIST_SHOWN = 8;
 
@@ -50,7 +30,7 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 export function nodeName(id: string, names: Map<string, NodeName>): string {
   const n = names.get(id);
   if (!n) return "节点";
-  const kind = TYPE_NAME[n.type as NodeType] ?? "节点";
+  const kind = typeName(n.type);
   return n.label ? `${kind}「${n.label}」` : canvasName({ id, data: { kind: n.type as NodeType, label: "" } });
 }
 
@@ -73,16 +53,17 @@ function windowText(w: unknown): string {
   return `周${days} ${String(w.start ?? "")}–${String(w.end ?? "")}`;
 }
 
-/** One field's value in words. */
-export function valueText(key: string, v: unknown, prompts: Map<string, string> = new Map()): string {
+/** One field's value in words, by its definition's widget (`type`: the node's type). */
+export function valueText(key: string, v: unknown, prompts: Map<string, string> = new Map(), type?: string): string {
   if (v === null || v === undefined) return "无";
-  if (key.endsWith("prompt") || key === "greeting" || key === "announcement" || key === "ringback") return promptText(v, prompts);
-  if (CHOICES[key]) return CHOICES[key][String(v)] ?? String(v);
+  const def = fieldDef(key, type);
+  if (def?.widget === "prompt") return promptText(v, prompts);
+  if (def?.options) return def.options.find((o) => o.value === String(v))?.label ?? String(v);
   if (typeof v === "boolean") return v ? "开" : "关";
-  if (key === "destinations" && Array.isArray(v)) {
+  if (def?.widget === "phones" && Array.isArray(v)) {
     return listText(v.filter(isObj).map((d) => `${d.name ? `${String(d.name)} ` : ""}${String(d.number ?? "")}(等${String(d.wait_s ?? 30)}秒)`));
   }
-  if (key === "schedule" && isObj(v)) {
+  if (def?.widget === "schedule" && isObj(v)) {
     const windows = Array.isArray(v.windows) ? v.windows.map(windowText).join(";") : "";
     return `${windows || "无时段"}${v.observe_holidays === false ? "" : ",节假日休息"}`;
   }
@@ -97,13 +78,15 @@ function fieldName(field: string, type: string | undefined): string {
   if (field === "note") return "备注";
   if (field === "type") return "节点类型";
   if (field === "props") return "全部设置";
-  const key = field.replace(/^props\./, "");
-  return (type === "menu" ? MENU_FIELD[key] : undefined) ?? FIELD[key] ?? key;
+  const def = fieldDef(field.replace(/^props\./, ""), type);
+  if (!def) return "其他设置";
+  return def.unit && def.widget === "number" ? `${def.label}(${def.unit})` : def.label;
 }
 
 function edgeText(e: unknown, names: Map<string, NodeName>): string {
   if (!isObj(e)) return "";
-  return `${nodeName(String(e.source), names)} ${exitName(String(e.exit))} → ${nodeName(String(e.target), names)}`;
+  const type = names.get(String(e.source))?.type;
+  return `${nodeName(String(e.source), names)} ${exitName(String(e.exit), type)} → ${nodeName(String(e.target), names)}`;
 }
 
 /** One change as a line of the list: what, where, before → after. */
@@ -122,10 +105,10 @@ export function describe(c: Change, names: Map<string, NodeName>, prompts: Map<s
   const key = field.replace(/^props\./, "");
   const type = names.get(c.id)?.type;
   const show = (v: unknown) => {
-    if (field === "type") return TYPE_NAME[v as NodeType] ?? String(v);
+    if (field === "type") return typeName(String(v));
     if (field === "props") return "…";
     if (field === "label" || field === "note") return v ? `“${String(v)}”` : "无";
-    return valueText(key, v, prompts);
+    return valueText(key, v, prompts, type);
   };
   return { kind: c.kind, text: `${name} · ${fieldName(field, type)}:${show(c.before)} → ${show(c.after)}`, nodeId: c.id };
 }

@@ -1,6 +1,6 @@
 // Where a new node lands on the screen: where it was asked for, unless it would stick out of the canvas
 // or the minimap or the zoom buttons would cover it; then the shortest move that puts it in the clear.
-import { defaultKeys, exitsOf, type NodeType } from "./model";
+import { defaultProps, exitsOf, type NodeType } from "./model";
 
 type Point = { x: number; y: number };
 type Rect = { left: number; top: number; right: number; bottom: number };
@@ -11,7 +11,7 @@ const MARGIN = 12;
 
 /** A new node's size on screen before the canvas has measured it: its head, summary and exit rows. */
 export function estimatedSize(kind: NodeType, zoom: number): { width: number; height: number } {
-  const exits = exitsOf({ kind, keys: defaultKeys(kind) }).length;
+  const exits = exitsOf({ kind, props: defaultProps(kind) }).length;
   return { width: 240 * zoom, height: (56 + 23 * exits) * zoom };
 }
 

@@ -3,7 +3,8 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from "@xyflow/react";
 import { temporal } from "zundo";
 import { create } from "zustand";
-import { defaultKeys, defaultProps, edgeFor, newNodeId, sortKeys, type FlowEdge, type FlowNode, type NodeData, type NodeType } from "./model";
+import { kindOf } from "./kinds";
+import { defaultProps, edgeFor, exitsOf, keysOf, newNodeId, type FlowEdge, type FlowNode, type NodeData, type NodeType } from "./model";
 
 type Graph = { nodes: FlowNode[]; edges: FlowEdge[] };
 
@@ -69,19 +70,12 @@ export const useEditor = create<EditorState>()(
       connect: (source, exit, target) => {
         // An exit leads to one place: a new connection replaces the old one.
         const edges = get().edges.filter((e) => !(e.source === source && e.sourceHandle === exit));
-        if (target) edges.push(edgeFor(source, exit, target));
+        if (target) edges.push(edgeFor(source, exit, target, get().nodes.find((n) => n.id === source)?.data.kind));
         set({ edges, version: get().version + 1 });
       },
       addNode: (kind, position) => {
         const id = newNodeId(kind, new Set(get().nodes.map((n) => n.id)));
-        const keys = defaultKeys(kind);
-        const node: FlowNode = {
-          id,
-          type: "flow",
-          position,
-          selected: true,
-          data: { kind, label: "", props: defaultProps(kind), ...(keys ? { keys } : {}) },
-        };
+        const node: FlowNode = { id, type: "flow", position, selected: true, data: { kind, label: "", props: defaultProps(kind) } };
         set({
           nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
           edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
@@ -90,15 +84,18 @@ export const useEditor = create<EditorState>()(
         return id;
       },
       updateNode: (id, patch) => {
-        const nodes = get().nodes.map((n) =>
-          n.id === id ? { ...n, data: { ...n.data, ...patch, ...(patch.keys ? { keys: sortKeys(patch.keys) } : {}) } } : n,
-        );
+        const node = get().nodes.find((n) => n.id === id);
+        if (!node) return;
+        const data = { ...node.data, ...patch };
+        const keys = kindOf(data.kind).keyExits;
         let edges = get().edges;
-        if (patch.keys) {
-          const keys = new Set(patch.keys);
-          edges = edges.filter((e) => e.source !== id || !e.sourceHandle?.startsWith("digit:") || keys.has(e.sourceHandle.slice(6)));
+        if (keys && patch.props && patch.props[keys.prop] !== node.data.props[keys.prop]) {
+          // Key exits follow the ticked keys, in key order; a key unticked loses its connection.
+          data.props = { ...data.props, [keys.prop]: keysOf(data) };
+          const exits = new Set(exitsOf(data));
+          edges = edges.filter((e) => e.source !== id || exits.has(e.sourceHandle ?? ""));
         }
-        set({ nodes, edges, version: get().version + 1 });
+        set({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)), edges, version: get().version + 1 });
       },
       setPositions: (positions) =>
         set({
@@ -133,7 +130,7 @@ export const useEditor = create<EditorState>()(
         }
         const edges = clip.edges
           .filter((e) => ids.has(e.source) && ids.has(e.target))
-          .map((e) => edgeFor(ids.get(e.source)!, e.sourceHandle ?? "", ids.get(e.target)!));
+          .map((e) => edgeFor(ids.get(e.source)!, e.sourceHandle ?? "", ids.get(e.target)!, clip.nodes.find((n) => n.id === e.source)?.data.kind));
         set({
           nodes: [...get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted],
           edges: [...get().edges, ...edges],

@@ -422,7 +422,7 @@ export const NODE_KINDS: NodeKindDef[] = [
         "label": "通话录音",
         "widget": "switch",
         "optional": false,
-        "help": "录下接通后的通话(R18)",
+        "help": "录下接通后的通话,录音保留一个月",
         "default": false
       }
     ]
