@@ -13,6 +13,7 @@ import pytest
 
 from ivr_flows import CallSpec, FlowError, analyse, compile_plan, load_flow, render_asterisk, simulate
 from ivr_flows.builder import FlowBuilder, tts
+from ivr_flows.cli import main
 from ivr_flows.model import Flow, exit_is_valid
 from ivr_flows.nodes.export import node_types_document
 from ivr_flows.nodes.split import branch_of_draw
@@ -177,6 +178,27 @@ def test_asterisk_draws_1_to_100_against_running_totals_unless_a_test_names_the_
         block[8],
     ]
     assert not block[8].startswith(("GotoIf", "Goto(")), "nothing else decides the branch"
+
+
+def test_the_command_line_takes_branches_and_reports_the_distribution(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["simulate", str(EXAMPLE), "--split", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == [
+        "start",
+        "welcome",
+        "share",
+        "branch_office",
+        "branch_message",
+    ]
+    assert main(["simulate", str(EXAMPLE), "--distribution", "3000", "--split-seed", "5"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["share 分支1", "share 分支2"]
+    assert "设定70%" in lines[0] and "设定30%" in lines[1]
+    assert main(["simulate", str(EXAMPLE), "--distribution", "3000", "--json"]) == 0
+    shares = json.loads(capsys.readouterr().out)
+    assert [(s["node"], s["branch"], s["weight"]) for s in shares] == [("share", 1, 70), ("share", 2, 30)]
+    assert sum(s["calls"] for s in shares) == 3000 and abs(shares[0]["share"] - 0.7) < 0.04
 
 
 @pytest.mark.skipif(not LINTER.exists(), reason="asterisklint not installed")
