@@ -13,6 +13,7 @@ Public API (what the API layer and the command line use)::
         # Dialplan.etag, Dialplan.from_json(bytes) — format documented in docs/dialplan.md
     render_asterisk(plan, options=None) -> str              # extensions.conf text (AsteriskOptions)
     simulate(plan, call: CallSpec) -> Trace                 # the executable specification
+    split_distribution(plan, calls=10_000, seed=0) -> list[SplitShare]  # branch shares of drawn splits
     run_flow_tests(flow, number=..., policies=None) -> list[FlowTestResult]
     mainland_number(raw) -> str                             # R4; raises PhoneNumberError(code, message)
     resolve_caller(raw) -> CallerArea                       # province / city / area code or "unknown"
@@ -61,7 +62,7 @@ from .policies import (
     read_list_entry,
 )
 from .schema import flow_json_schema
-from .simulator import Event, Trace, simulate
+from .simulator import Event, SplitShare, Trace, simulate, split_distribution
 
 __all__ = [
     "ALLOWED_CATEGORIES",
@@ -98,6 +99,7 @@ __all__ = [
     "PhoneNumberError",
     "Press",
     "RenderError",
+    "SplitShare",
     "Trace",
     "WorkCalendar",
     "analyse",
@@ -119,5 +121,6 @@ __all__ = [
     "resolve_caller",
     "run_flow_tests",
     "simulate",
+    "split_distribution",
     "tts",
 ]

@@ -197,6 +197,30 @@ class StepLines:
         lines.append(line("Goto", self.goto(s.next["else"])))
         return lines
 
+    def op_split(self, s: Step, i: int) -> list[str]:
+        """Draw 1–100 per call (``RAND``) and take the first branch whose running total reaches it.
+
+        ``SPLIT_BRANCHES`` lets a test name the branches instead: ``2-1`` takes branch 2 at the first split
+        the call reaches and branch 1 at the next (``SHIFT`` takes one per split; a number the split has
+        no branch for is drawn). The call lab sets it as a channel variable, as the simulator takes
+        ``CallSpec.split``; production never sets it (a caller's channel carries no such variable), so
+        every real call draws.
+        """
+        weights = [int(w) for w in s.args["weights"]]
+        if not weights or any(w < 0 for w in weights):
+            raise RenderError(f"bad split weights {weights!r}")
+        targets = [self.goto(s.next[f"branch:{n}"]) for n in range(1, len(weights) + 1)]
+        lines = [line("Set", "SPLIT_PICK=${SHIFT(SPLIT_BRANCHES,-)}")]
+        for n, target in enumerate(targets, start=1):
+            lines.append(line("GotoIf", f'$["${{SPLIT_PICK}}" = "{n}"]?{target}'))
+        lines.append(line("Set", "SPLIT_DRAW=${RAND(1,100)}"))
+        total = 0
+        for weight, target in zip(weights[:-1], targets[:-1], strict=True):
+            total += weight
+            lines.append(line("GotoIf", f"$[${{SPLIT_DRAW}} <= {total}]?{target}"))
+        lines.append(line("Goto", targets[-1]))
+        return lines
+
     def op_caller_match(self, s: Step, i: int) -> list[str]:
         lines = self.flag_if_match("LISTED", "CALLER", s.args["prefixes"], anchor_end=False)
         lines.append(line("GotoIf", f"$[${{LISTED}} = 1]?{self.goto(s.next['match'])}"))

@@ -8,7 +8,7 @@ waiting signal, so the platform lets the full wait time pass before trying the n
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -50,6 +50,15 @@ class CallSpec(BaseModel):
     phones: dict[str, PhoneBehaviour] = Field(default_factory=dict)
     active_calls: int = Field(default=0, ge=0, description="calls already in progress on the number (R12)")
     message_s: float = Field(default=20.0, ge=0, le=3600, description="length of a voicemail message left")
+    #: Percentage splits are drawn per call; a simulated call names its branches instead, so a test pins
+    #: one path. Splits reached beyond the list (or naming a branch the split lacks) are drawn from
+    #: ``split_seed``, and the trace says so.
+    split: list[Annotated[int, Field(ge=1, le=10)]] = Field(
+        default_factory=list,
+        max_length=100,
+        description="branch (from 1) taken at each percentage split reached, in order",
+    )
+    split_seed: int = Field(default=0, ge=0, description="seeds the draws of splits the call does not name")
     max_steps: int = Field(default=200, ge=1, le=10000)
 
     @field_validator("digits", mode="before")

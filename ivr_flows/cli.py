@@ -25,7 +25,7 @@ from .flowtests import run_flow_tests
 from .model import Flow, load_flow
 from .policies import NumberPolicies
 from .schema import flow_json_schema
-from .simulator import Trace, simulate
+from .simulator import Trace, simulate, split_distribution
 
 __all__ = ["main"]
 
@@ -135,7 +135,22 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         digits=args.digits,  # the model accepts the string shorthand
         phones=dict(_phone(p) for p in args.phone),
         active_calls=args.active_calls,
+        split=[int(n) for n in args.split.split(",") if n.strip()],
+        split_seed=args.split_seed,
     )
+    if args.distribution:
+        shares = split_distribution(plan, calls=args.distribution, seed=args.split_seed, call=call)
+        if args.json:
+            print(json.dumps([s.to_dict() for s in shares], ensure_ascii=False, indent=2))
+        else:
+            if not shares:
+                print("流程中没有按比例分流")
+            for share in shares:
+                print(
+                    f"{share.node or share.step} 分支{share.branch}: 设定{share.weight}%,"
+                    f"实际{share.share * 100:.1f}%({share.calls}/{args.distribution}通)"
+                )
+        return 0
     trace = simulate(plan, call)
     if args.json:
         print(json.dumps(trace.to_dict(), ensure_ascii=False, indent=2))
@@ -209,6 +224,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--phone", action="append", default=[], metavar="NUMBER=STATE[:SECONDS]",
                    help="how a bound phone behaves, e.g. 02088886666=answer:5 or 13912345678=busy")  # fmt: skip
     p.add_argument("--active-calls", type=int, default=0)
+    p.add_argument(
+        "--split", default="", metavar="N[,N…]", help="branch taken at each percentage split, in order"
+    )
+    p.add_argument("--split-seed", type=int, default=0, help="seed of the draws at splits not named")
+    p.add_argument("--distribution", type=int, default=0, metavar="CALLS",
+                   help="simulate this many calls with drawn splits and print each branch's share")  # fmt: skip
     p.add_argument("--json", action="store_true")
     common(p)
     p.set_defaults(run=_cmd_simulate)

@@ -72,6 +72,7 @@ _PROPS: Final = {
     "open": "营业时段",
     "number": "号码",
     "wait_s": "等待秒数",
+    "weight": "比例",
     "allowed_areas": "可接听地区",
     "refused_areas": "不接听地区",
     "x": "横坐标",

@@ -27,6 +27,7 @@ from .nodes.hangup import HangupNode
 from .nodes.menu import DIGIT_PREFIX, MENU_KEYS, MenuNode
 from .nodes.play import PlayNode
 from .nodes.record import RecordNode
+from .nodes.split import SplitNode
 from .nodes.start import StartNode
 from .nodes.time_switch import TimeSwitchNode
 from .nodes.voicemail import VoicemailNode
@@ -54,6 +55,7 @@ __all__ = [
     "Position",
     "PromptRef",
     "RecordNode",
+    "SplitNode",
     "StartNode",
     "TimeSwitchNode",
     "VoicemailNode",
@@ -74,6 +76,7 @@ Node = Annotated[
     | TimeSwitchNode
     | AreaSwitchNode
     | CallerListNode
+    | SplitNode
     | DialNode
     | VoicemailNode
     | RecordNode

@@ -13,7 +13,8 @@ step reached again without any new input, three times) end every run.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
+import random
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -23,10 +24,11 @@ from zoneinfo import ZoneInfo
 from .areas import CallerArea, resolve_caller
 from .calls import CallSpec, PhoneBehaviour, Press
 from .dialplan import Dialplan, Step
+from .nodes.split import branch_of_draw
 from .policies import CATEGORY_NAMES
 from .schedules import evaluate
 
-__all__ = ["Event", "Trace", "simulate"]
+__all__ = ["Event", "SplitShare", "Trace", "simulate", "split_distribution"]
 
 _REJECTING = {"sys:no_permission", "sys:area_busy", "sys:category", "sys:suspended", "sys:unallocated"}
 _NO_ANSWER = PhoneBehaviour()
@@ -154,6 +156,8 @@ class _Run:
         self.recording = False
         self.recorded = False
         self.phones = {resolve_caller(k).number or k: v for k, v in call.phones.items()}
+        self.splits: deque[int] = deque(call.split)
+        self._draws: random.Random | None = None
         self._clock = (0.0, 0.0)  # (self.t, round(self.t, 3)) of the last event
 
     def emit(
@@ -280,6 +284,22 @@ class _Run:
         )
         self.emit("branch", s, outcome="match" if is_open else "else", reason=reason)
         return "match" if is_open else "else"
+
+    def op_split(self, s: Step) -> str:
+        weights: list[int] = s.args["weights"]
+        given = self.splits.popleft() if self.splits else None
+        if given is not None and 1 <= given <= len(weights):
+            self.emit("branch", s, outcome=f"branch:{given}", reason=f"模拟来电指定进入分支{given}")
+            return f"branch:{given}"
+        if self._draws is None:
+            self._draws = random.Random(self.call.split_seed)
+        draw = self._draws.randint(1, 100)  # as Asterisk's RAND(1,100)
+        n = branch_of_draw(weights, draw)
+        low, high = sum(weights[: n - 1]) + 1, sum(weights[:n])
+        drawn = f"按种子{self.call.split_seed}随机抽取{draw},落在分支{n}({low}–{high})"
+        why = f"未指定分支,{drawn}" if given is None else f"指定的分支{given}不存在,{drawn}"
+        self.emit("branch", s, outcome=f"branch:{n}", reason=why)
+        return f"branch:{n}"
 
     def op_area_switch(self, s: Step) -> str:
         hit = self.area.area_code in s.args["areas"]
@@ -477,3 +497,48 @@ def simulate(plan: Dialplan, call: CallSpec) -> Trace:
         duration_s=round(run.t, 3),
         caller_area=run.area,
     )
+
+
+@dataclass(frozen=True)
+class SplitShare:
+    """How often simulated calls took one branch of one split step."""
+
+    step: str
+    node: str | None
+    branch: int
+    weight: int
+    calls: int
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def split_distribution(
+    plan: Dialplan, calls: int = 10_000, seed: int = 0, call: CallSpec | None = None
+) -> list[SplitShare]:
+    """The branches taken at each split over ``calls`` simulated calls, each drawn with its own seed.
+
+    Every call is ``call`` (default: a plain call) with its splits left to the draw; seeds come from
+    ``seed``, so the same arguments give the same figures. ``share`` is the fraction of the calls that
+    reached the split which took the branch; over many calls it approaches the branch's weight.
+    """
+    base = (call or CallSpec()).model_copy(update={"split": []})
+    seeds = random.Random(seed)
+    taken: Counter[tuple[str, str]] = Counter()
+    reached: Counter[str] = Counter()
+    for _ in range(calls):
+        trace = simulate(plan, base.model_copy(update={"split_seed": seeds.randrange(2**31)}))
+        for e in trace.events:
+            if e.kind == "branch" and e.outcome and e.outcome.startswith("branch:"):
+                taken[e.step, e.outcome] += 1
+                reached[e.step] += 1
+    out: list[SplitShare] = []
+    for step in plan.steps:
+        if step.op != "split":
+            continue
+        for n, weight in enumerate(step.args["weights"], start=1):
+            count = taken[step.id, f"branch:{n}"]
+            share = count / reached[step.id] if reached[step.id] else 0.0
+            out.append(SplitShare(step.id, step.node, n, weight, count, round(share, 4)))
+    return out

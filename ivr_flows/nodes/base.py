@@ -29,6 +29,7 @@ __all__ = [
     "ExitSpec",
     "Group",
     "KeyExits",
+    "ListExits",
     "NoProps",
     "NodeBase",
     "NodeKind",
@@ -51,7 +52,18 @@ GROUP_NAMES: Final[dict[str, str]] = {"basic": "基础", "routing": "路由", "d
 #: How the editor edits a property. Plain kinds (text, number, switch, choice) are built from the
 #: property's type and limits; the others are hand-written widgets for what a schema cannot say well.
 Widget = Literal[
-    "text", "textarea", "number", "switch", "choice", "prompt", "keys", "phones", "areas", "lines", "schedule"
+    "text",
+    "textarea",
+    "number",
+    "switch",
+    "choice",
+    "prompt",
+    "keys",
+    "phones",
+    "areas",
+    "lines",
+    "schedule",
+    "branches",
 ]
 PromptUse = Literal["prompt", "ringback", "greeting"]
 
@@ -180,6 +192,26 @@ class KeyExits(NamedTuple):
     initial: tuple[str, ...] = ()
 
 
+class ListExits(NamedTuple):
+    """Exits a list property creates: one per entry, numbered from 1 (a split's ``branch:1`` …).
+
+    Unlike :class:`KeyExits`, whose exits are a fixed set of keys the designer ticks, the exits follow the
+    list: a node with three entries has ``<prefix>1`` … ``<prefix>3``. Documents may name any number up to
+    ``most`` (a stored edge of an entry since removed still loads; the type's rules say what it means).
+    The editor reads them as ``listExits: {prop, prefix, most, label, labelField}`` in ``node-types.json``.
+    """
+
+    #: The list property, one exit per entry.
+    prop: str
+    prefix: str
+    #: The most entries the list may hold: ``<prefix>1`` … ``<prefix><most>`` are exits of the type.
+    most: int
+    #: The exit's label when the entry has none: ``{n}`` is replaced by the entry's number, "分支{n}" → "分支1".
+    label: str
+    #: The entry's field holding its own label (empty: entries have none).
+    label_field: str = ""
+
+
 class StepContext:
     """What a node's compile function needs: its drawn exits, prompt ids, and the system steps.
 
@@ -238,6 +270,7 @@ class NodeKind:
     #: Plan ops the compile function emits: the simulator and the Asterisk renderer must both run them.
     ops: tuple[str, ...]
     key_exits: KeyExits | None = None
+    list_exits: ListExits | None = None
     #: Properties of a node fresh from the palette.
     defaults: Mapping[str, Any] = field(default_factory=dict)
     #: Properties the node's card shows on the canvas, in order.
@@ -269,6 +302,8 @@ class NodeKind:
 
     def all_exits(self) -> frozenset[str]:
         """Every exit a node of this type may have."""
-        keys = self.key_exits
-        derived = (keys.prefix + k for k in keys.keys) if keys else ()
+        keys, entries = self.key_exits, self.list_exits
+        derived = [keys.prefix + k for k in keys.keys] if keys else []
+        if entries:
+            derived += [f"{entries.prefix}{n}" for n in range(1, entries.most + 1)]
         return frozenset(self.exit_names) | frozenset(derived)

@@ -83,7 +83,26 @@ def _field(name: str, info: FieldInfo, where: str) -> dict[str, Any]:
         out["default"] = default.model_dump() if isinstance(default, BaseModel) else default
     if extra.get("x-form") is False:
         out["form"] = False
+    if (items := _item_fields(bare, f"{where}.{name}")) is not None:
+        out["items"] = items
     return out
+
+
+def _item_fields(annotation: Any, where: str) -> list[dict[str, Any]] | None:
+    """The fields of a list's entries, when each entry is a model declared with :func:`prop` (a split's
+    branches: label and weight, with their limits), so a list widget can build the entry's form."""
+    if get_origin(annotation) is not list:
+        return None
+    (item,) = get_args(annotation)
+    if not (isinstance(item, type) and issubclass(item, BaseModel)):
+        return None
+    fields = item.model_fields
+    if not fields or not all(
+        isinstance(info.json_schema_extra, dict) and "x-label" in info.json_schema_extra
+        for info in fields.values()
+    ):
+        return None
+    return [_field(n, info, where) for n, info in fields.items()]
 
 
 def property_fields(kind: NodeKind) -> list[dict[str, Any]]:
@@ -106,6 +125,7 @@ def _kind(kind: NodeKind) -> dict[str, Any]:
         "inPalette": kind.in_palette,
         "exits": [{"name": e.name, "label": e.label} for e in kind.exits],
         "keyExits": None,
+        "listExits": None,
         "defaults": dict(kind.defaults),
         "card": list(kind.card),
         "fields": property_fields(kind),
@@ -113,6 +133,15 @@ def _kind(kind: NodeKind) -> dict[str, Any]:
     if kind.key_exits is not None:
         k = kind.key_exits
         out["keyExits"] = {"prop": k.prop, "prefix": k.prefix, "keys": list(k.keys), "label": k.label}
+    if kind.list_exits is not None:
+        e = kind.list_exits
+        out["listExits"] = {
+            "prop": e.prop,
+            "prefix": e.prefix,
+            "most": e.most,
+            "label": e.label,
+            "labelField": e.label_field,
+        }
     return out
 
 

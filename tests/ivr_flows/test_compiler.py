@@ -130,7 +130,7 @@ def test_json_schema_lists_every_node_type_for_the_editor() -> None:
     assert schema == flow_json_schema()
     mapping = schema["properties"]["nodes"]["items"]["discriminator"]["mapping"]
     assert set(mapping) == {
-        "start", "play", "menu", "time_switch", "area_switch", "caller_list", "dial", "voicemail", "record", "hangup",
+        "start", "play", "menu", "time_switch", "area_switch", "caller_list", "split", "dial", "voicemail", "record", "hangup",
     }  # fmt: skip
     assert schema["properties"]["format_version"]["const"] == 1
 

@@ -5,6 +5,7 @@ plus three contexts of its own:
 
 * ``lab-inbound`` — a caller reaching a 400 number: ``CALLERID(num)`` is whatever the test presents
   (``+86 139 …``, ``0086…``, ``013926900000`` …), ``CALLER_CATEGORY`` the caller category.
+  ``SPLIT_BRANCHES`` (``2-1``) names the branch taken at each percentage split, from ``CallSpec.split``.
 * ``lab-phones`` — the bound phones (the plans dial ``Local/{number}@lab-phones``). Each call says how each
   phone behaves, as :class:`ivr_flows.PhoneBehaviour` does for the simulator; the behaviour is stored in
   AstDB per call and read by the phone's channel, so calls with different phones can run side by side:
@@ -109,6 +110,8 @@ class Outline:
     rings: list[Ring] = field(default_factory=list)
     voicemail_t: float | None = None
     q850: int | None = None
+    #: Percentage splits Asterisk drew (``SPLIT_DRAW``, 1–100), in order; a split a test named draws none.
+    split_draws: list[int] = field(default_factory=list)
 
     @property
     def heard(self) -> list[str]:
@@ -261,6 +264,8 @@ class _Call:
                 for ring in self.ringing_out:
                     ring.duration_s, ring.status = round(t - ring.t, 3), "NOANSWER"
                 self.ringing_out.clear()
+        elif kind == "VarSet" and event.get("Variable") == "SPLIT_DRAW":
+            self.outline.split_draws.append(int(event.get("Value") or 0))
         elif kind == "VarSet" and event.get("Variable") in ("CALLER", "CALLER_AREA"):
             value = event.get("Value", "")
             if event["Variable"] == "CALLER":
@@ -429,6 +434,9 @@ class CallLab:
             await self.act("DBPut", Family=OPTIONS.area_db_family, Key=segment[0], Val=segment[1])
         for phone, behaviour in spec.phones.items():
             await self.act("DBPut", Family="lab", Key=f"{call_id}-{phone}", Val=phone_setting(behaviour))
+        variables = f"RAW_CALLER={spec.caller},__LAB={call_id},CALLER_CATEGORY={spec.category}"
+        if spec.split:  # the branch at each percentage split, as the simulator takes it (docs/dialplan.md)
+            variables += ",SPLIT_BRANCHES=" + "-".join(str(n) for n in spec.split)
         try:
             await self.act(
                 "Originate",
@@ -439,7 +447,7 @@ class CallLab:
                 Async="true",
                 ChannelId=call_id,
                 OtherChannelId=call_id.replace("lab-", "plan-"),
-                Variable=f"RAW_CALLER={spec.caller},__LAB={call_id},CALLER_CATEGORY={spec.category}",
+                Variable=variables,
             )
             async with asyncio.timeout(timeout_s):
                 await call.done.wait()

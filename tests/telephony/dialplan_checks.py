@@ -25,6 +25,7 @@ MODULES = [
     "func_callerid",
     "func_db",
     "func_groupcount",
+    "func_rand",  # percentage splits draw per call
     "func_logic",
     "func_strings",
     "format_wav",  # voicemail messages and call recordings are written as wav
