@@ -114,5 +114,5 @@ KIND = NodeKind(
     defaults={"branches": [{"label": "", "weight": 50}, {"label": "", "weight": 50}]},
     card=("branches",),
     # The editor has no "branches" widget yet: kept out of the palette until it has.
-    in_palette=False,
+    in_palette=True,
 )

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { typeColor, typeIcon } from "./icons";
 import { fieldOf, kindOf, type NodeField } from "./kinds";
-import { exitName, exitsOf, typeName, type FlowNode, type Props } from "./model";
+import { exitLabel, exitsOf, typeName, type FlowNode, type Props } from "./model";
 import { useOverlay } from "./overlay";
 import { useMedia } from "./PromptPicker";
 
@@ -36,6 +36,10 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
     }
     case "number":
       return typeof v === "number" ? `${field.label} ${v}${field.unit ?? ""}` : "";
+    case "branches":
+      return (list as Record<string, unknown>[])
+        .map((b, i) => `${typeof b.label === "string" && b.label.trim() ? b.label.trim() : `分支${i + 1}`} ${b.weight ?? "?"}%`)
+        .join(" · ");
     case "switch":
       return v ? field.label : "";
     default:
@@ -94,8 +98,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
         <div className="flow-node-exits">
           {exits.map((exit) => (
             <div key={exit} className="flow-node-exit">
-              <span>{exitName(exit, data.kind)}</span>
-              <Handle type="source" id={exit} position={Position.Right} role="button" aria-label={`${name} 的出口:${exitName(exit, data.kind)}`} />
+              <span>{exitLabel(data, exit)}</span>
+              <Handle type="source" id={exit} position={Position.Right} role="button" aria-label={`${name} 的出口:${exitLabel(data, exit)}`} />
             </div>
           ))}
         </div>

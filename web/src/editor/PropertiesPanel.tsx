@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, Plu
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from "antd";
 import type { FieldWidget } from "../gql/nodeTypes";
 import { kindOf, type NodeField } from "./kinds";
-import { exitName, exitsOf, keysOf, nodeName, typeName, type FlowNode, type Props } from "./model";
+import { exitLabel, exitsOf, keysOf, nodeName, typeName, type FlowNode, type Props } from "./model";
 import { useOverlay, type Diagnostic } from "./overlay";
 import { PromptPicker, type PromptRef } from "./PromptPicker";
 import { useMemo, useState, type ComponentType } from "react";
@@ -157,6 +157,49 @@ function PromptField({ node, field }: FieldProps) {
   );
 }
 
+type Entry = Record<string, unknown>;
+
+/**
+ * Branches of a split (a list whose entries are exits): name and share of each, the running total
+ * flagged until it is 100. Removing a branch removes its connection and moves the later ones up.
+ */
+function BranchesField({ node, field, set }: FieldProps) {
+  const removeEntry = useEditor((s) => s.removeEntry);
+  const entries = ((node.data.props[field.name] as Entry[] | undefined) ?? []).slice();
+  const items = field.items ?? [];
+  const label = items.find((f) => f.widget === "text");
+  const weight = items.find((f) => f.widget === "number");
+  const most = field.maxLength ?? 10;
+  const total = entries.reduce((sum, e) => sum + (weight && typeof e[weight.name] === "number" ? (e[weight.name] as number) : 0), 0);
+  const put = (i: number, patch: Entry) => set({ [field.name]: entries.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
+  return (
+    <div className="branches-field" style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{field.label}</Typography.Text>
+      {field.help && <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", fontSize: 12 }}>{field.help}</Typography.Paragraph>}
+      {entries.map((e, i) => (
+        <Space key={i} wrap style={{ display: "flex", margin: "6px 0" }} data-testid={`branch-${i + 1}`}>
+          {label && (
+            <Input aria-label={`分支${i + 1}${label.label}`} placeholder={`分支${i + 1}`} value={(e[label.name] as string) ?? ""} maxLength={label.maxLength}
+              style={{ width: 130 }} onChange={(ev) => put(i, { [label.name]: ev.target.value })} />
+          )}
+          {weight && (
+            <InputNumber aria-label={`分支${i + 1}${weight.label}`} min={weight.min} max={weight.max} suffix={weight.unit} value={e[weight.name] as number}
+              onChange={(v) => put(i, { [weight.name]: v ?? weight.min ?? 1 })} />
+          )}
+          <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除分支${i + 1}`} disabled={entries.length <= 2} onClick={() => removeEntry(node.id, i)} />
+        </Space>
+      ))}
+      <Typography.Text type={total === 100 ? "secondary" : "danger"} role={total === 100 ? undefined : "alert"} style={{ display: "block", fontSize: 12 }}>
+        合计 {total}%{total === 100 ? "" : ",应为 100%"}
+      </Typography.Text>
+      <Button icon={<PlusOutlined />} disabled={entries.length >= most} style={{ marginTop: 6 }}
+        onClick={() => set({ [field.name]: [...entries, { ...(label ? { [label.name]: "" } : {}), ...(weight ? { [weight.name]: Math.max(weight.min ?? 1, 100 - total) } : {}) }] })}>
+        添加分支
+      </Button>
+    </div>
+  );
+}
+
 /** The keys a caller may press: each ticked key is an exit on the node, saved with the node. */
 function KeysField({ node, field, set }: FieldProps) {
   const keys = kindOf(node.data.kind).keyExits?.keys ?? [];
@@ -294,6 +337,7 @@ export const WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   areas: AreasField,
   lines: LinesField,
   schedule: ScheduleField,
+  branches: BranchesField,
 };
 
 /** The fields a node's form shows, in the definition's order (`form: false` ones are set elsewhere). */
@@ -339,8 +383,8 @@ function ExitTargets({ node }: { node: FlowNode }) {
     <>
       <Typography.Title level={5}>出口</Typography.Title>
       {exits.map((exit) => (
-        <Form.Item key={exit} label={exitName(exit, node.data.kind)} style={{ marginBottom: 8 }}>
-          <Select aria-label={`出口「${exitName(exit, node.data.kind)}」连到`} allowClear placeholder="未连接" value={edges.find((e) => e.source === node.id && e.sourceHandle === exit)?.target}
+        <Form.Item key={exit} label={exitLabel(node.data, exit)} style={{ marginBottom: 8 }}>
+          <Select aria-label={`出口「${exitLabel(node.data, exit)}」连到`} allowClear placeholder="未连接" value={edges.find((e) => e.source === node.id && e.sourceHandle === exit)?.target}
             options={options} onChange={(target?: string) => connect(node.id, exit, target ?? null)} />
         </Form.Item>
       ))}

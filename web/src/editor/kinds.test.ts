@@ -31,7 +31,7 @@ describe.each(NODE_KINDS.map((k) => [k.name, k] as const))("node type %s", (_, k
       expect(markup, `${kind.type}.${field.name}`).toContain(attr(field.label));
     }
     // Controls the browser finds by name: plain kinds and pickers carry the field's accessible name.
-    for (const field of formFields(kind.type).filter((f) => !["phones", "schedule", "areas"].includes(f.widget))) {
+    for (const field of formFields(kind.type).filter((f) => !["phones", "schedule", "areas", "branches"].includes(f.widget))) {
       const name = field.widget === "prompt" ? `${ariaOf(field)}的来源` : ariaOf(field);
       expect(markup, `${kind.type}.${field.name} aria-label`).toContain(`aria-label="${attr(name)}"`);
     }
@@ -40,12 +40,14 @@ describe.each(NODE_KINDS.map((k) => [k.name, k] as const))("node type %s", (_, k
   it("shows the exits it declares, fixed ones after its keys, with their labels", () => {
     const node = fresh(kind.type);
     const keys = kind.keyExits ? ((node.data.props[kind.keyExits.prop] as string[]) ?? []).map((k) => kind.keyExits!.prefix + k) : [];
-    expect(exitsOf(node.data)).toEqual([...keys, ...kind.exits.map((e) => e.name)]);
+    const entries = kind.listExits ? ((node.data.props[kind.listExits.prop] as unknown[]) ?? []).map((_, i) => `${kind.listExits!.prefix}${i + 1}`) : [];
+    expect(exitsOf(node.data)).toEqual([...keys, ...entries, ...kind.exits.map((e) => e.name)]);
     const markup = html(createElement(FlowNodeView, { id: node.id, data: node.data, selected: false } as never));
     const shown = [...markup.matchAll(/aria-label="[^"]* 的出口:([^"]*)"/g)].map((m) => m[1]);
     const labels = kind.exits.map((e) => e.label);
     expect(shown.slice(shown.length - labels.length)).toEqual(labels);
     expect(shown.slice(0, keys.length)).toEqual(keys.map((k) => exitName(k, kind.type)));
+    expect(shown.slice(keys.length, keys.length + entries.length)).toEqual(entries.map((e) => exitName(e, kind.type)));
   });
 
   it("has an icon the editor knows, a palette group, and cards that name their properties", () => {
@@ -53,6 +55,21 @@ describe.each(NODE_KINDS.map((k) => [k.name, k] as const))("node type %s", (_, k
     expect(NODE_GROUPS.map((g) => g.id)).toContain(kind.group);
     for (const name of kind.card) expect(kind.fields.map((f) => f.name)).toContain(name);
     if (kind.card.length) expect(summary(kind.type, defaultProps(kind.type))).not.toBe("");
+  });
+});
+
+describe("list exits", () => {
+  it("a split shows a handle per branch, named by the branch where it has a name, and each branch's controls", () => {
+    const split = NODE_KINDS.find((k) => k.listExits)!;
+    const node = fresh(split.type);
+    node.data.props = { ...node.data.props, [split.listExits!.prop]: [{ label: "总部", weight: 70 }, { label: "", weight: 30 }] };
+    const markup = html(createElement(FlowNodeView, { id: node.id, data: node.data, selected: false } as never));
+    const shown = [...markup.matchAll(/aria-label="[^"]* 的出口:([^"]*)"/g)].map((m) => m[1]);
+    expect(shown).toEqual(["总部", "分支2"]);
+    expect(summary(split.type, node.data.props)).toBe("总部 70% · 分支2 30%");
+    const form = html(createElement(TypeFields, { node, set: () => undefined }));
+    for (const name of ["分支1分支名称", "分支2比例", "删除分支1"]) expect(form).toContain(`aria-label="${name}"`);
+    expect(form).toContain("合计 100%");
   });
 });
 

@@ -17,6 +17,7 @@ const UNKNOWN: NodeKindDef = {
   inPalette: false,
   exits: [],
   keyExits: null,
+  listExits: null,
   defaults: {},
   card: [],
   fields: [],
@@ -52,9 +53,17 @@ function keyOf(kind: NodeKindDef, exit: string): string | null {
   return keys && exit.startsWith(keys.prefix) ? exit.slice(keys.prefix.length) : null;
 }
 
+/** The entry number (1-based) a list-exit name stands for, or null: "branch:2" → 2 for a split. */
+export function entryOf(kind: NodeKindDef, exit: string): number | null {
+  const list = kind.listExits;
+  if (!list || !exit.startsWith(list.prefix)) return null;
+  const n = Number(exit.slice(list.prefix.length));
+  return Number.isInteger(n) && n >= 1 && n <= list.most ? n : null;
+}
+
 /**
- * What designers call an exit: the label its node type gives it ("超时", "按3"). Without a type, the
- * first type that has an exit of that name, and a key exit of any type.
+ * What designers call an exit: the label its node type gives it ("超时", "按3", "分支2"). Without a type,
+ * the first type that has an exit of that name, and a key or list exit of any type.
  */
 export function exitName(exit: string, type?: string): string {
   const kinds = type ? [kindOf(type)] : NODE_KINDS;
@@ -63,6 +72,8 @@ export function exitName(exit: string, type?: string): string {
     if (fixed) return fixed.label;
     const key = keyOf(kind, exit);
     if (key !== null && kind.keyExits) return kind.keyExits.label.replace("{key}", key);
+    const entry = entryOf(kind, exit);
+    if (entry !== null && kind.listExits) return kind.listExits.label.replace("{n}", String(entry));
   }
   return (!type && ANY_EXIT.get(exit)) || exit;
 }

@@ -1,7 +1,7 @@
 // The flow document (ivr_flows' JSON format, see docs/dialplan.md) and its canvas form.
 // Pure functions only: the store, the canvas and the tests build on them.
 import type { Edge, Node } from "@xyflow/react";
-import { exitName, kindOf, sortKeys, typeName, type NodeType } from "./kinds";
+import { entryOf, exitName, kindOf, sortKeys, typeName, type NodeType } from "./kinds";
 
 export { exitName, sortKeys, typeName, type NodeType };
 
@@ -56,11 +56,30 @@ export function keysOf(data: Pick<NodeData, "kind" | "props">): string[] {
   return Array.isArray(chosen) ? sortKeys(data.kind, chosen as string[]) : [];
 }
 
-/** A node's exits in display order: its key exits first, in key order, then its fixed exits. */
+/** The entries a node's list exits stand for (a split's branches); [] for types without list exits. */
+export function entriesOf(data: Pick<NodeData, "kind" | "props">): Record<string, unknown>[] {
+  const list = kindOf(data.kind).listExits;
+  const entries = list ? data.props[list.prop] : undefined;
+  return Array.isArray(entries) ? (entries.slice(0, list?.most) as Record<string, unknown>[]) : [];
+}
+
+/**
+ * A node's exits in display order: its key exits first, in key order, then one per list entry
+ * ("branch:1" …), then its fixed exits.
+ */
 export function exitsOf(data: Pick<NodeData, "kind" | "props">): string[] {
   const kind = kindOf(data.kind);
   const prefix = kind.keyExits?.prefix ?? "";
-  return [...keysOf(data).map((k) => prefix + k), ...kind.exits.map((e) => e.name)];
+  const listed = kind.listExits ? entriesOf(data).map((_, i) => `${kind.listExits?.prefix}${i + 1}`) : [];
+  return [...keysOf(data).map((k) => prefix + k), ...listed, ...kind.exits.map((e) => e.name)];
+}
+
+/** An exit as its node shows it: a list entry by its own name where it has one ("总部"), else by type. */
+export function exitLabel(data: Pick<NodeData, "kind" | "props">, exit: string): string {
+  const kind = kindOf(data.kind);
+  const n = entryOf(kind, exit);
+  const named = n !== null && kind.listExits ? entriesOf(data)[n - 1]?.[kind.listExits.labelField] : undefined;
+  return typeof named === "string" && named.trim() ? named.trim() : exitName(exit, data.kind);
 }
 
 /** Properties of a node fresh from the palette (a copy: the canvas edits it). */

@@ -16,6 +16,8 @@ export type EditorState = Graph & {
   connect: (source: string, exit: string, target: string | null) => void;
   addNode: (kind: NodeType, position: XYPosition) => string;
   updateNode: (id: string, patch: Partial<NodeData>) => void;
+  /** Removes entry `index` of a node's list exits (a split's branch): its connection goes, later ones move up. */
+  removeEntry: (id: string, index: number) => void;
   setPositions: (positions: Map<string, XYPosition>) => void;
   select: (ids: string[]) => void;
   removeSelected: () => void;
@@ -95,6 +97,21 @@ export const useEditor = create<EditorState>()(
           const exits = new Set(exitsOf(data));
           edges = edges.filter((e) => e.source !== id || exits.has(e.sourceHandle ?? ""));
         }
+        set({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)), edges, version: get().version + 1 });
+      },
+      removeEntry: (id, index) => {
+        const node = get().nodes.find((n) => n.id === id);
+        const list = node && kindOf(node.data.kind).listExits;
+        const entries = node && list ? node.data.props[list.prop] : undefined;
+        if (!node || !list || !Array.isArray(entries)) return;
+        const data = { ...node.data, props: { ...node.data.props, [list.prop]: entries.filter((_, i) => i !== index) } };
+        const numberOf = (exit: string | null | undefined) => (exit?.startsWith(list.prefix) ? Number(exit.slice(list.prefix.length)) : 0);
+        const edges = get()
+          .edges.filter((e) => e.source !== id || numberOf(e.sourceHandle) !== index + 1)
+          .map((e) => {
+            const n = numberOf(e.sourceHandle);
+            return e.source === id && n > index + 1 ? { ...edgeFor(id, `${list.prefix}${n - 1}`, e.target, data.kind) } : e;
+          });
         set({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)), edges, version: get().version + 1 });
       },
       setPositions: (positions) =>

@@ -362,7 +362,7 @@ export const NODE_KINDS: NodeKindDef[] = [
     "group": "routing",
     "icon": "ForkOutlined",
     "color": "#13a8a8",
-    "inPalette": false,
+    "inPalette": true,
     "exits": [],
     "keyExits": null,
     "listExits": {
