@@ -9,14 +9,28 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import area_switch, caller_list, dial, hangup, menu, play, record, start, time_switch, voicemail
-from .base import GROUP_NAMES, ExitSpec, KeyExits, NodeKind, PlayedPrompt, Position, PromptRef
+from . import (
+    area_switch,
+    caller_list,
+    collect,
+    condition,
+    dial,
+    hangup,
+    menu,
+    play,
+    record,
+    start,
+    time_switch,
+    voicemail,
+)
+from .base import GROUP_NAMES, ExitSpec, KeyExits, ListExits, NodeKind, PlayedPrompt, Position, PromptRef
 
 __all__ = [
     "GROUP_NAMES",
     "KINDS",
     "ExitSpec",
     "KeyExits",
+    "ListExits",
     "NodeKind",
     "PlayedPrompt",
     "Position",
@@ -26,7 +40,20 @@ __all__ = [
 
 KINDS: Final[tuple[NodeKind, ...]] = tuple(
     module.KIND
-    for module in (start, play, menu, time_switch, area_switch, caller_list, dial, voicemail, record, hangup)
+    for module in (
+        start,
+        play,
+        menu,
+        time_switch,
+        area_switch,
+        caller_list,
+        dial,
+        voicemail,
+        record,
+        hangup,
+        collect,
+        condition,
+    )
 )
 _BY_TYPE: Final = {k.type: k for k in KINDS}
 

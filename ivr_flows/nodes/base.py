@@ -22,13 +22,16 @@ from pydantic.fields import FieldInfo
 
 from ..diagnostics import Diagnostic
 from ..dialplan import Step
+from ..variables import VarInfo, VarUse
 
 __all__ = [
     "FROZEN",
     "GROUP_NAMES",
+    "DerivedExits",
     "ExitSpec",
     "Group",
     "KeyExits",
+    "ListExits",
     "NoProps",
     "NodeBase",
     "NodeKind",
@@ -51,7 +54,18 @@ GROUP_NAMES: Final[dict[str, str]] = {"basic": "基础", "routing": "路由", "d
 #: How the editor edits a property. Plain kinds (text, number, switch, choice) are built from the
 #: property's type and limits; the others are hand-written widgets for what a schema cannot say well.
 Widget = Literal[
-    "text", "textarea", "number", "switch", "choice", "prompt", "keys", "phones", "areas", "lines", "schedule"
+    "text",
+    "textarea",
+    "number",
+    "switch",
+    "choice",
+    "prompt",
+    "keys",
+    "phones",
+    "areas",
+    "lines",
+    "schedule",
+    "rules",
 ]
 PromptUse = Literal["prompt", "ringback", "greeting"]
 
@@ -152,6 +166,14 @@ class NodeBase(BaseModel):
         is each ringback approved), the compiler and the API's media usage share."""
         return ()
 
+    def variables_used(self) -> tuple[VarUse, ...]:
+        """The flow variables the node reads or fills (``op`` ``set``); analysis checks names and types."""
+        return ()
+
+    def variables_set(self, exit_name: str) -> tuple[str, ...]:
+        """The variables the node has filled when the call leaves it by ``exit_name`` (use before set)."""
+        return ()
+
 
 class NoProps(BaseModel):
     model_config = FROZEN
@@ -180,6 +202,28 @@ class KeyExits(NamedTuple):
     initial: tuple[str, ...] = ()
 
 
+class ListExits(NamedTuple):
+    """Exits a list property creates: one per item, numbered from 1 (a condition's ``rule:1`` …).
+
+    Exported to the editor in ``node-types.json``'s top-level ``listExits`` (type → ``{prop, prefix,
+    label, itemLabel}``; beside the kinds, so each kind's shape and its ``keyExits`` stay as they were):
+    the canvas shows one exit per item of ``prop``, named ``prefix`` + its 1-based position and labelled
+    ``label`` with ``{n}`` replaced by the position ("条件{n}" → "条件1"), or by the item's own
+    ``itemLabel`` field when the designer filled it in. Removing an item renumbers the exits after it (the editor moves their edges).
+    """
+
+    prop: str
+    prefix: str
+    label: str
+    #: The item's field holding a designer's name for its exit ("" when items have none).
+    item_label: str = ""
+
+
+#: Exits derived from a property: a menu's keys (a fixed set of possible keys, some ticked) or a
+#: condition's rules (as many as the list holds). A kind has at most one.
+DerivedExits = KeyExits | ListExits
+
+
 class StepContext:
     """What a node's compile function needs: its drawn exits, prompt ids, and the system steps.
 
@@ -195,6 +239,7 @@ class StepContext:
         prompt: Callable[[PromptRef | None], str | None],
         system: Callable[[str | None], str | None],
         defaults: Mapping[str, str],
+        variables: Mapping[str, VarInfo] | None = None,
     ) -> None:
         self.step_id = step_id
         self.exits = exits
@@ -202,6 +247,8 @@ class StepContext:
         self.prompt = prompt
         self.system = system
         self._defaults = defaults
+        #: Every variable the flow may use (built-ins and declared), by name.
+        self.variables: Mapping[str, VarInfo] = variables or {}
 
     def outcomes(self, names: Collection[str]) -> dict[str, str]:
         """The step's ``next`` table: drawn exits where there are some, each exit's system default elsewhere."""
@@ -238,6 +285,8 @@ class NodeKind:
     #: Plan ops the compile function emits: the simulator and the Asterisk renderer must both run them.
     ops: tuple[str, ...]
     key_exits: KeyExits | None = None
+    #: One exit per item of a list property (a condition's rules); see :class:`ListExits`.
+    list_exits: ListExits | None = None
     #: Properties of a node fresh from the palette.
     defaults: Mapping[str, Any] = field(default_factory=dict)
     #: Properties the node's card shows on the canvas, in order.
@@ -267,8 +316,21 @@ class NodeKind:
             if isinstance(extra := info.json_schema_extra, dict) and extra.get("x-widget") == "prompt"
         }
 
+    @property
+    def derived_exits(self) -> DerivedExits | None:
+        return self.key_exits or self.list_exits
+
     def all_exits(self) -> frozenset[str]:
-        """Every exit a node of this type may have."""
+        """Every exit any node of this type may have; list-derived exits depend on the node (see
+        :meth:`node_exits`)."""
         keys = self.key_exits
         derived = (keys.prefix + k for k in keys.keys) if keys else ()
         return frozenset(self.exit_names) | frozenset(derived)
+
+    def node_exits(self, node: NodeBase) -> frozenset[str]:
+        """Every exit ``node`` has: the type's, plus one per item of its list property if it has one."""
+        listed = self.list_exits
+        if listed is None:
+            return self.all_exits()
+        items = getattr(getattr(node, "props", None), listed.prop, None) or ()
+        return self.all_exits() | {f"{listed.prefix}{i}" for i in range(1, len(items) + 1)}

@@ -124,6 +124,13 @@ def node_types_document() -> dict[str, Any]:
         "widgets": list(get_args(Widget)),
         "promptUses": list(get_args(PromptUse)),
         "kinds": [_kind(k) for k in KINDS],
+        # Beside the kinds, by type, so the generated kind objects keep their shape (``keyExits`` is
+        # unchanged): see :class:`ivr_flows.nodes.base.ListExits`.
+        "listExits": {
+            k.type: {"prop": x.prop, "prefix": x.prefix, "label": x.label, "itemLabel": x.item_label}
+            for k in KINDS
+            if (x := k.list_exits) is not None
+        },
     }
 
 
