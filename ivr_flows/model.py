@@ -112,11 +112,7 @@ def exit_is_valid(node_type: str, exit_name: str) -> bool:
 def node_has_exit(node: NodeBase, node_type: str, exit_name: str) -> bool:
     """Whether ``node`` has an exit called ``exit_name``, counting its list-derived exits."""
     kind = kind_of(node_type)
-    if kind is None:
-        return False
-    if kind.list_exits is None:
-        return exit_name in kind.all_exits()
-    return exit_name in kind.node_exits(node)
+    return kind is not None and kind.has_exit(node, exit_name)
 
 
 class Edge(BaseModel):

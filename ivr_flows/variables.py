@@ -27,6 +27,7 @@ on ``caller_area`` and no runtime needs area names.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
@@ -180,21 +181,25 @@ def _unset(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
     start = next((n.id for n in flow.nodes if n.type == "start"), None)
     if start is None:
         return []
-    outgoing: dict[str, list[tuple[str, str]]] = {}
+    # per edge, its target and what its source sets on that exit (asked once per edge)
+    outgoing: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for e in flow.edges:
-        if e.target in nodes and e.source in nodes:
-            outgoing.setdefault(e.source, []).append((e.exit, e.target))
+        source = nodes.get(e.source)
+        if source is not None and e.target in nodes and e.target != start:
+            outgoing.setdefault(e.source, []).append((e.target, frozenset(source.variables_set(e.exit))))
     entry: dict[str, frozenset[str]] = {start: frozenset()}
-    work = [start]
+    work = deque([start])
     while work:
-        nid = work.pop()
-        node = nodes[nid]
-        for exit_name, target in outgoing.get(nid, ()):
-            carried = entry[nid] | frozenset(node.variables_set(exit_name))
+        nid = work.popleft()
+        here = entry[nid]
+        for target, sets in outgoing.get(nid, ()):
+            carried = here | sets if sets else here
             before = entry.get(target)
-            after = carried if before is None else before & carried
-            if after != before and target != start:
-                entry[target] = after
+            if before is None:
+                entry[target] = carried
+                work.append(target)
+            elif not before <= carried:
+                entry[target] = before & carried
                 work.append(target)
     out: list[Diagnostic] = []
     for node in readers:

@@ -296,7 +296,7 @@ class NodeKind:
     #: False for the start node: every flow has exactly one, made with the flow.
     in_palette: bool = True
 
-    @property
+    @cached_property
     def exit_names(self) -> tuple[str, ...]:
         return tuple(e.name for e in self.exits)
 
@@ -322,15 +322,22 @@ class NodeKind:
 
     def all_exits(self) -> frozenset[str]:
         """Every exit any node of this type may have; list-derived exits depend on the node (see
-        :meth:`node_exits`)."""
+        :meth:`has_exit`)."""
+        return self._all_exits
+
+    @cached_property
+    def _all_exits(self) -> frozenset[str]:
         keys = self.key_exits
         derived = (keys.prefix + k for k in keys.keys) if keys else ()
         return frozenset(self.exit_names) | frozenset(derived)
 
-    def node_exits(self, node: NodeBase) -> frozenset[str]:
-        """Every exit ``node`` has: the type's, plus one per item of its list property if it has one."""
+    def has_exit(self, node: NodeBase, exit_name: str) -> bool:
+        """Whether ``node`` has the exit: one of the type's, or one per item of its list property."""
+        if exit_name in self._all_exits:
+            return True
         listed = self.list_exits
-        if listed is None:
-            return self.all_exits()
+        if listed is None or not exit_name.startswith(listed.prefix):
+            return False
+        position = exit_name[len(listed.prefix) :]
         items = getattr(getattr(node, "props", None), listed.prop, None) or ()
-        return self.all_exits() | {f"{listed.prefix}{i}" for i in range(1, len(items) + 1)}
+        return position.isascii() and position.isdigit() and 1 <= int(position) <= len(items)
