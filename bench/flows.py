@@ -33,25 +33,32 @@ from ivr_flows import (  # noqa: E402
 
 
 def chain_flow(nodes: int) -> FlowBuilder:
-    """A realistic mix: a top menu, then units of time switch → dial (two numbers) / announcement → voicemail.
+    """A realistic mix: a top menu and an order number entry, then units of condition on the order number
+    → time switch → dial (two numbers) / announcement → voicemail.
 
     Units are chained through the dial's no-answer exit and the announcement, so the graph is deep but menus
-    are not nested (the analysis would rightly refuse more than five menu levels).
+    are not nested (the analysis would rightly refuse more than five menu levels); every condition reads the
+    variable collected at the top, so use-before-set analysis walks the whole flow.
     """
     b = FlowBuilder("bench").node("start", "start").node("menu", "menu", prompt=tts("查号请拨1"))
+    b.data["variables"] = [{"name": "order_no", "type": "digits", "label": "订单号"}]
     b.node("bye", "hangup").edge("start", "next", "menu").edge("menu", "timeout", "bye").edge(
         "menu", "invalid", "bye"
     )
+    b.node("ask", "collect", prompt=tts("请输入订单号"), variable="order_no")
+    b.edge("menu", "digit:1", "ask").edge("ask", "timeout", "bye").edge("ask", "invalid", "bye")
     week = {"windows": [{"days": [1, 2, 3, 4, 5], "start": "08:30", "end": "17:30"}]}
     dests = [{"number": "02088886666", "wait_s": 20}, {"number": "13812345678", "wait_s": 20}]
-    links: list[tuple[str, str]] = [("menu", "digit:1")]
+    links: list[tuple[str, str]] = [("ask", "done")]
     i = 0
-    while len(b.data["nodes"]) + 4 <= nodes:
-        ts, dial, play, vm = f"t{i}", f"d{i}", f"p{i}", f"v{i}"
+    while len(b.data["nodes"]) + 5 <= nodes:
+        cond, ts, dial, play, vm = f"c{i}", f"t{i}", f"d{i}", f"p{i}", f"v{i}"
+        b.node(cond, "condition", rules=[{"variable": "order_no", "op": "prefix", "value": str(i % 10)}])
         b.node(ts, "time_switch", schedule=week).node(dial, "dial", destinations=dests)
         b.node(play, "play", prompt=tts(f"非工作时间{i}")).node(vm, "voicemail")
         for source, exit_name in links:
-            b.edge(source, exit_name, ts)
+            b.edge(source, exit_name, cond)
+        b.edge(cond, "rule:1", dial).edge(cond, "else", ts)
         b.edge(ts, "match", dial).edge(ts, "else", play).edge(dial, "busy", vm).edge(dial, "failed", vm)
         b.edge(vm, "done", "bye")
         links = [(dial, "no_answer"), (play, "next")]

@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from .areas import expand_areas
 from .diagnostics import Diagnostic
 from .graph import reachable, strongly_connected
-from .model import EXITS, Flow, Node, PlayedPrompt, PromptRef, exits_of
+from .model import EXITS, Flow, Node, PlayedPrompt, PromptRef, exits_of, node_has_exit
 from .nodes import KeyExits, kind_of
 from .nodes.dial import MULTI_WAIT_MIN_S, SINGLE_WAIT_ADVICE_S
 from .nodes.shared import check_areas, check_list_entries
 from .nodes.shared import diagnostic as _d
 from .policies import NumberPolicies
+from .variables import check_variables
 
 __all__ = ["MAX_MENU_DEPTH", "MULTI_WAIT_MIN_S", "SINGLE_WAIT_ADVICE_S", "AnalysisContext", "analyse"]
 
@@ -85,7 +86,9 @@ def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
             out.append(_d("edge_dangling", "error", f"连线终点“{target}”不存在", source, e.id))
         else:
             adj[source].append(target)
-        if exit_name not in exits_of(source_type):
+        if exit_name not in exits_of(source_type) and not node_has_exit(
+            nodes[source], source_type, exit_name
+        ):
             out.append(_d("edge_unknown_exit", "error", f"节点没有名为“{exit_name}”的出口", source, e.id))
         if target_type == "start":
             out.append(_d("edge_into_start", "error", "不能连回开始节点", source, e.id))
@@ -256,6 +259,7 @@ def analyse(
     Never raises for a flow that :func:`ivr_flows.load_flow` accepted.
     """
     ctx = context or AnalysisContext()
-    found = _graph(flow, flow.node_map()) + _nodes(flow, ctx) + (_policies(policies) if policies else [])
+    found = _graph(flow, flow.node_map()) + _nodes(flow, ctx) + check_variables(flow)
+    found += _policies(policies) if policies else []
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(found, key=lambda d: rank[d.severity])

@@ -37,6 +37,32 @@ from .dialplan import Dialplan, Step
 __all__ = ["StepLines"]
 
 _STATUS = {"answered": "ANSWER", "busy": "BUSY", "no_answer": "NOANSWER"}
+#: The channel variables holding built-in flow variables (:mod:`ivr_flows.variables`); the caller
+#: normalisation sets the first three, a condition step the others.
+_BUILTIN_VARS = {
+    "caller": "CALLER",
+    "caller_area": "CALLER_AREA",
+    "caller_category": "CATEGORY",
+    "dialled": "DIALLED",
+    "hour": "HOUR_NOW",
+    "weekday": "WEEKDAY_NOW",
+}
+_VARIABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
+_SAFE_VALUE = re.compile(r"[0-9A-Za-z_.+\-\u4e00-\u9fff]*")
+
+
+def flow_variable(name: str) -> str:
+    """The channel variable of a declared flow variable: ``FV_<name>``."""
+    if not _VARIABLE_NAME.fullmatch(name):
+        raise RenderError(f"bad variable name {name!r}")
+    return f"FV_{name}"
+
+
+def safe_value(value: object) -> str:
+    """A compared value, refused unless it can stand between double quotes in an expression."""
+    if not isinstance(value, str) or not _SAFE_VALUE.fullmatch(value):
+        raise RenderError(f"unsafe condition value {value!r}")
+    return value
 
 
 class StepLines:
@@ -164,6 +190,87 @@ class StepLines:
             )  # fmt: skip
         self.contexts.append(ctx)
         return [line("Set", f"{counter}=0"), line("Goto", f"{name},s,1")]
+
+    def op_collect(self, s: Step, i: int) -> list[str]:
+        """``Read()`` into the variable's channel variable (:func:`flow_variable`), one attempt at a time.
+
+        ``Read`` ends the entry at ``#``, at ``max_digits`` keys, or when no key follows within the
+        timeout (the first key may come during the prompt or up to the timeout after it). Only digits are
+        kept (``*`` counts as a key but is filtered out, as in the simulator). Nothing entered is a
+        ``timeout``, fewer than ``min_digits`` an ``invalid``; each is retried ``max_retries`` times.
+        """
+        a = s.args
+        var = flow_variable(a["variable"])
+        counter = f"RETRY_{i}"
+        entry, nothing = f"s{i}r", f"s{i}t"
+        retries = int(a["max_retries"])
+        read = f"{var},{self.sound(a['prompt'])},{int(a['max_digits'])},,1,{int(a['timeout_s'])}"
+        length = f"${{LEN(${{{var}}})}}"
+        return [
+            line("Answer", ""),
+            line("Set", f"{counter}=0"),
+            line("Read", read, label=entry),
+            line("Set", f"{var}=${{FILTER(0123456789,${{{var}}})}}"),
+            line("GotoIf", f"$[{length} >= {int(a['min_digits'])}]?{self.goto(s.next['done'])}"),
+            line("Set", f"{counter}=$[${{{counter}}} + 1]"),
+            line("GotoIf", f"$[{length} = 0]?{nothing}"),
+            line("GotoIf", f"$[${{{counter}}} > {retries}]?{self.goto(s.next['invalid'])}"),
+            line("Playback", self.sound(a["invalid_prompt"])),
+            line("Goto", entry),
+            line("GotoIf", f"$[${{{counter}}} > {retries}]?{self.goto(s.next['timeout'])}", label=nothing),
+            line("Playback", self.sound(a["timeout_prompt"])),
+            line("Goto", entry),
+        ]
+
+    def op_condition(self, s: Step, i: int) -> list[str]:
+        """A ``GotoIf`` chain over channel variables, one rule after another, then ``else``.
+
+        Built-ins read what the caller normalisation set (``CALLER``, ``CALLER_AREA``, ``CATEGORY``) or
+        what this step sets first (``DIALLED``, ``HOUR_NOW``, ``WEEKDAY_NOW``, without leading zeros);
+        declared variables are ``FV_<name>``. A range first checks the value is a whole number.
+        """
+        rules = s.args["rules"]
+        used = {r["variable"] for r in rules}
+        lines: list[str] = []
+        if "dialled" in used:
+            lines.append(line("Set", f"DIALLED={self.number}"))
+        for name, fmt in (("hour", "%H"), ("weekday", "%u")):
+            if name in used:
+                lines.append(
+                    line("Set", f"{_BUILTIN_VARS[name]}=$[${{STRFTIME(${{EPOCH}},{self.tz},{fmt})}} + 0]")
+                )
+        for k, rule in enumerate(rules, 1):
+            target = self.goto(s.next[f"rule:{k}"])
+            var = _BUILTIN_VARS.get(rule["variable"]) or flow_variable(rule["variable"])
+            subject = f"${{{var}}}"
+            op, value = rule["op"], rule["value"]
+            if op == "equals":
+                lines.append(line("GotoIf", f'$["{subject}" = "{safe_value(value)}"]?{target}'))
+            elif op == "empty":
+                lines.append(line("GotoIf", f'$["{subject}" = ""]?{target}'))
+            elif op == "prefix" and not value:
+                lines.append(line("Goto", target))
+            elif op == "prefix":
+                start = f"${{{var}:0:{len(value)}}}"
+                lines.append(line("GotoIf", f'$["{start}" = "{safe_value(value)}"]?{target}'))
+            elif op == "in_list" and rule["variable"] == "caller_area" and len(value) > 8:
+                lines += self.flag_if_match("AREA_IN", "CALLER_AREA", value, anchor_end=True)
+                lines.append(line("GotoIf", f"$[${{AREA_IN}} = 1]?{target}"))
+            elif op == "in_list":
+                lines += [line("GotoIf", f'$["{subject}" = "{safe_value(v)}"]?{target}') for v in value]
+            elif op == "range":
+                skip = f"s{i}c{k}"
+                bounds = [f"{subject} >= {int(value['min'])}"] if value.get("min") is not None else []
+                bounds += [f"{subject} <= {int(value['max'])}"] if value.get("max") is not None else []
+                lines += [
+                    line("GotoIf", f'$[${{REGEX("^[0-9]+$" {subject})}} = 0]?{skip}'),
+                    line("GotoIf", f"$[{' & '.join(bounds)}]?{target}"),
+                    line("NoOp", f"rule {k} done", label=skip),
+                ]
+            else:
+                raise RenderError(f"unknown condition op {op!r}")
+        lines.append(line("Goto", self.goto(s.next["else"])))
+        return lines
 
     def op_time_switch(self, s: Step, i: int) -> list[str]:
         a = s.args

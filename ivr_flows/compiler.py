@@ -27,6 +27,7 @@ from .nodes.hangup import HANGUP_CAUSES
 from .nodes.shared import area_codes as _codes
 from .policies import NumberPolicies, normalise_list_entry
 from .schedules import day_kinds
+from .variables import VarInfo, variable_table
 
 __all__ = [
     "DEFAULT_YEARS",
@@ -108,12 +109,15 @@ class _Builder:
         return pid
 
 
-def _node_step(node: Node, exits: dict[str, str], b: _Builder, number: str) -> Step:
+def _node_step(
+    node: Node, exits: dict[str, str], b: _Builder, number: str, variables: dict[str, VarInfo]
+) -> Step:
     sid = "node:" + node.id
     b.building(sid)
     kind = kind_of(node.type)
     assert kind is not None  # a loaded flow holds registered types only
-    return kind.compile(node, StepContext(sid, exits, number, b.prompt, b.system, _DEFAULT_TARGET))
+    ctx = StepContext(sid, exits, number, b.prompt, b.system, _DEFAULT_TARGET, variables)
+    return kind.compile(node, ctx)
 
 
 def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]]:
@@ -154,10 +158,15 @@ def _day_table(
 
 def flow_digest(flow: Flow) -> str:
     """SHA-256 of what the flow *does*: canvas positions, designers' notes, test cases and a menu's ticked
-    keys (only its connected keys reach callers) do not change a plan."""
-    dumped = flow.model_dump_json(
-        exclude={"tests": True, "nodes": {"__all__": {"position": True, "note": True, "props": {"keys"}}}}
-    )
+    keys (only its connected keys reach callers) do not change a plan. A flow declaring no variables
+    digests as it did before flows had them."""
+    exclude: dict[str, Any] = {
+        "tests": True,
+        "nodes": {"__all__": {"position": True, "note": True, "props": {"keys"}}},
+    }
+    if not flow.variables:
+        exclude["variables"] = True
+    dumped = flow.model_dump_json(exclude=exclude)
     return hashlib.sha256(dumped.encode()).hexdigest()
 
 
@@ -200,8 +209,9 @@ def compile_plan(
         exits.setdefault(edge.source, {})[edge.exit] = "node:" + edge.target
     entry, steps = _policy_steps(policies, "node:" + start.id)
     by_id: dict[str, Step] = {s.id: s for s in steps}
+    variables = variable_table(flow.variables)
     for node in flow.nodes:
-        by_id.setdefault("node:" + node.id, _node_step(node, exits.get(node.id, {}), b, number))
+        by_id.setdefault("node:" + node.id, _node_step(node, exits.get(node.id, {}), b, number, variables))
     for sid, (prompt, cause) in _SYSTEM_STEPS.items():
         b.building(sid)
         args = {"prompt": b.system(prompt), "cause": cause, "q850": HANGUP_CAUSES[cause]}

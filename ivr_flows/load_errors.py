@@ -48,6 +48,7 @@ _TOP: Final = {
     "nodes": "节点列表",
     "edges": "连线",
     "tests": "测试用例",
+    "variables": "变量",
 }
 _NODE: Final = {
     "id": "节点编号",
@@ -178,6 +179,13 @@ def _one(error: ErrorDetails, data: object) -> Diagnostic:
             return Diagnostic("invalid_document", "error", f"{field}{problem}", node_id)
         where = f"第{loc[1] + 1}个节点" + (f"({node_title(node)})" if node is not None else "")
         return Diagnostic("invalid_document", "error", f"{where}的{field}{problem}")
+    if loc and loc[0] == "variables" and len(loc) >= 2 and isinstance(loc[1], int):
+        if error["type"] == "string_pattern_mismatch":
+            problem = "只能用小写字母、数字和下划线,以字母开头,最多32个字符"
+        field = (
+            {"name": "名称", "type": "类型", "label": "显示名称"}.get(str(loc[2]), "") if len(loc) > 2 else ""
+        )
+        return Diagnostic("invalid_document", "error", f"第{loc[1] + 1}个变量的{field or '内容'}{problem}")
     if loc and loc[0] in ("edges", "tests") and len(loc) >= 2 and isinstance(loc[1], int):
         what = "连线" if loc[0] == "edges" else "测试用例"
         return Diagnostic("invalid_document", "error", f"第{loc[1] + 1}条{what}格式不对")

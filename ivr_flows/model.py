@@ -20,8 +20,10 @@ from .diagnostics import Diagnostic, FlowError
 from .load_errors import load_diagnostics
 from .nodes import KINDS, kind_of
 from .nodes.area_switch import AreaSwitchNode
-from .nodes.base import PlayedPrompt, Position, PromptRef
+from .nodes.base import NodeBase, PlayedPrompt, Position, PromptRef
 from .nodes.caller_list import CallerListNode
+from .nodes.collect import CollectNode
+from .nodes.condition import ConditionNode
 from .nodes.dial import DIAL_FAILURE_EXITS, Destination, DialNode
 from .nodes.hangup import HangupNode
 from .nodes.menu import DIGIT_PREFIX, MENU_KEYS, MenuNode
@@ -32,6 +34,7 @@ from .nodes.start import StartNode
 from .nodes.time_switch import TimeSwitchNode
 from .nodes.voicemail import VoicemailNode
 from .policies import NumberPolicies
+from .variables import Variable
 
 __all__ = [
     "DIAL_FAILURE_EXITS",
@@ -41,6 +44,8 @@ __all__ = [
     "MENU_KEYS",
     "AreaSwitchNode",
     "CallerListNode",
+    "CollectNode",
+    "ConditionNode",
     "Destination",
     "DialNode",
     "Edge",
@@ -58,10 +63,12 @@ __all__ = [
     "SplitNode",
     "StartNode",
     "TimeSwitchNode",
+    "Variable",
     "VoicemailNode",
     "exit_is_valid",
     "exits_of",
     "load_flow",
+    "node_has_exit",
     "prompts_played",
 ]
 
@@ -80,7 +87,9 @@ Node = Annotated[
     | DialNode
     | VoicemailNode
     | RecordNode
-    | HangupNode,
+    | HangupNode
+    | CollectNode
+    | ConditionNode,
     Field(discriminator="type"),
 ]
 
@@ -98,8 +107,15 @@ def exits_of(node_type: str) -> frozenset[str]:
 
 
 def exit_is_valid(node_type: str, exit_name: str) -> bool:
-    """Whether a node of ``node_type`` has an exit called ``exit_name``."""
+    """Whether a node of ``node_type`` has an exit called ``exit_name`` (list-derived exits such as a
+    condition's ``rule:<n>`` depend on the node: see :func:`node_has_exit`)."""
     return exit_name in exits_of(node_type)
+
+
+def node_has_exit(node: NodeBase, node_type: str, exit_name: str) -> bool:
+    """Whether ``node`` has an exit called ``exit_name``, counting its list-derived exits."""
+    kind = kind_of(node_type)
+    return kind is not None and kind.has_exit(node, exit_name)
 
 
 class Edge(BaseModel):
@@ -143,6 +159,8 @@ class Flow(BaseModel):
     nodes: list[Node] = Field(default_factory=list, max_length=5000)
     edges: list[Edge] = Field(default_factory=list, max_length=20000)
     tests: list[FlowTest] = Field(default_factory=list, max_length=200)
+    #: The flow's own variables (:mod:`ivr_flows.variables`; built-ins need no declaration).
+    variables: list[Variable] = Field(default_factory=list, max_length=100)
 
     def node_map(self) -> dict[str, Node]:
         """Nodes by id (the first one wins when ids repeat; analysis reports the duplicate)."""

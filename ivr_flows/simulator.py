@@ -38,7 +38,7 @@ _LOOP_REPEATS = 3
 @dataclass(frozen=True, slots=True, init=False)
 class Event:
     """One thing that happened. ``kind``: policy, branch, hear, key, ring, answer, voicemail, record,
-    hangup, guard."""
+    hangup, guard, set (a flow variable got a value: ``variable`` names it, ``outcome`` is the value)."""
 
     t: float
     kind: str
@@ -50,6 +50,7 @@ class Event:
     duration_s: float = 0.0
     outcome: str | None = None
     reason: str = ""
+    variable: str | None = None
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class Event:
         duration_s: float = 0.0,
         outcome: str | None = None,
         reason: str = "",
+        variable: str | None = None,
     ) -> None:
         # A call emits about a dozen events; the generated frozen __init__ goes through
         # object.__setattr__ per field, writing the slots directly halves the cost of each.
@@ -77,6 +79,7 @@ class Event:
             set_duration,
             set_outcome,
             set_reason,
+            set_variable,
         ) = _EVENT_SLOTS
         set_t(self, t)
         set_kind(self, kind)
@@ -88,11 +91,24 @@ class Event:
         set_duration(self, duration_s)
         set_outcome(self, outcome)
         set_reason(self, reason)
+        set_variable(self, variable)
 
 
 _EVENT_SLOTS = tuple(
     getattr(Event, name).__set__
-    for name in ("t", "kind", "step", "node", "prompt", "text", "number", "duration_s", "outcome", "reason")
+    for name in (
+        "t",
+        "kind",
+        "step",
+        "node",
+        "prompt",
+        "text",
+        "number",
+        "duration_s",
+        "outcome",
+        "reason",
+        "variable",
+    )
 )
 
 
@@ -159,6 +175,8 @@ class _Run:
         self.splits: deque[int] = deque(call.split)
         self._draws: random.Random | None = None
         self._clock = (0.0, 0.0)  # (self.t, round(self.t, 3)) of the last event
+        #: The values of the flow's declared variables (a variable nothing set is empty).
+        self.vars: dict[str, str] = {}
 
     def emit(
         self,
@@ -171,6 +189,7 @@ class _Run:
         duration_s: float = 0.0,
         outcome: str | None = None,
         reason: str = "",
+        variable: str | None = None,
     ) -> None:
         t, stamp = self._clock
         if t != self.t:  # several events share a timestamp: round it once
@@ -178,7 +197,9 @@ class _Run:
             stamp = round(t, 3)
             self._clock = (t, stamp)
         self.events.append(
-            Event(stamp, kind, step.id, step.node, prompt, text, number, duration_s, outcome, reason)
+            Event(
+                stamp, kind, step.id, step.node, prompt, text, number, duration_s, outcome, reason, variable
+            )
         )
 
     def hear(self, step: Step, pid: str | None) -> float:
@@ -269,6 +290,74 @@ class _Run:
                 )
                 return failure
             self.hear(s, a["invalid_prompt"] if failure == "invalid" else a["timeout_prompt"])
+
+    def _entry(self, s: Step) -> tuple[str, str]:
+        """One attempt at a collect step: (keys kept, how it ended: ``end`` by # or the maximum, or
+        ``timeout``). The prompt plays (a key interrupts it); the first key may come up to ``timeout_s``
+        after the prompt, each next one ``after_s`` after the one before, within ``timeout_s``. A press
+        without a key, or a later one, is the caller waiting: the entry ends ``timeout_s`` after the last
+        key. ``*`` counts towards the maximum but is not kept."""
+        a = s.args
+        timeout = float(a["timeout_s"])
+        length = self.hear(s, a["prompt"])
+        since, limit = self.t - length, length + timeout  # the moment keys are timed from, and the limit
+        kept, pressed = "", 0
+        while True:
+            press = self.presses.popleft() if self.presses else None
+            if press is None or press.key is None or press.after_s > limit:
+                self.t = max(self.t, since + limit)
+                return kept, "timeout"
+            self.t = since + press.after_s
+            since, limit = self.t, timeout
+            if press.key == "#":
+                return kept, "end"
+            pressed += 1
+            kept += press.key if press.key.isdigit() else ""
+            if pressed >= int(a["max_digits"]):
+                return kept, "end"
+
+    def op_collect(self, s: Step) -> str:
+        self.answer(s)
+        a = s.args
+        failures = 0
+        while True:
+            value, ended = self._entry(s)
+            how = "按#结束" if ended == "end" else f"{a['timeout_s']}秒内没有再按键"
+            self.emit("key", s, outcome=value or "timeout", reason=f"输入“{value}”,{how}" if value else how)
+            self.set_variable(s, a["variable"], a["label"], value)
+            if len(value) >= int(a["min_digits"]):
+                self.emit("branch", s, outcome="done", reason=f"{a['label']}={value}")
+                return "done"
+            failure = "timeout" if not value else "invalid"
+            failures += 1
+            if failures > a["max_retries"]:
+                what = "没有输入" if failure == "timeout" else f"不足{a['min_digits']}位"
+                reason = f"{what},已失败{failures}次,超过重试次数{a['max_retries']}"
+                self.emit("branch", s, outcome=failure, reason=reason)
+                return failure
+            self.hear(s, a["invalid_prompt"] if failure == "invalid" else a["timeout_prompt"])
+
+    def set_variable(self, s: Step, name: str, label: str, value: str) -> None:
+        self.vars[name] = value
+        self.emit("set", s, outcome=value, variable=name, reason=f"{label}={value}")
+
+    def value_of(self, name: str) -> str:
+        """A variable's value now, built-in or declared (:mod:`ivr_flows.variables`), as text."""
+        builtin = _BUILTINS.get(name)
+        return builtin(self) if builtin is not None else self.vars.get(name, "")
+
+    def op_condition(self, s: Step) -> str:
+        shown: list[str] = []
+        for i, rule in enumerate(s.args["rules"], 1):
+            value = self.value_of(rule["variable"])
+            seen = self.value_of(rule.get("shows", rule["variable"]))
+            shown.append(f"{rule['label']}={seen if seen else '(空)'}")
+            if _holds(rule["op"], value, rule["value"]):
+                self.emit("branch", s, outcome=f"rule:{i}", reason=f"{shown[-1]},符合条件{i}")
+                return f"rule:{i}"
+        seen = "、".join(dict.fromkeys(shown))
+        self.emit("branch", s, outcome="else", reason=f"{seen},条件都不符合" if seen else "条件都不符合")
+        return "else"
 
     def op_time_switch(self, s: Step) -> str:
         a = s.args
@@ -445,6 +534,42 @@ class _Run:
         self.hear(s, s.args["prompt"])
         self.emit("hangup", s, outcome=s.args["cause"], reason=f"Q.850 {s.args['q850']}")
         return ""
+
+
+def _now(run: _Run) -> dt.datetime:
+    return run.when + dt.timedelta(seconds=run.t)
+
+
+#: Built-in variables' values (:data:`ivr_flows.variables.BUILTINS`), as both runtimes give them.
+_BUILTINS: dict[str, Callable[[_Run], str]] = {
+    "caller": lambda r: r.area.number,
+    "caller_area": lambda r: r.area.area_code,
+    "caller_province": lambda r: "" if r.area.province == "unknown" else r.area.province,
+    "caller_city": lambda r: "" if r.area.city == "unknown" else r.area.city,
+    "caller_category": lambda r: r.call.category,
+    "dialled": lambda r: r.plan.number,
+    "hour": lambda r: str(_now(r).hour),
+    "weekday": lambda r: str(_now(r).isoweekday()),
+}
+
+
+def _holds(op: str, value: str, wanted: Any) -> bool:
+    """Whether a condition rule holds for ``value`` (the ops of ``docs/dialplan.md``)."""
+    if op == "equals":
+        return value == str(wanted)
+    if op == "in_list":
+        return value in list(wanted)
+    if op == "prefix":
+        return value.startswith(str(wanted))
+    if op == "empty":
+        return value == ""
+    if op == "range":  # digits only: a value that is no whole number is in no range
+        if not (value.isascii() and value.isdigit()):
+            return False
+        number = int(value)
+        low, high = wanted.get("min"), wanted.get("max")
+        return (low is None or number >= low) and (high is None or number <= high)
+    return False
 
 
 # op name → method, looked up once instead of building "op_<name>" and calling getattr on every step

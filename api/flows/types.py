@@ -260,6 +260,9 @@ class TraceEventType:
     duration_s: float
     outcome: str | None
     reason: str
+    variable: str | None = strawberry.field(
+        default=None, description="For a `set` event: the flow variable that got the value in `outcome`."
+    )
 
 
 @strawberry.type(name="Ring", description="A bound phone rung: in order, for how long, with what result.")
@@ -318,6 +321,7 @@ class SimulationType:
                     duration_s=e.duration_s,
                     outcome=e.outcome,
                     reason=e.reason,
+                    variable=e.variable,
                 )
                 for e in trace.events
             ],

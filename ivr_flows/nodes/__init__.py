@@ -9,7 +9,21 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import area_switch, caller_list, dial, hangup, menu, play, record, split, start, time_switch, voicemail
+from . import (
+    area_switch,
+    caller_list,
+    collect,
+    condition,
+    dial,
+    hangup,
+    menu,
+    play,
+    record,
+    split,
+    start,
+    time_switch,
+    voicemail,
+)
 from .base import GROUP_NAMES, ExitSpec, KeyExits, ListExits, NodeKind, PlayedPrompt, Position, PromptRef
 
 __all__ = [
@@ -39,6 +53,8 @@ KINDS: Final[tuple[NodeKind, ...]] = tuple(
         voicemail,
         record,
         hangup,
+        collect,
+        condition,
     )
 )
 _BY_TYPE: Final = {k.type: k for k in KINDS}

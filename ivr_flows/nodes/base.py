@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from ..diagnostics import Diagnostic
 from ..dialplan import Step
+from ..variables import VarInfo, VarUse
 
 __all__ = [
     "FROZEN",
@@ -64,6 +65,8 @@ Widget = Literal[
     "lines",
     "schedule",
     "branches",
+    "rules",
+    "variable",
 ]
 PromptUse = Literal["prompt", "ringback", "greeting"]
 
@@ -164,6 +167,14 @@ class NodeBase(BaseModel):
         is each ringback approved), the compiler and the API's media usage share."""
         return ()
 
+    def variables_used(self) -> tuple[VarUse, ...]:
+        """The flow variables the node reads or fills (``op`` ``set``); analysis checks names and types."""
+        return ()
+
+    def variables_set(self, exit_name: str) -> tuple[str, ...]:
+        """The variables the node has filled when the call leaves it by ``exit_name`` (use before set)."""
+        return ()
+
 
 class NoProps(BaseModel):
     model_config = FROZEN
@@ -188,23 +199,23 @@ class KeyExits(NamedTuple):
     keys: tuple[str, ...]
     #: ``{key}`` is replaced by the key: "按{key}" → "按1".
     label: str
-    #: Keys a new node offers.
-    initial: tuple[str, ...] = ()
 
 
 class ListExits(NamedTuple):
-    """Exits a list property creates: one per entry, numbered from 1 (a split's ``branch:1`` …).
+    """Exits a list property creates: one per entry, numbered from 1 (a split's ``branch:1``, a condition's
+    ``rule:1`` …).
 
     Unlike :class:`KeyExits`, whose exits are a fixed set of keys the designer ticks, the exits follow the
-    list: a node with three entries has ``<prefix>1`` … ``<prefix>3``. Documents may name any number up to
-    ``most`` (a stored edge of an entry since removed still loads; the type's rules say what it means).
+    list: a node with three entries has ``<prefix>1`` … ``<prefix>3``. An exit of an entry the node does not
+    hold (one since removed) is not the node's exit (:meth:`NodeKind.has_exit`): analysis reports its edge
+    as ``edge_unknown_exit``, and the editor moves connections up when an entry is removed.
     The editor reads them as ``listExits: {prop, prefix, most, label, labelField}`` in ``node-types.json``.
     """
 
     #: The list property, one exit per entry.
     prop: str
     prefix: str
-    #: The most entries the list may hold: ``<prefix>1`` … ``<prefix><most>`` are exits of the type.
+    #: The most entries the list may hold (the editor offers no more).
     most: int
     #: The exit's label when the entry has none: ``{n}`` is replaced by the entry's number, "分支{n}" → "分支1".
     label: str
@@ -227,6 +238,7 @@ class StepContext:
         prompt: Callable[[PromptRef | None], str | None],
         system: Callable[[str | None], str | None],
         defaults: Mapping[str, str],
+        variables: Mapping[str, VarInfo] | None = None,
     ) -> None:
         self.step_id = step_id
         self.exits = exits
@@ -234,6 +246,8 @@ class StepContext:
         self.prompt = prompt
         self.system = system
         self._defaults = defaults
+        #: Every variable the flow may use (built-ins and declared), by name.
+        self.variables: Mapping[str, VarInfo] = variables or {}
 
     def outcomes(self, names: Collection[str]) -> dict[str, str]:
         """The step's ``next`` table: drawn exits where there are some, each exit's system default elsewhere."""
@@ -270,6 +284,7 @@ class NodeKind:
     #: Plan ops the compile function emits: the simulator and the Asterisk renderer must both run them.
     ops: tuple[str, ...]
     key_exits: KeyExits | None = None
+    #: One exit per entry of a list property (a split's branches, a condition's rules); see :class:`ListExits`.
     list_exits: ListExits | None = None
     #: Properties of a node fresh from the palette.
     defaults: Mapping[str, Any] = field(default_factory=dict)
@@ -280,7 +295,7 @@ class NodeKind:
     #: False for the start node: every flow has exactly one, made with the flow.
     in_palette: bool = True
 
-    @property
+    @cached_property
     def exit_names(self) -> tuple[str, ...]:
         return tuple(e.name for e in self.exits)
 
@@ -301,9 +316,23 @@ class NodeKind:
         }
 
     def all_exits(self) -> frozenset[str]:
-        """Every exit a node of this type may have."""
-        keys, entries = self.key_exits, self.list_exits
-        derived = [keys.prefix + k for k in keys.keys] if keys else []
-        if entries:
-            derived += [f"{entries.prefix}{n}" for n in range(1, entries.most + 1)]
+        """Every exit any node of this type may have; list-derived exits depend on the node (see
+        :meth:`has_exit`)."""
+        return self._all_exits
+
+    @cached_property
+    def _all_exits(self) -> frozenset[str]:
+        keys = self.key_exits
+        derived = (keys.prefix + k for k in keys.keys) if keys else ()
         return frozenset(self.exit_names) | frozenset(derived)
+
+    def has_exit(self, node: NodeBase, exit_name: str) -> bool:
+        """Whether ``node`` has the exit: one of the type's, or one per item of its list property."""
+        if exit_name in self._all_exits:
+            return True
+        listed = self.list_exits
+        if listed is None or not exit_name.startswith(listed.prefix):
+            return False
+        position = exit_name[len(listed.prefix) :]
+        items = getattr(getattr(node, "props", None), listed.prop, None) or ()
+        return position.isascii() and position.isdigit() and 1 <= int(position) <= len(items)

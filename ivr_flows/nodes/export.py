@@ -16,6 +16,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..variables import BUILTINS, TYPE_NAMES
 from . import KINDS
 from .base import GROUP_NAMES, NodeKind, PromptRef, PromptUse, Widget
 
@@ -71,6 +72,9 @@ def _field(name: str, info: FieldInfo, where: str) -> dict[str, Any]:
         if not isinstance(names, dict) or set(names) != set(values):
             raise FieldError(f"{where}.{name}: every choice needs a Chinese name")
         out["options"] = [{"value": v, "label": names[v]} for v in names]
+    elif isinstance(options := extra.get("x-options"), dict):
+        # a hand-written widget's own choices (a condition rule's comparisons)
+        out["options"] = [{"value": v, "label": n} for v, n in options.items()]
     for meta in info.metadata:
         if isinstance(meta, annotated_types.Ge):
             out["min"] = meta.ge
@@ -153,6 +157,10 @@ def node_types_document() -> dict[str, Any]:
         "widgets": list(get_args(Widget)),
         "promptUses": list(get_args(PromptUse)),
         "kinds": [_kind(k) for k in KINDS],
+        "variables": {
+            "types": [{"id": t, "name": n} for t, n in TYPE_NAMES.items()],
+            "builtins": [{"name": v.name, "type": v.type, "label": v.label} for v in BUILTINS.values()],
+        },
     }
 
 

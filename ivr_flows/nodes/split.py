@@ -81,12 +81,6 @@ def _check(node: SplitNode, exits: Collection[str]) -> list[Diagnostic]:
     if loose:
         message = f"分支{'、'.join(loose)}还没有连到下一步,分到这些分支的来电将挂机"
         out.append(diagnostic("split_branch_unconnected", "warning", message, nid))
-    # only exits a split may have: anything else is the graph's edge_unknown_exit
-    stale = [n for n in range(count + 1, MAX_BRANCHES + 1) if f"{BRANCH_PREFIX}{n}" in exits]
-    if stale:
-        names = "、".join(str(n) for n in stale)
-        message = f"分支{names}已经删除,从它连出的线不起作用,可以删掉"
-        out.append(diagnostic("split_branch_removed", "warning", message, nid))
     return out
 
 
@@ -113,6 +107,5 @@ KIND = NodeKind(
     ops=("split",),
     defaults={"branches": [{"label": "", "weight": 50}, {"label": "", "weight": 50}]},
     card=("branches",),
-    # The editor has no "branches" widget yet: kept out of the palette until it has.
     in_palette=True,
 )

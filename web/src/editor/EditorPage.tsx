@@ -27,6 +27,7 @@ import { PromptsPanel } from "./PromptsPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { SimulatePanel } from "./SimulatePanel";
 import { redo, selection, undo, useEditor } from "./store";
+import { VariablesPanel } from "./VariablesPanel";
 import { LiveTag, VersionsPanel } from "./VersionsPanel";
 
 const nodeTypes: NodeTypes = { flow: FlowNodeView };
@@ -252,7 +253,7 @@ function Editor({ flowId }: { flowId: string }) {
 
   useLiveDiagnostics(flowId, loaded, () => {
     const state = useEditor.getState();
-    return graphToDoc(state.nodes, state.edges, base.current);
+    return graphToDoc(state.nodes, state.edges, base.current, state.variables);
   });
 
   useEffect(() => void startLayoutWorker(), []);
@@ -271,7 +272,7 @@ function Editor({ flowId }: { flowId: string }) {
     const state = useEditor.getState();
     if (state.version === savedVersion.current) return true;
     const target = state.version;
-    const doc = graphToDoc(state.nodes, state.edges, base.current);
+    const doc = graphToDoc(state.nodes, state.edges, base.current, state.variables);
     setSaveState("saving");
     const run = (async () => {
       try {
@@ -477,7 +478,7 @@ function Editor({ flowId }: { flowId: string }) {
   const restoreDraft = (doc: FlowDoc) => {
     const graph = docToGraph(doc);
     base.current = { ...base.current, tests: doc.tests ?? [] };
-    useEditor.setState({ nodes: graph.nodes, edges: graph.edges, version: useEditor.getState().version + 1 });
+    useEditor.setState({ nodes: graph.nodes, edges: graph.edges, variables: graph.variables, version: useEditor.getState().version + 1 });
   };
 
   if (!loaded) return <Spin style={{ margin: 48 }} />;
@@ -543,6 +544,7 @@ function Editor({ flowId }: { flowId: string }) {
                 label: <Badge count={diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge>,
                 children: <div className="side-pane"><ProblemsPanel jumpTo={jumpTo} /></div>,
               },
+              { key: "variables", label: "变量", children: <div className="side-pane"><VariablesPanel /></div> },
               { key: "prompts", label: "提示音清单", children: <div className="side-pane"><PromptsPanel jumpTo={jumpTo} /></div> },
               { key: "simulate", label: "模拟来电", children: <div className="side-pane"><SimulatePanel flowId={flowId} flush={flush} addTest={addTest} /></div> },
               { key: "versions", label: "版本", children: <div className="side-pane"><VersionsPanel flowId={flowId} revision={revision.current} flush={flush} hasErrors={errors.length > 0} restore={restoreDraft} /></div> },

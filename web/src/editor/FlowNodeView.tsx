@@ -4,9 +4,15 @@ import { typeColor, typeIcon } from "./icons";
 import { fieldOf, kindOf, type NodeField } from "./kinds";
 import { exitLabel, exitsOf, typeName, type FlowNode, type Props } from "./model";
 import { useOverlay } from "./overlay";
+import { BUILTIN_VARIABLES } from "../gql/nodeTypes";
 import { useMedia } from "./PromptPicker";
+import { useEditor } from "./store";
 
 type FileName = (promptId: string) => string | undefined;
+type VariableName = (name: string) => string | undefined;
+
+/** A built-in variable's name as designers read it ("来电区号"). */
+const builtinName: VariableName = (name) => BUILTIN_VARIABLES.find((v) => v.name === name)?.label;
 
 function promptText(prompt: unknown, fileName: FileName): string {
   const p = prompt as { tts?: string; prompt?: string } | undefined | null;
@@ -14,7 +20,7 @@ function promptText(prompt: unknown, fileName: FileName): string {
 }
 
 /** One property's value as the card shows it, by its field's widget; "" when there is nothing to say. */
-export function fieldText(field: NodeField, value: unknown, fileName: FileName = () => undefined): string {
+export function fieldText(field: NodeField, value: unknown, fileName: FileName = () => undefined, variableName: VariableName = builtinName): string {
   const v = value ?? field.default;
   const list = Array.isArray(v) ? (v as unknown[]) : [];
   switch (field.widget) {
@@ -36,6 +42,17 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
     }
     case "number":
       return typeof v === "number" ? `${field.label} ${v}${field.unit ?? ""}` : "";
+    case "variable":
+      return typeof v === "string" && v ? `存入 ${variableName(v) ?? v}` : "";
+    case "rules": {
+      const rules = list as { variable?: string; op?: string; value?: unknown }[];
+      if (!rules.length) return "未设置条件";
+      const first = rules[0];
+      const op = field.options?.find((o) => o.value === first.op)?.label ?? "";
+      const shown = Array.isArray(first.value) ? first.value.join("、") : typeof first.value === "string" ? first.value : "";
+      const text = `${variableName(first.variable ?? "") ?? "未选变量"} ${op} ${shown}`.trim();
+      return rules.length > 1 ? `${text} 等 ${rules.length} 条` : text;
+    }
     case "branches":
       return (list as Record<string, unknown>[])
         .map((b, i) => `${typeof b.label === "string" && b.label.trim() ? b.label.trim() : `分支${i + 1}`} ${b.weight ?? "?"}%`)
@@ -51,10 +68,10 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
  * One line that says what the node does, so the canvas reads without opening each node: the first of
  * the type's card properties that has something to say.
  */
-export function summary(kind: string, props: Props, fileName: FileName = () => undefined): string {
+export function summary(kind: string, props: Props, fileName: FileName = () => undefined, variableName: VariableName = builtinName): string {
   for (const name of kindOf(kind).card) {
     const field = fieldOf(kind, name);
-    const text = field ? fieldText(field, props[name], fileName) : "";
+    const text = field ? fieldText(field, props[name], fileName, variableName) : "";
     if (text) return text;
   }
   return "";
@@ -65,6 +82,8 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
   const problems = useOverlay((s) => (s.viewing ? undefined : s.byNode[id]));
   const media = useMedia();
   const fileName = (promptId: string) => media.data?.find((m) => m.promptId === promptId)?.name;
+  const declared = useEditor((s) => s.variables);
+  const variableName = (name: string) => declared.find((v) => v.name === name)?.label || builtinName(name);
   const onPath = useOverlay((s) => !s.viewing && s.path.slice(0, s.step + 1).includes(id));
   const current = useOverlay((s) => !s.viewing && s.step >= 0 && s.path[s.step] === id);
   const mark = useOverlay((s) => s.diff[id]);
@@ -88,7 +107,7 @@ function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           <span className="badge warning" title={warnings.map((e) => e.message).join("\n")}>{warnings.length} 个提醒</span>
         )}
       </div>
-      <div className="flow-node-summary">{summary(data.kind, data.props, fileName)}</div>
+      <div className="flow-node-summary">{summary(data.kind, data.props, fileName, variableName)}</div>
       {data.note ? (
         <div className="flow-node-note" title={data.note}>
           备注:{data.note}

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from "antd";
-import type { FieldWidget } from "../gql/nodeTypes";
+import { BUILTIN_VARIABLES, type FieldWidget, type FlowVariable } from "../gql/nodeTypes";
 import { kindOf, type NodeField } from "./kinds";
 import { exitLabel, exitsOf, keysOf, nodeName, typeName, type FlowNode, type Props } from "./model";
 import { useOverlay, type Diagnostic } from "./overlay";
@@ -200,6 +200,122 @@ function BranchesField({ node, field, set }: FieldProps) {
   );
 }
 
+/** Every variable a node may read: the flow's own, then the built-in ones (the caller, the time …). */
+function useAllVariables(): FlowVariable[] {
+  const declared = useEditor((s) => s.variables);
+  return useMemo(() => [...declared, ...BUILTIN_VARIABLES], [declared]);
+}
+
+const variableOption = (v: FlowVariable) => ({ value: v.name, label: v.label || v.name });
+
+/**
+ * The variable a node fills (a collect's digits): one of the flow's own variables that holds digits or a
+ * number; a new one can be added here, which declares it for the whole flow.
+ */
+function VariableField({ node, field, set }: FieldProps) {
+  const declared = useEditor((s) => s.variables);
+  const setVariables = useEditor((s) => s.setVariables);
+  const [adding, setAdding] = useState({ label: "", name: "" });
+  const fit = declared.filter((v) => v.type !== "text");
+  const value = (valueOf(node, field) as string | undefined) || undefined;
+  const name = adding.name.trim();
+  const valid = /^[a-z][a-z0-9_]{0,31}$/.test(name) && ![...declared, ...BUILTIN_VARIABLES].some((v) => v.name === name);
+  return (
+    <Form.Item label={field.label} extra={field.help}>
+      <Select aria-label={ariaOf(field)} placeholder="选择变量" value={value} allowClear options={fit.map(variableOption)}
+        onChange={(v?: string) => set({ [field.name]: v ?? "" })} notFoundContent="还没有可用的变量" />
+      <Space.Compact style={{ marginTop: 6, width: "100%" }}>
+        <Input aria-label="新变量名称" placeholder="新变量名称,如 订单号" value={adding.label} maxLength={40}
+          onChange={(e) => setAdding({ ...adding, label: e.target.value })} />
+        <Input aria-label="新变量代号" placeholder="代号,如 order_no" value={adding.name} maxLength={32}
+          status={name && !valid ? "error" : undefined} onChange={(e) => setAdding({ ...adding, name: e.target.value })} />
+        <Button disabled={!valid} onClick={() => {
+          setVariables([...declared, { name, type: "digits", label: adding.label.trim() }]);
+          set({ [field.name]: name });
+          setAdding({ label: "", name: "" });
+        }}>添加变量</Button>
+      </Space.Compact>
+      {name && !valid && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>代号用小写字母开头,只含小写字母、数字和下划线,且不能与已有变量重名</Typography.Text>
+      )}
+    </Form.Item>
+  );
+}
+
+type Rule = { variable?: string; op?: string; value?: unknown; label?: string };
+type RangeValue = { min?: number | null; max?: number | null };
+
+/** A rule's compared value as the designer types it, by comparison. */
+function RuleValue({ rule, n, put }: { rule: Rule; n: number; put: (patch: Rule) => void }) {
+  switch (rule.op) {
+    case "empty":
+      return null;
+    case "range": {
+      const r = (rule.value as RangeValue | null) ?? {};
+      return (
+        <Space>
+          <InputNumber aria-label={`条件${n}最小值`} placeholder="最小" value={r.min ?? null} onChange={(v) => put({ value: { ...r, min: v ?? null } })} />
+          至
+          <InputNumber aria-label={`条件${n}最大值`} placeholder="最大" value={r.max ?? null} onChange={(v) => put({ value: { ...r, max: v ?? null } })} />
+        </Space>
+      );
+    }
+    case "in_list": {
+      const list = Array.isArray(rule.value) ? (rule.value as string[]) : [];
+      return (
+        <Input aria-label={`条件${n}的值`} placeholder="多个值用逗号或顿号分开" defaultValue={list.join("、")} style={{ width: 200 }}
+          onBlur={(e) => put({ value: lines(e.target.value) })} />
+      );
+    }
+    default:
+      return (
+        <Input aria-label={`条件${n}的值`} placeholder="值" value={typeof rule.value === "string" ? rule.value : ""} maxLength={40} style={{ width: 140 }}
+          onChange={(e) => put({ value: e.target.value.trim() })} />
+      );
+  }
+}
+
+/** The value a comparison starts with when the designer picks it. */
+function freshValue(op: string): unknown {
+  return op === "empty" ? null : op === "range" ? { min: null, max: null } : op === "in_list" ? [] : "";
+}
+
+/**
+ * A condition's rules, checked in order: each compares a variable and is an exit on the node; removing one
+ * moves the later rules' connections up.
+ */
+function RulesField({ node, field, set }: FieldProps) {
+  const removeEntry = useEditor((s) => s.removeEntry);
+  const variables = useAllVariables();
+  const rules = (node.data.props[field.name] as Rule[] | undefined) ?? [];
+  const ops = field.options ?? [];
+  const put = (i: number, patch: Rule) => set({ [field.name]: rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  return (
+    <div className="rules-field" style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{field.label}</Typography.Text>
+      {field.help && <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", fontSize: 12 }}>{field.help}</Typography.Paragraph>}
+      {rules.map((r, i) => (
+        <div key={i} className="dest-row" data-testid={`rule-${i + 1}`}>
+          <Space wrap>
+            <Input aria-label={`条件${i + 1}名称`} placeholder={`条件${i + 1}`} value={r.label ?? ""} maxLength={20} style={{ width: 100 }}
+              onChange={(e) => put(i, { label: e.target.value })} />
+            <Select aria-label={`条件${i + 1}变量`} placeholder="变量" value={r.variable || undefined} style={{ width: 130 }}
+              options={variables.map(variableOption)} onChange={(v: string) => put(i, { variable: v })} />
+            <Select aria-label={`条件${i + 1}比较方式`} value={r.op ?? "equals"} style={{ width: 110 }} options={ops}
+              onChange={(op: string) => put(i, { op, value: freshValue(op) })} />
+            <RuleValue rule={r} n={i + 1} put={(patch) => put(i, patch)} />
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除条件${i + 1}`} onClick={() => removeEntry(node.id, i)} />
+          </Space>
+        </div>
+      ))}
+      <Button icon={<PlusOutlined />} disabled={rules.length >= (field.maxLength ?? 20)} style={{ marginTop: 6 }}
+        onClick={() => set({ [field.name]: [...rules, { variable: "", op: "equals", value: "", label: "" }] })}>
+        添加条件
+      </Button>
+    </div>
+  );
+}
+
 /** The keys a caller may press: each ticked key is an exit on the node, saved with the node. */
 function KeysField({ node, field, set }: FieldProps) {
   const keys = kindOf(node.data.kind).keyExits?.keys ?? [];
@@ -338,6 +454,8 @@ export const WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   lines: LinesField,
   schedule: ScheduleField,
   branches: BranchesField,
+  rules: RulesField,
+  variable: VariableField,
 };
 
 /** The fields a node's form shows, in the definition's order (`form: false` ones are set elsewhere). */

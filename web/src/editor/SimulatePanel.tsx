@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { request, unwrap } from "../api/client";
 import { RunFlowTestsDocument, SimulateFlowDocument, type SimulateFlowQuery } from "../gql/graphql";
+import { exitName } from "./kinds";
 import { useOverlay } from "./overlay";
 import { useMedia } from "./PromptPicker";
 import { useEditor } from "./store";
@@ -21,25 +22,32 @@ const STATES = [
 ];
 const OUTCOMES: Record<string, string> = { answered: "已接通", voicemail: "留言", hangup: "挂机", rejected: "被拒绝", loop: "流程循环" };
 const KINDS: Record<string, string> = {
-  policy: "号码策略", branch: "判断", hear: "听到", key: "按键", ring: "振铃", answer: "接听", voicemail: "留言", record: "录音", hangup: "挂机", guard: "保护",
+  policy: "号码策略", branch: "判断", hear: "听到", key: "按键", ring: "振铃", answer: "接听", voicemail: "留言", record: "录音", hangup: "挂机", guard: "保护", set: "变量",
 };
 /** What each step's outcome code means to the designer, by the kind of step. */
 const EVENT_OUTCOMES: Record<string, Record<string, string>> = {
   policy: { allowed: "允许", refused: "拒绝", pass: "通过", full: "线路已满", ok: "线路未满" },
-  branch: { match: "匹配", else: "否则", answered: "接通", busy: "忙", no_answer: "无应答", failed: "失败", timeout: "超时", invalid: "按错键", area_refused: "地区不可接听" },
+  branch: { match: "匹配", else: "否则", answered: "接通", busy: "忙", no_answer: "无应答", failed: "失败", timeout: "超时", invalid: "按错键", area_refused: "地区不可接听", done: "输入完成" },
   ring: { answered: "接听", busy: "占线", no_answer: "无人接听", failed: "无法接通" },
   record: { start: "开始", stop: "停止" },
   hangup: { normal: "正常结束", busy: "忙", rejected: "拒接", unallocated: "空号", congestion: "线路拥塞" },
 };
 
+/** A list or key exit a branch took ("rule:2" → "条件2", "branch:1" → "分支1"); null for anything else. */
+function derivedExit(outcome: string): string | null {
+  const name = exitName(outcome);
+  return name !== outcome ? name : null;
+}
+
 /** One timeline line in Chinese: codes are translated, prompt files named; a hangup's Q.850 code is left out. */
 export function describe(e: Simulation["events"][number], fileName: (id: string) => string | undefined): string {
   if (e.kind === "key") return e.reason; // "按键1", "5秒内没有按键"
+  if (e.kind === "set") return `${KINDS.set} ${e.reason}`; // "变量 订单号=12345"
   const parts = [KINDS[e.kind] ?? "步骤"];
   if (e.text) parts.push(`「${e.text}」`);
   else if (e.prompt) parts.push(`语音文件「${fileName(e.prompt) ?? "未命名"}」`);
   if (e.number) parts.push(e.number);
-  if (e.outcome) parts.push(`→ ${EVENT_OUTCOMES[e.kind]?.[e.outcome] ?? OUTCOMES[e.outcome] ?? "其他"}`);
+  if (e.outcome) parts.push(`→ ${EVENT_OUTCOMES[e.kind]?.[e.outcome] ?? OUTCOMES[e.outcome] ?? derivedExit(e.outcome) ?? "其他"}`);
   if (e.reason && e.kind !== "hangup") parts.push(`(${e.reason})`);
   return parts.join(" ");
 }

@@ -1,7 +1,9 @@
 import {
   AudioOutlined,
+  BranchesOutlined,
   ClockCircleOutlined,
   EnvironmentOutlined,
+  FieldNumberOutlined,
   ForkOutlined,
   MessageOutlined,
   NumberOutlined,
@@ -22,8 +24,10 @@ import { kindOf } from "./kinds";
  */
 const ICONS: Record<string, ComponentType> = {
   AudioOutlined,
+  BranchesOutlined,
   ClockCircleOutlined,
   EnvironmentOutlined,
+  FieldNumberOutlined,
   ForkOutlined,
   MessageOutlined,
   NumberOutlined,

@@ -31,7 +31,7 @@ describe.each(NODE_KINDS.map((k) => [k.name, k] as const))("node type %s", (_, k
       expect(markup, `${kind.type}.${field.name}`).toContain(attr(field.label));
     }
     // Controls the browser finds by name: plain kinds and pickers carry the field's accessible name.
-    for (const field of formFields(kind.type).filter((f) => !["phones", "schedule", "areas", "branches"].includes(f.widget))) {
+    for (const field of formFields(kind.type).filter((f) => !["phones", "schedule", "areas", "branches", "rules"].includes(f.widget))) {
       const name = field.widget === "prompt" ? `${ariaOf(field)}的来源` : ariaOf(field);
       expect(markup, `${kind.type}.${field.name} aria-label`).toContain(`aria-label="${attr(name)}"`);
     }

@@ -1,6 +1,7 @@
 // The flow document (ivr_flows' JSON format, see docs/dialplan.md) and its canvas form.
 // Pure functions only: the store, the canvas and the tests build on them.
 import type { Edge, Node } from "@xyflow/react";
+import type { FlowVariable } from "../gql/nodeTypes";
 import { entryOf, exitName, kindOf, sortKeys, typeName, type NodeType } from "./kinds";
 
 export { exitName, sortKeys, typeName, type NodeType };
@@ -35,6 +36,8 @@ export type FlowDoc = {
   nodes: DocNode[];
   edges: DocEdge[];
   tests?: unknown[];
+  /** Declared variables; absent when there are none (a document saved before variables stays as it was). */
+  variables?: FlowVariable[];
 };
 
 /**
@@ -112,7 +115,7 @@ function loadedKeys(n: DocNode, edges: DocEdge[]): Props {
   return { ...n.props, [keys.prop]: sortKeys(n.type, [...(Array.isArray(saved) ? (saved as string[]) : []), ...connected]) };
 }
 
-export function docToGraph(doc: FlowDoc): { nodes: FlowNode[]; edges: FlowEdge[] } {
+export function docToGraph(doc: FlowDoc): { nodes: FlowNode[]; edges: FlowEdge[]; variables: FlowVariable[] } {
   const types = new Map(doc.nodes.map((n) => [n.id, n.type]));
   const nodes: FlowNode[] = doc.nodes.map((n) => ({
     id: n.id,
@@ -127,13 +130,16 @@ export function docToGraph(doc: FlowDoc): { nodes: FlowNode[]; edges: FlowEdge[]
     },
   }));
   const edges: FlowEdge[] = doc.edges.map((e) => ({ ...edgeFor(e.source, e.exit, e.target, types.get(e.source)), id: e.id }));
-  return { nodes, edges };
+  return { nodes, edges, variables: doc.variables ?? [] };
 }
 
-export function graphToDoc(nodes: FlowNode[], edges: FlowEdge[], base: Partial<FlowDoc> = {}): FlowDoc {
+export function graphToDoc(nodes: FlowNode[], edges: FlowEdge[], base: Partial<FlowDoc> = {}, variables: FlowVariable[] = []): FlowDoc {
   const kinds = new Map(nodes.map((n) => [n.id, n.data]));
+  const rest = { ...base };
+  delete rest.variables; // the editor's own list wins: it may have emptied it
   return {
-    ...base,
+    ...rest,
+    ...(variables.length ? { variables } : {}),
     format_version: 1,
     nodes: nodes.map((n) => {
       const doc: DocNode = { id: n.id, type: n.data.kind, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } };

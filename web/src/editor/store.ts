@@ -4,13 +4,17 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, t
 import { temporal } from "zundo";
 import { create } from "zustand";
 import { kindOf } from "./kinds";
+import type { FlowVariable } from "../gql/nodeTypes";
 import { defaultProps, edgeFor, exitsOf, keysOf, newNodeId, type FlowEdge, type FlowNode, type NodeData, type NodeType } from "./model";
 
 type Graph = { nodes: FlowNode[]; edges: FlowEdge[] };
 
 export type EditorState = Graph & {
   version: number;
-  load: (graph: Graph) => void;
+  /** The flow's declared variables (built-in ones are not stored). */
+  variables: FlowVariable[];
+  load: (graph: Graph & { variables?: FlowVariable[] }) => void;
+  setVariables: (variables: FlowVariable[]) => void;
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   connect: (source: string, exit: string, target: string | null) => void;
@@ -52,8 +56,10 @@ export const useEditor = create<EditorState>()(
     (set, get) => ({
       nodes: [],
       edges: [],
+      variables: [],
       version: 0,
-      load: (graph) => set({ ...graph, version: get().version + 1 }),
+      load: ({ nodes, edges, variables }) => set({ nodes, edges, variables: variables ?? [], version: get().version + 1 }),
+      setVariables: (variables) => set({ variables, version: get().version + 1 }),
       onNodesChange: (changes) => {
         const edits = changes.some((c) => c.type === "remove" || c.type === "add" || (c.type === "position" && !c.dragging));
         const nodes = applyNodeChanges(changes, get().nodes);
