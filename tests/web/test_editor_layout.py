@@ -68,6 +68,12 @@ def test_the_editor_fills_the_screen_and_keeps_its_size_while_the_side_panel_gro
     assert abs(canvas["y"] + canvas["height"] - height) <= 1
     assert box_of(page.locator(".react-flow")) == canvas
     assert not page_scrolls(page)
+    # every tab of the side panel shows its name; none is folded into an overflow menu
+    side = box_of(page.locator(".side"))
+    for name in ("属性", "问题", "变量", "提示音清单", "模拟来电", "版本"):
+        tab = box_of(page.get_by_role("tab", name=name))
+        assert side["x"] <= tab["x"] and tab["x"] + tab["width"] <= side["x"] + side["width"], name
+    expect(page.locator(".side .ant-tabs-nav-more")).to_be_hidden()
 
     # A dial with many phones: the properties outgrow the screen and scroll in their own pane.
     page.get_by_role("button", name="添加转接电话").click()

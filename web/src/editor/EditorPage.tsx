@@ -537,6 +537,7 @@ function Editor({ flowId }: { flowId: string }) {
           <Tabs
             activeKey={tab}
             onChange={setTab}
+            tabBarGutter={12}
             items={[
               { key: "props", label: "属性", children: <div className="side-pane"><PropertiesPanel /></div> },
               {
