@@ -8,6 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from ivr_flows.nodes import KINDS
 from tests.web.conftest import PHONE, screenshot
 from tests.web.test_editor import new_flow, node, saved
 
@@ -49,7 +50,7 @@ def test_a_ticked_unconnected_menu_key_survives_a_reload(page: Page) -> None:
 def test_the_palette_is_grouped_and_finds_a_type_by_name(page: Page) -> None:
     new_flow(page, "节点搜索")
     palette = page.get_by_role("navigation", name="节点类型")
-    for group in ("基础", "路由", "结束"):
+    for group in ("基础", "路由", "数据", "结束"):
         expect(palette.get_by_role("group", name=group)).to_be_visible()
     expect(
         palette.get_by_role("group", name="基础").get_by_role("button", name="添加转接电话")
@@ -75,4 +76,5 @@ def test_the_palette_is_grouped_and_finds_a_type_by_name(page: Page) -> None:
     search.fill("传真机")
     expect(palette).to_contain_text("没有找到“传真机”")
     search.fill("")
-    expect(palette.get_by_role("button", name=re.compile("^添加"))).to_have_count(9)
+    offered = [k.name for k in KINDS if k.in_palette]
+    expect(palette.get_by_role("button", name=re.compile("^添加"))).to_have_count(len(offered))
