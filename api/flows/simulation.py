@@ -27,6 +27,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_PHONE_CHARS = 40
 MAX_DIGITS = 100
 MAX_PHONES = 50
+#: Splits a simulated call names branches for, and the most branches a split has (the flow model's limit).
+MAX_SPLITS, MAX_BRANCHES = 20, 10
 
 
 def _caller(raw: str) -> str:
@@ -70,6 +72,7 @@ def call_spec(
     digits: str,
     phones: dict[str, dict[str, Any]],
     active_calls: int,
+    split: list[int] | None = None,
 ) -> ivr_flows.CallSpec:
     """The library's call from GraphQL input; a bad value is a user error naming the field."""
     if len(digits) > MAX_DIGITS:
@@ -83,6 +86,11 @@ def call_spec(
         "phones": {_bound_phone(number): behaviour for number, behaviour in phones.items()},
         "active_calls": active_calls,
     }
+    if split:
+        if len(split) > MAX_SPLITS or any(not 1 <= n <= MAX_BRANCHES for n in split):
+            message = f"分流分支应是1到{MAX_BRANCHES}的数字,最多{MAX_SPLITS}个"
+            raise UserError("invalid_call", message, "call.split")
+        data["split"] = split
     if at is not None:
         data["at"] = _moment(at)
     try:

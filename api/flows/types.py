@@ -246,6 +246,11 @@ class SimulatedCallInput:
     digits: str = strawberry.field(default="", description="keys pressed, '-' lets a menu time out")
     phones: list[PhoneBehaviourInput] = strawberry.field(default_factory=list)
     active_calls: int = 0
+    split: list[int] = strawberry.field(
+        default_factory=list,
+        description="The branch (from 1) taken at each percentage split the call reaches, in order; "
+        "a split without one draws at random (seeded, so the same call gives the same path).",
+    )
 
 
 @strawberry.type(name="TraceEvent")

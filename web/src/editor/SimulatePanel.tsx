@@ -63,6 +63,9 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
   const [caller, setCaller] = useState("13812345678");
   const [at, setAt] = useState<Dayjs>(() => dayjs().hour(10).minute(0).second(0));
   const [digits, setDigits] = useState("1");
+  const [branches, setBranches] = useState("");
+  const hasSplit = useEditor((s) => s.nodes.some((n) => n.data.kind === "split"));
+  const split = branches.split(/[\s,,、]+/).filter(Boolean).map(Number);
   const [phones, setPhones] = useState<Record<string, Phone>>({});
   const [result, setResult] = useState<Simulation | null>(null);
   const [testName, setTestName] = useState("");
@@ -75,7 +78,7 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
   const simulate = useMutation({
     mutationFn: async () => {
       if (!(await flush())) throw new Error("草稿未能保存,无法模拟");
-      const call = { caller, digits, at: at.format("YYYY-MM-DDTHH:mm:ssZ"), phones: phoneList };
+      const call = { caller, digits, at: at.format("YYYY-MM-DDTHH:mm:ssZ"), phones: phoneList, ...(split.length ? { split } : {}) };
       return unwrap((await request(SimulateFlowDocument, { flowId, call })).simulateFlow);
     },
     onSuccess: (sim) => {
@@ -104,6 +107,7 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
         digits,
         at: at.format("YYYY-MM-DDTHH:mm:ss"),
         phones: Object.fromEntries(phoneList.map((p) => [p.number, { state: p.state, answer_after_s: p.answerAfterS }])),
+        ...(split.length ? { split } : {}),
       },
       expect,
     });
@@ -119,6 +123,11 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
           <DatePicker aria-label="来电时间" showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" value={at} allowClear={false} onChange={(v) => v && setAt(v)} />
         </Form.Item>
         <Form.Item label="按键(“-”表示不按键等待超时)"><Input aria-label="按键" value={digits} onChange={(e) => setDigits(e.target.value.trim())} /></Form.Item>
+        {hasSplit && (
+          <Form.Item label="按比例分流进入的分支" extra="依次经过的每个分流节点走第几个分支,如“2”或“2,1”;不填则随机抽取">
+            <Input aria-label="分流分支" value={branches} placeholder="随机" onChange={(e) => setBranches(e.target.value.replace(/[^0-9,,、\s]/g, ""))} />
+          </Form.Item>
+        )}
         {phoneList.length > 0 && <Typography.Text strong>绑定电话的表现</Typography.Text>}
         {phoneList.map((p) => (
           <Space key={p.number} style={{ display: "flex", margin: "4px 0" }}>

@@ -223,6 +223,8 @@ export type SimulatedCallInput = {
   digits?: string;
   phones?: Array<PhoneBehaviourInput>;
   activeCalls?: number;
+  /** The branch (from 1) taken at each percentage split the call reaches, in order; a split without one draws at random (seeded, so the same call gives the same path). */
+  split?: Array<number>;
 };
 
 export type TokenScope =
