@@ -105,7 +105,12 @@ _OP_TYPES: Final[dict[str, frozenset[str]]] = {
     "prefix": frozenset({"digits", "text"}),
     "range": frozenset({"digits", "number"}),
     "set": frozenset({"digits", "number"}),
+    # an HTTP request sends any variable and fills any declared one from its answer
+    "send": frozenset({"digits", "text", "number"}),
+    "fill": frozenset({"digits", "text", "number"}),
 }
+#: Ops that give a variable its value (the others read it).
+_SETS: Final = frozenset({"set", "fill"})
 #: Built-ins compiled to area codes: only whole names (equals, in list) or "unknown" (empty) apply.
 _AREA_NAMES: Final = frozenset({"caller_province", "caller_city"})
 _OP_NAMES: Final = {
@@ -115,6 +120,8 @@ _OP_NAMES: Final = {
     "range": "数值范围",
     "empty": "为空",
     "set": "保存输入",
+    "send": "发送",
+    "fill": "保存返回值",
 }
 
 
@@ -152,7 +159,7 @@ def _uses(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
                 message = f"{use.where}使用的变量“{use.name}”没有声明"
                 out.append(_d("variable_unknown", "error", message, node.id))
                 continue
-            if use.op == "set" and info.builtin:
+            if use.op in _SETS and info.builtin:
                 message = f"{use.where}不能写入系统变量“{info.label}”,请声明一个自己的变量"
                 out.append(_d("variable_builtin", "error", message, node.id))
             elif use.op not in _OP_TYPES or info.type not in _OP_TYPES[use.op]:
@@ -174,7 +181,9 @@ def _unset(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
     what the source sets on that exit (a collect node sets its variable on ``done`` only).
     """
     declared = frozenset(n for n, info in table.items() if not info.builtin)
-    readers = [n for n in flow.nodes if any(u.op != "set" and u.name in declared for u in n.variables_used())]
+    readers = [
+        n for n in flow.nodes if any(u.op not in _SETS and u.name in declared for u in n.variables_used())
+    ]
     if not readers:
         return []
     nodes = flow.node_map()
@@ -206,7 +215,8 @@ def _unset(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
         if node.id not in entry:
             continue  # unreachable: reported as such
         missing = sorted(
-            {u.name for u in node.variables_used() if u.op != "set" and u.name in declared} - entry[node.id]
+            {u.name for u in node.variables_used() if u.op not in _SETS and u.name in declared}
+            - entry[node.id]
         )
         for name in missing:
             message = f"变量“{table[name].label}”在某些路径上还没有被输入就被使用了,此时它为空"

@@ -38,8 +38,10 @@ from .areas import load_areas
 from .call_audio import audio_of
 from .call_log import CallLog
 from .calls import EVENT_CLASSES, EVENT_FILTERS, CallTracker, TrackedCall
+from .fastagi import HttpAgi
 from .files import replace_file
 from .journal import CallJournal
+from .outbound import OutboundPolicy
 from .outbox import SETTLE_S, Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync
@@ -83,6 +85,8 @@ class AgentConfig:
     #: The JSON lines Asterisk's channel event logging writes (None: calls begun and ended while the
     #: agent did not listen are not reported).
     call_log: Path | None = None
+    #: The guards of flows' HTTP requests (the operator's allowlist, the platform's own networks).
+    http_policy: OutboundPolicy = field(default_factory=OutboundPolicy)
 
 
 class AgentLockedError(Exception):
@@ -174,6 +178,7 @@ class Agent:
             helpers.append(asyncio.create_task(self._allowance_loop(), name="allowance loop"))
         for task in helpers:
             task.add_done_callback(self._helper_ended)
+        agi = await self._serve_http_steps()
         try:
             while not self._stopping.is_set():
                 step = asyncio.create_task(self._step())
@@ -192,10 +197,23 @@ class Agent:
                 task.cancel()
             # A helper that failed was logged when it ended (_helper_ended).
             await asyncio.gather(*helpers, return_exceptions=True)
+            if agi is not None:
+                agi.close()
             await self._drop_manager()
             if self.allowances is not None:
                 await self.allowances.close()
             log.info("agent stopped: %s", self.health())
+
+    async def _serve_http_steps(self) -> asyncio.Server | None:
+        """Answer the plans' HTTP request steps (FastAGI). A port that cannot be bound is logged and counted,
+        never fatal: those calls leave their HTTP steps by ``failure`` and everything else works."""
+        host, port = self.config.options.agi_address.rsplit(":", 1)
+        try:
+            return await HttpAgi(self.sync.plans.get, self.config.http_policy).serve(host, int(port))
+        except OSError as error:
+            self.errors += 1
+            log.error("cannot answer HTTP request steps on %s: %s", self.config.options.agi_address, error)
+            return None
 
     def _helper_ended(self, task: asyncio.Task[None]) -> None:
         """A helper loop only ends when the agent stops; one that failed stops the agent, loudly, so that

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import json
 import socket
@@ -45,6 +46,7 @@ __all__ = [
     "OutboundResponse",
     "address_refusal",
     "guarded_request",
+    "outbound_policy",
 ]
 
 MAX_TIMEOUT_S: Final = 3.0
@@ -150,9 +152,15 @@ async def _resolve(host: str, port: int, policy: OutboundPolicy) -> list[IpAddre
 
 
 def _ssl_context(policy: OutboundPolicy) -> ssl.SSLContext:
+    return _context_for(policy.cafile)
+
+
+@functools.lru_cache(maxsize=8)
+def _context_for(cafile: str | None) -> ssl.SSLContext:
+    """A verifying client context (loading the system's CAs takes milliseconds: made once per CA file)."""
     context = ssl.create_default_context()
-    if policy.cafile:
-        context.load_verify_locations(cafile=policy.cafile)
+    if cafile:
+        context.load_verify_locations(cafile=cafile)
     return context
 
 
@@ -287,3 +295,12 @@ async def guarded_request(
             raise last
     except TimeoutError as exc:
         raise OutboundError("timeout", "timeout", f"客户系统 {timeout:g} 秒内没有回应") from exc
+
+
+def outbound_policy(allow_hosts: str, own_networks: str) -> OutboundPolicy:
+    """A policy from comma-separated settings (the agent's flags, the service's environment)."""
+    hosts = frozenset(h.strip().lower() for h in allow_hosts.split(",") if h.strip())
+    networks = tuple(
+        ipaddress.ip_network(n.strip(), strict=False) for n in own_networks.split(",") if n.strip()
+    )
+    return OutboundPolicy(allow_hosts=hosts, own_networks=networks)

@@ -12,7 +12,7 @@ import datetime as dt
 import ipaddress
 import json
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +24,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 
-def self_signed(directory: Path) -> tuple[Path, Path]:
-    """A certificate for ``localhost`` and ``127.0.0.1`` and its key, written as PEM files."""
+def self_signed(directory: Path, names: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """A certificate for ``localhost``, ``127.0.0.1`` and ``names``, and its key, written as PEM files."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = dt.datetime.now(dt.UTC)
@@ -39,7 +39,11 @@ def self_signed(directory: Path) -> tuple[Path, Path]:
         .not_valid_after(now + dt.timedelta(days=1))
         .add_extension(
             x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+                [
+                    x509.DNSName("localhost"),
+                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                    *(x509.DNSName(n) for n in names),
+                ]
             ),
             critical=False,
         )
@@ -56,10 +60,15 @@ def self_signed(directory: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
+#: A test's own answer: (path, query, JSON body) → (status, JSON payload, seconds to wait first), or None.
+Canned = Callable[[str, dict[str, str], object], tuple[int, object, float] | None]
+
+
 @dataclass
 class Crm:
     port: int
     cafile: str
+    canned: Canned | None = None
     requests: list[bytes] = field(default_factory=list)
     open: list[asyncio.StreamWriter] = field(default_factory=list)
 
@@ -84,7 +93,13 @@ async def _answer(crm: Crm, reader: asyncio.StreamReader, writer: asyncio.Stream
             if line.lower().startswith(b"authorization:"):
                 auth = line.split(b":", 1)[1].strip().decode()
         status, payload = 200, b""
-        if parts.path == "/customer":
+        query = dict(parse_qsl(parts.query))
+        given = crm.canned(parts.path, query, json.loads(body) if body else None) if crm.canned else None
+        if given is not None:
+            status, document, delay = given
+            await asyncio.sleep(delay)
+            payload = json.dumps(document, ensure_ascii=False).encode()
+        elif parts.path == "/customer":
             answer = {
                 "customer": {"level": "7", "name": "张三"},
                 "query": dict(parse_qsl(parts.query)),
@@ -117,13 +132,19 @@ async def _answer(crm: Crm, reader: asyncio.StreamReader, writer: asyncio.Stream
 
 
 @asynccontextmanager
-async def crm_server(directory: Path) -> AsyncIterator[Crm]:
-    """The server, listening on 127.0.0.1 on a free port, until the block ends."""
-    cert, key = self_signed(directory)
+async def crm_server(
+    directory: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    names: tuple[str, ...] = (),
+    canned: Canned | None = None,
+) -> AsyncIterator[Crm]:
+    """The server, listening on ``host`` (a free port unless given), until the block ends."""
+    cert, key = self_signed(directory, names)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
-    crm = Crm(0, str(cert))
-    server = await asyncio.start_server(lambda r, w: _answer(crm, r, w), "127.0.0.1", 0, ssl=context)
+    crm = Crm(0, str(cert), canned)
+    server = await asyncio.start_server(lambda r, w: _answer(crm, r, w), host, port, ssl=context)
     crm.port = server.sockets[0].getsockname()[1]
     try:
         yield crm
