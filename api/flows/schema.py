@@ -56,6 +56,7 @@ def simulated_call(call: SimulatedCallInput) -> ivr_flows.CallSpec:
         digits=call.digits,
         phones={p.number: {"state": p.state, "answer_after_s": p.answer_after_s} for p in call.phones},
         active_calls=call.active_calls,
+        http={r.node_id: {"outcome": r.outcome, "body": r.body} for r in call.http},
     )
 
 

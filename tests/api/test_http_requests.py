@@ -174,3 +174,24 @@ async def test_only_operators_keep_the_allowlist_and_another_accounts_flow_is_no
     operator = await trusting.operator()
     wrong = await operator.data(ALLOW, {"h": "not a host"})
     assert wrong["allowHttpHost"]["errors"][0]["field"] == "host"
+
+
+SIMULATE = (
+    "query($f:ID!,$c:SimulatedCallInput!){simulateFlow(flowId:$f,call:$c){... on Simulation{"
+    f"path events{{kind outcome reason variable}}}} {ERR}}}}}"
+)
+
+
+async def test_a_simulated_call_takes_the_answer_the_designer_gives(env: Env) -> None:
+    customer = await env.customer("cust1")
+    flow = await flow_with(customer, "https://crm.example.com/api/customer")
+    call = {"http": [{"nodeId": "crm", "outcome": "success", "body": {"customer": {"level": 8}}}]}
+    result = (await customer.data(SIMULATE, {"f": flow, "c": call}))["simulateFlow"]
+    assert result["path"][:2] == ["start", "crm"]
+    assert {"kind": "set", "outcome": "8", "reason": "客户等级=8", "variable": "level"} in result["events"]
+    timeout = {"http": [{"nodeId": "crm", "outcome": "timeout"}]}
+    events = (await customer.data(SIMULATE, {"f": flow, "c": timeout}))["simulateFlow"]["events"]
+    assert any(e["kind"] == "branch" and e["outcome"] == "timeout" for e in events)
+    wrong = {"http": [{"nodeId": "crm", "outcome": "maybe"}]}
+    refused = (await customer.data(SIMULATE, {"f": flow, "c": wrong}))["simulateFlow"]
+    assert refused["errors"][0]["field"].startswith("call.http")

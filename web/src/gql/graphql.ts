@@ -223,6 +223,15 @@ export type SimulatedCallInput = {
   digits?: string;
   phones?: Array<PhoneBehaviourInput>;
   activeCalls?: number;
+  /** The customer system's answer per HTTP request node (a node not named fails). */
+  http?: Array<SimulatedHttpReplyInput>;
+};
+
+/** What the customer's system answers an HTTP request node in a simulated call: outcome `success` (with a JSON `body` the node's result paths are read from), `failure` or `timeout`. */
+export type SimulatedHttpReplyInput = {
+  nodeId: string;
+  outcome?: string;
+  body?: unknown;
 };
 
 export type TokenScope =
