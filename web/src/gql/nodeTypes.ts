@@ -825,7 +825,7 @@ export const NODE_KINDS: NodeKindDef[] = [
     "name": "查询客户系统",
     "hint": "通话中向客户自己的系统(CRM)发请求,把返回值存入变量",
     "group": "data",
-    "icon": "ApiOutlined",
+    "icon": "UnorderedListOutlined",
     "color": "#13c2c2",
     "inPalette": false,
     "exits": [
