@@ -40,6 +40,7 @@ from .call_log import CallLog
 from .calls import EVENT_CLASSES, EVENT_FILTERS, CallTracker, TrackedCall
 from .fastagi import HttpAgi
 from .files import replace_file
+from .http_step import Secret
 from .journal import CallJournal
 from .outbound import OutboundPolicy
 from .outbox import SETTLE_S, Outbox
@@ -116,6 +117,9 @@ class Agent:
     def __init__(self, config: AgentConfig) -> None:
         self.config = config
         self.service = ServiceClient(config.service_url, config.token)
+        #: Account secrets the plans' HTTP steps name, by 400 number and name (:meth:`_sync_secrets`).
+        self.http_secrets: dict[str, dict[str, Secret]] = {}
+        self._secret_numbers: list[str] = []
         self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
         self.outbox = Outbox(config.state_dir / "outbox")
@@ -209,7 +213,8 @@ class Agent:
         never fatal: those calls leave their HTTP steps by ``failure`` and everything else works."""
         host, port = self.config.options.agi_address.rsplit(":", 1)
         try:
-            return await HttpAgi(self.sync.plans.get, self.config.http_policy).serve(host, int(port))
+            answer = HttpAgi(self.sync.plans.get, self.config.http_policy, self._secret)
+            return await answer.serve(host, int(port))
         except OSError as error:
             self.errors += 1
             log.error("cannot answer HTTP request steps on %s: %s", self.config.options.agi_address, error)
@@ -284,6 +289,28 @@ class Agent:
             log.info("%s reloaded", module)
         self.served = sorted(plan.number for plan in plans)
         await self._sync_allowances()
+        await self._sync_secrets(plans)
+
+    async def _sync_secrets(self, plans: list[Dialplan] | None = None) -> None:
+        """The account secrets the plans' HTTP request steps name, kept in memory for calls (a call never
+        waits on the service for one). Again every ``allowance_interval_s``, so a secret changed without
+        a plan change arrives within a minute. A failure keeps the values held, is logged and counted."""
+        if plans is not None:
+            self._secret_numbers = sorted(
+                p.number for p in plans if any(s.op == "http" and s.args.get("secret") for s in p.steps)
+            )
+        held: dict[str, dict[str, Secret]] = {}
+        for number in self._secret_numbers:
+            try:
+                held[number] = await self.service.plan_secrets(number)
+            except ServiceError as error:
+                self.errors += 1
+                log.warning("secrets of %s not synced: %s", number, error)
+                held[number] = self.http_secrets.get(number, {})
+        self.http_secrets = held
+
+    def _secret(self, number: str, name: str) -> Secret | None:
+        return self.http_secrets.get(number, {}).get(name)
 
     async def _sync_allowances(self) -> None:
         """Write the served numbers' allowances; a failure is logged and counted, never blocks plans
@@ -303,6 +330,7 @@ class Agent:
                 await asyncio.wait_for(self._allowances_now.wait(), self.config.allowance_interval_s)
             self._allowances_now.clear()
             await self._sync_allowances()
+            await self._sync_secrets()
 
     async def _check_areas(self) -> None:
         """The caller-area table in AstDB, loaded when this node lacks the current data version."""

@@ -15,7 +15,7 @@ import pytest
 
 from api.app import create_app
 from api.outbound.models import AccountSecret
-from tests.api.routing_support import ERR
+from tests.api.routing_support import ERR, active_number, service_token
 from tests.api.support import Client, Env
 from tests.api.test_flows import IMPORT
 from tests.telephony.https_lab import Crm, crm_server
@@ -195,3 +195,32 @@ async def test_a_simulated_call_takes_the_answer_the_designer_gives(env: Env) ->
     wrong = {"http": [{"nodeId": "crm", "outcome": "maybe"}]}
     refused = (await customer.data(SIMULATE, {"f": flow, "c": wrong}))["simulateFlow"]
     assert refused["errors"][0]["field"].startswith("call.http")
+
+
+PUBLISH = (
+    'mutation($id:ID!,$n:[ID!]){publishFlow(id:$id,message:"上线",numberIds:$n){'
+    f"... on FlowVersion{{version}} {ERR}}}}}"
+)
+
+
+async def test_agents_get_only_the_secrets_their_numbers_plans_name(env: Env) -> None:
+    owner = await env.customer("owner1")
+    number_id = await active_number(owner, "4006228300")
+    await owner.gql(SET_SECRET, {"n": "crm_token", "h": "crm.example.com", "v": TOKEN})
+    await owner.gql(SET_SECRET, {"n": "unused", "h": "crm.example.com", "v": "sk-other-1234"})
+    flow = await flow_with(owner, "https://crm.example.com/api/customer", secret="crm_token")
+    published = await owner.data(PUBLISH, {"id": flow, "n": [number_id]})
+    assert published["publishFlow"]["version"] == 1
+    agent = env.client(authorization=f"Bearer {await service_token(env)}")
+    plan = await agent.get("/telephony/plans/4006228300")
+    assert plan.status_code == 200 and TOKEN not in plan.text and "crm_token" in plan.text
+    answer = await agent.get("/telephony/secrets/4006228300")
+    assert answer.status_code == 200 and answer.headers["cache-control"] == "no-store"
+    assert answer.json() == {"secrets": {"crm_token": {"value": TOKEN, "host": "crm.example.com"}}}
+    assert (await agent.get("/telephony/secrets/4006228301")).status_code == 404
+    # operators may read plans, never customers' secrets; customers' tokens and no token neither
+    operator = await env.operator("op-secrets")
+    token = await operator.data('mutation{createApiToken(name:"op"){... on CreatedApiToken{secret}}}')
+    as_operator = env.client(authorization=f"Bearer {token['createApiToken']['secret']}")
+    assert (await as_operator.get("/telephony/secrets/4006228300")).status_code == 403
+    assert (await env.client().get("/telephony/secrets/4006228300")).status_code == 401
