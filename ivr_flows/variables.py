@@ -28,15 +28,12 @@ on ``caller_area`` and no runtime needs area names.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from .model import Flow
 
 __all__ = [
     "BUILTINS",
@@ -125,6 +122,45 @@ _OP_NAMES: Final = {
 }
 
 
+class _Node(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+    def variables_used(self) -> tuple[VarUse, ...]: ...
+
+    def variables_set(self, exit_name: str) -> tuple[str, ...]: ...
+
+
+class _Edge(Protocol):
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def target(self) -> str: ...
+
+    @property
+    def exit(self) -> str: ...
+
+
+class Flow(Protocol):
+    """What the checks read of a flow (:class:`ivr_flows.model.Flow`), named here without importing the
+    model, which imports the node types, which import this module."""
+
+    @property
+    def variables(self) -> Sequence[Variable]: ...
+
+    @property
+    def nodes(self) -> Sequence[_Node]: ...
+
+    @property
+    def edges(self) -> Sequence[_Edge]: ...
+
+    def node_map(self) -> Mapping[str, _Node]: ...
+
+
 def variable_table(declared: Iterable[Variable]) -> dict[str, VarInfo]:
     """Built-ins, then the flow's own variables (a declared name never hides a built-in)."""
     table = dict(BUILTINS)
@@ -137,7 +173,7 @@ def _d(code: str, severity: Literal["error", "warning"], message: str, node: str
     return Diagnostic(code, severity, message, node)
 
 
-def _declarations(declared: list[Variable]) -> list[Diagnostic]:
+def _declarations(declared: Sequence[Variable]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[str] = set()
     for v in declared:
