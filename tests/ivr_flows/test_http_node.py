@@ -111,3 +111,22 @@ def test_values_cannot_break_out_of_the_url_or_a_dialplan_expression() -> None:
     assert json_at({"a": [{"b": True}]}, "a.0.b") == "1"
     assert json_at({"a": {"b": {"c": 1}}}, "a.b") == ""  # not a scalar
     assert json_at({"a": 1}, "a.x") == ""
+
+
+def test_a_call_sends_at_most_five_requests() -> None:
+    nodes: list[dict[str, Any]] = [{"id": "start", "type": "start"}]
+    edges = []
+    for i in range(1, 7):
+        nodes.append({"id": f"q{i}", "type": "http", "props": {"url": f"https://crm.example.com/{i}"}})
+        before = "start" if i == 1 else f"q{i - 1}"
+        edges.append(
+            {"id": f"e{i}", "source": before, "exit": "next" if i == 1 else "success", "target": f"q{i}"}
+        )
+    plan = compile_plan("4006228300", None, load_flow({"format_version": 1, "nodes": nodes, "edges": edges}))
+    ok = {f"q{i}": {"outcome": "success", "body": {}} for i in range(1, 7)}
+    trace = simulate(plan, CallSpec(http=ok))
+    outcomes = [e.outcome for e in trace.events if e.kind == "branch" and (e.node or "").startswith("q")]
+    assert outcomes == ["success"] * 5 + ["failure"]
+    last = [e for e in trace.events if e.node == "q6"][-1]
+    assert "5次" in last.reason
+    assert "GotoIf($[${HTTP_COUNT} > 5]?" in render_asterisk(plan)
