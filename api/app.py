@@ -16,6 +16,7 @@ from api.config import Config, load_config
 from api.db import tortoise_config
 from api.downloads import download_routes
 from api.jobs import running_jobs
+from api.outbound import routes as outbound_routes
 from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
 from api.storage import object_store
@@ -57,6 +58,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             Route("/telephony/plans/{number}", telephony.plan),
             Route("/telephony/changes", telephony.changes),
             Route("/telephony/sounds/{file}", sounds.sound, methods=["GET", "HEAD"]),
+            Route("/telephony/secrets/{number}", outbound_routes.plan_secrets),
             *download_routes(),
             *web_routes(config.web_dist, graphiql=config.graphiql),  # last: it catches every path
         ],

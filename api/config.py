@@ -96,6 +96,12 @@ class Config:
     storage_secret_key: str = field(default="", repr=False)
     #: Lifetime of the store's pre-signed URLs the download routes redirect to (after their own checks).
     storage_link_seconds: int = 300
+    #: Flows' HTTP requests (``api/outbound``): the Fernet key of accounts' secrets (empty: derived from
+    #: ``secret_key``), the platform's own networks (comma-separated CIDRs, never asked), and an extra CA
+    #: file to trust (an intranet CA; tests' self-signed certificates).
+    http_secrets_key: str = field(default="", repr=False)
+    http_own_networks: str = ""
+    http_cafile: str = ""
 
     @property
     def documents_dir(self) -> Path:
@@ -180,4 +186,7 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         storage_access_key=env.get("AWS_ACCESS_KEY_ID", ""),
         storage_secret_key=env.get("AWS_SECRET_ACCESS_KEY", ""),
         storage_link_seconds=_int(env, "STORAGE_LINK_SECONDS", 300),
+        http_secrets_key=env.get("HTTP_SECRETS_KEY", ""),
+        http_own_networks=env.get("HTTP_OWN_NETWORKS", ""),
+        http_cafile=env.get("HTTP_CAFILE", ""),
     )

@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "api.statements.models",
     "api.claims.models",
     "api.signups.models",
+    "api.outbound.models",
     "aerich.models",
 ]
 

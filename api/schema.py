@@ -35,6 +35,7 @@ from api.logtext import loggable_exc_info
 from api.media import schema as media
 from api.notify import schema as notify
 from api.numbers import schema as numbers
+from api.outbound import schema as outbound
 from api.recordings import schema as recordings
 from api.requestid import current_request_id
 from api.reservations import schema as reservations
@@ -62,6 +63,7 @@ Query = merge_types(
         notify.Query,
         statements.Query,
         signups.Query,
+        outbound.Query,
     ),
 )
 Mutation = merge_types(
@@ -79,6 +81,7 @@ Mutation = merge_types(
         calls.Mutation,
         notify.Mutation,
         signups.Mutation,
+        outbound.Mutation,
     ),
 )
 

@@ -41,7 +41,7 @@ from .areas import UNKNOWN, CallerArea, expand_areas, resolve_caller
 from .asterisk import AsteriskOptions, RenderError, asterisk_prompt_name, render_asterisk
 from .builder import FlowBuilder, tts
 from .calendar import DayOverride, WorkCalendar
-from .calls import CallSpec, PhoneBehaviour, Press
+from .calls import CallSpec, HttpReply, PhoneBehaviour, Press
 from .compiler import SYSTEM_PROMPTS, compile_plan, flow_digest
 from .diagnostics import Diagnostic, FlowError
 from .dialplan import PLAN_FORMAT, PLAN_VERSION, Dialplan
@@ -49,6 +49,8 @@ from .flowtests import FlowTestResult, run_flow_tests
 from .hotlines import CARRIER_PREFIXES, Invalid400Number, parse_400_number
 from .load_errors import NODE_TYPE_NAMES, node_title
 from .model import DIAL_FAILURE_EXITS, EXITS, MENU_DIGIT_EXITS, Flow, exits_of, load_flow, prompts_played
+from .nodes.http import HttpNode
+from .nodes.http import request_args as http_request_args
 from .phones import ParsedNumber, PhoneNumberError, mainland_number, parse_phone
 from .policies import (
     ALLOWED_CATEGORIES,
@@ -90,6 +92,8 @@ __all__ = [
     "FlowBuilder",
     "FlowError",
     "FlowTestResult",
+    "HttpNode",
+    "HttpReply",
     "Invalid400Number",
     "ListEntry",
     "ListEntryError",
@@ -110,6 +114,7 @@ __all__ = [
     "expand_areas",
     "flow_digest",
     "flow_json_schema",
+    "http_request_args",
     "load_flow",
     "mainland_number",
     "node_title",

@@ -33,6 +33,7 @@ class AsteriskOptions:
             output is exactly what it is without one. Set: a plan that dials reads the key once on entry;
             a missing key means no limit, 0 means the balance is exhausted (the caller hears
             ``sys-suspended``, nobody rings), anything else limits every bridged call with ``S(seconds)``.
+        agi_address: where the telephony agent answers FastAGI for HTTP request steps.
         standalone: emit ``[general]`` and ``[globals]`` so the output is a complete extensions.conf.
     """
 
@@ -44,6 +45,8 @@ class AsteriskOptions:
     moh_prefix: str = "ringback-"
     allowance_db_family: str = ""
     standalone: bool = True
+    #: Where the telephony agent answers FastAGI (``host:port``): HTTP request steps ask it.
+    agi_address: str = "127.0.0.1:4573"
 
     def check(self) -> None:
         if not _CHANNEL.match(self.channel):
@@ -57,5 +60,7 @@ class AsteriskOptions:
             raise RenderError(
                 f"allowance_db_family {self.allowance_db_family!r} must be empty or match {_PREFIX.pattern}"
             )
+        if not re.fullmatch(r"[A-Za-z0-9.\-]{1,253}:[0-9]{1,5}", self.agi_address):
+            raise RenderError(f"agi_address {self.agi_address!r} must be host:port")
         if not re.fullmatch(r"[a-z0-9_-]{0,20}", self.moh_prefix):
             raise RenderError(f"moh_prefix {self.moh_prefix!r} must match [a-z0-9_-]{{0,20}}")

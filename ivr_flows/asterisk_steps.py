@@ -33,6 +33,7 @@ from .asterisk_syntax import (
     weekdays,
 )
 from .dialplan import Dialplan, Step
+from .nodes.http import variables_read
 
 __all__ = ["StepLines"]
 
@@ -49,6 +50,17 @@ _BUILTIN_VARS = {
 }
 _VARIABLE_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _SAFE_VALUE = re.compile(r"[0-9A-Za-z_.+\-\u4e00-\u9fff]*")
+
+
+def plan_tag(plan: Dialplan) -> str:
+    """A short name of a plan's exact content (its etag's first 16 hex digits): an HTTP step's ``AGI()``
+    names it, so the agent answers from the plan the call runs."""
+    return plan.etag.strip('"')[:16]
+
+
+def channel_variable(name: str) -> str:
+    """The channel variable holding a flow variable, built-in (``CALLER`` …) or declared (``FV_<name>``)."""
+    return _BUILTIN_VARS.get(name) or flow_variable(name)
 
 
 def flow_variable(name: str) -> str:
@@ -77,6 +89,7 @@ class StepLines:
         self.number = number
         self.main = main
         self.tz = plan.timezone
+        self.plan = plan
         self.labels = {s.id: f"s{i}" for i, s in enumerate(plan.steps)}
         self.contexts: list[Context] = []
         self._sounds: dict[str, str] = {}
@@ -270,6 +283,38 @@ class StepLines:
             else:
                 raise RenderError(f"unknown condition op {op!r}")
         lines.append(line("Goto", self.goto(s.next["else"])))
+        return lines
+
+    def op_http(self, s: Step, i: int) -> list[str]:
+        """``AGI()`` to the telephony agent on this node (FastAGI, ``AsteriskOptions.agi_address``) with the
+        400 number, the plan's etag and the step's index; the agent reads the step from that plan (another
+        plan since loaded: ``failure``), the variables it sends from the channel, makes the guarded
+        request (``telephony/outbound.py``) and sets ``HTTP_OUTCOME`` and the result variables.
+
+        ``HTTP_OUTCOME`` starts as ``failure``, so an agent that is down (``AGI`` fails at once) sends the
+        call out of ``failure``. ``HTTP_COUNT`` counts the call's requests: past ``limit`` none is sent.
+        Built-ins computed at the step (``dialled``, ``hour``, ``weekday``) are set first, as a condition does.
+        """
+        a = s.args
+        used = set(variables_read(a))
+        lines = [
+            line("Set", "HTTP_COUNT=$[0${HTTP_COUNT} + 1]"),
+            line("Set", "HTTP_OUTCOME=failure"),
+            line("GotoIf", f"$[${{HTTP_COUNT}} > {int(a['limit'])}]?{self.goto(s.next['failure'])}"),
+        ]
+        if "dialled" in used:
+            lines.append(line("Set", f"DIALLED={self.number}"))
+        for name, fmt in (("hour", "%H"), ("weekday", "%u")):
+            if name in used:
+                lines.append(
+                    line("Set", f"{_BUILTIN_VARS[name]}=$[${{STRFTIME(${{EPOCH}},{self.tz},{fmt})}} + 0]")
+                )
+        lines += [
+            line("AGI", f"agi://{self.opts.agi_address}/http,{self.number},{plan_tag(self.plan)},{i}"),
+            line("GotoIf", f'$["${{HTTP_OUTCOME}}" = "success"]?{self.goto(s.next["success"])}'),
+            line("GotoIf", f'$["${{HTTP_OUTCOME}}" = "timeout"]?{self.goto(s.next["timeout"])}'),
+            line("Goto", self.goto(s.next["failure"])),
+        ]
         return lines
 
     def op_time_switch(self, s: Step, i: int) -> list[str]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .policies import CallerCategory
 
-__all__ = ["DEFAULT_TIME", "CallSpec", "PhoneBehaviour", "Press"]
+__all__ = ["DEFAULT_TIME", "CallSpec", "HttpReply", "PhoneBehaviour", "Press"]
 
 #: A Monday morning, so that tests without a time are deterministic.
 DEFAULT_TIME = dt.datetime(2026, 3, 2, 10, 0)
@@ -39,6 +39,15 @@ class PhoneBehaviour(BaseModel):
     talk_s: float = Field(default=60.0, ge=0, le=36000)
 
 
+class HttpReply(BaseModel):
+    """What the customer's system answers an HTTP request node in a simulated call: ``success`` with a
+    JSON ``body`` (the node's result paths are read from it), ``failure`` or ``timeout``."""
+
+    model_config = _FROZEN
+    outcome: Literal["success", "failure", "timeout"] = "success"
+    body: Any = None
+
+
 class CallSpec(BaseModel):
     """The call to simulate. ``at`` is local time in Asia/Shanghai (aware datetimes are converted)."""
 
@@ -59,6 +68,8 @@ class CallSpec(BaseModel):
         description="branch (from 1) taken at each percentage split reached, in order",
     )
     split_seed: int = Field(default=0, ge=0, description="seeds the draws of splits the call does not name")
+    #: The customer system's answer per HTTP request node id; a node not named here fails.
+    http: dict[str, HttpReply] = Field(default_factory=dict, max_length=50)
     max_steps: int = Field(default=200, ge=1, le=10000)
 
     @field_validator("digits", mode="before")

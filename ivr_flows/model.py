@@ -26,6 +26,7 @@ from .nodes.collect import CollectNode
 from .nodes.condition import ConditionNode
 from .nodes.dial import DIAL_FAILURE_EXITS, Destination, DialNode
 from .nodes.hangup import HangupNode
+from .nodes.http import HttpNode
 from .nodes.menu import DIGIT_PREFIX, MENU_KEYS, MenuNode
 from .nodes.play import PlayNode
 from .nodes.record import RecordNode
@@ -53,6 +54,7 @@ __all__ = [
     "Flow",
     "FlowTest",
     "HangupNode",
+    "HttpNode",
     "MenuNode",
     "Node",
     "PlayNode",
@@ -89,7 +91,8 @@ Node = Annotated[
     | RecordNode
     | HangupNode
     | CollectNode
-    | ConditionNode,
+    | ConditionNode
+    | HttpNode,
     Field(discriminator="type"),
 ]
 

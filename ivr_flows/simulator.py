@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from .areas import CallerArea, resolve_caller
 from .calls import CallSpec, PhoneBehaviour, Press
 from .dialplan import Dialplan, Step
+from .nodes.http import json_at, request_parts, variables_read
 from .nodes.split import branch_of_draw
 from .policies import CATEGORY_NAMES
 from .schedules import evaluate
@@ -177,6 +178,8 @@ class _Run:
         self._clock = (0.0, 0.0)  # (self.t, round(self.t, 3)) of the last event
         #: The values of the flow's declared variables (a variable nothing set is empty).
         self.vars: dict[str, str] = {}
+        #: HTTP requests sent so far (``MAX_REQUESTS_PER_CALL``).
+        self.requests = 0
 
     def emit(
         self,
@@ -358,6 +361,37 @@ class _Run:
         seen = "、".join(dict.fromkeys(shown))
         self.emit("branch", s, outcome="else", reason=f"{seen},条件都不符合" if seen else "条件都不符合")
         return "else"
+
+    def op_http(self, s: Step) -> str:
+        """The customer system's canned answer for this node (``CallSpec.http``); the mapped variables
+        get values from its body on success. Past ``limit`` requests in one call, the request is not sent."""
+        a = s.args
+        self.requests += 1
+        values = {name: self.value_of(name) for name in variables_read(a)}
+        url, fields = request_parts(a, values)
+        sent = "、".join(f"{k}={v}" for k, v in fields.items())
+        asked = f"{a['method']} {url}" + (f"({sent})" if sent else "")
+        if self.requests > int(a["limit"]):
+            reason = f"本通电话已请求{a['limit']}次客户系统,不再发送"
+            self.emit("branch", s, outcome="failure", reason=reason)
+            return "failure"
+        reply = self.call.http.get(s.node or "")
+        if reply is None:
+            self.emit(
+                "branch", s, outcome="failure", reason=f"{asked}:模拟来电没有给出客户系统的回应,按失败处理"
+            )
+            return "failure"
+        if reply.outcome == "timeout":
+            self.t += float(a["timeout_s"])
+            self.emit("branch", s, outcome="timeout", reason=f"{asked}:{a['timeout_s']}秒内没有回应")
+            return "timeout"
+        if reply.outcome == "failure":
+            self.emit("branch", s, outcome="failure", reason=f"{asked}:客户系统返回失败")
+            return "failure"
+        for path, variable, label in a["results"]:
+            self.set_variable(s, variable, label, json_at(reply.body, path))
+        self.emit("branch", s, outcome="success", reason=f"{asked}:成功")
+        return "success"
 
     def op_time_switch(self, s: Step) -> str:
         a = s.args

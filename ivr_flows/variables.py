@@ -28,15 +28,12 @@ on ``caller_area`` and no runtime needs area names.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Final, Literal, NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from .model import Flow
 
 __all__ = [
     "BUILTINS",
@@ -105,7 +102,12 @@ _OP_TYPES: Final[dict[str, frozenset[str]]] = {
     "prefix": frozenset({"digits", "text"}),
     "range": frozenset({"digits", "number"}),
     "set": frozenset({"digits", "number"}),
+    # an HTTP request sends any variable and fills any declared one from its answer
+    "send": frozenset({"digits", "text", "number"}),
+    "fill": frozenset({"digits", "text", "number"}),
 }
+#: Ops that give a variable its value (the others read it).
+_SETS: Final = frozenset({"set", "fill"})
 #: Built-ins compiled to area codes: only whole names (equals, in list) or "unknown" (empty) apply.
 _AREA_NAMES: Final = frozenset({"caller_province", "caller_city"})
 _OP_NAMES: Final = {
@@ -115,7 +117,48 @@ _OP_NAMES: Final = {
     "range": "数值范围",
     "empty": "为空",
     "set": "保存输入",
+    "send": "发送",
+    "fill": "保存返回值",
 }
+
+
+class _Node(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def type(self) -> str: ...
+
+    def variables_used(self) -> tuple[VarUse, ...]: ...
+
+    def variables_set(self, exit_name: str) -> tuple[str, ...]: ...
+
+
+class _Edge(Protocol):
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def target(self) -> str: ...
+
+    @property
+    def exit(self) -> str: ...
+
+
+class Flow(Protocol):
+    """What the checks read of a flow (:class:`ivr_flows.model.Flow`), named here without importing the
+    model, which imports the node types, which import this module."""
+
+    @property
+    def variables(self) -> Sequence[Variable]: ...
+
+    @property
+    def nodes(self) -> Sequence[_Node]: ...
+
+    @property
+    def edges(self) -> Sequence[_Edge]: ...
+
+    def node_map(self) -> Mapping[str, _Node]: ...
 
 
 def variable_table(declared: Iterable[Variable]) -> dict[str, VarInfo]:
@@ -130,7 +173,7 @@ def _d(code: str, severity: Literal["error", "warning"], message: str, node: str
     return Diagnostic(code, severity, message, node)
 
 
-def _declarations(declared: list[Variable]) -> list[Diagnostic]:
+def _declarations(declared: Sequence[Variable]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[str] = set()
     for v in declared:
@@ -152,7 +195,7 @@ def _uses(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
                 message = f"{use.where}使用的变量“{use.name}”没有声明"
                 out.append(_d("variable_unknown", "error", message, node.id))
                 continue
-            if use.op == "set" and info.builtin:
+            if use.op in _SETS and info.builtin:
                 message = f"{use.where}不能写入系统变量“{info.label}”,请声明一个自己的变量"
                 out.append(_d("variable_builtin", "error", message, node.id))
             elif use.op not in _OP_TYPES or info.type not in _OP_TYPES[use.op]:
@@ -174,7 +217,9 @@ def _unset(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
     what the source sets on that exit (a collect node sets its variable on ``done`` only).
     """
     declared = frozenset(n for n, info in table.items() if not info.builtin)
-    readers = [n for n in flow.nodes if any(u.op != "set" and u.name in declared for u in n.variables_used())]
+    readers = [
+        n for n in flow.nodes if any(u.op not in _SETS and u.name in declared for u in n.variables_used())
+    ]
     if not readers:
         return []
     nodes = flow.node_map()
@@ -206,7 +251,8 @@ def _unset(flow: Flow, table: Mapping[str, VarInfo]) -> list[Diagnostic]:
         if node.id not in entry:
             continue  # unreachable: reported as such
         missing = sorted(
-            {u.name for u in node.variables_used() if u.op != "set" and u.name in declared} - entry[node.id]
+            {u.name for u in node.variables_used() if u.op not in _SETS and u.name in declared}
+            - entry[node.id]
         )
         for name in missing:
             message = f"变量“{table[name].label}”在某些路径上还没有被输入就被使用了,此时它为空"

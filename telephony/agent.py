@@ -38,8 +38,11 @@ from .areas import load_areas
 from .call_audio import audio_of
 from .call_log import CallLog
 from .calls import EVENT_CLASSES, EVENT_FILTERS, CallTracker, TrackedCall
+from .fastagi import HttpAgi
 from .files import replace_file
+from .http_step import Secret
 from .journal import CallJournal
+from .outbound import OutboundPolicy
 from .outbox import SETTLE_S, Outbox
 from .plan_sync import PlanSync
 from .prompts import PromptSync
@@ -83,6 +86,8 @@ class AgentConfig:
     #: The JSON lines Asterisk's channel event logging writes (None: calls begun and ended while the
     #: agent did not listen are not reported).
     call_log: Path | None = None
+    #: The guards of flows' HTTP requests (the operator's allowlist, the platform's own networks).
+    http_policy: OutboundPolicy = field(default_factory=OutboundPolicy)
 
 
 class AgentLockedError(Exception):
@@ -112,6 +117,9 @@ class Agent:
     def __init__(self, config: AgentConfig) -> None:
         self.config = config
         self.service = ServiceClient(config.service_url, config.token)
+        #: Account secrets the plans' HTTP steps name, by 400 number and name (:meth:`_sync_secrets`).
+        self.http_secrets: dict[str, dict[str, Secret]] = {}
+        self._secret_numbers: list[str] = []
         self.prompts = PromptSync(self.service, config.sounds_dir, config.moh_file, config.options)
         self.sync = PlanSync(self.service, config.include_file, self._reload, config.options, self._prepare)
         self.outbox = Outbox(config.state_dir / "outbox")
@@ -174,6 +182,7 @@ class Agent:
             helpers.append(asyncio.create_task(self._allowance_loop(), name="allowance loop"))
         for task in helpers:
             task.add_done_callback(self._helper_ended)
+        agi = await self._serve_http_steps()
         try:
             while not self._stopping.is_set():
                 step = asyncio.create_task(self._step())
@@ -192,10 +201,24 @@ class Agent:
                 task.cancel()
             # A helper that failed was logged when it ended (_helper_ended).
             await asyncio.gather(*helpers, return_exceptions=True)
+            if agi is not None:
+                agi.close()
             await self._drop_manager()
             if self.allowances is not None:
                 await self.allowances.close()
             log.info("agent stopped: %s", self.health())
+
+    async def _serve_http_steps(self) -> asyncio.Server | None:
+        """Answer the plans' HTTP request steps (FastAGI). A port that cannot be bound is logged and counted,
+        never fatal: those calls leave their HTTP steps by ``failure`` and everything else works."""
+        host, port = self.config.options.agi_address.rsplit(":", 1)
+        try:
+            answer = HttpAgi(self.sync.plans.get, self.config.http_policy, self._secret)
+            return await answer.serve(host, int(port))
+        except OSError as error:
+            self.errors += 1
+            log.error("cannot answer HTTP request steps on %s: %s", self.config.options.agi_address, error)
+            return None
 
     def _helper_ended(self, task: asyncio.Task[None]) -> None:
         """A helper loop only ends when the agent stops; one that failed stops the agent, loudly, so that
@@ -266,6 +289,28 @@ class Agent:
             log.info("%s reloaded", module)
         self.served = sorted(plan.number for plan in plans)
         await self._sync_allowances()
+        await self._sync_secrets(plans)
+
+    async def _sync_secrets(self, plans: list[Dialplan] | None = None) -> None:
+        """The account secrets the plans' HTTP request steps name, kept in memory for calls (a call never
+        waits on the service for one). Again every ``allowance_interval_s``, so a secret changed without
+        a plan change arrives within a minute. A failure keeps the values held, is logged and counted."""
+        if plans is not None:
+            self._secret_numbers = sorted(
+                p.number for p in plans if any(s.op == "http" and s.args.get("secret") for s in p.steps)
+            )
+        held: dict[str, dict[str, Secret]] = {}
+        for number in self._secret_numbers:
+            try:
+                held[number] = await self.service.plan_secrets(number)
+            except ServiceError as error:
+                self.errors += 1
+                log.warning("secrets of %s not synced: %s", number, error)
+                held[number] = self.http_secrets.get(number, {})
+        self.http_secrets = held
+
+    def _secret(self, number: str, name: str) -> Secret | None:
+        return self.http_secrets.get(number, {}).get(name)
 
     async def _sync_allowances(self) -> None:
         """Write the served numbers' allowances; a failure is logged and counted, never blocks plans
@@ -285,6 +330,7 @@ class Agent:
                 await asyncio.wait_for(self._allowances_now.wait(), self.config.allowance_interval_s)
             self._allowances_now.clear()
             await self._sync_allowances()
+            await self._sync_secrets()
 
     async def _check_areas(self) -> None:
         """The caller-area table in AstDB, loaded when this node lacks the current data version."""

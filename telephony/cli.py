@@ -19,6 +19,7 @@ from ivr_flows import AsteriskOptions
 
 from .agent import Agent, AgentConfig, AgentLockedError, node_lock
 from .call_log import CALL_LOG_NAME
+from .outbound import outbound_policy
 
 __all__ = ["build_parser", "main"]
 
@@ -44,6 +45,9 @@ SETTINGS: dict[str, tuple[str, str | None]] = {
     "allowance_family": ("TELEPHONY_ALLOWANCE_FAMILY", "hotline-allowance"),
     "allowance_interval": ("TELEPHONY_ALLOWANCE_SECONDS", "60"),
     "call_log": ("TELEPHONY_CALL_LOG", f"/var/log/asterisk/cel-custom/{CALL_LOG_NAME}"),
+    "agi_address": ("TELEPHONY_AGI_ADDRESS", AsteriskOptions.agi_address),
+    "http_allow_hosts": ("TELEPHONY_HTTP_ALLOW_HOSTS", ""),
+    "http_own_networks": ("TELEPHONY_HTTP_OWN_NETWORKS", ""),
 }
 
 HELP = {
@@ -68,6 +72,10 @@ HELP = {
     "allowance_interval": "seconds between refreshes of the call allowances (also after plans and reports)",
     "call_log": "the JSON lines the node's cel_custom writes; calls begun and ended while the agent did not "
     "listen are read from it (empty: not reported)",
+    "agi_address": "host:port where the agent answers the plans' HTTP request steps (FastAGI, loopback)",
+    "http_allow_hosts": "comma-separated hosts flows may ask over plain http or on non-public addresses "
+    "(the operator's allowlist, kept the same as the service's)",
+    "http_own_networks": "comma-separated networks (CIDR) of the platform itself, never asked by flows",
 }
 
 
@@ -115,8 +123,15 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ag
     if long_poll > 60:
         parser.error("--long-poll must be at most 60 seconds (the service's limit)")
     options = AsteriskOptions(
-        channel=args.channel, allowance_db_family=args.allowance_family, standalone=False
+        channel=args.channel,
+        allowance_db_family=args.allowance_family,
+        standalone=False,
+        agi_address=args.agi_address,
     )
+    try:
+        http_policy = outbound_policy(args.http_allow_hosts, args.http_own_networks)
+    except ValueError as error:
+        parser.error(f"--http-own-networks: {error}")
     try:
         options.check()
     except ValueError as error:
@@ -143,6 +158,7 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ag
         max_backoff_s=number("max_backoff"),
         allowance_interval_s=number("allowance_interval"),
         call_log=Path(args.call_log) if args.call_log else None,
+        http_policy=http_policy,
     )
 
 

@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 
 from ivr_flows import Dialplan
 
+from .http_step import Secret
+
 __all__ = [
     "ChangeBatch",
     "ChangedPlan",
@@ -161,6 +163,14 @@ class ServiceClient:
             return PlanBatch(int(body["latest_version"]), bool(body["has_more"]), plans)
         except (KeyError, TypeError, ValueError) as error:
             raise ServiceError(f"unexpected plan list from the service: {error!r}") from error
+
+    async def plan_secrets(self, number: str) -> dict[str, Secret]:
+        """The account secrets the number's plan names, each with the one host it may be sent to."""
+        body = await self._get(f"/telephony/secrets/{urllib.parse.quote(number)}", {}, self.timeout_s)
+        try:
+            return {name: Secret(str(s["value"]), str(s["host"])) for name, s in body["secrets"].items()}
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ServiceError(f"unexpected secrets from the service: {error!r}") from error
 
     async def changes(self, since: int, wait_s: int) -> ChangeBatch:
         """Hold the request until some plan's version exceeds ``since`` or ``wait_s`` pass (≤ 60)."""

@@ -57,6 +57,7 @@ def simulated_call(call: SimulatedCallInput) -> ivr_flows.CallSpec:
         phones={p.number: {"state": p.state, "answer_after_s": p.answer_after_s} for p in call.phones},
         active_calls=call.active_calls,
         split=call.split,
+        http={r.node_id: {"outcome": r.outcome, "body": r.body} for r in call.http},
     )
 
 

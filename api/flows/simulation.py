@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 import ivr_flows
 from api.clock import SHANGHAI
 from api.errors import UserError
+from api.flows.flow_json import _deeper_than
 from api.flows.versions import refusal
 from ivr_flows import PhoneNumberError, mainland_number, parse_phone
 
@@ -29,6 +31,9 @@ MAX_DIGITS = 100
 MAX_PHONES = 50
 #: Splits a simulated call names branches for, and the most branches a split has (the flow model's limit).
 MAX_SPLITS, MAX_BRANCHES = 20, 10
+MAX_HTTP_REPLIES = 20
+#: A simulated answer is no larger than a real one may be (the guarded client stops at 64 KiB).
+MAX_HTTP_BODY = 64 * 1024
 
 
 def _caller(raw: str) -> str:
@@ -73,6 +78,7 @@ def call_spec(
     phones: dict[str, dict[str, Any]],
     active_calls: int,
     split: list[int] | None = None,
+    http: dict[str, dict[str, Any]] | None = None,
 ) -> ivr_flows.CallSpec:
     """The library's call from GraphQL input; a bad value is a user error naming the field."""
     if len(digits) > MAX_DIGITS:
@@ -93,6 +99,16 @@ def call_spec(
         data["split"] = split
     if at is not None:
         data["at"] = _moment(at)
+    if http:
+        if len(http) > MAX_HTTP_REPLIES:
+            raise UserError(
+                "invalid_call", f"最多模拟{MAX_HTTP_REPLIES}个查询客户系统节点的回应", "call.http"
+            )
+        for reply in http.values():
+            body = reply.get("body")
+            if _deeper_than(body, 20) or len(json.dumps(body, ensure_ascii=False)) > MAX_HTTP_BODY:
+                raise UserError("invalid_call", "模拟的客户系统回应太大或层级太深", "call.http")
+        data["http"] = http
     try:
         return ivr_flows.CallSpec.model_validate(data)
     except ValidationError as exc:

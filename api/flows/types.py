@@ -237,6 +237,16 @@ class PhoneBehaviourInput:
 
 
 @strawberry.input(
+    description="What the customer's system answers an HTTP request node in a simulated call: outcome "
+    "`success` (with a JSON `body` the node's result paths are read from), `failure` or `timeout`."
+)
+class SimulatedHttpReplyInput:
+    node_id: str
+    outcome: str = "success"
+    body: JSON | None = None
+
+
+@strawberry.input(
     description="A simulated call; `at` is Beijing time (a time without offset is taken as such)."
 )
 class SimulatedCallInput:
@@ -250,6 +260,10 @@ class SimulatedCallInput:
         default_factory=list,
         description="The branch (from 1) taken at each percentage split the call reaches, in order; "
         "a split without one draws at random (seeded, so the same call gives the same path).",
+    )
+    http: list[SimulatedHttpReplyInput] = strawberry.field(
+        default_factory=list,
+        description="The customer system's answer per HTTP request node (a node not named fails).",
     )
 
 

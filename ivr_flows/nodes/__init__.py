@@ -16,6 +16,7 @@ from . import (
     condition,
     dial,
     hangup,
+    http,
     menu,
     play,
     record,
@@ -55,6 +56,7 @@ KINDS: Final[tuple[NodeKind, ...]] = tuple(
         hangup,
         collect,
         condition,
+        http,
     )
 )
 _BY_TYPE: Final = {k.type: k for k in KINDS}

@@ -35,19 +35,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
+import random
 import re
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from ivr_flows import AsteriskOptions, CallSpec, Dialplan, PhoneBehaviour, render_asterisk
+from ivr_flows import AsteriskOptions, CallSpec, Dialplan, HttpReply, PhoneBehaviour, render_asterisk
 from ivr_flows.areas import mobile_segment, resolve_caller
 from ivr_flows.asterisk_syntax import asterisk_prompt_name
 from ivr_flows.simulator import Trace, _duration
 from telephony import AmiClient
+from telephony.fastagi import HttpAgi
+from telephony.outbound import OutboundPolicy
 from tests.telephony.asterisk_instance import AsteriskInstance, asterisk_prefix, free_loopback_port
 from tests.telephony.dialplan_checks import MODULES
+from tests.telephony.https_lab import crm_server
 
 USER, SECRET = "lab", "lab-secret-400"
 OPTIONS = AsteriskOptions(channel="Local/{number}@lab-phones", standalone=False)
@@ -363,6 +370,17 @@ class CallLab:
             for d in s.args["destinations"]
             if d["kind"] == "mobile"
         }
+        #: The agent's FastAGI answer for http steps, and the customer system (CRM) it asks.
+        self.options = dataclasses.replace(OPTIONS, agi_address=f"127.0.0.1:{free_loopback_port()}")
+        self.http_hosts = sorted(
+            {
+                (urlsplit(str(s.args["url"])).hostname or "").lower()
+                for p in plans
+                for s in p.steps
+                if s.op == "http"
+            }
+        )
+        self._http_replies: dict[str, dict[str, HttpReply]] = {}
         self.asterisk: AsteriskInstance | None = None
         self._actions: AmiClient | None = None
         self._lock = asyncio.Lock()
@@ -392,7 +410,7 @@ class CallLab:
                 if step.op == "dial" and step.args["ringback"]:
                     classes.append(OPTIONS.moh_prefix + asterisk_prompt_name(step.args["ringback"]))
         include = etc / "lab-plans.conf"
-        include.write_text("\n".join(render_asterisk(p, OPTIONS) for p in self.plans), encoding="utf-8")
+        include.write_text("\n".join(render_asterisk(p, self.options) for p in self.plans), encoding="utf-8")
         mailboxes = sorted(
             {
                 asterisk_prompt_name(str(s.args["mailbox"]))
@@ -418,19 +436,94 @@ class CallLab:
         """Start Asterisk and follow the events of every call."""
         configs = self.write_files()
         self.asterisk = AsteriskInstance(asterisk_prefix(), self.root, LAB_MODULES, configs)
-        with self.asterisk:
-            actions = await AmiClient.connect("127.0.0.1", self.port, USER, SECRET, timeout_s=30)
-            events = await AmiClient.connect("127.0.0.1", self.port, USER, SECRET, events="call,dialplan")
-            self._actions = actions
-            reader = asyncio.get_running_loop().create_task(self._follow(events))
+        with contextlib.ExitStack() as stack:
+            if self.http_hosts:
+                stack.enter_context(self._customer_system())
+            with self.asterisk:
+                async with self._following():
+                    yield self
+
+    @contextlib.contextmanager
+    def _customer_system(self) -> Iterator[None]:
+        """:meth:`_serve_http` in a thread of its own: the agent's FastAGI answer runs in its own process on a
+        node, so the lab keeps it off the loop that follows the calls' manager events."""
+        ready, stop = threading.Event(), threading.Event()
+        failed: list[BaseException] = []
+
+        def run() -> None:
             try:
-                yield self
+                asyncio.run(self._serve_http(ready, stop))
+            except BaseException as exc:
+                failed.append(exc)
+                ready.set()
+
+        thread = threading.Thread(target=run, name="lab customer system", daemon=True)
+        thread.start()
+        ready.wait(30)
+        if failed:
+            raise failed[0]
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join(10)
+
+    async def _serve_http(self, ready: threading.Event, stop: threading.Event) -> None:
+        """The customer's system the example flows ask (``https://crm.example.com/…``): a real HTTPS server
+        on a loopback address of its own at port 443, answering each call as its ``CallSpec.http`` says,
+        and the agent's real FastAGI answer with a policy that allowlists the flows' hosts (so loopback is
+        allowed) and resolves them to that address."""
+        address = f"127.{random.randint(1, 254)}.{random.randint(1, 254)}.{random.randint(2, 254)}"
+        crm_dir = self.root / "crm"
+        crm_dir.mkdir(parents=True, exist_ok=True)
+        async with crm_server(crm_dir, address, 443, tuple(self.http_hosts), self._canned) as crm:
+
+            async def resolve(host: str, port: int) -> list[str]:
+                return [address]
+
+            policy = OutboundPolicy(
+                allow_hosts=frozenset(self.http_hosts), cafile=crm.cafile, resolve=resolve
+            )
+            plans = {p.number: p for p in self.plans}
+            host, port = self.options.agi_address.split(":")
+            server = await HttpAgi(plans.get, policy).serve(host, int(port))
+            ready.set()
+            try:
+                while not stop.is_set():
+                    await asyncio.sleep(0.1)
             finally:
-                reader.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reader
-                await events.close()
-                await actions.close()
+                server.close()
+                await server.wait_closed()
+
+    def _canned(self, path: str, query: dict[str, str], body: object) -> tuple[int, object, float] | None:
+        """The reply of the call whose 400 number the request carries (a query or body field)."""
+        fields = [*query.values(), *(body.values() if isinstance(body, dict) else ())]
+        number = next((f for f in fields if f in self._http_replies), None)
+        replies = self._http_replies.get(number or "", {})
+        reply = replies.get(path.rsplit("/", 1)[-1]) or (
+            next(iter(replies.values())) if len(replies) == 1 else None
+        )
+        if reply is None or reply.outcome == "failure":
+            return 500, {"error": "failure"}, 0.0
+        if reply.outcome == "timeout":
+            return 200, {}, 5.0
+        return 200, reply.body, 0.0
+
+    @contextlib.asynccontextmanager
+    async def _following(self) -> AsyncIterator[None]:
+        """The manager connections: one for actions, one following every call's events."""
+        actions = await AmiClient.connect("127.0.0.1", self.port, USER, SECRET, timeout_s=30)
+        events = await AmiClient.connect("127.0.0.1", self.port, USER, SECRET, events="call,dialplan")
+        self._actions = actions
+        reader = asyncio.get_running_loop().create_task(self._follow(events))
+        try:
+            yield
+        finally:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+            await events.close()
+            await actions.close()
 
     async def _follow(self, events: AmiClient) -> None:
         while True:
@@ -455,6 +548,7 @@ class CallLab:
             raise ValueError("a caller number with a comma cannot be presented")
         call_id = f"lab-{next(self._ids):05d}"  # fixed width: Asterisk matches unique ids by prefix
         call = self._calls[call_id] = _Call(self, call_id, spec, number)
+        self._http_replies[number] = dict(spec.http)
         if (segment := _segment_of(spec.caller)) is not None:  # the agent loads them all; a call needs one
             await self.act("DBPut", Family=OPTIONS.area_db_family, Key=segment[0], Val=segment[1])
         for phone, behaviour in spec.phones.items():

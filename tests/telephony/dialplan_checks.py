@@ -30,6 +30,8 @@ MODULES = [
     "func_logic",
     "func_strings",
     "format_wav",  # voicemail messages and call recordings are written as wav
+    "res_speech",  # res_agi needs it loaded
+    "res_agi",  # an http step asks the telephony agent (FastAGI)
 ]
 # Mailboxes are the telephony layer's to provision; a minimal one keeps app_voicemail quiet here.
 VOICEMAIL_CONF = (

@@ -225,6 +225,15 @@ export type SimulatedCallInput = {
   activeCalls?: number;
   /** The branch (from 1) taken at each percentage split the call reaches, in order; a split without one draws at random (seeded, so the same call gives the same path). */
   split?: Array<number>;
+  /** The customer system's answer per HTTP request node (a node not named fails). */
+  http?: Array<SimulatedHttpReplyInput>;
+};
+
+/** What the customer's system answers an HTTP request node in a simulated call: outcome `success` (with a JSON `body` the node's result paths are read from), `failure` or `timeout`. */
+export type SimulatedHttpReplyInput = {
+  nodeId: string;
+  outcome?: string;
+  body?: unknown;
 };
 
 export type TokenScope =
