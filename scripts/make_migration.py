@@ -4,6 +4,11 @@ Usage: ``.venv/bin/python scripts/make_migration.py NAME`` after changing models
 SQLite file and a scratch PostgreSQL database (``MAKE_MIGRATION_PG``, default the local server) to the
 current migrations, lets aerich diff the models against each, and merges the two outputs into one file
 under ``api/migrations/models`` that picks its SQL by the connection's dialect.
+
+``.venv/bin/python scripts/make_migration.py --restate`` rewrites the last migration's ``MODELS_STATE``
+(what aerich diffs the next migration against) from the models as they are: after two branches that each
+added a migration are merged and one is renumbered to follow the other, the last file's state lacks the
+other's changes.
 """
 
 from __future__ import annotations
@@ -132,7 +137,25 @@ def main(name: str) -> None:
     print(f"wrote {target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}")
 
 
+async def _restate() -> Path:
+    from aerich.utils import get_formatted_compressed_data, get_models_describe
+
+    await Tortoise.init(config=tortoise_config("sqlite://:memory:"))
+    try:
+        state = get_formatted_compressed_data(get_models_describe("models"))
+    finally:
+        await Tortoise.close_connections()
+    last = max((MIGRATIONS_DIR / "models").glob("*.py"), key=lambda p: int(p.name.split("_", 1)[0]))
+    text = last.read_text()
+    head = text[: text.index("MODELS_STATE = (")]
+    last.write_text(f"{head}MODELS_STATE = (\n    {state}\n)\n")
+    return last
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--restate"]:
+        print(f"restated {asyncio.run(_restate())}")
+        sys.exit(0)
     if len(sys.argv) == 5 and sys.argv[1] == "--generate":
         print(asyncio.run(_generate(sys.argv[2], Path(sys.argv[3]), sys.argv[4])))
         sys.exit(0)
