@@ -17,6 +17,8 @@ from . import (
     dial,
     hangup,
     menu,
+    module,
+    module_exit,
     play,
     record,
     split,
@@ -55,6 +57,8 @@ KINDS: Final[tuple[NodeKind, ...]] = tuple(
         hangup,
         collect,
         condition,
+        module,
+        module_exit,
     )
 )
 _BY_TYPE: Final = {k.type: k for k in KINDS}
