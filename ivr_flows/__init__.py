@@ -11,6 +11,7 @@ Public API (what the API layer and the command line use)::
     compile_plan(number, policies, flow, *, context=None, calendar=None, years=None, modules=None) -> Dialplan
         # modules: {(module id, version): Flow}, the module versions the flow may call, compiled inline
     modules_used(flow, modules) -> {(module id, version): Flow}  # every version it calls, transitively
+    module_calls(flow) -> {node id: (module id, version)}   # what each module node calls
     return_points(module) -> tuple[str, ...]                # a module's return points: a caller's exits
         # raises FlowError when analysis finds errors; Dialplan.to_json() -> canonical bytes,
         # Dialplan.etag, Dialplan.from_json(bytes) — format documented in docs/dialplan.md
@@ -53,7 +54,7 @@ from .hotlines import CARRIER_PREFIXES, Invalid400Number, parse_400_number
 from .load_errors import NODE_TYPE_NAMES, node_title
 from .model import DIAL_FAILURE_EXITS, EXITS, MENU_DIGIT_EXITS, Flow, exits_of, load_flow, prompts_played
 from .modules import EXIT_PREFIX as MODULE_EXIT_PREFIX
-from .modules import ModuleKey, Modules, modules_used, return_points
+from .modules import ModuleKey, Modules, module_calls, modules_used, return_points
 from .phones import ParsedNumber, PhoneNumberError, mainland_number, parse_phone
 from .policies import (
     ALLOWED_CATEGORIES,
@@ -120,6 +121,7 @@ __all__ = [
     "flow_json_schema",
     "load_flow",
     "mainland_number",
+    "module_calls",
     "modules_used",
     "node_title",
     "parse_400_number",

@@ -25,6 +25,7 @@ __all__ = [
     "Modules",
     "Resolved",
     "check_modules",
+    "module_calls",
     "modules_used",
     "resolve_modules",
     "return_points",
@@ -34,6 +35,15 @@ __all__ = [
 ModuleKey: TypeAlias = tuple[str, int]
 #: The module versions a flow may call.
 Modules: TypeAlias = Mapping[ModuleKey, Flow]
+
+
+def module_calls(flow: Flow) -> dict[str, ModuleKey]:
+    """The module version each of the flow's module nodes calls, by node id (nodes with one chosen)."""
+    return {
+        node.id: (node.props.module, node.props.version)
+        for node in flow.nodes
+        if isinstance(node, ModuleNode) and node.props.module
+    }
 
 
 def return_points(module: Flow) -> tuple[str, ...]:
