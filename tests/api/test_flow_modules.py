@@ -182,6 +182,12 @@ async def test_a_flow_can_only_call_its_own_accounts_modules(env: Env) -> None:
     simulated = await other.data(SIMULATE, {"f": forged["id"], "c": {"digits": "1"}})
     assert simulated["simulateFlow"]["errors"][0]["code"] == "module_missing"
     assert (await other.data("{flowModules{totalCount}}"))["flowModules"]["totalCount"] == 0
+    assert owner.user is not None
+    theirs = await other.data(
+        "query($a:ID!){flowModules(accountId:$a){totalCount}}", {"a": str(owner.user.account_id)}
+    )
+    assert theirs["flowModules"]["totalCount"] == 0
+    assert (await other.data("query($id:ID!){flow(id:$id){id}}", {"id": module["id"]}))["flow"] is None
     gone = await other.data(DELETE, {"id": module["id"]})
     assert gone["deleteFlow"]["errors"][0]["code"] == "not_found"
     # the owner's own flow calling it publishes
