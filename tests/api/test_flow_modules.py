@@ -20,6 +20,8 @@ SAVE = f"""mutation($id:ID!,$d:JSON!,$r:Int!){{saveFlowDraft(id:$id,document:$d,
   ... on Flow{{{FLOW}}} {ERR}}}}}"""
 PUBLISH = f"""mutation($id:ID!,$m:String!,$n:[ID!]){{publishFlow(id:$id,message:$m,numberIds:$n){{
   ... on FlowVersion{{id version modules{{moduleId moduleName version versionId}}}} {ERR}}}}}"""
+SWITCH = f"""mutation($n:ID!,$v:ID!){{setNumberFlowVersion(numberId:$n,versionId:$v){{
+  ... on NumberRouting{{flowVersionId}} {ERR}}}}}"""
 DELETE = f"mutation($id:ID!){{deleteFlow(id:$id){{... on DeletedFlow{{id}} {ERR}}}}}"
 VALIDATE = "query($id:ID!){validateFlow(id:$id){code severity message nodeId}}"
 SIMULATE = f"""query($f:ID!,$c:SimulatedCallInput!){{simulateFlow(flowId:$f,call:$c){{
@@ -154,7 +156,9 @@ async def test_a_module_in_use_cannot_be_deleted_nor_run_on_a_number(env: Env) -
     module = await _module(client)
     on_number = await _publish(client, module["id"], [number])
     assert on_number["errors"][0]["code"] == "module_on_number"
-    await _publish(client, module["id"])
+    published = await _publish(client, module["id"])
+    switched = await client.data(SWITCH, {"n": number, "v": published["id"]})
+    assert switched["setNumberFlowVersion"]["errors"][0]["code"] == "module_on_number"
     flow = await _caller(client, module["id"])
     await _publish(client, flow["id"])
     refused = await client.data(DELETE, {"id": module["id"]})
