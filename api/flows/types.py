@@ -51,6 +51,10 @@ class ModuleCallType:
     module_name: str | None
     version: int
     published: bool = strawberry.field(description="Whether the module has this published version.")
+    return_points: list[str] = strawberry.field(
+        description="The names of the version's return points: the node's exits are `exit:<name>` each "
+        "(empty when the version is not published)."
+    )
 
 
 @strawberry.type(name="ModuleVersionUse", description="A module version a published flow version calls.")
@@ -70,16 +74,18 @@ async def _module_calls(account_id: int, document: JSON) -> list[ModuleCallType]
         row = None
         if number is not None and number <= MAX_ID:
             row = await models.Flow.filter(id=number, account_id=account_id, kind="module").first()
-        published = (
-            row is not None and await models.FlowVersion.filter(flow_id=row.id, version=version).exists()
-        )
+        called = None
+        if row is not None:
+            called = await models.FlowVersion.filter(flow_id=row.id, version=version).first()
+        points = ivr_flows.return_points(ivr_flows.load_flow(called.document)) if called else ()
         out.append(
             ModuleCallType(
                 node_id=node_id,
                 module_id=strawberry.ID(str(row.id)) if row else None,
                 module_name=row.name if row else None,
                 version=version,
-                published=published,
+                published=called is not None,
+                return_points=list(points),
             )
         )
     return out

@@ -13,7 +13,7 @@ from tests.api.routing_support import ERR, active_number
 from tests.api.support import Client, Env
 from tests.ivr_flows.module_examples import FOLDER
 
-FLOW = "id name kind revision draft moduleCalls{nodeId moduleId moduleName version published}"
+FLOW = "id name kind revision draft moduleCalls{nodeId moduleId moduleName version published returnPoints}"
 CREATE_MODULE = f"mutation($n:String!){{createModule(name:$n){{... on Flow{{{FLOW}}} {ERR}}}}}"
 IMPORT = f"mutation($n:String!,$d:JSON!){{importFlow(name:$n,document:$d){{... on Flow{{{FLOW}}} {ERR}}}}}"
 SAVE = f"""mutation($id:ID!,$d:JSON!,$r:Int!){{saveFlowDraft(id:$id,document:$d,baseRevision:$r){{
@@ -91,7 +91,7 @@ async def test_a_flow_calling_a_published_module_runs_it_inline_on_its_number(en
     module_v1 = await _publish(client, module["id"])
     calls = (
         await client.data(
-            "query($id:ID!){flow(id:$id){moduleCalls{nodeId moduleId moduleName version published}}}",
+            "query($id:ID!){flow(id:$id){moduleCalls{nodeId moduleId moduleName version published returnPoints}}}",
             {"id": flow["id"]},
         )
     )["flow"]["moduleCalls"]
@@ -102,6 +102,7 @@ async def test_a_flow_calling_a_published_module_runs_it_inline_on_its_number(en
             "moduleName": "下班后公共菜单",
             "version": 1,
             "published": True,
+            "returnPoints": ["留言", "转值班"],
         }
     ]
     found = (await client.data(VALIDATE, {"id": flow["id"]}))["validateFlow"]
@@ -177,7 +178,14 @@ async def test_a_flow_can_only_call_its_own_accounts_modules(env: Env) -> None:
     # the rival forges the module's id into its own flow: no such module for it
     forged = await _caller(other, module["id"])
     assert forged["moduleCalls"] == [
-        {"nodeId": "after", "moduleId": None, "moduleName": None, "version": 1, "published": False}
+        {
+            "nodeId": "after",
+            "moduleId": None,
+            "moduleName": None,
+            "version": 1,
+            "published": False,
+            "returnPoints": [],
+        }
     ]
     refused = await _publish(other, forged["id"])
     assert [e["code"] for e in refused["errors"]] == ["module_missing"]
