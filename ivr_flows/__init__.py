@@ -6,9 +6,13 @@ Public API (what the API layer and the command line use)::
 
     load_flow(data: dict | str | bytes) -> Flow             # raises FlowError(diagnostics) on bad shape
     flow_json_schema() -> dict                              # JSON Schema for the web editor's forms
-    analyse(flow, policies=None, context=None) -> list[Diagnostic]
+    analyse(flow, policies=None, context=None, modules=None) -> list[Diagnostic]
         # Diagnostic(code, severity, message (Chinese), node_id, edge_id); never raises
-    compile_plan(number, policies, flow, *, context=None, calendar=None, years=None) -> Dialplan
+    compile_plan(number, policies, flow, *, context=None, calendar=None, years=None, modules=None) -> Dialplan
+        # modules: {(module id, version): Flow}, the module versions the flow may call, compiled inline
+    modules_used(flow, modules) -> {(module id, version): Flow}  # every version it calls, transitively
+    module_calls(flow) -> {node id: (module id, version)}   # what each module node calls
+    return_points(module) -> tuple[str, ...]                # a module's return points: a caller's exits
         # raises FlowError when analysis finds errors; Dialplan.to_json() -> canonical bytes,
         # Dialplan.etag, Dialplan.from_json(bytes) — format documented in docs/dialplan.md
     render_asterisk(plan, options=None) -> str              # extensions.conf text (AsteriskOptions)
@@ -49,6 +53,8 @@ from .flowtests import FlowTestResult, run_flow_tests
 from .hotlines import CARRIER_PREFIXES, Invalid400Number, parse_400_number
 from .load_errors import NODE_TYPE_NAMES, node_title
 from .model import DIAL_FAILURE_EXITS, EXITS, MENU_DIGIT_EXITS, Flow, exits_of, load_flow, prompts_played
+from .modules import EXIT_PREFIX as MODULE_EXIT_PREFIX
+from .modules import ModuleKey, Modules, module_calls, modules_used, return_points
 from .nodes.http import HttpNode
 from .nodes.http import request_args as http_request_args
 from .phones import ParsedNumber, PhoneNumberError, mainland_number, parse_phone
@@ -72,6 +78,7 @@ __all__ = [
     "DIAL_FAILURE_EXITS",
     "EXITS",
     "MENU_DIGIT_EXITS",
+    "MODULE_EXIT_PREFIX",
     "NODE_TYPE_NAMES",
     "PLAN_FORMAT",
     "PLAN_VERSION",
@@ -97,6 +104,8 @@ __all__ = [
     "Invalid400Number",
     "ListEntry",
     "ListEntryError",
+    "ModuleKey",
+    "Modules",
     "NumberPolicies",
     "ParsedNumber",
     "PhoneBehaviour",
@@ -117,6 +126,8 @@ __all__ = [
     "http_request_args",
     "load_flow",
     "mainland_number",
+    "module_calls",
+    "modules_used",
     "node_title",
     "parse_400_number",
     "parse_phone",
@@ -124,6 +135,7 @@ __all__ = [
     "read_list_entry",
     "render_asterisk",
     "resolve_caller",
+    "return_points",
     "run_flow_tests",
     "simulate",
     "split_distribution",

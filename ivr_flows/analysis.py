@@ -14,6 +14,7 @@ from .areas import expand_areas
 from .diagnostics import Diagnostic
 from .graph import reachable, strongly_connected
 from .model import EXITS, Flow, Node, PlayedPrompt, PromptRef, exits_of, node_has_exit
+from .modules import Modules, check_modules, resolve_modules
 from .nodes import KeyExits, kind_of
 from .nodes.dial import MULTI_WAIT_MIN_S, SINGLE_WAIT_ADVICE_S
 from .nodes.shared import check_areas, check_list_entries
@@ -251,15 +252,38 @@ def _policies(policies: NumberPolicies) -> list[Diagnostic]:
     return out
 
 
+def _inside_modules(flow: Flow, modules: Modules, ctx: AnalysisContext) -> list[Diagnostic]:
+    """A called module version's own errors, on the node calling it: the call cannot compile either."""
+    out: list[Diagnostic] = []
+    for node_id, resolved in resolve_modules(flow, modules).items():
+        if resolved.module is None:
+            continue  # missing or part of a cycle: check_modules says so
+        errors = [d for d in analyse(resolved.module, None, ctx, modules) if d.severity == "error"]
+        if errors:
+            name = resolved.module.name or resolved.key[0]
+            where = f"节点“{errors[0].node_id}”:" if errors[0].node_id else ""
+            message = f"子流程“{name}”第{resolved.key[1]}版有{len(errors)}个问题,{where}{errors[0].message}"
+            out.append(_d("module_invalid", "error", message, node_id))
+    return out
+
+
 def analyse(
-    flow: Flow, policies: NumberPolicies | None = None, context: AnalysisContext | None = None
+    flow: Flow,
+    policies: NumberPolicies | None = None,
+    context: AnalysisContext | None = None,
+    modules: Modules | None = None,
 ) -> list[Diagnostic]:
     """Check a flow (and its number's policies); returns diagnostics, errors first, in a stable order.
 
+    ``modules`` are the module versions the flow may call (:mod:`ivr_flows.modules`); None checks module
+    nodes only as far as the document itself can tell (a draft analysed without its account).
     Never raises for a flow that :func:`ivr_flows.load_flow` accepted.
     """
     ctx = context or AnalysisContext()
     found = _graph(flow, flow.node_map()) + _nodes(flow, ctx) + check_variables(flow)
+    found += check_modules(flow, modules)
+    if modules is not None:
+        found += _inside_modules(flow, modules, ctx)
     found += _policies(policies) if policies else []
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(found, key=lambda d: rank[d.severity])

@@ -20,7 +20,8 @@ from .calendar import DayOverride, WorkCalendar
 from .diagnostics import Diagnostic, FlowError, errors_in
 from .dialplan import Dialplan, PlanPrompt, Step
 from .hotlines import parse_400_number
-from .model import Flow, Node, PromptRef
+from .model import Flow, ModuleExitNode, ModuleNode, Node, PromptRef
+from .modules import EXIT_PREFIX, Modules, resolve_modules, return_points
 from .nodes import KINDS, kind_of
 from .nodes.base import StepContext
 from .nodes.hangup import HANGUP_CAUSES
@@ -120,6 +121,65 @@ def _node_step(
     return kind.compile(node, ctx)
 
 
+def _inline(
+    flow: Flow,
+    prefix: str,
+    returns: dict[str, str],
+    modules: Modules,
+    b: _Builder,
+    number: str,
+    by_id: dict[str, Step],
+) -> str:
+    """Compile a called module's nodes into ``by_id`` under ``prefix`` (``<calling node id>/``).
+
+    ``returns`` maps each return point's name to where the caller goes on. Returns the step the call
+    enters the module by: where the module's start leads.
+    """
+    exits: dict[str, dict[str, str]] = {}
+    for edge in flow.edges:
+        exits.setdefault(edge.source, {})[edge.exit] = "node:" + prefix + edge.target
+    variables = variable_table(flow.variables)
+    resolved = resolve_modules(flow, modules)
+    entry = "sys:end"
+    for node in flow.nodes:
+        drawn = exits.get(node.id, {})
+        if node.type == "start":
+            entry = drawn.get("next", "sys:end")
+            continue
+        sid = "node:" + prefix + node.id
+        if isinstance(node, ModuleExitNode):
+            b.building(sid)
+            by_id[sid] = Step(
+                sid, "start", {}, {"next": returns.get(node.props.name.strip(), "sys:end")}, prefix + node.id
+            )
+        elif isinstance(node, ModuleNode):
+            by_id[sid] = _call(node, prefix, drawn, resolved[node.id].module, modules, b, number, by_id)
+        else:
+            inlined = node.model_copy(update={"id": prefix + node.id})
+            by_id[sid] = _node_step(inlined, drawn, b, number, variables)
+    return entry
+
+
+def _call(
+    node: ModuleNode,
+    prefix: str,
+    drawn: dict[str, str],
+    module: Flow | None,
+    modules: Modules,
+    b: _Builder,
+    number: str,
+    by_id: dict[str, Step],
+) -> Step:
+    """A module node: a pass-through step into the module's inlined nodes, which return to ``drawn``."""
+    if module is None:  # analysis refuses it first (module_missing / module_cycle)
+        raise FlowError([Diagnostic("module_missing", "error", "子流程无法调用", prefix + node.id)])
+    sid = "node:" + prefix + node.id
+    returns = {name: drawn.get(EXIT_PREFIX + name, "sys:end") for name in return_points(module)}
+    entry = _inline(module, prefix + node.id + "/", returns, modules, b, number, by_id)
+    b.building(sid)
+    return Step(sid, "start", {}, {"next": entry}, prefix + node.id)
+
+
 def _policy_steps(policies: NumberPolicies, start: str) -> tuple[str, list[Step]]:
     if policies.status == "suspended":
         return "sys:suspended", []
@@ -166,6 +226,8 @@ def flow_digest(flow: Flow) -> str:
     }
     if not flow.variables:
         exclude["variables"] = True
+    if flow.kind == "flow":
+        exclude["kind"] = True
     dumped = flow.model_dump_json(exclude=exclude)
     return hashlib.sha256(dumped.encode()).hexdigest()
 
@@ -179,6 +241,7 @@ def compile_plan(
     calendar: WorkCalendar | None = None,
     years: Iterable[int] | None = None,
     analysis: list[Diagnostic] | None = None,
+    modules: Modules | None = None,
 ) -> Dialplan:
     """Compile a 400 number's policies and flow into a dialplan.
 
@@ -191,6 +254,8 @@ def compile_plan(
         years: years to put in the day table (defaults to :data:`DEFAULT_YEARS` plus override years).
         analysis: what ``analyse(flow, policies, context)`` returned, when the caller already ran it (the
             API analyses a publication once and reports its warnings too); None analyses here.
+        modules: the module versions the flow may call, by (module id, version) (:mod:`ivr_flows.modules`);
+            their nodes are compiled inline, ids prefixed with the calling node's (``<node>/<module node>``).
 
     Raises:
         FlowError: when analysis finds errors (its ``diagnostics`` list them); ValueError for a bad number.
@@ -198,7 +263,7 @@ def compile_plan(
     number = parse_400_number(number)
     policies = policies or NumberPolicies()
     found: list[Diagnostic] = errors_in(
-        analysis if analysis is not None else analyse(flow, policies, context)
+        analysis if analysis is not None else analyse(flow, policies, context, modules or {})
     )
     if found:
         raise FlowError(found)
@@ -210,8 +275,14 @@ def compile_plan(
     entry, steps = _policy_steps(policies, "node:" + start.id)
     by_id: dict[str, Step] = {s.id: s for s in steps}
     variables = variable_table(flow.variables)
+    resolved = resolve_modules(flow, modules or {}) if any(n.type == "module" for n in flow.nodes) else {}
     for node in flow.nodes:
-        by_id.setdefault("node:" + node.id, _node_step(node, exits.get(node.id, {}), b, number, variables))
+        drawn = exits.get(node.id, {})
+        if isinstance(node, ModuleNode):
+            step = _call(node, "", drawn, resolved[node.id].module, modules or {}, b, number, by_id)
+            by_id.setdefault(step.id, step)
+            continue
+        by_id.setdefault("node:" + node.id, _node_step(node, drawn, b, number, variables))
     for sid, (prompt, cause) in _SYSTEM_STEPS.items():
         b.building(sid)
         args = {"prompt": b.system(prompt), "cause": cause, "q850": HANGUP_CAUSES[cause]}

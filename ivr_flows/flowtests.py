@@ -13,6 +13,7 @@ from .analysis import AnalysisContext
 from .compiler import compile_plan
 from .dialplan import Dialplan
 from .model import Expectation, Flow, FlowTest
+from .modules import Modules
 from .phones import parse_phone
 from .policies import NumberPolicies
 from .simulator import Trace, simulate
@@ -97,19 +98,20 @@ def run_flow_tests(
     number: str = "4000000000",
     policies: NumberPolicies | None = None,
     context: AnalysisContext | None = None,
+    modules: Modules | None = None,
 ) -> list[FlowTestResult]:
-    """Run every test case the flow carries.
+    """Run every test case the flow carries (``modules``: the module versions it calls, see ``compile_plan``).
 
     Raises:
         FlowError: if the flow (with the given or a test's policies) does not compile.
     """
-    default_plan = compile_plan(number, policies, flow, context=context)
+    default_plan = compile_plan(number, policies, flow, context=context, modules=modules)
     results = []
     for test in flow.tests:
         plan = (
             default_plan
             if test.policies is None
-            else compile_plan(number, test.policies, flow, context=context)
+            else compile_plan(number, test.policies, flow, context=context, modules=modules)
         )
         results.append(run_flow_test(test, plan))
     return results

@@ -28,6 +28,8 @@ from .nodes.dial import DIAL_FAILURE_EXITS, Destination, DialNode
 from .nodes.hangup import HangupNode
 from .nodes.http import HttpNode
 from .nodes.menu import DIGIT_PREFIX, MENU_KEYS, MenuNode
+from .nodes.module import ModuleNode
+from .nodes.module_exit import ModuleExitNode
 from .nodes.play import PlayNode
 from .nodes.record import RecordNode
 from .nodes.split import SplitNode
@@ -56,6 +58,8 @@ __all__ = [
     "HangupNode",
     "HttpNode",
     "MenuNode",
+    "ModuleExitNode",
+    "ModuleNode",
     "Node",
     "PlayNode",
     "PlayedPrompt",
@@ -92,7 +96,9 @@ Node = Annotated[
     | HangupNode
     | CollectNode
     | ConditionNode
-    | HttpNode,
+    | HttpNode
+    | ModuleNode
+    | ModuleExitNode,
     Field(discriminator="type"),
 ]
 
@@ -164,6 +170,9 @@ class Flow(BaseModel):
     tests: list[FlowTest] = Field(default_factory=list, max_length=200)
     #: The flow's own variables (:mod:`ivr_flows.variables`; built-ins need no declaration).
     variables: list[Variable] = Field(default_factory=list, max_length=100)
+    #: ``module``: a reusable sub-flow that flows call (:mod:`ivr_flows.modules`); only a module may hold
+    #: return points (``module_exit``), and the editor offers them only there.
+    kind: Literal["flow", "module"] = "flow"
 
     def node_map(self) -> dict[str, Node]:
         """Nodes by id (the first one wins when ids repeat; analysis reports the duplicate)."""

@@ -13,6 +13,7 @@ from tortoise.expressions import F
 
 from api.clock import utcnow
 from api.errors import UserError
+from api.flows import modules
 from api.flows.flow_json import canonical, check_document, empty_document
 from api.flows.models import Flow, FlowVersion
 
@@ -23,6 +24,7 @@ __all__ = [
     "copy_flow",
     "create_flow",
     "create_generated_flow",
+    "create_module",
     "delete_flow",
     "rename_flow",
     "save_draft",
@@ -64,16 +66,29 @@ async def _check_quota(account_id: int) -> None:
 
 
 async def create_flow(account_id: int, name: str, document: object | None = None) -> Flow:
-    """A new flow: an empty one, or an imported JSON document (its shape is checked)."""
+    """A new flow: an empty one, or an imported JSON document (its shape is checked); an imported
+    module's document (``"kind": "module"``) makes a module."""
     name = check_name(name)
     data: dict[str, Any] = empty_document(name)
+    kind = "flow"
     if document is not None:
-        data, _ = check_document(document)
+        data, loaded = check_document(document)
+        kind = loaded.kind
     await _check_quota(account_id)
     now = utcnow()
     return await Flow.create(
-        account_id=account_id, name=name, draft=canonical(data), created_at=now, updated_at=now
+        account_id=account_id, name=name, kind=kind, draft=canonical(data), created_at=now, updated_at=now
     )
+
+
+async def create_module(account_id: int, name: str) -> Flow:
+    """A new, empty module (子流程): a start node, and one return point to connect."""
+    data = empty_document(name)
+    data["kind"] = modules.MODULE
+    data["nodes"].append(
+        {"id": "return", "type": "module_exit", "position": {"x": 300, "y": 0}, "props": {"name": "完成"}}
+    )
+    return await create_flow(account_id, name, data)
 
 
 async def create_generated_flow(account_id: int, name: str, document: dict[str, Any], number_id: int) -> Flow:
@@ -96,7 +111,8 @@ async def create_generated_flow(account_id: int, name: str, document: dict[str, 
 
 async def save_draft(flow: Flow, document: object, base_revision: int) -> Flow:
     check_editable(flow)
-    data, _ = check_document(document)
+    data, loaded = check_document(document)
+    modules.check_kind(flow.kind, loaded)
     updated = await Flow.filter(id=flow.id, revision=base_revision).update(
         draft=canonical(data), revision=F("revision") + 1, updated_at=utcnow()
     )
@@ -124,7 +140,12 @@ async def copy_flow(flow: Flow, name: str) -> Flow:
     await _check_quota(flow.account_id)
     now = utcnow()
     return await Flow.create(
-        account_id=flow.account_id, name=name, draft=flow.draft, created_at=now, updated_at=now
+        account_id=flow.account_id,
+        name=name,
+        kind=flow.kind,
+        draft=flow.draft,
+        created_at=now,
+        updated_at=now,
     )
 
 
@@ -141,4 +162,5 @@ async def delete_flow(flow: Flow) -> None:
     check_editable(flow)
     if await numbers_using(flow.id):
         raise UserError("flow_in_use", "有号码正在使用该流程的版本,请先为这些号码换用其他流程", "id")
+    await modules.check_not_in_use(flow)
     await flow.delete()

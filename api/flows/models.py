@@ -30,6 +30,12 @@ class Flow(Model):
     )
     simple_number_id: int | None
     name = fields.CharField(max_length=80)
+    kind = fields.CharField(
+        max_length=8,
+        default="flow",
+        db_default="flow",
+        description="flow: runs on numbers; module: a reusable sub-flow (子流程) that flows call, never a number",
+    )
     draft = fields.TextField(description="the flow document (JSON) as the editor last saved it")
     revision = fields.IntField(default=1)
     created_at = fields.DatetimeField()
@@ -64,3 +70,25 @@ class FlowVersion(Model):
     class Meta:
         table = "flow_versions"
         unique_together = (("flow_id", "version"),)
+
+
+class FlowVersionModule(Model):
+    """A module version a flow version calls (directly or through other modules), fixed at publishing.
+
+    Recompiling the flow version (holidays, settings, putting it back in service) inlines exactly these,
+    and a module version some flow version calls cannot be deleted (``RESTRICT``; the API refuses first).
+    """
+
+    id = fields.IntField(primary_key=True)
+    flow_version: fields.ForeignKeyRelation[FlowVersion] = fields.ForeignKeyField(
+        "models.FlowVersion", related_name="modules", on_delete=fields.CASCADE
+    )
+    flow_version_id: int
+    module_version: fields.ForeignKeyRelation[FlowVersion] = fields.ForeignKeyField(
+        "models.FlowVersion", related_name="callers", on_delete=fields.RESTRICT
+    )
+    module_version_id: int
+
+    class Meta:
+        table = "flow_version_modules"
+        unique_together = (("flow_version_id", "module_version_id"),)

@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 import ivr_flows
 from api.accounts.service import checked_search
 from api.errors import UserError
-from api.flows import drafts, live, simulation, versions
+from api.flows import drafts, live, modules, simulation, versions
 from api.flows.changes import flow_diff, list_changes, node_names, normalised
 from api.flows.flow_json import parse_stored, read_document
 from api.flows.models import Flow, FlowVersion
@@ -61,15 +61,20 @@ def simulated_call(call: SimulatedCallInput) -> ivr_flows.CallSpec:
     )
 
 
-async def _draft_or_version(info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None) -> str:
-    """The document to simulate or test: the flow's draft, or one of its published versions."""
+async def _draft_or_version(
+    info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None
+) -> tuple[ivr_flows.Flow, ivr_flows.Modules]:
+    """The document to simulate or test (the flow's draft, or one of its published versions) and the
+    module versions it calls: a version's own, a draft's from the account's published modules."""
     flow = await visible_flow(info, flow_id, "flowId")
     if version_id is None:
-        return flow.draft
+        document = pipeline.as_analysed(flow, parse_stored(flow.draft))
+        return document, (await modules.resolve(flow.account_id, document))[0]
     version = await visible_version(info, version_id)
     if version.flow_id != flow.id:
         raise UserError("not_found", "未找到该流程版本", "versionId")
-    return version.document
+    document = parse_stored(version.document)
+    return document, await modules.pinned(version, document)
 
 
 async def flow_nodes(info: Info, rows: list[Flow]) -> list[FlowType]:
@@ -113,12 +118,31 @@ class Query:
             str | None, strawberry.argument(description="Part of the flow's or its company's name.")
         ] = None,
     ) -> FlowConnection:
-        query = Flow.filter(simple_number_id__isnull=True, **info.context.tenant_filter())
+        query = Flow.filter(simple_number_id__isnull=True, kind="flow", **info.context.tenant_filter())
         if account_id is not None:
             query = query.filter(account_id=parse_id(account_id, "accountId"))
         if search and search.strip():
             text = checked_search(search.strip())
             query = query.filter(Q(name__icontains=text) | Q(account__name__icontains=text))
+        return await page_by_id(
+            FlowConnection, query, first=first, after=after, nodes=lambda rows: flow_nodes(info, rows)
+        )
+
+    @strawberry.field(
+        description="Modules (子流程) the viewer may see: reusable sub-flows that flows call by a module node "
+        "(customers: their account's). Drafts, versions and publishing are a flow's.",
+        permission_classes=[IsSignedIn],
+    )
+    async def flow_modules(
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        account_id: strawberry.ID | None = None,
+    ) -> FlowConnection:
+        query = Flow.filter(kind=modules.MODULE, **info.context.tenant_filter())
+        if account_id is not None:
+            query = query.filter(account_id=parse_id(account_id, "accountId"))
         return await page_by_id(
             FlowConnection, query, first=first, after=after, nodes=lambda rows: flow_nodes(info, rows)
         )
@@ -184,14 +208,16 @@ class Query:
             loaded, unreadable = read_document(document)
             if loaded is None:
                 return [DiagnosticType.of(d) for d in unreadable]
-            return [DiagnosticType.of(d) for d in await pipeline.diagnose(loaded, row.account_id)]
+            found = await pipeline.diagnose(pipeline.as_analysed(row, loaded), row.account_id)
+            return [DiagnosticType.of(d) for d in found]
         text = row.draft
         if version_id is not None:
             version = await FlowVersion.filter(id=parse_id(version_id, "versionId"), flow_id=row.id).first()
             if version is None:
                 return None
             text = version.document
-        found = await pipeline.diagnose(parse_stored(text), row.account_id, publishing=version_id is None)
+        analysed = pipeline.as_analysed(row, parse_stored(text))
+        found = await pipeline.diagnose(analysed, row.account_id, publishing=version_id is None)
         return [DiagnosticType.of(d) for d in found]
 
     @strawberry.field(
@@ -227,13 +253,13 @@ class Query:
         version_id: strawberry.ID | None = None,
         number_id: strawberry.ID | None = None,
     ) -> SimulationResult:
-        text = await _draft_or_version(info, flow_id, version_id)
+        document, called = await _draft_or_version(info, flow_id, version_id)
         spec = simulated_call(call)
         number, policies = None, None
         if number_id is not None:
             row = await visible_number(info, number_id)
             number, policies = row.number, await number_policies(row)
-        plan = simulation.compile_document(parse_stored(text), number, policies)
+        plan = simulation.compile_document(document, number, policies, called)
         return SimulationType.of(simulation.told(ivr_flows.simulate(plan, spec), number))
 
     @strawberry.field(
@@ -244,8 +270,8 @@ class Query:
     async def run_flow_tests(
         self, info: Info, flow_id: strawberry.ID, version_id: strawberry.ID | None = None
     ) -> FlowTestRunResult:
-        text = await _draft_or_version(info, flow_id, version_id)
-        results = simulation.run_tests(parse_stored(text))
+        document, called = await _draft_or_version(info, flow_id, version_id)
+        results = simulation.run_tests(document, called)
         typed = [
             FlowTestResultType(
                 name=r.name,
@@ -271,6 +297,17 @@ class Mutation:
         account_id = info.context.account_id
 
         return await flow_node(info, await drafts.create_flow(account_id, name))
+
+    @strawberry.mutation(
+        description="A new, empty module (子流程): a start node and one return point. Publish it, then call a "
+        "published version from a flow's module node.",
+        extensions=[ReturnsUserErrors()],
+        permission_classes=[IsCustomer],
+    )
+    async def create_module(self, info: Info, name: str) -> FlowResult:
+        account_id = info.context.account_id
+
+        return await flow_node(info, await drafts.create_module(account_id, name))
 
     @strawberry.mutation(
         description="A new flow from an exported JSON document (object or JSON text).",

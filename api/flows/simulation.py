@@ -118,18 +118,23 @@ def call_spec(
 
 
 def compile_document(
-    flow: ivr_flows.Flow, number: str | None = None, policies: ivr_flows.NumberPolicies | None = None
+    flow: ivr_flows.Flow,
+    number: str | None = None,
+    policies: ivr_flows.NumberPolicies | None = None,
+    modules: ivr_flows.Modules | None = None,
 ) -> ivr_flows.Dialplan:
     try:
-        return ivr_flows.compile_plan(number or PLACEHOLDER_NUMBER, policies, flow)
+        return ivr_flows.compile_plan(number or PLACEHOLDER_NUMBER, policies, flow, modules=modules)
     except ivr_flows.FlowError as error:
         raise refusal(error.diagnostics) from error
 
 
-def run_tests(flow: ivr_flows.Flow) -> list[ivr_flows.FlowTestResult]:
+def run_tests(
+    flow: ivr_flows.Flow, modules: ivr_flows.Modules | None = None
+) -> list[ivr_flows.FlowTestResult]:
     """The flow's own test cases (each may carry its own policies)."""
     try:
-        return ivr_flows.run_flow_tests(flow, number=PLACEHOLDER_NUMBER)
+        return ivr_flows.run_flow_tests(flow, number=PLACEHOLDER_NUMBER, modules=modules)
     except ivr_flows.FlowError as error:
         raise refusal(error.diagnostics) from error
 

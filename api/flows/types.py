@@ -17,6 +17,7 @@ from api.flows import models
 from api.flows.changes import Change, FlowDiff, NodeName
 from api.flows.live import Live, live_numbers
 from api.graphql.context import Info
+from api.graphql.ids import MAX_ID, plain_int
 from api.graphql.pagination import Connection
 from api.numbers.numbering import format_number
 
@@ -40,6 +41,56 @@ class LiveNumberType:
         )
 
 
+@strawberry.type(name="ModuleCall", description="A module node (子流程) of a flow's draft and what it calls.")
+class ModuleCallType:
+    node_id: str
+    module_id: strawberry.ID | None = strawberry.field(
+        description="The called module's flow id, to open it in the editor (`flow(id:)`); null when the "
+        "account has no such module."
+    )
+    module_name: str | None
+    version: int
+    published: bool = strawberry.field(description="Whether the module has this published version.")
+    return_points: list[str] = strawberry.field(
+        description="The names of the version's return points: the node's exits are `exit:<name>` each "
+        "(empty when the version is not published)."
+    )
+
+
+@strawberry.type(name="ModuleVersionUse", description="A module version a published flow version calls.")
+class ModuleVersionUseType:
+    module_id: strawberry.ID
+    module_name: str
+    version: int
+    version_id: strawberry.ID
+
+
+async def _module_calls(account_id: int, document: JSON) -> list[ModuleCallType]:
+    out: list[ModuleCallType] = []
+    for node_id, (module, version) in ivr_flows.module_calls(
+        ivr_flows.load_flow(json.dumps(document))
+    ).items():
+        number = plain_int(module)
+        row = None
+        if number is not None and number <= MAX_ID:
+            row = await models.Flow.filter(id=number, account_id=account_id, kind="module").first()
+        called = None
+        if row is not None:
+            called = await models.FlowVersion.filter(flow_id=row.id, version=version).first()
+        points = ivr_flows.return_points(ivr_flows.load_flow(called.document)) if called else ()
+        out.append(
+            ModuleCallType(
+                node_id=node_id,
+                module_id=strawberry.ID(str(row.id)) if row else None,
+                module_name=row.name if row else None,
+                version=version,
+                published=called is not None,
+                return_points=list(points),
+            )
+        )
+    return out
+
+
 @strawberry.type(name="Flow", description="An IVR flow: its editable draft; versions are published from it.")
 class FlowType:
     id: strawberry.ID
@@ -55,6 +106,15 @@ class FlowType:
     live_numbers: list[LiveNumberType] = strawberry.field(
         default_factory=list, description="Numbers in service on a version of this flow, and which version."
     )
+    kind: str = strawberry.field(
+        default="flow",
+        description="`flow`: runs on numbers; `module`: a reusable sub-flow (子流程) that flows call by a "
+        "module node, whose editor also offers return points (`module_exit`).",
+    )
+
+    @strawberry.field(description="The draft's module nodes and the modules they call, in document order.")
+    async def module_calls(self) -> list[ModuleCallType]:
+        return await _module_calls(int(self.account_id), self.draft)
 
     @strawberry.field(description="The customer account the flow belongs to.")
     async def account(self, info: Info) -> AccountType | None:
@@ -74,6 +134,7 @@ class FlowType:
             updated_at=to_local(row.updated_at),
             latest_version=latest,
             live_numbers=[LiveNumberType.of(x) for x in live or []],
+            kind=row.kind,
         )
 
 
@@ -100,6 +161,24 @@ class FlowVersionType:
         if self._flow_name is None:
             self._flow_name = (await models.Flow.get(id=int(self.flow_id))).name
         return self._flow_name
+
+    @strawberry.field(
+        description="The module versions (子流程) this version calls, directly or through modules, fixed when "
+        "it was published: recompiling it inlines exactly these."
+    )
+    async def modules(self) -> list[ModuleVersionUseType]:
+        links = await models.FlowVersionModule.filter(flow_version_id=int(self.id)).select_related(
+            "module_version__flow"
+        )
+        return [
+            ModuleVersionUseType(
+                module_id=strawberry.ID(str(link.module_version.flow_id)),
+                module_name=link.module_version.flow.name,
+                version=link.module_version.version,
+                version_id=strawberry.ID(str(link.module_version_id)),
+            )
+            for link in sorted(links, key=lambda x: x.module_version_id)
+        ]
 
     @strawberry.field(description="Numbers in service on this version.")
     async def live_numbers(self) -> list[LiveNumberType]:

@@ -45,7 +45,7 @@ async def test_request(config: Config, flow: Flow, node_id: str, variables: obje
     document = parse_stored(flow.draft)
     node = document.node_map().get(node_id)
     if not isinstance(node, ivr_flows.HttpNode):
-        raise UserError("not_found", "流程中没有这个查询客户系统节点", "nodeId")
+        raise UserError("unknown_node", "流程中没有这个查询客户系统节点", "nodeId")
     args = ivr_flows.http_request_args(node.props)
     secret = await secret_for(config, flow.account_id, args["secret"]) if args["secret"] else None
     return await run_http_step(args, values, await policy(config), secret)

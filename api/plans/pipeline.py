@@ -33,6 +33,7 @@ from tortoise.transactions import in_transaction
 import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
+from api.flows import modules
 from api.flows.flow_json import parse_stored
 from api.flows.models import Flow, FlowVersion
 from api.flows.versions import check_message, create_version, refusal
@@ -48,6 +49,7 @@ from ivr_flows import CalendarDay
 
 __all__ = [
     "Published",
+    "as_analysed",
     "assign",
     "diagnose",
     "drop",
@@ -116,6 +118,7 @@ class _Loads:
         self._calendar: list[CalendarDay] | None = None
         self._contexts: dict[int, ivr_flows.AnalysisContext] = {}
         self._flows: dict[int, ivr_flows.Flow] = {}
+        self._modules: dict[int, ivr_flows.Modules] = {}
 
     async def calendar(self) -> list[CalendarDay]:
         if self._calendar is None:
@@ -130,18 +133,37 @@ class _Loads:
     def flow(self, version: FlowVersion) -> ivr_flows.Flow:
         if version.id not in self._flows:
             self._flows[version.id] = _parse(version.document)
+            if self._flows[version.id].kind == modules.MODULE:
+                raise UserError("module_on_number", "子流程不能直接用于号码,请在流程中调用它", "versionId")
         return self._flows[version.id]
 
+    async def pinned(self, version: FlowVersion) -> ivr_flows.Modules:
+        """The module versions ``version`` was published with."""
+        if version.id not in self._modules:
+            self._modules[version.id] = await modules.pinned(version, self.flow(version))
+        return self._modules[version.id]
+
     async def compile(
-        self, number: Number, routing: NumberRouting, flow: ivr_flows.Flow, account_id: int
+        self,
+        number: Number,
+        routing: NumberRouting,
+        flow: ivr_flows.Flow,
+        account_id: int,
+        called: ivr_flows.Modules | None = None,
     ) -> tuple[ivr_flows.Dialplan, list[ivr_flows.Diagnostic]]:
-        """The number's plan and the one analysis it was compiled from; analysis errors are refused."""
+        """The number's plan and the one analysis it was compiled from; analysis errors are refused.
+
+        ``called``: the module versions the flow calls (compiled inline).
+        """
         policies = policies_of(number, routing, await self.calendar())
         context = await self.context(account_id)
-        found = ivr_flows.analyse(flow, policies, context)
+        called = called or {}
+        found = ivr_flows.analyse(flow, policies, context, called)
         if any(d.severity == "error" for d in found):
             raise refusal(found)
-        plan = ivr_flows.compile_plan(number.number, policies, flow, context=context, analysis=found)
+        plan = ivr_flows.compile_plan(
+            number.number, policies, flow, context=context, analysis=found, modules=called
+        )
         return plan, found
 
 
@@ -182,6 +204,13 @@ def _unique(diagnostics: list[ivr_flows.Diagnostic]) -> list[ivr_flows.Diagnosti
     return list(dict.fromkeys(diagnostics))
 
 
+def as_analysed(row: Flow, document: ivr_flows.Flow) -> ivr_flows.Flow:
+    """A module's document carries its module's id while analysed: calling itself is then a cycle."""
+    if row.kind == modules.MODULE:
+        return document.model_copy(update={"id": str(row.id)})
+    return document
+
+
 async def diagnose(
     flow: ivr_flows.Flow, account_id: int, *, publishing: bool = True
 ) -> list[ivr_flows.Diagnostic]:
@@ -189,8 +218,10 @@ async def diagnose(
 
     The same analysis publishing runs, so a flow ``validateFlow`` passes also publishes. A version
     already published is diagnosed with ``publishing=False``, as putting it in service analyses it.
+    Module nodes are checked against the account's published module versions.
     """
-    return ivr_flows.analyse(flow, None, await analysis_context(account_id, publishing=publishing))
+    called, _ = await modules.resolve(account_id, flow)
+    return ivr_flows.analyse(flow, None, await analysis_context(account_id, publishing=publishing), called)
 
 
 async def publish(
@@ -208,24 +239,30 @@ async def publish(
     whole publication. ``loaded`` is the draft already parsed by a caller that just generated it.
     """
     message = check_message(message)
+    if numbers and flow.kind == modules.MODULE:
+        raise UserError("module_on_number", "子流程不能直接用于号码,请在流程中调用它", "numberIds")
     for number in numbers:
         _check_owner(number, flow.account_id, "numberIds")
         _check_in_service(number)
     document = loaded if loaded is not None else _parse(flow.draft)
+    modules.check_kind(flow.kind, document, "id")
+    analysed = as_analysed(flow, document)
     loads = _Loads(publishing=True)
     async with transaction() as conn:
+        called, rows = await modules.resolve(flow.account_id, document)
         routings = [await routing_of(number, conn) for number in numbers]
         plans: list[ivr_flows.Dialplan] = []
         found: list[ivr_flows.Diagnostic] = []
         for number, routing in zip(numbers, routings, strict=True):
-            plan, diagnostics = await loads.compile(number, routing, document, flow.account_id)
+            plan, diagnostics = await loads.compile(number, routing, document, flow.account_id, called)
             plans.append(plan)
             found += diagnostics
         if not numbers:
-            found = ivr_flows.analyse(document, None, await loads.context(flow.account_id))
+            found = ivr_flows.analyse(analysed, None, await loads.context(flow.account_id), called)
             if any(d.severity == "error" for d in found):
                 raise refusal(found)
         version = await create_version(flow, document, message, author)
+        await modules.pin(version, document, called, rows, conn)
         for number, routing, plan in zip(numbers, routings, plans, strict=True):
             routing.flow_version_id = version.id
             routing.updated_at = utcnow()
@@ -250,7 +287,8 @@ async def assign(version: FlowVersion, numbers: Sequence[Number]) -> list[Number
         for number in numbers:
             routing = await routing_of(number, conn)
             routing.flow_version_id = version.id
-            plan, _ = await loads.compile(number, routing, flow, version.account_id)
+            called = await loads.pinned(version)
+            plan, _ = await loads.compile(number, routing, flow, version.account_id, called)
             routing.updated_at = utcnow()
             await routing.save(update_fields=["flow_version_id", "updated_at"], using_db=conn)
             await _store(number, plan, conn)
@@ -271,7 +309,8 @@ async def save_settings(number: Number, routing: NumberRouting, fields: list[str
         await routing.save(update_fields=[*fields, "updated_at"], using_db=conn)
         if routing.flow_version_id is not None:
             version = await FlowVersion.get(id=routing.flow_version_id, using_db=conn)
-            plan, _ = await loads.compile(number, routing, loads.flow(version), version.account_id)
+            called = await loads.pinned(version)
+            plan, _ = await loads.compile(number, routing, loads.flow(version), version.account_id, called)
             await _store(number, plan, conn)
     return routing
 
@@ -299,7 +338,8 @@ async def recompile(numbers: Sequence[Number]) -> int:
             if routing is None or routing.flow_version_id is None:
                 continue
             version = versions[routing.flow_version_id]
-            plan, _ = await loads.compile(number, routing, loads.flow(version), version.account_id)
+            called = await loads.pinned(version)
+            plan, _ = await loads.compile(number, routing, loads.flow(version), version.account_id, called)
             changed += await _store(number, plan, conn)
     return changed
 

@@ -18,6 +18,8 @@ from . import (
     hangup,
     http,
     menu,
+    module,
+    module_exit,
     play,
     record,
     split,
@@ -57,6 +59,8 @@ KINDS: Final[tuple[NodeKind, ...]] = tuple(
         collect,
         condition,
         http,
+        module,
+        module_exit,
     )
 )
 _BY_TYPE: Final = {k.type: k for k in KINDS}

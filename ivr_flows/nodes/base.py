@@ -67,6 +67,7 @@ Widget = Literal[
     "branches",
     "rules",
     "variable",
+    "module",
 ]
 PromptUse = Literal["prompt", "ringback", "greeting"]
 
@@ -286,6 +287,10 @@ class NodeKind:
     key_exits: KeyExits | None = None
     #: One exit per entry of a list property (a split's branches, a condition's rules); see :class:`ListExits`.
     list_exits: ListExits | None = None
+    #: Exits named by something outside the document: the node may have any exit ``<prefix><name>`` (a
+    #: module node's ``exit:<name>``, one per return point of the module it calls; see
+    #: :mod:`ivr_flows.modules`, which checks the names against the module).
+    open_exits: str = ""
     #: Properties of a node fresh from the palette.
     defaults: Mapping[str, Any] = field(default_factory=dict)
     #: Properties the node's card shows on the canvas, in order.
@@ -329,6 +334,12 @@ class NodeKind:
     def has_exit(self, node: NodeBase, exit_name: str) -> bool:
         """Whether ``node`` has the exit: one of the type's, or one per item of its list property."""
         if exit_name in self._all_exits:
+            return True
+        if (
+            self.open_exits
+            and exit_name.startswith(self.open_exits)
+            and len(exit_name) > len(self.open_exits)
+        ):
             return True
         listed = self.list_exits
         if listed is None or not exit_name.startswith(listed.prefix):

@@ -104,6 +104,11 @@ CASES: dict[str, Case] = {
         lambda i: {"id": i["flow"]},
         not_found("simulateFlow"),
     ),
+    "Mutation.testHttpRequest": (
+        f'mutation($id:ID!){{testHttpRequest(flowId:$id,nodeId:"crm"){{{ERR}}}}}',
+        lambda i: {"id": i["flow"]},
+        not_found("testHttpRequest"),
+    ),
     "Query.runFlowTests": (
         f"query($id:ID!){{runFlowTests(flowId:$id){{{ERR}}}}}",
         lambda i: {"id": i["flow"]},

@@ -263,6 +263,11 @@ CASES: dict[str, Case] = {
         lambda i: {"id": i["account"]},
         empty("flows"),
     ),
+    "Query.flowModules": (
+        "query($id:ID!){flowModules(accountId:$id){totalCount}}",
+        lambda i: {"id": i["account"]},
+        empty("flowModules"),
+    ),
     "Query.ledgerEntries": (
         "query($id:ID!){ledgerEntries(accountId:$id){totalCount}}",
         lambda i: {"id": i["account"]},

@@ -21,6 +21,7 @@ from ivr_flows.model import EXITS, Node, exits_of
 from ivr_flows.nodes import GROUP_NAMES, KINDS, NodeKind, kind_of
 from ivr_flows.nodes.export import node_types_document, node_types_json, property_fields
 from ivr_flows.simulator import _Run
+from tests.ivr_flows import module_examples
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "ivr_flows" / "examples").glob("*.flow.json"))
@@ -81,18 +82,19 @@ def test_the_document_union_holds_exactly_the_registered_types() -> None:
 
 def _visited_types(path: Path) -> set[str]:
     flow = load_flow(path.read_text(encoding="utf-8"))
-    plan = compile_plan("4006228300", None, flow)
-    by_id = flow.node_map()
+    modules = module_examples.MODULES
+    plan = compile_plan("4006228300", None, flow, modules=modules)
+    by_id = module_examples.node_types(flow, modules)  # a module's nodes are inlined as <caller>/<node>
     seen: set[str] = set()
     for case in flow.tests:
-        seen |= {by_id[n].type for n in simulate(plan, case.call).path if n in by_id}
+        seen |= {by_id[n] for n in simulate(plan, case.call).path if n in by_id}
     return seen
 
 
 def test_every_type_is_called_in_an_example_flow_that_the_call_lab_runs_through_asterisk() -> None:
     # tests/telephony/test_flow_cases_agree.py calls every test case of these examples through a real
-    # Asterisk with the call lab and compares it with the simulator.
-    covered = set().union(*(_visited_types(p) for p in EXAMPLES))
+    # Asterisk with the call lab and compares it with the simulator (the module examples too).
+    covered = set().union(*(_visited_types(p) for p in (*EXAMPLES, *module_examples.FLOWS)))
     assert set(IDS) <= covered, f"no example flow case goes through {sorted(set(IDS) - covered)}"
 
 

@@ -24,10 +24,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ivr_flows import CallSpec, Dialplan, compile_plan, load_flow, simulate
+from tests.ivr_flows import module_examples
 from tests.telephony.asterisk_instance import REPO
 from tests.telephony.call_lab import CallLab, simulated, steps_agree
 
-EXAMPLES = sorted((REPO / "ivr_flows" / "examples").glob("*.flow.json"))
+#: The example flows; those calling a module compile with the example modules, inlined.
+EXAMPLES = sorted((REPO / "ivr_flows" / "examples").glob("*.flow.json")) + module_examples.FLOWS
 #: Talk and message times of the cases, shortened so the calls take seconds (nothing routes on them).
 TALK_S, MESSAGE_S = 1.0, 2.0
 
@@ -97,7 +99,8 @@ def example_cases() -> list[tuple[str, Dialplan, CallSpec]]:
         for test in flow.tests:
             assert test.call.active_calls == 0, "calls in progress are not staged here"
             number = f"40062283{len(cases):02d}"
-            cases.append((f"{path.name}: {test.name}", compile_plan(number, test.policies, flow), test.call))
+            plan = compile_plan(number, test.policies, flow, modules=module_examples.MODULES)
+            cases.append((f"{path.name}: {test.name}", plan, test.call))
     return cases
 
 

@@ -456,6 +456,8 @@ export const WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   branches: BranchesField,
   rules: RulesField,
   variable: VariableField,
+  // a module node: the module's id typed in until the editor has a picker of the account's modules
+  module: TextField,
 };
 
 /** The fields a node's form shows, in the definition's order (`form: false` ones are set elsewhere). */
