@@ -89,7 +89,30 @@ async def _put(store: AudioFiles, audio: ProcessedAudio) -> None:
         await store.put_output(audio.outputs[kind])
 
 
-async def process_one(row: Recording, store: AudioFiles, holder: str = HOLDER) -> RecordingState | None:
+@contextlib.asynccontextmanager
+async def _holding(row_id: int, lease: dt.timedelta, holder: str) -> AsyncIterator[None]:
+    """Renew the claim every third of the lease while the work runs: a long recording (up to four hours)
+    keeps its worker, while a dead worker's claim still expires one lease after its last renewal."""
+
+    async def renew() -> None:
+        while True:
+            await asyncio.sleep(lease.total_seconds() / 3)
+            await Recording.filter(id=row_id, state=RecordingState.PENDING, claimed_by=holder).update(
+                claim_until=utcnow() + lease
+            )
+
+    task = asyncio.create_task(renew())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def process_one(
+    row: Recording, store: AudioFiles, lease: dt.timedelta, holder: str = HOLDER
+) -> RecordingState | None:
     """Finish one claimed row; its new state, or None when the claim was lost (another worker's now)."""
     if row.attempts > MAX_ATTEMPTS:
         return RecordingState.FAILED if await _fail(row, store, GAVE_UP, holder) else None
@@ -98,7 +121,8 @@ async def process_one(row: Recording, store: AudioFiles, holder: str = HOLDER) -
     except FileNotFoundError:
         return RecordingState.FAILED if await _fail(row, store, LOST, holder) else None
     try:
-        audio = await asyncio.to_thread(process_upload, data, use=USES[row.kind])
+        async with _holding(row.id, lease, holder):
+            audio = await asyncio.to_thread(process_upload, data, use=USES[row.kind])
     except AudioError as error:
         return RecordingState.FAILED if await _fail(row, store, error.message, holder) else None
     await _put(store, audio)
@@ -134,7 +158,7 @@ async def process_pending(config: Config, *, limit: int | None = None, holder: s
         if row is None:
             break
         try:
-            state = await process_one(row, store, holder)
+            state = await process_one(row, store, lease, holder)
         except Exception as error:  # a store or database hiccup: the claim expires and the row is retried
             log.error("recording %s could not be processed", row.id, exc_info=loggable_exc_info(error))
             continue

@@ -169,3 +169,21 @@ async def test_a_recording_that_keeps_killing_its_workers_is_given_up(env: Env, 
     assert await process_pending(env.config) == 1
     row = await Recording.get(id=row_id)
     assert row.state == RecordingState.FAILED and row.failure == GAVE_UP
+
+
+async def test_a_working_worker_keeps_its_claim_on_a_long_recording(env: Env, asterisk: Client) -> None:
+    long = audio_files.encode(audio_files.tone_wav(600), "-f", "mp3")  # seconds of work, claims of 1 s
+    row_id = int((await _send(asterisk, "call-long", long))["id"])
+    workers = [_worker(env.config, MEDIA_CLAIM_SECONDS="1", MEDIA_POLL_SECONDS="0.1") for _ in range(2)]
+    try:
+        deadline = time.monotonic() + 120
+        while (await Recording.get(id=row_id)).state == RecordingState.PENDING:
+            assert time.monotonic() < deadline
+            await asyncio.sleep(0.1)
+    finally:
+        for worker in workers:
+            worker.send_signal(signal.SIGTERM)
+        for worker in workers:
+            worker.communicate(timeout=60)
+    done = await Recording.get(id=row_id)
+    assert done.state == RecordingState.READY and done.attempts == 1  # renewed, never taken over
