@@ -8,7 +8,8 @@ Run: ``.venv/bin/python bench/recordings.py [--seconds 60] [--rate 20] [--worker
    telephony token, and the store: a temporary ``DATA_DIR`` (``--storage local``) or a bucket on a
    SeaweedFS started here on loopback (``--storage s3``, ``tests/api/seaweed.py``).
 2. Starts two service processes on different ports (``serve --no-jobs --no-worker``: intake only) and
-   ``--workers`` worker processes (``python -m api worker``).
+   ``--workers`` worker processes (``python -m api worker``, at ``--worker-nice`` 10: sharing one
+   machine, the intake must not wait behind ffmpeg, as it would not with workers on their own machines).
 3. Reports ``--rate`` recorded calls per second for ``--seconds`` seconds, each a distinct
    ``--call-seconds`` 8 kHz WAV as Asterisk records it, round-robin over the two services, each report
    on time whatever the previous ones did (open loop). A failed report is retried twice, as the agent's
@@ -260,6 +261,7 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
         "workers": args.workers,
         "concurrency": args.concurrency,
         "call_seconds": args.call_seconds,
+        "worker_nice": args.worker_nice,
         "storage": args.storage,
         "database": "postgresql" if database_url.startswith("postgres") else "sqlite",
         "loadavg_before": [round(x, 2) for x in load_before],
@@ -288,6 +290,12 @@ def main() -> None:
     parser.add_argument("--call-seconds", type=float, default=30, help="length of each call (default 30)")
     parser.add_argument(
         "--database-url", default="", help="PostgreSQL URL (dropped and created); default SQLite"
+    )
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=10,
+        help="niceness of the workers (default 10): on one machine, intake goes first, as it would on its own",
     )
     parser.add_argument("--drain-timeout", type=float, default=600, help="give up draining after this")
     result = asyncio.run(_main(parser.parse_args()))
