@@ -17,6 +17,7 @@ from api.db import tortoise_config
 from api.downloads import download_routes
 from api.jobs import running_jobs
 from api.outbound import routes as outbound_routes
+from api.recordings.processing import processing_media
 from api.requestid import RequestIdMiddleware
 from api.schema import build_schema
 from api.storage import object_store
@@ -28,8 +29,17 @@ from api.webapp import web_routes
 __all__ = ["create_app"]
 
 
-def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_orm: bool = True) -> Starlette:
-    """The service. Tests pass ``manage_orm=False`` after initialising the ORM on their own database."""
+def create_app(
+    config: Config | None = None,
+    *,
+    run_jobs: bool = True,
+    manage_orm: bool = True,
+    process_media: bool = True,
+) -> Starlette:
+    """The service. Tests pass ``manage_orm=False`` after initialising the ORM on their own database.
+
+    ``process_media``: this process also works through pending recordings (``serve --no-worker`` turns it
+    off), so the embedded default needs no ``python -m api worker`` beside it."""
     config = config or load_config()
     configure_hashing(config)
     object_store(config)  # a malformed STORAGE_URL stops the start, not the first download
@@ -48,6 +58,7 @@ def create_app(config: Config | None = None, *, run_jobs: bool = True, manage_or
             await stack.enter_async_context(
                 running_jobs(config, config.job_interval_seconds if run_jobs else 0)
             )
+            await stack.enter_async_context(processing_media(config, enabled=process_media))
             yield
 
     app = Starlette(

@@ -261,6 +261,19 @@ async def _storage_sweep(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _worker(config: Config, args: argparse.Namespace) -> int:
+    import logging
+
+    from api.recordings.processing import work
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    async with _orm(config):
+        done = await work(config, concurrency=args.concurrency, once=args.once)
+    if args.once:
+        print(f"processed {done} recording(s)", flush=True)
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -276,7 +289,7 @@ def _serve(args: argparse.Namespace) -> int:
         asyncio.run(_migrate(config))
     print(f"400 Hotline API on http://{args.host}:{args.port}/graphql (GraphiQL in a browser)", flush=True)
     uvicorn.run(
-        create_app(config, run_jobs=not args.no_jobs),
+        create_app(config, run_jobs=not args.no_jobs, process_media=not args.no_worker),
         host=args.host,
         port=args.port,
         log_level=args.log_level,
@@ -315,10 +328,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8400")))
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
     serve.add_argument("--no-jobs", action="store_true", help="do not run life-cycle jobs in this process")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="leave pending recordings to `python -m api worker` processes (default: this process works too)",
+    )
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
 
     sub.add_parser("migrate", help="apply database migrations (aerich)")
+
+    worker = sub.add_parser(
+        "worker", help="process reported recordings and voicemail (any number of these processes)"
+    )
+    worker.add_argument("--concurrency", type=int, default=2, help="recordings in hand at once (default 2)")
+    worker.add_argument("--once", action="store_true", help="stop when nothing is pending")
 
     op = sub.add_parser("create-operator", help="create an operator (provider staff) login")
     op.add_argument("--login", required=True)
@@ -366,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         case "migrate":
             return _run(_migrate)
+        case "worker":
+            return _run(lambda c: _worker(c, args))
         case "create-operator":
             return _run(lambda c: _create_operator(c, args))
         case "import-numbers":

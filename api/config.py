@@ -47,6 +47,11 @@ class Config:
     media_quota_bytes: int = 200 * 1024 * 1024
     voicemail_retention_days: int = 30
     media_link_seconds: int = 3600
+    #: How long a worker's claim on one pending recording lasts (``api/recordings/processing.py``): a
+    #: worker that dies mid-job loses it after this, and another worker takes the recording.
+    media_claim_seconds: int = 120
+    #: How often a worker (or the service's own loop) looks for pending recordings when not woken.
+    media_poll_seconds: float = 1.0
     #: argon2id cost of new password hashes (argon2's recommended defaults); tests lower it.
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024
@@ -158,6 +163,8 @@ def load_config(env: dict[str, str] | None = None) -> Config:
         media_quota_bytes=_int(env, "MEDIA_QUOTA_BYTES", 200 * 1024 * 1024),
         voicemail_retention_days=_int(env, "VOICEMAIL_RETENTION_DAYS", 30),
         media_link_seconds=_int(env, "MEDIA_LINK_SECONDS", 3600),
+        media_claim_seconds=_int(env, "MEDIA_CLAIM_SECONDS", 120),
+        media_poll_seconds=float(env.get("MEDIA_POLL_SECONDS") or 1.0),
         password_time_cost=_int(env, "PASSWORD_TIME_COST", 3),
         password_memory_kib=_int(env, "PASSWORD_MEMORY_KIB", 64 * 1024),
         default_price_per_minute_fen=_int(env, "DEFAULT_PRICE_PER_MINUTE_FEN", 30),

@@ -214,6 +214,8 @@ async def recording_file(request: Request) -> Response:
         return _not_found()
     if row.deleted_at is not None:
         return PlainTextResponse("该录音已超过保存期限或已被删除", 410)
+    if not getattr(row, recording_storage.COLUMNS[kind]):  # pending or failed: nothing to send yet
+        return PlainTextResponse("录音处理中,请稍后再试" if row.failure == "" else "录音处理失败", 409)
     config: Config = request.app.state.config
     files = recording_storage.recording_store(config)
     when = f"{to_local(row.started_at):%Y%m%d%H%M%S}"

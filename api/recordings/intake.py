@@ -1,15 +1,15 @@
-"""The telephony layer reports a voicemail message or a call recording: transcode, store, record.
+"""The telephony layer reports a voicemail message or a call recording: store it, record it as pending.
 
-Idempotent per (kind, call id): a retried report returns the row the first one created.
+Transcoding and measuring happen on a worker (``api/recordings/processing.py``), so the report returns
+at once. Idempotent per (kind, call id): a retried report returns the row the first one created.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import re
+import uuid
 from dataclasses import dataclass
-from typing import Any, cast
 
 from tortoise.exceptions import IntegrityError
 
@@ -17,16 +17,16 @@ import ivr_flows
 from api.clock import utcnow
 from api.errors import UserError
 from api.numbers.models import Number
-from api.recordings.models import Recording, RecordingKind
-from api.recordings.storage import COLUMNS, release_files
+from api.recordings.models import Recording, RecordingKind, RecordingState
+from api.recordings.processing import USES, wake_workers
 from api.storage import AudioFiles
-from audio import AudioError, ProcessedAudio, PromptUse, process_upload
 
 __all__ = ["CallAudio", "read_limit", "receive_call_audio"]
 
 _CALL_ID = re.compile(r"[A-Za-z0-9._:@-]{1,100}")
 _CALLER = re.compile(r"\+?[0-9*#]{0,31}")
-_USE = {RecordingKind.VOICEMAIL: PromptUse.VOICEMAIL_MESSAGE, RecordingKind.CALL: PromptUse.CALL_RECORDING}
+#: Where original uploads wait for a worker: outside ``recordings/``, which orphan sweeping lists by hash.
+ORIGINALS = "incoming/recordings"
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class CallAudio:
 
 
 def read_limit(kind: RecordingKind) -> int:
-    return _USE[kind].policy.max_bytes + 1
+    return USES[kind].policy.max_bytes + 1
 
 
 def _check(report: CallAudio) -> None:
@@ -55,6 +55,11 @@ def _check(report: CallAudio) -> None:
 
 
 async def receive_call_audio(report: CallAudio, data: bytes, store: AudioFiles) -> Recording:
+    """Store the upload as it came and a ``pending`` row; a worker transcodes it (``processing``).
+
+    Only what is cheap is checked here (the report's fields, the number, the size); a file that is not
+    audio ends as a ``failed`` row with the decoder's reason.
+    """
     _check(report)
     earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)
     if earlier is not None:
@@ -66,11 +71,13 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: AudioFiles) 
     number = await Number.get_or_none(number=digits)
     if number is None or number.account_id is None:
         raise UserError("unknown_number", f"号码{report.number}不存在或未开通", "number")
-    try:
-        audio = await asyncio.to_thread(process_upload, data, use=_USE[report.kind])
-    except AudioError as error:
-        raise UserError(str(error.code), error.message, "file") from error
-    await _put(store, audio)
+    policy = USES[report.kind].policy
+    if not data:
+        raise UserError("empty_file", "上传的文件为空", "file")
+    if len(data) > policy.max_bytes:
+        raise UserError("file_too_large", f"文件超过{policy.label}的上传上限", "file")
+    key = f"{ORIGINALS}/{report.kind.value}/{uuid.uuid4().hex}"
+    await store.store.put(key, data)
     try:
         row = await Recording.create(
             account_id=number.account_id,
@@ -81,21 +88,24 @@ async def receive_call_audio(report: CallAudio, data: bytes, store: AudioFiles) 
             caller=report.caller,
             started_at=report.started_at.astimezone(dt.UTC),
             ended_at=report.ended_at.astimezone(dt.UTC) if report.ended_at else None,
-            duration_seconds=audio.duration_seconds,
-            size_bytes=sum(len(audio.outputs[k].data) for k in COLUMNS),
+            duration_seconds=0.0,
+            size_bytes=len(data),
             created_at=utcnow(),
-            **cast("dict[str, Any]", {column: audio.outputs[k].sha256 for k, column in COLUMNS.items()}),
+            wav_sha256="",
+            preview_sha256="",
+            state=RecordingState.PENDING,
+            original_key=key,
         )
     except IntegrityError:
+        await store.store.delete(key)
         earlier = await Recording.get_or_none(kind=report.kind, call_id=report.call_id)
         if earlier is None:
             raise
-        await release_files(store, audio)  # the concurrent report won; its files stay, ours go
-        return _replayed(earlier, report)
+        return _replayed(earlier, report)  # the concurrent report won
     except BaseException:
-        await release_files(store, audio)
+        await store.store.delete(key)
         raise
-    await _put(store, audio)  # a concurrent deletion of a recording with equal audio may have removed it
+    wake_workers()
     return row
 
 
@@ -108,8 +118,3 @@ def _replayed(earlier: Recording, report: CallAudio) -> Recording:
     if not same_number:
         raise UserError("call_id_taken", "该通话编号已用于其他号码的通话", "callId")
     return earlier
-
-
-async def _put(store: AudioFiles, audio: ProcessedAudio) -> None:
-    for kind in COLUMNS:
-        await store.put_output(audio.outputs[kind])

@@ -14,7 +14,7 @@ from api.graphql.permissions import IsSignedIn, IsTelephony
 from api.media.quota import voicemail_retention_days
 from api.periods import utc_period
 from api.recordings import intake, retention
-from api.recordings.models import Recording, RecordingKind
+from api.recordings.models import Recording, RecordingKind, RecordingState
 from api.recordings.storage import recording_store
 from api.recordings.types import CallAudioInput, RecordingConnection, RecordingType
 from api.visible import find_visible, visible_number, visible_recording
@@ -43,6 +43,10 @@ class Query:
         info: Info,
         kind: RecordingKind | None = None,
         include_deleted: bool = False,
+        state: Annotated[
+            RecordingState | None,
+            strawberry.argument(description="Only recordings in this state (e.g. READY: processed)."),
+        ] = None,
         first: int = 50,
         after: str | None = None,
         number_id: strawberry.ID | None = None,
@@ -59,6 +63,8 @@ class Query:
         query = Recording.filter(**info.context.tenant_filter())
         if kind is not None:
             query = query.filter(kind=kind)
+        if state is not None:
+            query = query.filter(state=state)
         if number_id is not None:
             query = query.filter(number_id=(await visible_number(info, number_id)).id)
         start, end = utc_period(since, until)

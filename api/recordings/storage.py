@@ -24,10 +24,15 @@ def recording_store(config: Config) -> AudioFiles:
 
 
 async def release_unreferenced(store: AudioFiles, row: Recording) -> int:
-    """Remove the row's files unless another live recording has the same audio (e.g. equal silence)."""
+    """Remove the row's files unless another live recording has the same audio (e.g. equal silence);
+    a row deleted before a worker processed it takes its original upload with it."""
     removed = 0
+    if row.original_key and await store.store.delete(row.original_key):
+        removed += 1
     for kind, column in COLUMNS.items():
         sha = getattr(row, column)
+        if not sha:  # never processed: no delivered files
+            continue
         if await Recording.filter(**{column: sha}, deleted_at__isnull=True).exists():
             continue
         if await store.delete(sha, kind.extension):

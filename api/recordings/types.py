@@ -13,7 +13,7 @@ from api.graphql.pagination import Connection
 from api.media.links import signed_url
 from api.numbers.numbering import format_number
 from api.recordings import models
-from api.recordings.models import DeletionReason, RecordingKind
+from api.recordings.models import DeletionReason, RecordingKind, RecordingState
 from api.recordings.retention import expires_at
 
 
@@ -33,17 +33,23 @@ class RecordingType:
     expires_at: dt.datetime = strawberry.field(description="When the retention job deletes the audio.")
     deleted_at: dt.datetime | None
     deletion_reason: DeletionReason | None
-    play_url: str | None = strawberry.field(
-        description="MP3 for the browser (signed link); null once deleted."
+    state: RecordingState = strawberry.field(
+        description="PENDING until a worker has transcoded the upload (no links, duration 0 meanwhile)."
     )
-    download_url: str | None = strawberry.field(description="8 kHz WAV as an attachment; null once deleted.")
+    failure: str | None = strawberry.field(description="Why a FAILED recording could not be processed.")
+    play_url: str | None = strawberry.field(
+        description="MP3 for the browser (signed link); null once deleted or until ready."
+    )
+    download_url: str | None = strawberry.field(
+        description="8 kHz WAV as an attachment; null once deleted or until ready."
+    )
 
     @classmethod
     def of(
         cls, row: models.Recording, config: Config, voicemail_days: int, *, links: bool = True
     ) -> RecordingType:
         """``links=False`` for the telephony layer, which reports recordings but may not play them back."""
-        live = row.deleted_at is None and links
+        live = row.deleted_at is None and links and row.state == RecordingState.READY
         return cls(
             id=strawberry.ID(str(row.id)),
             account_id=strawberry.ID(str(row.account_id)),
@@ -59,6 +65,8 @@ class RecordingType:
             expires_at=to_local(expires_at(row, voicemail_days)),
             deleted_at=to_local(row.deleted_at) if row.deleted_at else None,
             deletion_reason=row.deletion_reason,
+            state=row.state,
+            failure=row.failure or None,
             play_url=signed_url(config, "recordings", row.id, "mp3") if live else None,
             download_url=f"{signed_url(config, 'recordings', row.id, 'wav')}&download=1" if live else None,
         )

@@ -35,7 +35,7 @@ import pytest
 
 from api.storage.s3 import S3Store, s3_client
 
-__all__ = ["Seaweed", "seaweed_server", "weed_binary"]
+__all__ = ["Seaweed", "running_seaweed", "seaweed_server", "weed_binary"]
 
 _REGION = "us-east-1"
 _counter = itertools.count(1)
@@ -137,7 +137,13 @@ def _wait_until_writable(server: Seaweed, log: Path, deadline_s: float = 90) -> 
 
 @pytest.fixture(scope="session", name="seaweed")
 def seaweed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seaweed]:
-    root = tmp_path_factory.mktemp("seaweed")
+    with running_seaweed(tmp_path_factory.mktemp("seaweed")) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_seaweed(root: Path) -> Iterator[Seaweed]:
+    """A ``weed server`` writing under the empty directory ``root`` (benchmarks use it too)."""
     (root / "data").mkdir()
     (root / "logs").mkdir()
     access_key, secret_key = "hotline-test", secrets.token_hex(16)

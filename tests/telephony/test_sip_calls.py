@@ -40,7 +40,7 @@ CALLER = "13926900000"  # a China Mobile number in Zhuhai (0756)
 
 
 RECORDINGS = """query ($kind: RecordingKind) {
-  recordings(kind: $kind) { edges { node { callId caller number durationSeconds downloadUrl } } }
+  recordings(kind: $kind, state: READY) { edges { node { callId caller number durationSeconds downloadUrl } } }
 }"""
 
 

@@ -171,6 +171,12 @@ export type RecordingKind =
   | 'VOICEMAIL'
   | 'CALL';
 
+/** Where a reported recording's audio stands. */
+export type RecordingState =
+  | 'PENDING'
+  | 'READY'
+  | 'FAILED';
+
 export type ReservationEnd =
   | 'RELEASED'
   | 'EXPIRED'
@@ -999,7 +1005,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { me: { account: { id: string, name: string, balanceFen: number, numbers: { edges: Array<{ node: { id: string, display: string, status: NumberStatus, statusName: string } }> } } | null }, callStatistics: { periods: Array<{ numberId: string, periodStart: string, totals: { calls: number, answered: number, missed: number } }> }, recordings: { edges: Array<{ node: { id: string, caller: string, display: string, startedAt: string, durationSeconds: number, playUrl: string | null } }> } };
+export type DashboardQuery = { me: { account: { id: string, name: string, balanceFen: number, numbers: { edges: Array<{ node: { id: string, display: string, status: NumberStatus, statusName: string } }> } } | null }, callStatistics: { periods: Array<{ numberId: string, periodStart: string, totals: { calls: number, answered: number, missed: number } }> }, recordings: { edges: Array<{ node: { id: string, caller: string, display: string, startedAt: string, durationSeconds: number, playUrl: string | null, state: RecordingState } }> } };
 
 export type DashboardLinesQueryVariables = Exact<{
   numberId: string | number;
@@ -1266,7 +1272,7 @@ export type OwnPhonesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OwnPhonesQuery = { ownPhones: Array<string> };
 
-export type RecordingFieldsFragment = { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null };
+export type RecordingFieldsFragment = { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null, state: RecordingState, failure: string | null };
 
 export type RecordingsQueryVariables = Exact<{
   kind?: RecordingKind | null | undefined;
@@ -1279,7 +1285,7 @@ export type RecordingsQueryVariables = Exact<{
 }>;
 
 
-export type RecordingsQuery = { recordings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null } }> } };
+export type RecordingsQuery = { recordings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: RecordingKind, callId: string, caller: string, number: string, display: string, startedAt: string, endedAt: string | null, durationSeconds: number, sizeBytes: number, expiresAt: string, playUrl: string | null, downloadUrl: string | null, state: RecordingState, failure: string | null } }> } };
 
 export type RecordingSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1667,6 +1673,8 @@ export const RecordingFieldsFragmentDoc = new TypedDocumentString(`
   expiresAt
   playUrl
   downloadUrl
+  state
+  failure
 }
     `, {"fragmentName":"RecordingFields"}) as unknown as TypedDocumentString<RecordingFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
@@ -3746,6 +3754,7 @@ export const DashboardDocument = new TypedDocumentString(`
         startedAt
         durationSeconds
         playUrl
+        state
       }
     }
   }
@@ -4554,6 +4563,8 @@ export const RecordingsDocument = new TypedDocumentString(`
   expiresAt
   playUrl
   downloadUrl
+  state
+  failure
 }`) as unknown as TypedDocumentString<RecordingsQuery, RecordingsQueryVariables>;
 export const RecordingSettingsDocument = new TypedDocumentString(`
     query RecordingSettings {

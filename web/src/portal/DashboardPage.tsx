@@ -97,7 +97,7 @@ export default function DashboardPage(_: PageProps) {
                 <List.Item>
                   <List.Item.Meta
                     title={`${maskPhone(v.caller, own)} → ${v.display}`}
-                    description={`${dateTime(v.startedAt)} · ${Math.round(v.durationSeconds)} 秒`}
+                    description={`${dateTime(v.startedAt)} · ${v.state === "PENDING" ? "处理中" : v.state === "FAILED" ? "处理失败" : `${Math.round(v.durationSeconds)} 秒`}`}
                   />
                   {v.playUrl ? <audio controls preload="none" src={v.playUrl} aria-label={`播放 ${dateTime(v.startedAt)} 的留言`} /> : null}
                 </List.Item>

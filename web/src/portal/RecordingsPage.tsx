@@ -111,8 +111,13 @@ function RecordingRow({ row }: { row: RecordingFieldsFragment }) {
           <Typography.Text>来电 {caller}</Typography.Text>
         </Space>
         <Typography.Text type="secondary" style={{ display: "block", marginTop: 4 }}>
-          {dateTime(row.startedAt)} · 时长 {seconds(row.durationSeconds)} · 将于 {dateTime(row.expiresAt)} 自动删除
+          {dateTime(row.startedAt)} · {row.state === "READY" ? `时长 ${seconds(row.durationSeconds)}` : row.state === "PENDING" ? "处理中" : "处理失败"} · 将于 {dateTime(row.expiresAt)} 自动删除
         </Typography.Text>
+        {row.state === "FAILED" && row.failure ? (
+          <Typography.Text type="danger" style={{ display: "block", marginTop: 4 }}>
+            {row.failure}
+          </Typography.Text>
+        ) : null}
         <Space wrap size={0} style={{ marginTop: 4 }}>
           {row.playUrl ? (
             <Button type="link" icon={<PlayCircleOutlined />} onClick={() => setPlaying(!playing)} aria-expanded={playing} aria-label={`${playing ? "收起" : "播放"} ${title}`} autoInsertSpace={false}>
@@ -163,6 +168,9 @@ export default function RecordingsPage() {
       ).recordings;
     },
     getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : null),
+    // A recording still 处理中 (a worker transcodes it) shows up playable without a reload.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((p) => p.edges.some((e) => e.node.state === "PENDING")) ? 3000 : false,
   });
   const rows = recordings.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];
   const total = recordings.data?.pages[0]?.totalCount;
