@@ -1,6 +1,7 @@
 // The screens of each role: the shell's menu and its router read this one table.
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
@@ -55,6 +56,7 @@ const OPERATOR: Screen[] = [
   { key: "/holidays", label: "节假日设置", icon: <CalendarOutlined />, page: lazy(() => import("./console/HolidaysPage")) },
   { key: "/flows", label: "语音导航流程", icon: <ApartmentOutlined />, page: FlowList },
   { key: "/tokens", label: "服务令牌", icon: <KeyOutlined />, page: lazy(() => import("./console/ServiceTokensPage")) },
+  { key: "/http-hosts", label: "外部接口白名单", icon: <ApiOutlined />, page: lazy(() => import("./console/HttpHostsPage")) },
   { key: "/settings", label: "账户设置", icon: <SettingOutlined />, page: Settings },
 ];
 

@@ -636,6 +636,34 @@ export type ConsoleDeleteHolidayMutationVariables = Exact<{
 
 export type ConsoleDeleteHolidayMutation = { deleteHolidayOverride: boolean };
 
+export type HttpAllowedHostFieldsFragment = { host: string, note: string, createdAt: string };
+
+export type ConsoleHttpAllowedHostsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleHttpAllowedHostsQuery = { httpAllowedHosts: Array<{ host: string, note: string, createdAt: string }> };
+
+export type ConsoleAllowHttpHostMutationVariables = Exact<{
+  host: string;
+  note: string;
+}>;
+
+
+export type ConsoleAllowHttpHostMutation = { allowHttpHost:
+    | { __typename: 'HttpAllowedHost', host: string, note: string, createdAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type ConsoleRemoveHttpHostMutationVariables = Exact<{
+  host: string;
+}>;
+
+
+export type ConsoleRemoveHttpHostMutation = { removeHttpHost:
+    | { __typename: 'HttpHostRemoved', host: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
 export type ConsoleNumberRowFragment = { id: string, number: string, display: string, carrierName: string, grade: Grade, gradeName: string, priceFen: number, status: NumberStatus, statusName: string, statusChangedAt: string, account: { id: string, name: string } | null };
 
 export type ConsoleNumbersQueryVariables = Exact<{
@@ -882,6 +910,35 @@ export type SignUpMutationVariables = Exact<{
 
 export type SignUpMutation = { signUp:
     | { __typename: 'Viewer', isOperator: boolean, user: { id: string, login: string, displayName: string, role: Role, accountId: string | null } | null, account: { id: string, name: string } | null }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type AccountSecretFieldsFragment = { name: string, host: string, setAt: string };
+
+export type AccountSecretsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountSecretsQuery = { accountSecrets: Array<{ name: string, host: string, setAt: string }> };
+
+export type SetAccountSecretMutationVariables = Exact<{
+  name: string;
+  host: string;
+  value: string;
+}>;
+
+
+export type SetAccountSecretMutation = { setAccountSecret:
+    | { __typename: 'AccountSecret', name: string, host: string, setAt: string }
+    | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
+   };
+
+export type DeleteAccountSecretMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type DeleteAccountSecretMutation = { deleteAccountSecret:
+    | { __typename: 'AccountSecretDeleted', name: string }
     | { __typename: 'UserErrors', errors: Array<{ code: string, field: string | null, message: string }> }
    };
 
@@ -1480,6 +1537,13 @@ export const ConsoleReceiptFragmentDoc = new TypedDocumentString(`
   replayed
 }
     `, {"fragmentName":"ConsoleReceipt"}) as unknown as TypedDocumentString<ConsoleReceiptFragment, unknown>;
+export const HttpAllowedHostFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HttpAllowedHostFields on HttpAllowedHost {
+  host
+  note
+  createdAt
+}
+    `, {"fragmentName":"HttpAllowedHostFields"}) as unknown as TypedDocumentString<HttpAllowedHostFieldsFragment, unknown>;
 export const ConsoleNumberRowFragmentDoc = new TypedDocumentString(`
     fragment ConsoleNumberRow on Number {
   id
@@ -1524,6 +1588,13 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const AccountSecretFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccountSecretFields on AccountSecret {
+  name
+  host
+  setAt
+}
+    `, {"fragmentName":"AccountSecretFields"}) as unknown as TypedDocumentString<AccountSecretFieldsFragment, unknown>;
 export const ApplicationDocumentFragmentDoc = new TypedDocumentString(`
     fragment ApplicationDocument on Document {
   id
@@ -2623,6 +2694,56 @@ export const ConsoleDeleteHolidayDocument = new TypedDocumentString(`
   deleteHolidayOverride(day: $day)
 }
     `) as unknown as TypedDocumentString<ConsoleDeleteHolidayMutation, ConsoleDeleteHolidayMutationVariables>;
+export const ConsoleHttpAllowedHostsDocument = new TypedDocumentString(`
+    query ConsoleHttpAllowedHosts {
+  httpAllowedHosts {
+    ...HttpAllowedHostFields
+  }
+}
+    fragment HttpAllowedHostFields on HttpAllowedHost {
+  host
+  note
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleHttpAllowedHostsQuery, ConsoleHttpAllowedHostsQueryVariables>;
+export const ConsoleAllowHttpHostDocument = new TypedDocumentString(`
+    mutation ConsoleAllowHttpHost($host: String!, $note: String!) {
+  allowHttpHost(host: $host, note: $note) {
+    __typename
+    ... on HttpAllowedHost {
+      ...HttpAllowedHostFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment HttpAllowedHostFields on HttpAllowedHost {
+  host
+  note
+  createdAt
+}`) as unknown as TypedDocumentString<ConsoleAllowHttpHostMutation, ConsoleAllowHttpHostMutationVariables>;
+export const ConsoleRemoveHttpHostDocument = new TypedDocumentString(`
+    mutation ConsoleRemoveHttpHost($host: String!) {
+  removeHttpHost(host: $host) {
+    __typename
+    ... on HttpHostRemoved {
+      host
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<ConsoleRemoveHttpHostMutation, ConsoleRemoveHttpHostMutationVariables>;
 export const ConsoleNumbersDocument = new TypedDocumentString(`
     query ConsoleNumbers($status: NumberStatus, $search: NumberSearch, $after: String) {
   numbers(status: $status, search: $search, first: 50, after: $after) {
@@ -3315,6 +3436,56 @@ fragment ViewerFields on Viewer {
     name
   }
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const AccountSecretsDocument = new TypedDocumentString(`
+    query AccountSecrets {
+  accountSecrets {
+    ...AccountSecretFields
+  }
+}
+    fragment AccountSecretFields on AccountSecret {
+  name
+  host
+  setAt
+}`) as unknown as TypedDocumentString<AccountSecretsQuery, AccountSecretsQueryVariables>;
+export const SetAccountSecretDocument = new TypedDocumentString(`
+    mutation SetAccountSecret($name: String!, $host: String!, $value: String!) {
+  setAccountSecret(name: $name, host: $host, value: $value) {
+    __typename
+    ... on AccountSecret {
+      ...AccountSecretFields
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}
+fragment AccountSecretFields on AccountSecret {
+  name
+  host
+  setAt
+}`) as unknown as TypedDocumentString<SetAccountSecretMutation, SetAccountSecretMutationVariables>;
+export const DeleteAccountSecretDocument = new TypedDocumentString(`
+    mutation DeleteAccountSecret($name: String!) {
+  deleteAccountSecret(name: $name) {
+    __typename
+    ... on AccountSecretDeleted {
+      name
+    }
+    ...UserErrorsFields
+  }
+}
+    fragment UserErrorsFields on UserErrors {
+  errors {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteAccountSecretMutation, DeleteAccountSecretMutationVariables>;
 export const MyApplicationsDocument = new TypedDocumentString(`
     query MyApplications($order: String = "-submittedAt") {
   applications(first: 100, order: $order) {

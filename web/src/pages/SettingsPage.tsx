@@ -1,4 +1,5 @@
-// The signed-in user's own settings: password and personal API tokens (for scripts calling the API).
+// The signed-in user's own settings: password and personal API tokens (for scripts calling the API);
+// for customers also the account's secrets for flows' 查询客户系统 nodes.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -8,6 +9,7 @@ import { dateTime } from "../format";
 import type { PageProps } from "../ui/page";
 import { PageTitle } from "../ui/PageTitle";
 import { errorMessage } from "../ui/errors";
+import { AccountSecretsCard } from "../portal/AccountSecretsCard";
 
 const TOKENS_KEY = ["apiTokens"] as const;
 
@@ -159,6 +161,7 @@ export default function SettingsPage({ viewer }: PageProps) {
       </Typography.Paragraph>
       <PasswordCard />
       <TokensCard />
+      {viewer.isOperator ? null : <AccountSecretsCard />}
     </div>
   );
 }
