@@ -55,7 +55,7 @@ export default function HttpHostsPage(_: PageProps) {
         语音导航流程的“查询客户系统”节点可以用明文 http 或内网地址调用这里的主机,供企业内网的客户系统和测试使用;其他主机一律只能通过公网 https 调用。
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
-        这份名单管的是在流程编辑器里试发的请求;通话中的请求由各话务代理程序发出,请同时把主机加入代理程序的环境变量 <Typography.Text code>TELEPHONY_HTTP_ALLOW_HOSTS</Typography.Text>。
+        这份名单管的是在流程编辑器里试发的请求;通话中的请求由各话务节点发出,请同时让运维人员把该主机加入各话务节点的白名单配置。
       </Typography.Paragraph>
       <Card size="small" title="添加主机" style={{ marginBottom: 16 }}>
         <Form form={form} name="allowHost" layout="vertical" requiredMark={false} onFinish={allow} style={{ maxWidth: 520 }}>
