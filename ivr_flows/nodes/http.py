@@ -244,7 +244,7 @@ KIND = NodeKind(
     hint="通话中向客户自己的系统(CRM)发请求,把返回值存入变量",
     group="data",
     # ApiOutlined suits it better, once the editor's icons.tsx imports it (it shows only icons it imports)
-    icon="UnorderedListOutlined",
+    icon="ApiOutlined",
     color="#13c2c2",
     exits=(ExitSpec("success", "成功"), ExitSpec("failure", "失败"), ExitSpec("timeout", "超时")),
     check=_check,

@@ -1,4 +1,6 @@
 import {
+  ApartmentOutlined,
+  ApiOutlined,
   AudioOutlined,
   BranchesOutlined,
   ClockCircleOutlined,
@@ -11,6 +13,7 @@ import {
   PlayCircleOutlined,
   PoweroffOutlined,
   QuestionCircleOutlined,
+  RollbackOutlined,
   SoundOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
@@ -23,6 +26,8 @@ import { kindOf } from "./kinds";
  * holds only these. A type naming an icon not listed here shows a question mark until it is added.
  */
 const ICONS: Record<string, ComponentType> = {
+  ApartmentOutlined,
+  ApiOutlined,
   AudioOutlined,
   BranchesOutlined,
   ClockCircleOutlined,
@@ -34,6 +39,7 @@ const ICONS: Record<string, ComponentType> = {
   PhoneOutlined,
   PlayCircleOutlined,
   PoweroffOutlined,
+  RollbackOutlined,
   SoundOutlined,
   UnorderedListOutlined,
 };
