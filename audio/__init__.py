@@ -17,7 +17,7 @@ from audio.errors import AudioError, AudioToolError, ErrorCode
 from audio.formats import EncodedOutput, OutputKind
 from audio.pipeline import process_upload
 from audio.result import ProcessedAudio, SourceInfo, SynthesisInfo
-from audio.store import ContentStore, StoredFile
+from audio.store import ContentStore, StoredFile, content_path
 from audio.tones import tone
 from audio.tts import EspeakNg, SpeechEngine, synthesize
 from audio.uses import PromptUse, UsePolicy
@@ -37,6 +37,7 @@ __all__ = [
     "StoredFile",
     "SynthesisInfo",
     "UsePolicy",
+    "content_path",
     "process_upload",
     "synthesize",
     "tone",

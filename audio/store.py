@@ -24,11 +24,27 @@ from pathlib import Path
 from audio.formats import EncodedOutput, OutputKind
 from audio.result import ProcessedAudio
 
-__all__ = ["ContentStore", "StoredFile"]
+__all__ = ["ContentStore", "StoredFile", "content_path"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _EXTENSIONS = frozenset(kind.extension for kind in OutputKind)
 _TEMP_PREFIX = ".tmp-"
+
+
+def content_path(sha256: str, extension: str) -> str:
+    """``<first two hex digits>/<sha256>.<extension>``: where a delivered file lives below a store's root.
+
+    One definition for every store, on a disk or in object storage, so files written by one are found by
+    the other under the same name.
+
+    Raises:
+        ValueError: ``sha256`` is not 64 lowercase hex digits or ``extension`` is not a delivered one.
+    """
+    if not _SHA256.fullmatch(sha256):
+        raise ValueError(f"not a sha256 hex digest: {sha256!r}")
+    if extension not in _EXTENSIONS:
+        raise ValueError(f"not a stored extension: {extension!r}")
+    return f"{sha256[:2]}/{sha256}.{extension}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +86,7 @@ class ContentStore:
         Raises:
             ValueError: ``sha256`` is not 64 lowercase hex digits or ``extension`` is not a delivered one.
         """
-        if not _SHA256.fullmatch(sha256):
-            raise ValueError(f"not a sha256 hex digest: {sha256!r}")
-        if extension not in _EXTENSIONS:
-            raise ValueError(f"not a stored extension: {extension!r}")
-        return self.root / sha256[:2] / f"{sha256}.{extension}"
+        return self.root / content_path(sha256, extension)
 
     def put(self, audio: ProcessedAudio) -> dict[OutputKind, StoredFile]:
         """Store every output of ``audio``; files already present are left as they are.

@@ -6,16 +6,12 @@ are the local store's keys as they are.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from api.storage.base import ObjectStore
-from audio import EncodedOutput, OutputKind, ProcessedAudio
+from audio import EncodedOutput, ProcessedAudio, content_path
 
 __all__ = ["AudioFiles"]
-
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_EXTENSIONS = {kind.extension: kind for kind in OutputKind}
 
 
 class AudioFiles:
@@ -34,11 +30,7 @@ class AudioFiles:
         Raises:
             ValueError: ``sha256`` is not 64 lowercase hex digits or ``extension`` is not a delivered one.
         """
-        if not _SHA256.fullmatch(sha256):
-            raise ValueError(f"not a sha256 hex digest: {sha256!r}")
-        if extension not in _EXTENSIONS:
-            raise ValueError(f"not a stored extension: {extension!r}")
-        return f"{self.folder}/{sha256[:2]}/{sha256}.{extension}"
+        return f"{self.folder}/{content_path(sha256, extension)}"
 
     @property
     def root(self) -> Path | None:
