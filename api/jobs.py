@@ -13,9 +13,10 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from api.accounts.throttle import forget_stale
+from api.background import running
 from api.claims.leases import claim, release
 from api.config import Config
 from api.logtext import loggable_exc_info
@@ -85,13 +86,6 @@ async def _loop(config: Config, interval: float) -> None:
         await asyncio.sleep(interval)
 
 
-@contextlib.asynccontextmanager
-async def running_jobs(config: Config, interval: float) -> AsyncIterator[None]:
-    task = asyncio.create_task(_loop(config, interval)) if interval > 0 else None
-    try:
-        yield
-    finally:
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+def running_jobs(config: Config, interval: float) -> contextlib.AbstractAsyncContextManager[None]:
+    """The life-cycle jobs every ``interval`` seconds beside the service (none when not positive)."""
+    return running(_loop(config, interval) if interval > 0 else None)

@@ -24,6 +24,7 @@ from collections.abc import AsyncIterator
 
 from tortoise.expressions import F
 
+from api.background import running
 from api.claims.leases import HOLDER
 from api.clock import utcnow
 from api.config import Config
@@ -184,19 +185,11 @@ async def _loop(config: Config, concurrency: int) -> None:
         _waiting.discard(event)
 
 
-@contextlib.asynccontextmanager
-async def processing_media(
+def processing_media(
     config: Config, *, concurrency: int = 1, enabled: bool = True
-) -> AsyncIterator[None]:
+) -> contextlib.AbstractAsyncContextManager[None]:
     """The service's own worker loop, beside its requests (the embedded default)."""
-    task = asyncio.create_task(_loop(config, concurrency)) if enabled else None
-    try:
-        yield
-    finally:
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+    return running(_loop(config, concurrency) if enabled else None)
 
 
 async def work(config: Config, *, concurrency: int = 2, once: bool = False) -> int:
