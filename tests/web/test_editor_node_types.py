@@ -75,4 +75,4 @@ def test_the_palette_is_grouped_and_finds_a_type_by_name(page: Page) -> None:
     search.fill("传真机")
     expect(palette).to_contain_text("没有找到“传真机”")
     search.fill("")
-    expect(palette.get_by_role("button", name=re.compile("^添加"))).to_have_count(9)
+    expect(palette.get_by_role("button", name=re.compile("^添加"))).to_have_count(12)

@@ -66,15 +66,17 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
 
 /**
  * One line that says what the node does, so the canvas reads without opening each node: the first of
- * the type's card properties that has something to say.
+ * the type's card properties that has something to say. The variable a node fills always leads (or
+ * says none is chosen yet): it is what later conditions depend on, and a prompt's text would hide it.
  */
 export function summary(kind: string, props: Props, fileName: FileName = () => undefined, variableName: VariableName = builtinName): string {
-  for (const name of kindOf(kind).card) {
-    const field = fieldOf(kind, name);
-    const text = field ? fieldText(field, props[name], fileName, variableName) : "";
-    if (text) return text;
+  const fields = kindOf(kind).card.map((name) => fieldOf(kind, name)).filter((f): f is NodeField => f !== undefined);
+  const filled = fields.filter((f) => f.widget === "variable").map((f) => fieldText(f, props[f.name], fileName, variableName) || "未选择变量");
+  for (const field of fields.filter((f) => f.widget !== "variable")) {
+    const text = fieldText(field, props[field.name], fileName, variableName);
+    if (text) return [...filled, text].join(" · ");
   }
-  return "";
+  return filled.join(" · ");
 }
 
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
