@@ -121,7 +121,11 @@ def test_designer_branches_on_an_order_number_and_shares_calls_by_percentage(pag
     expect(
         side(page).locator(".ant-select").filter(has=page.get_by_label("条件2比较方式", exact=True))
     ).to_contain_text("等于")
+    # Until a value is typed the rule says so, in words (not as an unknown province "").
+    expect(side(page)).to_contain_text("条件2“等于”还没有填写要比较的值")
     page.get_by_label("条件2的值").fill("广东")
+    saved(page)
+    expect(side(page)).not_to_contain_text("还没有填写要比较的值")
     expect(node(page, "condition-1")).to_contain_text("订单号 开头是 8 等 2 条")
     expect(node(page, "condition-1").locator(".flow-node-exits")).to_contain_text("VIP订单")
     expect(node(page, "condition-1").locator(".flow-node-exits")).to_contain_text("条件2")
