@@ -259,3 +259,37 @@ def test_designer_branches_on_an_order_number_and_shares_calls_by_percentage(pag
     dialog.get_by_label("版本说明").fill("订单号分流")
     dialog.get_by_role("button", name=re.compile("发")).click()
     expect(page.locator(".ant-list-item", has_text="第 1 版")).to_contain_text("订单号分流")
+
+
+def test_a_rules_value_field_follows_its_comparison_and_fits_the_narrow_panel(page: Page) -> None:
+    new_flow(page, "比较方式")
+    page.set_viewport_size(TABLET)
+    page.get_by_role("button", name="添加条件判断").click()
+    rules = side(page)
+    for _ in range(3):
+        rules.get_by_role("button", name="添加条件").click()
+    pick(page, "条件1变量", "当前小时")
+    pick(page, "条件1比较方式", "数值范围")
+    page.get_by_label("条件1最小值").fill("9")
+    page.get_by_label("条件1最大值").fill("18")
+    expect(page.get_by_label("条件1的值")).to_have_count(0)
+    pick(page, "条件2变量", "来电城市")
+    pick(page, "条件2比较方式", "属于列表")
+    page.get_by_label("条件2的值").fill("广州、深圳")
+    page.get_by_label("条件2的值").press("Tab")
+    pick(page, "条件3变量", "来电号码")
+    pick(page, "条件3比较方式", "为空")
+    expect(page.get_by_label("条件3的值")).to_have_count(0)
+    saved(page)
+    expect(node(page, "condition-1")).to_contain_text("当前小时 数值范围 9–18 等 3 条")
+    expect(side(page)).not_to_contain_text("还没有填写")
+    screenshot(page, "editor-variables-rule-kinds-tablet")
+    assert sticking_out(page) == []
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "editor-variables-rule-kinds")
+    assert sticking_out(page) == []
+    page.reload()
+    node(page, "condition-1").click()
+    expect(page.get_by_label("条件1最小值")).to_have_value("9")
+    expect(page.get_by_label("条件1最大值")).to_have_value("18")
+    expect(page.get_by_label("条件2的值")).to_have_value("广州、深圳")

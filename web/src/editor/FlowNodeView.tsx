@@ -49,7 +49,14 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
       if (!rules.length) return "未设置条件";
       const first = rules[0];
       const op = field.options?.find((o) => o.value === first.op)?.label ?? "";
-      const shown = Array.isArray(first.value) ? first.value.join("、") : typeof first.value === "string" ? first.value : "";
+      const range = first.op === "range" && first.value && typeof first.value === "object" ? (first.value as { min?: number | null; max?: number | null }) : null;
+      const shown = Array.isArray(first.value)
+        ? first.value.join("、")
+        : typeof first.value === "string"
+          ? first.value
+          : range
+            ? range.max == null ? `${range.min ?? ""} 以上` : range.min == null ? `${range.max} 以下` : `${range.min}–${range.max}`
+            : "";
       const text = `${variableName(first.variable ?? "") ?? "未选变量"} ${op} ${shown}`.trim();
       return rules.length > 1 ? `${text} 等 ${rules.length} 条` : text;
     }

@@ -35,3 +35,12 @@ group("summary of a collect", () => {
     expect(summary("collect", { ...props, variable: "" })).toBe("未选择变量 · 请输入订单号");
   });
 });
+
+group("summary of a condition", () => {
+  it("shows the first rule's range as the designer typed it", () => {
+    const rules = (value: unknown) => ({ rules: [{ variable: "hour", op: "range", value }] });
+    expect(summary("condition", rules({ min: 9, max: 18 }))).toBe("当前小时 数值范围 9–18");
+    expect(summary("condition", rules({ min: 9, max: null }))).toBe("当前小时 数值范围 9 以上");
+    expect(summary("condition", rules({ min: null, max: 18 }))).toBe("当前小时 数值范围 18 以下");
+  });
+});
