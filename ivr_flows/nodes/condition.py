@@ -94,7 +94,9 @@ def _check_rule(rule: Rule, where: str, nid: str) -> list[Diagnostic]:
         return [diagnostic("condition_rule_incomplete", "error", f"{where}还没有选择变量", nid)]
     value = rule.value
     wanted = {"equals": str, "prefix": str, "in_list": list, "range": NumberRange}.get(rule.op)
-    if wanted is not None and not isinstance(value, wanted):
+    # An empty text is a value not typed yet (the editor's fresh rule), not a comparison with nothing:
+    # that is the "empty" comparison.
+    if wanted is not None and (not isinstance(value, wanted) or (wanted is str and not value)):
         message = f"{where}“{OP_NAMES[rule.op]}”还没有填写要比较的值"
         return [diagnostic("condition_rule_incomplete", "error", message, nid)]
     if isinstance(value, NumberRange):

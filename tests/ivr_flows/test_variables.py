@@ -171,6 +171,7 @@ def test_a_warning_about_an_unset_variable_does_not_block_compiling() -> None:
         ([], "condition_no_rules"),
         ([{"variable": "", "op": "empty"}], "condition_rule_incomplete"),
         ([{"variable": "caller", "op": "equals"}], "condition_rule_incomplete"),
+        ([{"variable": "caller_province", "op": "equals", "value": ""}], "condition_rule_incomplete"),
         ([{"variable": "caller", "op": "in_list", "value": []}], "condition_rule_incomplete"),
         ([{"variable": "hour", "op": "range", "value": {}}], "condition_rule_incomplete"),
         ([{"variable": "hour", "op": "range", "value": {"min": 9, "max": 8}}], "condition_rule_incomplete"),

@@ -126,7 +126,20 @@ def test_a_connection_dropped_on_empty_canvas_creates_and_connects_the_chosen_no
     picker = page.get_by_role("menu", name="添加节点并连接到开始 的出口「下一步」")
     expect(picker).to_be_visible()
     expect(picker.get_by_role("menuitem")).to_have_text(
-        ["放音", "按键菜单", "转接电话", "录音", "时间判断", "地区判断", "来电号码判断", "语音留言", "挂机"]
+        [
+            "放音",
+            "按键菜单",
+            "转接电话",
+            "录音",
+            "时间判断",
+            "地区判断",
+            "来电号码判断",
+            "按比例分流",
+            "输入号码",
+            "条件判断",
+            "语音留言",
+            "挂机",
+        ]
     )
     page.keyboard.press("Escape")
     expect(picker).to_have_count(0)

@@ -16,7 +16,7 @@ import { asOneEdit } from "./history";
 import { RedoIcon, UndoIcon } from "./icons";
 import { layout, startLayoutWorker } from "./layout";
 import { useLiveDiagnostics } from "./diagnostics";
-import { docToGraph, exitName, graphToDoc, nodeName, typeName, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
+import { docToGraph, exitLabel, exitName, exitsOf, graphToDoc, nodeName, typeName, type FlowDoc, type FlowEdge, type FlowNode, type NodeType } from "./model";
 import { useNarrowScreen } from "./narrow";
 import { useOverlay, type Diagnostic } from "./overlay";
 import { flowQuery } from "./preload";
@@ -76,6 +76,21 @@ type CanvasProps = {
 };
 
 /**
+ * A node's name and its exits' labels ("VIP订单", "输入完成") as one string, so the edges' accessible
+ * names follow renames and rule names but a drag (positions only) does not rebuild them.
+ */
+function edgeNames(n: FlowNode): string {
+  return [n.id, nodeName(n), ...exitsOf(n.data).flatMap((x) => [x, exitLabel(n.data, x)])].join("\u0000");
+}
+
+function parseEdgeNames(line: string): [string, { name: string; exits: Map<string, string> }] {
+  const [id, name, ...rest] = line.split("\u0000");
+  const exits = new Map<string, string>();
+  for (let i = 0; i + 1 < rest.length; i += 2) exits.set(rest[i], rest[i + 1]);
+  return [id, { name, exits }];
+}
+
+/**
  * The canvas is the only component that follows the nodes array, which changes on every drag frame:
  * the header, palette and side panels stay still while a node moves. Overlay classes on edges are
  * derived here only when the edges or the overlay change. While a published version is being viewed
@@ -98,7 +113,7 @@ const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, 
   const edges = viewing?.edges ?? draftEdges;
   const locked = readOnly || viewing !== null;
   // Names only (strings), so a drag does not rebuild the edges; they name each edge for screen readers.
-  const named = useEditor(useShallow((s) => s.nodes.map((n) => `${n.id}\u0000${nodeName(n)}`)));
+  const named = useEditor(useShallow((s) => s.nodes.map(edgeNames)));
   const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts.nodes]);
   // A version comes into view whole, wherever the draft had been panned to.
   const viewingKey = viewing?.key;
@@ -120,10 +135,13 @@ const Canvas = memo(function Canvas({ onConnect, onConnectEnd, onNodeDragStart, 
     const onPath = new Set(path.slice(0, step + 1));
     const ids = new Set(edges.map((e) => e.id));
     const removed = ghosts.edges.filter((e) => !ids.has(e.id)).map((e) => ({ ...e, className: "diff-removed", selectable: false, deletable: false }));
-    const names = viewing ? new Map(viewing.nodes.map((n) => [n.id, nodeName(n)])) : new Map(named.map((l) => l.split("\u0000") as [string, string]));
-    for (const g of ghosts.nodes) if (!names.has(g.id)) names.set(g.id, nodeName(g));
+    const names = new Map((viewing ? viewing.nodes.map(edgeNames) : named).map(parseEdgeNames));
+    for (const g of ghosts.nodes) if (!names.has(g.id)) names.set(g.id, parseEdgeNames(edgeNames(g))[1]);
     return [...edges, ...removed].map((edge) => {
-      const e = { ...edge, ariaLabel: `连线:${names.get(edge.source) ?? "节点"}的「${exitName(edge.sourceHandle ?? "")}」连到${names.get(edge.target) ?? "节点"}` };
+      const from = names.get(edge.source);
+      const exit = edge.sourceHandle ?? "";
+      const label = from?.exits.get(exit) ?? edge.label ?? exitName(exit);
+      const e = { ...edge, label, ariaLabel: `连线:${from?.name ?? "节点"}的「${label}」连到${names.get(edge.target)?.name ?? "节点"}` };
       const classes = [
         onPath.has(e.source) && onPath.has(e.target) && "on-path",
         byEdge[e.id]?.some((d) => d.severity === "error") && "has-error",
@@ -353,7 +371,7 @@ function Editor({ flowId }: { flowId: string }) {
     setDropped({
       source,
       exit,
-      from: `${node.data.label || typeName(node.data.kind)} 的出口「${exitName(exit, node.data.kind)}」`,
+      from: `${node.data.label || typeName(node.data.kind)} 的出口「${exitLabel(node.data, exit)}」`,
       clientX: point.clientX,
       clientY: point.clientY,
       at: {
@@ -538,11 +556,12 @@ function Editor({ flowId }: { flowId: string }) {
             activeKey={tab}
             onChange={setTab}
             tabBarGutter={12}
+            tabBarStyle={{ padding: "0 8px" }}
             items={[
               { key: "props", label: "属性", children: <div className="side-pane"><PropertiesPanel /></div> },
               {
                 key: "problems",
-                label: <Badge count={diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge>,
+                label: <span style={{ marginRight: diagnostics.length ? 10 : 0 }}><Badge count={diagnostics.length} size="small" offset={[8, 0]} color={errors.length ? "red" : "orange"}>问题</Badge></span>,
                 children: <div className="side-pane"><ProblemsPanel jumpTo={jumpTo} /></div>,
               },
               { key: "variables", label: "变量", children: <div className="side-pane"><VariablesPanel /></div> },

@@ -49,7 +49,14 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
       if (!rules.length) return "未设置条件";
       const first = rules[0];
       const op = field.options?.find((o) => o.value === first.op)?.label ?? "";
-      const shown = Array.isArray(first.value) ? first.value.join("、") : typeof first.value === "string" ? first.value : "";
+      const range = first.op === "range" && first.value && typeof first.value === "object" ? (first.value as { min?: number | null; max?: number | null }) : null;
+      const shown = Array.isArray(first.value)
+        ? first.value.join("、")
+        : typeof first.value === "string"
+          ? first.value
+          : range
+            ? range.max == null ? `${range.min ?? ""} 以上` : range.min == null ? `${range.max} 以下` : `${range.min}–${range.max}`
+            : "";
       const text = `${variableName(first.variable ?? "") ?? "未选变量"} ${op} ${shown}`.trim();
       return rules.length > 1 ? `${text} 等 ${rules.length} 条` : text;
     }
@@ -66,15 +73,17 @@ export function fieldText(field: NodeField, value: unknown, fileName: FileName =
 
 /**
  * One line that says what the node does, so the canvas reads without opening each node: the first of
- * the type's card properties that has something to say.
+ * the type's card properties that has something to say. The variable a node fills always leads (or
+ * says none is chosen yet): it is what later conditions depend on, and a prompt's text would hide it.
  */
 export function summary(kind: string, props: Props, fileName: FileName = () => undefined, variableName: VariableName = builtinName): string {
-  for (const name of kindOf(kind).card) {
-    const field = fieldOf(kind, name);
-    const text = field ? fieldText(field, props[name], fileName, variableName) : "";
-    if (text) return text;
+  const fields = kindOf(kind).card.map((name) => fieldOf(kind, name)).filter((f): f is NodeField => f !== undefined);
+  const filled = fields.filter((f) => f.widget === "variable").map((f) => fieldText(f, props[f.name], fileName, variableName) || "未选择变量");
+  for (const field of fields.filter((f) => f.widget !== "variable")) {
+    const text = fieldText(field, props[field.name], fileName, variableName);
+    if (text) return [...filled, text].join(" · ");
   }
-  return "";
+  return filled.join(" · ");
 }
 
 function FlowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {

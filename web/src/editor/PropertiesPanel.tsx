@@ -217,35 +217,50 @@ function VariableField({ node, field, set }: FieldProps) {
   const setVariables = useEditor((s) => s.setVariables);
   const [adding, setAdding] = useState({ label: "", name: "" });
   const fit = declared.filter((v) => v.type !== "text");
+  // Offered open while the flow has no variable to choose; otherwise behind a link.
+  const [creating, setCreating] = useState(fit.length === 0);
   const value = (valueOf(node, field) as string | undefined) || undefined;
   const name = adding.name.trim();
   const valid = /^[a-z][a-z0-9_]{0,31}$/.test(name) && ![...declared, ...BUILTIN_VARIABLES].some((v) => v.name === name);
   return (
-    <Form.Item label={field.label} extra={field.help}>
-      <Select aria-label={ariaOf(field)} placeholder="选择变量" value={value} allowClear options={fit.map(variableOption)}
-        onChange={(v?: string) => set({ [field.name]: v ?? "" })} notFoundContent="还没有可用的变量" />
-      <Space.Compact style={{ marginTop: 6, width: "100%" }}>
-        <Input aria-label="新变量名称" placeholder="新变量名称,如 订单号" value={adding.label} maxLength={40}
-          onChange={(e) => setAdding({ ...adding, label: e.target.value })} />
-        <Input aria-label="新变量代号" placeholder="代号,如 order_no" value={adding.name} maxLength={32}
-          status={name && !valid ? "error" : undefined} onChange={(e) => setAdding({ ...adding, name: e.target.value })} />
-        <Button disabled={!valid} onClick={() => {
-          setVariables([...declared, { name, type: "digits", label: adding.label.trim() }]);
-          set({ [field.name]: name });
-          setAdding({ label: "", name: "" });
-        }}>添加变量</Button>
-      </Space.Compact>
-      {name && !valid && (
-        <Typography.Text type="danger" style={{ fontSize: 12 }}>代号用小写字母开头,只含小写字母、数字和下划线,且不能与已有变量重名</Typography.Text>
+    <>
+      <Form.Item label={field.label} extra={field.help} style={{ marginBottom: 4 }}>
+        <Select aria-label={ariaOf(field)} placeholder="选择变量" value={value} allowClear options={fit.map(variableOption)}
+          onChange={(v?: string) => set({ [field.name]: v ?? "" })} notFoundContent="还没有变量,请在下方新建" />
+      </Form.Item>
+      {creating ? (
+        <div className="dest-row" role="group" aria-label="新建变量" style={{ marginBottom: 16 }}>
+          <Input aria-label="新变量名称" placeholder="名称,如 订单号" value={adding.label} maxLength={40}
+            onChange={(e) => setAdding({ ...adding, label: e.target.value })} />
+          <div style={{ display: "flex", gap: 6, marginTop: 6 }}>
+            <Input aria-label="新变量代号" placeholder="代号,如 order_no" value={adding.name} maxLength={32} style={{ flex: 1, minWidth: 0 }}
+              status={name && !valid ? "error" : undefined} onChange={(e) => setAdding({ ...adding, name: e.target.value })} />
+            <Button type="primary" disabled={!valid} onClick={() => {
+              setVariables([...declared, { name, type: "digits", label: adding.label.trim() }]);
+              set({ [field.name]: name });
+              setAdding({ label: "", name: "" });
+              setCreating(false);
+            }}>添加变量</Button>
+          </div>
+          {name && !valid && (
+            <Typography.Text type="danger" role="alert" style={{ display: "block", fontSize: 12, marginTop: 4 }}>
+              代号用小写字母开头,只含小写字母、数字和下划线,且不能与已有变量重名
+            </Typography.Text>
+          )}
+        </div>
+      ) : (
+        <Button type="link" size="small" icon={<PlusOutlined />} style={{ padding: 0, marginBottom: 16 }} onClick={() => setCreating(true)}>
+          新建变量
+        </Button>
       )}
-    </Form.Item>
+    </>
   );
 }
 
 type Rule = { variable?: string; op?: string; value?: unknown; label?: string };
 type RangeValue = { min?: number | null; max?: number | null };
 
-/** A rule's compared value as the designer types it, by comparison. */
+/** A rule's compared value as the designer types it, by comparison; it fills the room its row leaves. */
 function RuleValue({ rule, n, put }: { rule: Rule; n: number; put: (patch: Rule) => void }) {
   switch (rule.op) {
     case "empty":
@@ -253,24 +268,26 @@ function RuleValue({ rule, n, put }: { rule: Rule; n: number; put: (patch: Rule)
     case "range": {
       const r = (rule.value as RangeValue | null) ?? {};
       return (
-        <Space>
-          <InputNumber aria-label={`条件${n}最小值`} placeholder="最小" value={r.min ?? null} onChange={(v) => put({ value: { ...r, min: v ?? null } })} />
+        <div style={{ display: "flex", alignItems: "center", gap: 6, flex: "1 1 100%" }}>
+          <InputNumber aria-label={`条件${n}最小值`} placeholder="最小" value={r.min ?? null} style={{ flex: 1, minWidth: 0 }}
+            onChange={(v) => put({ value: { ...r, min: v ?? null } })} />
           至
-          <InputNumber aria-label={`条件${n}最大值`} placeholder="最大" value={r.max ?? null} onChange={(v) => put({ value: { ...r, max: v ?? null } })} />
-        </Space>
+          <InputNumber aria-label={`条件${n}最大值`} placeholder="最大" value={r.max ?? null} style={{ flex: 1, minWidth: 0 }}
+            onChange={(v) => put({ value: { ...r, max: v ?? null } })} />
+        </div>
       );
     }
     case "in_list": {
       const list = Array.isArray(rule.value) ? (rule.value as string[]) : [];
       return (
-        <Input aria-label={`条件${n}的值`} placeholder="多个值用逗号或顿号分开" defaultValue={list.join("、")} style={{ width: 200 }}
+        <Input aria-label={`条件${n}的值`} placeholder="多个值用顿号分开" defaultValue={list.join("、")} style={{ flex: "1 1 100%" }}
           onBlur={(e) => put({ value: lines(e.target.value) })} />
       );
     }
     default:
       return (
-        <Input aria-label={`条件${n}的值`} placeholder="值" value={typeof rule.value === "string" ? rule.value : ""} maxLength={40} style={{ width: 140 }}
-          onChange={(e) => put({ value: e.target.value.trim() })} />
+        <Input aria-label={`条件${n}的值`} placeholder="值" value={typeof rule.value === "string" ? rule.value : ""} maxLength={40}
+          style={{ flex: "1 1 80px", minWidth: 0 }} onChange={(e) => put({ value: e.target.value.trim() })} />
       );
   }
 }
@@ -282,7 +299,8 @@ function freshValue(op: string): unknown {
 
 /**
  * A condition's rules, checked in order: each compares a variable and is an exit on the node; removing one
- * moves the later rules' connections up.
+ * moves the later rules' connections up. Two lines a rule, so it fits the side panel at its narrowest:
+ * its number, name (shown on its exit) and delete button; then "variable, comparison, value".
  */
 function RulesField({ node, field, set }: FieldProps) {
   const removeEntry = useEditor((s) => s.removeEntry);
@@ -296,16 +314,19 @@ function RulesField({ node, field, set }: FieldProps) {
       {field.help && <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", fontSize: 12 }}>{field.help}</Typography.Paragraph>}
       {rules.map((r, i) => (
         <div key={i} className="dest-row" data-testid={`rule-${i + 1}`}>
-          <Space wrap>
-            <Input aria-label={`条件${i + 1}名称`} placeholder={`条件${i + 1}`} value={r.label ?? ""} maxLength={20} style={{ width: 100 }}
+          <div style={{ display: "flex", alignItems: "center", gap: 8 }}>
+            <Typography.Text style={{ flex: "none" }}>条件{i + 1}</Typography.Text>
+            <Input aria-label={`条件${i + 1}名称`} placeholder="名称(可选),显示在出口上" value={r.label ?? ""} maxLength={20} style={{ flex: 1, minWidth: 0 }}
               onChange={(e) => put(i, { label: e.target.value })} />
-            <Select aria-label={`条件${i + 1}变量`} placeholder="变量" value={r.variable || undefined} style={{ width: 130 }}
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除条件${i + 1}`} onClick={() => removeEntry(node.id, i)} />
+          </div>
+          <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 6, marginTop: 6 }}>
+            <Select aria-label={`条件${i + 1}变量`} placeholder="选择变量" value={r.variable || undefined} style={{ flex: "1 1 96px", minWidth: 0 }}
               options={variables.map(variableOption)} onChange={(v: string) => put(i, { variable: v })} />
-            <Select aria-label={`条件${i + 1}比较方式`} value={r.op ?? "equals"} style={{ width: 110 }} options={ops}
+            <Select aria-label={`条件${i + 1}比较方式`} value={r.op ?? "equals"} style={{ flex: "0 0 96px" }} options={ops}
               onChange={(op: string) => put(i, { op, value: freshValue(op) })} />
             <RuleValue rule={r} n={i + 1} put={(patch) => put(i, patch)} />
-            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除条件${i + 1}`} onClick={() => removeEntry(node.id, i)} />
-          </Space>
+          </div>
         </div>
       ))}
       <Button icon={<PlusOutlined />} disabled={rules.length >= (field.maxLength ?? 20)} style={{ marginTop: 6 }}

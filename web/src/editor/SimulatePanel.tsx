@@ -6,6 +6,7 @@ import { useShallow } from "zustand/react/shallow";
 import { request, unwrap } from "../api/client";
 import { RunFlowTestsDocument, SimulateFlowDocument, type SimulateFlowQuery } from "../gql/graphql";
 import { exitName } from "./kinds";
+import { exitLabel, nodeName } from "./model";
 import { useOverlay } from "./overlay";
 import { useMedia } from "./PromptPicker";
 import { useEditor } from "./store";
@@ -39,15 +40,28 @@ function derivedExit(outcome: string): string | null {
   return name !== outcome ? name : null;
 }
 
-/** One timeline line in Chinese: codes are translated, prompt files named; a hangup's Q.850 code is left out. */
-export function describe(e: Simulation["events"][number], fileName: (id: string) => string | undefined): string {
+/**
+ * One timeline line in Chinese: codes are translated, prompt files named; a hangup's Q.850 code is left out.
+ * `exitOf` names the exit a branch took as its node shows it (a rule or branch the designer named), and
+ * `nodeOf` the node that branched ("条件判断 → VIP订单" reads better than "判断 → 条件1").
+ */
+export function describe(
+  e: Simulation["events"][number],
+  fileName: (id: string) => string | undefined,
+  exitOf: (node: string, exit: string) => string | undefined = () => undefined,
+  nodeOf: (node: string) => string | undefined = () => undefined,
+): string {
   if (e.kind === "key") return e.reason; // "按键1", "5秒内没有按键"
   if (e.kind === "set") return `${KINDS.set} ${e.reason}`; // "变量 订单号=12345"
-  const parts = [KINDS[e.kind] ?? "步骤"];
+  const parts = [(e.kind === "branch" && e.node ? nodeOf(e.node) : undefined) ?? KINDS[e.kind] ?? "步骤"];
   if (e.text) parts.push(`「${e.text}」`);
   else if (e.prompt) parts.push(`语音文件「${fileName(e.prompt) ?? "未命名"}」`);
   if (e.number) parts.push(e.number);
-  if (e.outcome) parts.push(`→ ${EVENT_OUTCOMES[e.kind]?.[e.outcome] ?? OUTCOMES[e.outcome] ?? derivedExit(e.outcome) ?? "其他"}`);
+  if (e.outcome) {
+    // Only an exit of a list or of keys ("rule:1", "branch:2") can carry a name the designer gave it.
+    const taken = e.outcome.includes(":") && derivedExit(e.outcome) !== null && e.node ? exitOf(e.node, e.outcome) : undefined;
+    parts.push(`→ ${taken ?? EVENT_OUTCOMES[e.kind]?.[e.outcome] ?? OUTCOMES[e.outcome] ?? derivedExit(e.outcome) ?? "其他"}`);
+  }
   if (e.reason && e.kind !== "hangup") parts.push(`(${e.reason})`);
   return parts.join(" ");
 }
@@ -72,6 +86,15 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
   const { path, step, setPath } = useOverlay();
   const media = useMedia();
   const fileName = (id: string) => media.data?.find((m) => m.promptId === id)?.name;
+  const nodeAt = (id: string) => useEditor.getState().nodes.find((n) => n.id === id);
+  const exitOf = (id: string, exit: string) => {
+    const data = nodeAt(id)?.data;
+    return data ? exitLabel(data, exit) : undefined;
+  };
+  const nodeOf = (id: string) => {
+    const n = nodeAt(id);
+    return n ? nodeName(n) : undefined;
+  };
 
   const phoneList = uniqueNumbers.map((n) => phones[n] ?? { number: n, state: "answer", answerAfterS: 5 });
 
@@ -130,7 +153,7 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
         )}
         {phoneList.length > 0 && <Typography.Text strong>绑定电话的表现</Typography.Text>}
         {phoneList.map((p) => (
-          <Space key={p.number} style={{ display: "flex", margin: "4px 0" }}>
+          <Space key={p.number} wrap size={[8, 4]} style={{ display: "flex", margin: "4px 0" }}>
             <span style={{ width: 110, display: "inline-block" }}>{p.number}</span>
             <Select aria-label={`${p.number} 的表现`} size="small" style={{ width: 100 }} value={p.state} options={STATES}
               onChange={(state: string) => setPhones({ ...phones, [p.number]: { ...p, state } })} />
@@ -160,7 +183,7 @@ export function SimulatePanel({ flowId, flush, addTest }: { flowId: string; flus
           <Timeline
             items={result.events.map((e) => ({
               color: e.kind === "ring" ? "blue" : e.kind === "answer" ? "green" : e.kind === "hangup" ? "red" : "gray",
-              content: <span className="sim-event">{e.t.toFixed(1)} 秒 {describe(e, fileName)}</span>,
+              content: <span className="sim-event">{e.t.toFixed(1)} 秒 {describe(e, fileName, exitOf, nodeOf)}</span>,
             }))}
           />
           <Space.Compact style={{ width: "100%" }}>

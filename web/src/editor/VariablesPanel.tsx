@@ -61,34 +61,39 @@ export function VariablesPanel() {
         「输入号码」节点把来电者按的号码存入变量,「条件判断」按变量的值分流。
       </Typography.Paragraph>
       <List size="small" locale={{ emptyText: "还没有变量" }} dataSource={variables} renderItem={(v, i) => (
-        <List.Item key={v.name} actions={[
-          <Button key="del" size="small" danger icon={<DeleteOutlined />} aria-label={`删除变量${v.label || v.name}`}
-            onClick={() => setVariables(variables.filter((_, j) => j !== i))} />,
-        ]}>
-          <Space direction="vertical" size={2} style={{ width: "100%" }}>
-            <Space wrap>
-              <Input aria-label={`变量${v.name}的名称`} value={v.label} maxLength={40} style={{ width: 120 }} placeholder="名称"
-                onChange={(e) => put(i, { label: e.target.value })} />
-              <Select aria-label={`变量${v.name}的类型`} value={v.type} style={{ width: 90 }}
-                options={VARIABLE_TYPES.map((t) => ({ value: t.id, label: t.name }))} onChange={(type: VariableType) => put(i, { type })} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>代号 {v.name}</Typography.Text>
-            </Space>
-            <Typography.Text style={{ fontSize: 12 }}><Uses uses={uses.get(v.name)} /></Typography.Text>
-          </Space>
+        <List.Item key={v.name} style={{ display: "block", padding: "8px 0" }}>
+          <div style={{ display: "flex", alignItems: "center", gap: 6 }}>
+            <Input aria-label={`变量${i + 1}名称`} value={v.label} maxLength={40} style={{ flex: 1, minWidth: 0 }} placeholder="名称"
+              onChange={(e) => put(i, { label: e.target.value })} />
+            <Select aria-label={`变量${i + 1}类型`} value={v.type} style={{ flex: "0 0 88px" }}
+              options={VARIABLE_TYPES.map((t) => ({ value: t.id, label: t.name }))} onChange={(type: VariableType) => put(i, { type })} />
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除变量${v.label || v.name}`}
+              onClick={() => setVariables(variables.filter((_, j) => j !== i))} />
+          </div>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, marginTop: 4 }}>
+            代号 {v.name} · <Uses uses={uses.get(v.name)} />
+          </Typography.Text>
         </List.Item>
       )} />
-      <Space.Compact style={{ width: "100%", marginTop: 8 }}>
-        <Input aria-label="新变量名称" placeholder="名称,如 订单号" value={draft.label} maxLength={40} onChange={(e) => setDraft({ ...draft, label: e.target.value })} />
-        <Input aria-label="新变量代号" placeholder="代号,如 order_no" value={draft.name} maxLength={32} status={problem ? "error" : undefined}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        <Select aria-label="新变量类型" value={draft.type} style={{ width: 90 }} options={VARIABLE_TYPES.map((t) => ({ value: t.id, label: t.name }))}
-          onChange={(type: VariableType) => setDraft({ ...draft, type })} />
-        <Button icon={<PlusOutlined />} disabled={!name || Boolean(problem)} onClick={() => {
-          setVariables([...variables, { ...draft, name, label: draft.label.trim() }]);
-          setDraft({ name: "", type: "digits", label: "" });
-        }}>添加</Button>
-      </Space.Compact>
-      {problem && <Typography.Text type="danger" role="alert" style={{ fontSize: 12 }}>{problem}</Typography.Text>}
+      <div className="dest-row" role="group" aria-label="添加变量" style={{ marginTop: 8 }}>
+        <Typography.Text strong style={{ display: "block", marginBottom: 6 }}>添加变量</Typography.Text>
+        <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
+          <Input aria-label="新变量名称" placeholder="名称,如 订单号" value={draft.label} maxLength={40} style={{ flex: "1 1 120px", minWidth: 0 }}
+            onChange={(e) => setDraft({ ...draft, label: e.target.value })} />
+          <Input aria-label="新变量代号" placeholder="代号,如 order_no" value={draft.name} maxLength={32} status={problem ? "error" : undefined}
+            style={{ flex: "1 1 120px", minWidth: 0 }} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <Select aria-label="新变量类型" value={draft.type} style={{ flex: "1 1 88px" }} options={VARIABLE_TYPES.map((t) => ({ value: t.id, label: t.name }))}
+            onChange={(type: VariableType) => setDraft({ ...draft, type })} />
+          <Button icon={<PlusOutlined />} disabled={!name || Boolean(problem)} style={{ flex: "1 1 88px" }} onClick={() => {
+            setVariables([...variables, { ...draft, name, label: draft.label.trim() }]);
+            setDraft({ name: "", type: "digits", label: "" });
+          }}>添加</Button>
+        </div>
+        {problem && <Typography.Text type="danger" role="alert" style={{ display: "block", fontSize: 12, marginTop: 4 }}>{problem}</Typography.Text>}
+        <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, marginTop: 4 }}>
+          代号用于流程内部,用小写字母开头,只含小写字母、数字和下划线
+        </Typography.Text>
+      </div>
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>系统变量</Typography.Title>
       <List size="small" dataSource={BUILTIN_VARIABLES} renderItem={(v) => (
