@@ -56,6 +56,18 @@ def _key_exits(node_type: str) -> KeyExits | None:
     return kind.key_exits if kind else None
 
 
+def _exit_label(node_type: str, exit_name: str) -> str:
+    """An exit as designers name it ("分支5", "条件3", "按#"), else as the document names it."""
+    kind = kind_of(node_type)
+    if kind is not None:
+        listed, keys = kind.list_exits, kind.key_exits
+        if listed is not None and exit_name.startswith(listed.prefix):
+            return listed.label.replace("{n}", exit_name[len(listed.prefix) :])
+        if keys is not None and exit_name.startswith(keys.prefix):
+            return keys.label.replace("{key}", exit_name[len(keys.prefix) :])
+    return exit_name
+
+
 def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     if len(nodes) != len(flow.nodes):
@@ -90,7 +102,8 @@ def _graph(flow: Flow, nodes: dict[str, Node]) -> list[Diagnostic]:
         if exit_name not in exits_of(source_type) and not node_has_exit(
             nodes[source], source_type, exit_name
         ):
-            out.append(_d("edge_unknown_exit", "error", f"节点没有名为“{exit_name}”的出口", source, e.id))
+            message = f"节点没有“{_exit_label(source_type, exit_name)}”这个出口,从它连出的线不起作用,可以删掉"
+            out.append(_d("edge_unknown_exit", "error", message, source, e.id))
         if target_type == "start":
             out.append(_d("edge_into_start", "error", "不能连回开始节点", source, e.id))
         key = (source, exit_name)

@@ -196,7 +196,7 @@ def test_a_condition_has_one_exit_per_rule_and_else() -> None:
     )
     assert "edge_unknown_exit" not in codes(doc)
     doc["edges"].append({"id": "e9", "source": "route", "exit": "rule:3", "target": "end"})
-    assert codes(doc)["edge_unknown_exit"] == ["节点没有名为“rule:3”的出口"]  # fmt: skip
+    assert codes(doc)["edge_unknown_exit"] == ["节点没有“条件3”这个出口,从它连出的线不起作用,可以删掉"]  # fmt: skip
 
 
 def test_a_bad_declaration_or_collect_setting_is_told_in_chinese() -> None:
