@@ -50,7 +50,12 @@ def _sqlite_shape(path: Path) -> dict[str, object]:
         for table in sorted(tables):
             # By name, not position: SQLite appends a column added by a migration (ALTER TABLE … ADD)
             # after the foreign keys, where a fresh CREATE TABLE puts it before them.
-            columns = sorted(r[1:] for r in db.execute(f'PRAGMA table_info("{table}")').fetchall())
+            # Without defaults, as the PostgreSQL comparison: SQLite adds a NOT NULL column only with a
+            # default, which stays behind; the ORM writes every column, so it is never used.
+            columns = sorted(
+                (name, kind, notnull, pk)
+                for _, name, kind, notnull, _default, pk in db.execute(f'PRAGMA table_info("{table}")')
+            )
             indexes = sorted(
                 (row[2], tuple(c[2] for c in db.execute(f'PRAGMA index_info("{row[1]}")')))
                 for row in db.execute(f'PRAGMA index_list("{table}")')
