@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from api.calls.models import CallRecord
-from api.recordings.models import Recording
+from api.recordings.models import Recording, RecordingState
 from telephony.service import ServiceClient
 from tests.telephony.asterisk_instance import (
     AsteriskInstance,
@@ -59,7 +59,9 @@ async def call_records(service: ServiceUnderTest, log: Path) -> list[CallRecord]
 
 
 async def recording_of(service: ServiceUnderTest, kind: str, log: Path) -> Recording:
-    return await arrived(service, lambda: Recording.filter(kind=kind).first(), f"a {kind} recording", log)
+    """The first recording of ``kind`` once the service's worker has transcoded and measured it."""
+    ready = Recording.filter(kind=kind, state=RecordingState.READY)
+    return await arrived(service, lambda: ready.first(), f"a processed {kind} recording", log)
 
 
 async def record_of(service: ServiceUnderTest, call_id: str, log: Path) -> CallRecord:

@@ -7,6 +7,7 @@ duplicate and charged nothing more; a malformed report is set aside without hold
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import time
@@ -16,7 +17,7 @@ from typing import Any
 import pytest
 
 from api.calls.models import CallRecord
-from api.recordings.models import Recording
+from api.recordings.models import Recording, RecordingState
 from telephony.call_audio import audio_of
 from telephony.calls import TrackedCall
 from telephony.outbox import Outbox
@@ -140,6 +141,12 @@ async def test_recordings_and_voicemail_leave_the_spool_and_reach_the_service_on
         (tmp_path / "again.wav").write_bytes(tone_wav(seconds=4))
         assert outbox.collect(now=time.time() + 5) == 1
         assert await outbox.flush_audio(client) == 1
+        # Intake answers at once; the service's own worker transcodes and measures what was uploaded.
+        async with service.database():
+            for _ in range(150):
+                if not await Recording.filter(state=RecordingState.PENDING).exists():
+                    break
+                await asyncio.sleep(0.2)
     async with service.database():
         rows = await Recording.all().order_by("call_id")
         assert [(r.call_id, r.kind.value, round(r.duration_seconds)) for r in rows] == [
