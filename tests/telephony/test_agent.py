@@ -60,8 +60,12 @@ async def call_records(service: ServiceUnderTest, log: Path) -> list[CallRecord]
 
 async def recording_of(service: ServiceUnderTest, kind: str, log: Path) -> Recording:
     """The first recording of ``kind`` once the service's worker has transcoded and measured it."""
-    ready = Recording.filter(kind=kind, state=RecordingState.READY)
-    return await arrived(service, lambda: ready.first(), f"a processed {kind} recording", log)
+    return await arrived(
+        service,
+        lambda: Recording.filter(kind=kind, state=RecordingState.READY).first(),
+        f"a processed {kind} recording",
+        log,
+    )
 
 
 async def record_of(service: ServiceUnderTest, call_id: str, log: Path) -> CallRecord:
